@@ -1,0 +1,137 @@
+// WorkbookEdit: the closed set of declarative changes core asks an adapter to carry out.
+// Core builds them; src/excel and src/xlsx each carry out every kind. Values in `value` are
+// always literal: an adapter must never let a string that starts with = + - @ become a formula.
+
+import type { CellValue } from './types';
+
+/** Literal value an edit writes. Dates are written as serials in the workbook's date system plus a date numberFormat. */
+export type WriteValue = number | string | boolean | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  size?: number; // points
+  fontColor?: string; // "#RRGGBB"
+  fill?: string; // "#RRGGBB"
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  numberFormat?: string;
+  /** Thin border on all four sides (printed forms). */
+  border?: 'thin' | 'medium';
+}
+
+export interface CellSpec {
+  row: number;
+  col: number;
+  /** Literal value (text stays text). Ignored when `formula` is set. */
+  value?: WriteValue;
+  /** Only formulas the generator builds itself, without the leading "=" (e.g. "SUM(E5:E9)"). */
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface PageSetup {
+  paperSize: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** Fit to one page wide; height free. */
+  fitToWidth: 1;
+  /** A1 range, e.g. "A1:J30". */
+  printArea: string;
+  /** Rows that repeat on every printed page, e.g. "$4:$4"; null when none. */
+  printTitleRows: string | null;
+  margins?: { top: number; bottom: number; left: number; right: number }; // inches
+}
+
+export interface ChartSpec {
+  type: 'barClustered' | 'columnClustered';
+  title: string;
+  /** A1 range of the categories and values (two adjacent columns, header row included). */
+  dataRange: string;
+  /** Top-left and bottom-right cell the chart covers. */
+  anchor: { from: string; to: string };
+}
+
+export interface SheetSpec {
+  name: string;
+  cells: CellSpec[];
+  merges: string[]; // "A1:F1"
+  /** Column widths in characters, index 0 = column A. */
+  columnWidths: number[];
+  rowHeights?: Record<number, number>; // points
+  pageSetup: PageSetup;
+  /** Freeze panes below this row (0 = none). */
+  freezeRows?: number;
+  /** Drawn in Excel only; the .xlsx writer (ExcelJS) cannot write charts and leaves the data table. */
+  chart?: ChartSpec;
+  /** Show gridlines on screen (documents look like forms without them). */
+  showGridlines?: boolean;
+}
+
+export type ValidationRule =
+  | { kind: 'decimal'; operator: 'greaterThan' | 'greaterThanOrEqualTo'; value: number }
+  | { kind: 'date'; between: [string, string] } // ISO dates
+  | { kind: 'list'; values: string[] };
+
+export interface ValidationSpec {
+  /** A1 range of a mapped column inside the table's data rows, e.g. "H4:H15". */
+  range: string;
+  rule: ValidationRule;
+  prompt: { title: string; message: string };
+  errorAlert: { title: string; message: string };
+}
+
+export interface ConditionalRule {
+  /** Formula without "=", written relative to the first cell of the first range (A1 style). */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  strike?: boolean;
+}
+
+export type WorkbookEdit =
+  /** Make (or reuse) an Excel table over the header row + data block. Reuses a table that already covers it. */
+  | { kind: 'ensureTable'; sheet: string; range: string; name: string }
+  /** Overwrite single cells (chosen fixes, undo). Always paired with a change-log appendRows in the same plan. */
+  | { kind: 'setValues'; sheet: string; cells: { address: string; value: WriteValue; numberFormat?: string }[] }
+  /** Replace the data-validation rules of these ranges (clear, then set). */
+  | { kind: 'setDataValidation'; sheet: string; rules: ValidationSpec[] }
+  /**
+   * Replace the add-in's own conditional formats on the sheet: delete every rule whose formula contains
+   * `marker`, then add `rules` (in priority order) over `ranges` (one or more A1 areas). rules = [] only clears.
+   */
+  | { kind: 'setConditionalFormats'; sheet: string; marker: string; ranges: string[]; rules: ConditionalRule[] }
+  /** Create a new sheet (name already unique) from a spec, and optionally activate it. */
+  | { kind: 'addSheet'; spec: SheetSpec; activate?: boolean }
+  /**
+   * Append rows below the last used row of a sheet (register, change log). When the sheet does not exist it is
+   * created with `header` in row 1 and `columnWidths`.
+   */
+  | {
+      kind: 'appendRows';
+      sheet: string;
+      header: string[];
+      columnWidths: number[];
+      rows: WriteValue[][];
+      /** Number formats per column (index 0 = column A), e.g. a date format for the time column. */
+      columnFormats?: (string | null)[];
+    }
+  /** Write the settings JSON into the very hidden `_order_clerk` sheet (created when missing). */
+  | { kind: 'writeSettings'; json: string };
+
+export type EditKind = WorkbookEdit['kind'];
+
+export interface ApplyResult {
+  /** Name of each sheet created, in order. */
+  createdSheets: string[];
+  /** Table name used or created, when the plan had ensureTable. */
+  table: string | null;
+}
+
+/** Value as a clerk would see it typed back, for change-log cells. */
+export function describeValue(v: CellValue): WriteValue {
+  if (v === null) return null;
+  if (typeof v === 'object') return v.error;
+  return v;
+}

@@ -1,0 +1,38 @@
+import type { CataloguePart } from './index';
+
+export const common: CataloguePart = {
+  'zh-CN': {
+    'error.emptyWorkbook': '工作簿是空的：请先粘贴或打开订单表。',
+    'error.noOrderTable': '没有找到订单表：需要一行表头（如 订单号、型号、数量、交期），下面是订单行。',
+    'error.headersWithoutData': '找到了表头（第 {row} 行），但下面没有订单行：请先粘贴订单数据。',
+    'error.sheetNotFound': '找不到工作表“{sheet}”：请检查名称。',
+    'error.sheetProtected': '工作表“{sheet}”受保护：请先撤销保护再操作，未做任何修改。',
+    'error.notXlsx': '“{file}”不是 .xlsx 工作簿（可能是 .xls 或其他文件）：请在 Excel 中另存为 .xlsx。',
+    'error.corruptFile': '“{file}”已损坏，无法读取：请在 Excel 中打开并另存为 .xlsx。',
+    'error.fileNotFound': '找不到文件“{file}”：请检查路径。',
+    'error.outputIsInput': '输出文件不能是输入文件：请用 -o 指定另一个文件名。',
+    'error.noRowsSelected': '没有选中订单行：请先在订单表中选中要处理的行。',
+    'error.rowsNotOrderLines': '第 {rows} 行不是订单行：请选择订单表中的数据行。',
+    'error.mixedCustomers': '所选行属于不同客户（{customers}）：请按客户分别生成，或勾选“每个客户一份”。',
+    'error.apiNotSupported': '此版本的 Excel 不支持所需功能（ExcelApi {version}）：请更新 Excel 或使用网页版 Excel。',
+    'error.badUsage': '{detail}',
+    'error.writeFailed': '无法写入“{file}”：{detail}',
+  },
+  'en-US': {
+    'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
+    'error.noOrderTable': 'No order table found: it needs a header row (such as Order No., Item, Qty, Due Date) with order lines below it.',
+    'error.headersWithoutData': 'Found the header row (row {row}) but no order lines below it: paste the order data first.',
+    'error.sheetNotFound': 'There is no sheet named "{sheet}": check the name.',
+    'error.sheetProtected': 'Sheet "{sheet}" is protected: unprotect it and try again. Nothing was changed.',
+    'error.notXlsx': '"{file}" is not an .xlsx workbook (it may be .xls or another file): save it as .xlsx in Excel.',
+    'error.corruptFile': '"{file}" is damaged and cannot be read: open it in Excel and save it again as .xlsx.',
+    'error.fileNotFound': 'File "{file}" not found: check the path.',
+    'error.outputIsInput': 'The output file must not be the input file: name another file with -o.',
+    'error.noRowsSelected': 'No order lines selected: select the rows to use on the order sheet first.',
+    'error.rowsNotOrderLines': 'Row(s) {rows} are not order lines: select data rows of the order table.',
+    'error.mixedCustomers': 'The selected rows belong to different customers ({customers}): make one per customer.',
+    'error.apiNotSupported': 'This version of Excel lacks what the add-in needs (ExcelApi {version}): update Excel or use Excel on the web.',
+    'error.badUsage': '{detail}',
+    'error.writeFailed': 'Could not write "{file}": {detail}',
+  },
+};

@@ -1,0 +1,33 @@
+// The one string catalogue: every word the pane, the ribbon, the messages and the generated sheets show,
+// in zh-CN and en-US. Each part lives in its own file; test/core/i18n.test.ts fails when a key is missing
+// in either language.
+
+import type { Lang } from '../types';
+import { common } from './common';
+
+export type Catalogue = Record<string, string>;
+export interface CataloguePart {
+  'zh-CN': Catalogue;
+  'en-US': Catalogue;
+}
+
+export const PARTS: Record<string, CataloguePart> = { common };
+
+const merged: Record<Lang, Catalogue> = { 'zh-CN': {}, 'en-US': {} };
+for (const part of Object.values(PARTS)) {
+  Object.assign(merged['zh-CN'], part['zh-CN']);
+  Object.assign(merged['en-US'], part['en-US']);
+}
+
+export const CATALOGUE: Readonly<Record<Lang, Catalogue>> = merged;
+
+/** Look up `key` and fill `{name}` placeholders. An unknown key returns the key itself (and the catalogue test catches it). */
+export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const s = merged[lang][key] ?? merged['en-US'][key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Office display language ("zh-CN", "zh-TW", "en-GB" …) → the UI language we speak. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return locale && /^zh/i.test(locale) ? 'zh-CN' : 'en-US';
+}

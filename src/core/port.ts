@@ -1,0 +1,30 @@
+// The one small port the task pane talks to. Excel (src/excel) and the .xlsx demo (src/xlsx) implement it.
+
+import type { ApplyResult, WorkbookEdit } from './edits';
+import type { WorkbookSnapshot } from './types';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface SelectionInfo {
+  sheet: string;
+  /** A1 address of the selection, e.g. "A5:P9" (may be several areas joined by ","). */
+  address: string;
+  /** Sheet row numbers covered by the selection, ascending, de-duplicated. */
+  rows: number[];
+}
+
+export interface WorkbookPort {
+  /** Read every sheet (values, formats, merges, tables) in a bounded number of round trips. */
+  read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot>;
+  /** Carry out a plan in a bounded number of round trips. */
+  apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult>;
+  /** Select a range (and activate its sheet). */
+  select(sheet: string, address: string): Promise<void>;
+  /** The clerk's current selection, or null when there is none. */
+  getSelection(): Promise<SelectionInfo | null>;
+  /** Call `listener` when the selection changes; returns an unsubscribe function. */
+  onSelectionChanged(listener: () => void): () => void;
+}

@@ -1,0 +1,22 @@
+// Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ',
+// unique among the workbook's sheets (case-insensitive, as Excel compares them).
+
+const FORBIDDEN = /[:\\/?*[\]]/g;
+export const MAX_SHEET_NAME = 31;
+
+export function cleanSheetName(name: string): string {
+  let s = name.replace(FORBIDDEN, '-').replace(/^'+|'+$/g, '').trim();
+  if (s === '') s = 'Sheet';
+  return s.slice(0, MAX_SHEET_NAME);
+}
+
+export function uniqueSheetName(base: string, existing: Iterable<string>): string {
+  const taken = new Set(Array.from(existing, (n) => n.toLowerCase()));
+  const clean = cleanSheetName(base);
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = clean.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}

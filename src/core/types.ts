@@ -1,0 +1,194 @@
+// The plain data the pure core works on. Rows and columns are 1-based sheet numbers, as Excel shows them.
+
+export interface CellError {
+  error: string; // "#N/A", "#REF!" …
+}
+export type CellValue = number | string | boolean | null | CellError;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
+}
+
+/** One sheet's used range, as read by an adapter. Raw values: date cells are serials in the workbook's date system. */
+export interface SheetSnapshot {
+  name: string;
+  /** Sheet row / column number of values[0][0]. */
+  top: number;
+  left: number;
+  /** Rectangular: every row has the same length. */
+  values: CellValue[][];
+  /** Number format per cell, same shape as values, or null when the adapter could not read it. */
+  formats: (string | null)[][] | null;
+  /** Merged areas as A1 ranges ("A1:P1"). */
+  merges: string[];
+  /** Existing Excel tables on this sheet. */
+  tables: { name: string; range: string }[];
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  protected: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  dateSystem: 1900 | 1904;
+  /** Name of the sheet the clerk is on (Excel) or null (CLI). */
+  activeSheet: string | null;
+}
+
+export type Lang = 'zh-CN' | 'en-US';
+
+export type FieldKey =
+  | 'lineNo' | 'orderNo' | 'customerPo' | 'customer' | 'item' | 'description' | 'spec'
+  | 'quantity' | 'unit' | 'unitPrice' | 'amount' | 'currency' | 'orderDate' | 'dueDate'
+  | 'shipDate' | 'shippedQty' | 'status' | 'remarks'
+  | 'cartons' | 'qtyPerCarton' | 'netWeight' | 'grossWeight' | 'cartonSize' | 'cbm';
+
+/** Fields that only master sheets carry. */
+export type MasterFieldKey = 'address' | 'contact' | 'phone';
+
+export type SkipReason = 'blank' | 'subtotal' | 'note';
+
+/** Result of understanding the order sheet. */
+export interface OrderSheet {
+  sheet: string;
+  headerRow: number;
+  /** field → sheet column number. */
+  columns: Partial<Record<FieldKey, number>>;
+  /** Every non-empty header cell, mapped or not. */
+  headers: { column: number; header: string; field: FieldKey | null }[];
+  /** First and last column of the header block (the table's width). */
+  firstColumn: number;
+  lastColumn: number;
+  /** First row after the header and last row holding an order line (the data block; the table spans it). */
+  firstDataRow: number;
+  lastDataRow: number;
+  /** Order-line rows, ascending. */
+  dataRows: number[];
+  /** Rows inside the data block that are not order lines. */
+  skippedRows: { row: number; reason: SkipReason }[];
+  masters: { products: string | null; customers: string | null };
+  /** Sheet's language, from its header words: Chinese headers → zh-CN. */
+  lang: Lang;
+}
+
+export interface ProductInfo {
+  item: string;
+  row: number;
+  description?: string;
+  spec?: string;
+  unit?: string;
+  unitPrice?: number;
+  qtyPerCarton?: number;
+  netWeight?: number;
+  grossWeight?: number;
+  cartonSize?: string;
+  cbm?: number;
+}
+
+export interface CustomerInfo {
+  customer: string;
+  row: number;
+  address?: string;
+  contact?: string;
+  phone?: string;
+}
+
+export interface Masters {
+  products: { sheet: string; byItem: Map<string, ProductInfo> } | null;
+  customers: { sheet: string; byName: Map<string, CustomerInfo> } | null;
+}
+
+export type Severity = 'error' | 'warning' | 'fixable';
+
+export type IssueCode =
+  | 'required.missing' | 'number.invalid' | 'text.number' | 'quantity.notPositive'
+  | 'unitPrice.negative' | 'amount.mismatch' | 'date.invalid' | 'text.date'
+  | 'dueDate.beforeOrderDate' | 'shippedQty.exceedsQuantity' | 'cell.error'
+  | 'line.duplicate' | 'priceList.unknownItem' | 'priceList.priceDiffers';
+
+export interface Issue {
+  cell: string; // "H7"
+  row: number;
+  column: string; // "H"
+  field: FieldKey;
+  code: IssueCode;
+  severity: Severity;
+  message: string;
+  value: CellValue;
+  fix: { value: number | string } | null; // number, or date as YYYY-MM-DD
+}
+
+export type DelayClass = 'cancelled' | 'shipped' | 'noDueDate' | 'overdue' | 'dueSoon' | 'onTrack';
+export const DELAY_CLASSES: DelayClass[] = ['overdue', 'dueSoon', 'onTrack', 'noDueDate', 'shipped', 'cancelled'];
+
+export interface DelayRow {
+  row: number;
+  class: DelayClass;
+  daysLate: number;
+  openQty: number;
+}
+
+export type StatusKind = 'shipped' | 'cancelled' | 'partial';
+
+/** Settings kept in the very hidden `_order_clerk` sheet (SPEC 9). */
+export interface Settings {
+  version: 1;
+  /** Per order sheet name: header text or column letter → field (or null: "not mapped"). Keyed by column letter. */
+  columnOverrides: Record<string, Record<string, FieldKey | null>>;
+  /** Sheet row the clerk pointed at as the header row, per sheet. */
+  headerRowOverrides: Record<string, number>;
+  dueSoonDays: number;
+  extraStatusWords: Partial<Record<StatusKind, string[]>>;
+  /** Language of generated documents; null: the order sheet's language. */
+  documentLang: Lang | null;
+  /** D/M/Y for ambiguous slashed dates. */
+  dayFirstDates: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  columnOverrides: {},
+  headerRowOverrides: {},
+  dueSoonDays: 7,
+  extraStatusWords: {},
+  documentLang: null,
+  dayFirstDates: false,
+};
+
+/** What reading one cell as a number or a date gave. Dates are serials in the 1900 system. */
+export type Reading =
+  | { kind: 'empty' }
+  | { kind: 'ok'; value: number; fromText: boolean }
+  | { kind: 'invalid'; text: string }
+  | { kind: 'error'; error: string };
+
+export type NumericField =
+  | 'quantity' | 'unitPrice' | 'amount' | 'shippedQty'
+  | 'cartons' | 'qtyPerCarton' | 'netWeight' | 'grossWeight' | 'cbm';
+export type DateField = 'orderDate' | 'dueDate' | 'shipDate';
+
+export const NUMERIC_FIELDS: NumericField[] = [
+  'quantity', 'unitPrice', 'amount', 'shippedQty', 'cartons', 'qtyPerCarton', 'netWeight', 'grossWeight', 'cbm',
+];
+export const DATE_FIELDS: DateField[] = ['orderDate', 'dueDate', 'shipDate'];
+
+/** One order line as read from the order sheet: every mapped cell, plus numbers and dates read per SPEC 4. */
+export interface OrderLine {
+  row: number;
+  /** Raw cell value of each mapped field. */
+  raw: Partial<Record<FieldKey, CellValue>>;
+  /** Trimmed display text of each mapped field ('' for empty; error text for errors; dates as YYYY-MM-DD). */
+  text: Partial<Record<FieldKey, string>>;
+  /** Numeric fields that are mapped. */
+  num: Partial<Record<NumericField, Reading>>;
+  /** Date fields that are mapped; `ok.value` is a 1900-system serial. */
+  date: Partial<Record<DateField, Reading>>;
+}
+
+/** Everything core derives from one read of the workbook. */
+export interface Understanding {
+  order: OrderSheet;
+  lines: OrderLine[];
+  masters: Masters;
+  settings: Settings;
+  dateSystem: 1900 | 1904;
+}
