@@ -1,0 +1,115 @@
+// Ribbon commands (ExecuteFunction): "Check" and "Flag delays" run the core on the active order sheet through the
+// ExcelWorkbookPort and tell the clerk the result in a small dialog. event.completed() is always called.
+
+import { checkOrder, issueCounts } from '../core/checks';
+import { classifyLines, delayCounts, planDelayRules } from '../core/delay';
+import { OrderClerkError } from '../core/errors';
+import { langFromLocale, t } from '../core/i18n';
+import type { WorkbookPort } from '../core/port';
+import type { Lang } from '../core/types';
+import { understand } from '../core/understand';
+import { ExcelWorkbookPort } from '../excel/port';
+
+export interface CommandOptions {
+  today: string; // YYYY-MM-DD
+  lang: Lang;
+}
+
+/** Check every order line; checking never changes the sheet. Selects the first problem cell. */
+export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
+  const wb = await port.read();
+  const u = understand(wb, { today: opts.today });
+  const issues = checkOrder(u, { lang: opts.lang });
+  const counts = issueCounts(issues);
+  const rows = u.lines.length;
+  if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
+  await port.select(u.order.sheet, issues[0].cell);
+  return t(opts.lang, 'command.checked', { rows, ...counts });
+}
+
+/** Apply the live delay rules and count the classes as of today. */
+export async function flagDelaysCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
+  const wb = await port.read();
+  const u = understand(wb, { today: opts.today });
+  await port.apply([planDelayRules(u)]);
+  return t(opts.lang, 'command.flagged', { ...delayCounts(classifyLines(u, opts.today)) });
+}
+
+export function failureMessage(e: unknown, lang: Lang): string {
+  if (e instanceof OrderClerkError) return e.messageIn(lang);
+  return t(lang, 'command.failed', { detail: e instanceof Error ? e.message : String(e) });
+}
+
+/** Local calendar date as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+type Command = (port: WorkbookPort, opts: CommandOptions) => Promise<string>;
+
+/** The names the manifest's ExecuteFunction buttons call. */
+export const COMMANDS: Record<string, Command> = {
+  checkOrders: checkOrdersCommand,
+  flagDelays: flagDelaysCommand,
+};
+
+function officeLang(): Lang {
+  return langFromLocale(Office.context?.displayLanguage);
+}
+
+/** Show `message` in a small dialog (this same page with ?notice=…); resolves when it closes. */
+function notify(message: string): Promise<void> {
+  return new Promise((resolve) => {
+    const url = new URL(window.location.href);
+    url.search = `?notice=${encodeURIComponent(message)}&lang=${officeLang()}`;
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 30, displayInIframe: true }, (res) => {
+      if (res.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+      const dialog = res.value;
+      // Never leave the command spinning: close the notice after a minute at most.
+      const timer = setTimeout(() => { dialog.close(); resolve(); }, 60_000);
+      const done = () => { clearTimeout(timer); resolve(); };
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => { dialog.close(); done(); });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
+    });
+  });
+}
+
+function runFromRibbon(command: Command) {
+  return async (event: Office.AddinCommands.Event) => {
+    const lang = officeLang();
+    let message: string;
+    try {
+      message = await command(new ExcelWorkbookPort(), { today: localToday(), lang });
+    } catch (e) {
+      message = failureMessage(e, lang);
+    }
+    try {
+      await notify(message);
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+/** Inside the notice dialog: show the text and an OK button that closes it. */
+function renderNotice(params: URLSearchParams): void {
+  const lang: Lang = params.get('lang') === 'zh-CN' ? 'zh-CN' : 'en-US';
+  document.documentElement.lang = lang;
+  const p = document.createElement('p');
+  p.textContent = params.get('notice') ?? '';
+  p.setAttribute('role', 'status');
+  const ok = document.createElement('button');
+  ok.textContent = t(lang, 'command.ok');
+  ok.addEventListener('click', () => Office.context.ui.messageParent('close'));
+  document.body.replaceChildren(p, ok);
+  ok.focus();
+}
+
+if (typeof Office !== 'undefined') {
+  Office.onReady(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.has('notice')) return renderNotice(params);
+    for (const [name, command] of Object.entries(COMMANDS)) Office.actions.associate(name, runFromRibbon(command));
+  });
+}

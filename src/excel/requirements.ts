@@ -1,0 +1,32 @@
+// Which Office.js requirement sets the adapter needs. The manifest's <Requirements> states the same number.
+//
+// API used                                               ExcelApi
+// Excel.run, Range.values/numberFormat/valueTypes/formulas  1.1
+// Range.select, getCell, getEntireRow, getOffsetRange, clear 1.1
+// worksheets.add/getActiveWorksheet, tables.add, charts.add 1.1
+// Workbook.functions.date (date-system probe)                1.2
+// Workbook.onSelectionChanged, Worksheet.protection          1.2
+// Range.merge, getResizedRange, getUsedRange(valuesOnly)     1.2
+// RangeFormat.columnWidth/rowHeight                          1.2
+// Worksheet.getUsedRangeOrNullObject, getItemOrNullObject    1.4
+// Range.conditionalFormats, custom conditional formats       1.6
+// Worksheet.freezePanes                                      1.7
+// Range.dataValidation, Worksheet.showGridlines              1.8
+// Worksheet.getRanges (RangeAreas), RangeAreas.format/
+//   conditionalFormats, Workbook.getSelectedRanges,
+//   Worksheet.pageLayout, Range.getTables                    1.9   ← the highest one we cannot do without
+// Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
+
+export const REQUIRED_EXCEL_API = '1.9';
+export const MERGED_AREAS_API = '1.13';
+
+/** Asks Office whether a requirement set is there; false outside Office (tests, demo). */
+export function isExcelApiSupported(version: string): boolean {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return false;
+  return Office.context.requirements.isSetSupported('ExcelApi', version);
+}
+
+/** True when this Excel can run the add-in (ExcelApi REQUIRED_EXCEL_API). */
+export function excelApiSupported(): boolean {
+  return isExcelApiSupported(REQUIRED_EXCEL_API);
+}

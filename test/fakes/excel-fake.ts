@@ -1,0 +1,1044 @@
+// A small recording fake of the Excel object model the adapter uses, backed by in-memory grids.
+// Like Office.js: calls queue actions that run at context.sync(); a property can be read only after load + sync
+// (PropertyNotLoaded otherwise); *OrNullObject proxies know isNullObject after a sync. It counts syncs, proxies,
+// writes and the request/response payload of each sync, enforces Excel on the web's 5 MB payload limits, can fail
+// a sync part-way, and parses strings written through Range.values the way Excel parses typed input.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+import { cellAddress, columnLetter, parseCell, quoteSheet } from '../../src/core/address';
+import type { CellValue } from '../../src/core/types';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+export class FakeOfficeError extends Error {
+  constructor(readonly code: string, message = code) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+export interface FakeSheetInit {
+  name: string;
+  values: CellValue[][];
+  formats?: (string | null)[][];
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected?: boolean;
+  tables?: { name: string; range: string }[];
+  merges?: string[];
+}
+
+export interface FakeOptions {
+  dateSystem?: 1900 | 1904;
+  active?: string;
+  /** Response/request limit per sync in bytes (Excel on the web: 5 MB). */
+  payloadLimitBytes?: number;
+}
+
+export interface SyncStat {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+}
+
+export interface FakeStats {
+  syncs: number;
+  proxies: number;
+  writes: number;
+  rangeReads: number;
+  maxCellsPerRead: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  rejectedSyncs: number;
+  perSync: SyncStat[];
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface CfRecord {
+  type: 'Custom' | 'DataBar';
+  ranges: string[];
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  strike?: boolean;
+}
+
+export interface SheetRecord {
+  name: string;
+  grid: CellValue[][];
+  formats: (string | null)[][];
+  formulas: Map<string, string>;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  tables: { name: string; range: string }[];
+  /** Conditional formats in priority order (index 0 first). */
+  cfs: CfRecord[];
+  validations: Map<string, any>;
+  merges: string[];
+  /** Every format property set: address → property path → value. */
+  styles: { address: string; prop: string; value: unknown }[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  pageLayout: Record<string, unknown>;
+  showGridlines: boolean;
+  freezeRows: number;
+  charts: { type: string; source: string; title?: string; from?: string; to?: string }[];
+}
+
+type Action = { run: () => void; requestBytes: number };
+
+// ---------- addresses ----------
+
+function parseRect(address: string): Rect {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const a = bare.replace(/\$/g, '').trim();
+  let m = /^([A-Z]+):([A-Z]+)$/i.exec(a);
+  if (m) return { top: 1, bottom: MAX_ROWS, left: colNum(m[1]), right: colNum(m[2]) };
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) return { top: Number(m[1]), bottom: Number(m[2]), left: 1, right: MAX_COLS };
+  const [p, q] = a.split(':');
+  const c1 = parseCell(p);
+  const c2 = q ? parseCell(q) : c1;
+  return { top: Math.min(c1.row, c2.row), bottom: Math.max(c1.row, c2.row), left: Math.min(c1.col, c2.col), right: Math.max(c1.col, c2.col) };
+}
+
+function colNum(s: string): number {
+  let n = 0;
+  for (const ch of s.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+function rectAddress(r: Rect): string {
+  // Whole columns and rows read back as Excel writes them ("C:C", "5:5").
+  if (r.top === 1 && r.bottom === MAX_ROWS) return `${columnLetter(r.left)}:${columnLetter(r.right)}`;
+  if (r.left === 1 && r.right === MAX_COLS) return `${r.top}:${r.bottom}`;
+  const a = cellAddress(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellAddress(r.bottom, r.right)}`;
+}
+
+function sheetPrefix(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : quoteSheet(name);
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function splitList(address: string): string[] {
+  return address.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+// ---------- Excel's parsing of typed input ----------
+
+const ERROR_LITERALS = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!']);
+
+/** What a cell holds after Range.values = [[v]] (or formulas): Excel reads strings as typed input. */
+export function parseTyped(v: unknown, cellFormat: string | null): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined || v === '') return { value: null };
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  const s = String(v);
+  if (s.startsWith("'")) return { value: s.slice(1) };
+  if (cellFormat === '@') return { value: s };
+  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: null, formula: s.startsWith('=') ? s : `=${s}` };
+  const num = s.replace(/,/g, '');
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(num)) return { value: Number(num) };
+  const d = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (d) return { value: Math.round(Date.UTC(+d[1], +d[2] - 1, +d[3]) / 86400000) + 25569 };
+  if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
+  if (ERROR_LITERALS.has(s.toUpperCase())) return { value: { error: s.toUpperCase() } };
+  return { value: s };
+}
+
+function typeOf(v: CellValue, formula: string | undefined): string {
+  if (formula !== undefined) return 'Double';
+  if (v === null) return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'string') return 'String';
+  return 'Error';
+}
+
+// ---------- the fake ----------
+
+export class FakeExcel {
+  readonly sheets: SheetRecord[] = [];
+  readonly stats: FakeStats = emptyStats();
+  readonly context: FakeContext;
+  active: SheetRecord | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  dateSystem: 1900 | 1904;
+  payloadLimit: number;
+  workbookTables = 0;
+  readonly selectionHandlers = new Set<(e: unknown) => Promise<unknown> | unknown>();
+  private failAt: { sync: number; afterActions: number } | null = null;
+  queue: Action[] = [];
+  /** Excel.run and Excel.run(context, batch), as the port expects. */
+  readonly run: any;
+  readonly Excel: { run: any };
+
+  constructor(init: FakeSheetInit[], opts: FakeOptions = {}) {
+    this.dateSystem = opts.dateSystem ?? 1900;
+    this.payloadLimit = opts.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    for (const s of init) this.sheets.push(newSheet(s));
+    this.active = this.sheets.find((s) => s.name === opts.active) ?? this.sheets[0] ?? null;
+    this.context = new FakeContext(this);
+    this.run = async (a: any, b?: any) => {
+      const batch = typeof a === 'function' ? a : b;
+      return batch(this.context);
+    };
+    this.Excel = { run: this.run };
+  }
+
+  // ----- test controls -----
+
+  /** Fail sync number `sync` (1-based, as counted in stats.syncs) after running `afterActions` of its actions. */
+  failSync(sync: number, afterActions = 0): void {
+    this.failAt = { sync, afterActions };
+  }
+  protect(name: string, on = true): void {
+    this.sheet(name).protected = on;
+  }
+  setSelection(sheet: string, address: string): void {
+    this.selection = { sheet, address };
+    this.active = this.sheet(sheet);
+  }
+  async fireSelectionChanged(): Promise<void> {
+    for (const h of [...this.selectionHandlers]) await h({ type: 'WorkbookSelectionChanged' });
+  }
+  resetStats(): void {
+    Object.assign(this.stats, emptyStats());
+  }
+  sheet(name: string): SheetRecord {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake: no sheet ${name}`);
+    return s;
+  }
+  findSheet(name: string): SheetRecord | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  /** The sheet's grid from A1 to its last used cell, errors as {error}. */
+  sheetValues(name: string): CellValue[][] {
+    const s = this.sheet(name);
+    const used = usedRect(s);
+    if (!used) return [];
+    const out: CellValue[][] = [];
+    for (let r = 1; r <= used.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = 1; c <= used.right; c++) row.push(s.grid[r - 1]?.[c - 1] ?? null);
+      out.push(row);
+    }
+    return out;
+  }
+  formulaAt(sheet: string, address: string): string | undefined {
+    return this.sheet(sheet).formulas.get(address);
+  }
+  formatAt(sheet: string, address: string): string {
+    const { row, col } = parseCell(address);
+    return this.sheet(sheet).formats[row - 1]?.[col - 1] ?? 'General';
+  }
+
+  // ----- queue -----
+
+  enqueue(run: () => void, requestBytes = 0): void {
+    this.queue.push({ run, requestBytes });
+  }
+  write(run: () => void, requestBytes: number): void {
+    this.enqueue(() => {
+      run();
+      this.stats.writes++;
+    }, requestBytes);
+  }
+  response = 0;
+
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    this.stats.syncs++;
+    const stat: SyncStat = { requestBytes: actions.reduce((n, a) => n + a.requestBytes, 0), responseBytes: 0, actions: actions.length };
+    this.stats.perSync.push(stat);
+    this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, stat.requestBytes);
+    if (stat.requestBytes > this.payloadLimit) {
+      this.stats.rejectedSyncs++;
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
+    }
+    this.response = 0;
+    const fail = this.failAt && this.failAt.sync === this.stats.syncs ? this.failAt : null;
+    for (let i = 0; i < actions.length; i++) {
+      if (fail && i === fail.afterActions) {
+        this.failAt = null;
+        throw new FakeOfficeError('GeneralException', 'fake: sync failed part-way');
+      }
+      actions[i].run();
+    }
+    stat.responseBytes = this.response;
+    this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, stat.responseBytes);
+    if (stat.responseBytes > this.payloadLimit) {
+      this.stats.rejectedSyncs++;
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
+    }
+  }
+}
+
+function emptyStats(): FakeStats {
+  return { syncs: 0, proxies: 0, writes: 0, rangeReads: 0, maxCellsPerRead: 0, maxRequestBytes: 0, maxResponseBytes: 0, rejectedSyncs: 0, perSync: [] };
+}
+
+function newSheet(s: FakeSheetInit): SheetRecord {
+  return {
+    name: s.name,
+    grid: s.values.map((r) => r.slice()),
+    formats: s.formats ? s.formats.map((r) => r.slice()) : [],
+    formulas: new Map(),
+    visibility: s.visibility ?? 'Visible',
+    protected: s.protected ?? false,
+    tables: (s.tables ?? []).map((t) => ({ ...t })),
+    cfs: [],
+    validations: new Map(),
+    merges: (s.merges ?? []).slice(),
+    styles: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    pageLayout: {},
+    showGridlines: true,
+    freezeRows: 0,
+    charts: [],
+  };
+}
+
+function usedRect(s: SheetRecord): Rect | null {
+  let top = Infinity, left = Infinity, bottom = 0, right = 0;
+  s.grid.forEach((row, i) => {
+    if (!row) return;
+    for (let j = 0; j < row.length; j++) {
+      if (row[j] === null || row[j] === undefined || row[j] === '') {
+        if (!s.formulas.has(cellAddress(i + 1, j + 1))) continue;
+      }
+      top = Math.min(top, i + 1);
+      bottom = Math.max(bottom, i + 1);
+      left = Math.min(left, j + 1);
+      right = Math.max(right, j + 1);
+    }
+  });
+  return bottom === 0 ? null : { top, left, bottom, right };
+}
+
+// ---------- proxies ----------
+
+function parsePaths(props?: string | string[]): string[][] {
+  const list = props === undefined ? [] : Array.isArray(props) ? props : props.split(',');
+  return list.map((p) => p.trim()).filter(Boolean).map((p) => p.split('/'));
+}
+
+abstract class FakeProxy {
+  _loaded = new Map<string, unknown>();
+  _navs = new Map<string, FakeProxy>();
+  _null: boolean | undefined;
+  constructor(readonly _fx: FakeExcel, readonly _resolve: () => any) {
+    _fx.stats.proxies++;
+  }
+  get context(): FakeContext {
+    return this._fx.context;
+  }
+  get isNullObject(): boolean {
+    if (this._null === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'isNullObject: call context.sync() first');
+    return this._null;
+  }
+  /** Mark as an *OrNullObject proxy: isNullObject is known after the next sync. */
+  _nullable(): this {
+    this._fx.enqueue(() => {
+      this._null = this._resolve() == null;
+    });
+    return this;
+  }
+  load(props?: string | string[]): this {
+    const paths = parsePaths(props);
+    this._fx.enqueue(() => {
+      const t = this._resolve();
+      this._null = t == null;
+      if (t != null) fill(this, t, paths);
+    });
+    return this;
+  }
+  _get<T>(name: string): T {
+    if (!this._loaded.has(name)) throw new FakeOfficeError('PropertyNotLoaded', `The property '${name}' is not available. Call load and context.sync() first.`);
+    return this._loaded.get(name) as T;
+  }
+  _scalar(_t: any, name: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `fake: cannot load ${this.constructor.name}.${name}`);
+  }
+  _child(name: string): FakeProxy {
+    throw new FakeOfficeError('InvalidArgument', `fake: no navigation ${this.constructor.name}.${name}`);
+  }
+  _items(_t: any): { target: any; proxy: FakeProxy }[] {
+    throw new FakeOfficeError('InvalidArgument', `fake: ${this.constructor.name} is not a collection`);
+  }
+  get items(): any[] {
+    return this._get('items');
+  }
+  _nav<T extends FakeProxy>(name: string, make: () => T): T {
+    let p = this._navs.get(name) as T | undefined;
+    if (!p) {
+      p = make();
+      this._navs.set(name, p);
+    }
+    return p;
+  }
+}
+
+function fill(proxy: FakeProxy, target: any, paths: string[][]): void {
+  const groups = new Map<string, string[][]>();
+  for (const p of paths) {
+    const [head, ...rest] = p;
+    const g = groups.get(head) ?? [];
+    if (rest.length) g.push(rest);
+    groups.set(head, g);
+  }
+  for (const [head, rest] of groups) {
+    if (head === 'items') {
+      const items = proxy._items(target);
+      proxy._loaded.set('items', items.map((i) => i.proxy));
+      for (const i of items) {
+        i.proxy._null = false;
+        fill(i.proxy, i.target, rest);
+      }
+    } else if (rest.length === 0) {
+      const v = proxy._scalar(target, head);
+      proxy._fx.response += JSON.stringify(v ?? null).length + head.length + 4;
+      proxy._loaded.set(head, v);
+    } else {
+      const child = proxy._child(head);
+      const ct = child._resolve();
+      child._null = ct == null;
+      if (ct != null) fill(child, ct, rest);
+    }
+  }
+}
+
+/** A write-only object (format, page layout, data validation …): every property set is queued as one write. */
+function recorder(fx: FakeExcel, path: string, onSet: (prop: string, value: unknown) => void, methods: Record<string, (...a: any[]) => unknown> = {}): any {
+  fx.stats.proxies++;
+  const kids = new Map<string, unknown>();
+  return new Proxy(
+    {},
+    {
+      get(_o, name: string) {
+        if (name in methods) return methods[name];
+        if (name === 'getItem') return (k: string) => recorder(fx, `${path}${k}.`, onSet);
+        if (!kids.has(name)) kids.set(name, recorder(fx, `${path}${name}.`, onSet));
+        return kids.get(name);
+      },
+      set(_o, name: string, value: unknown) {
+        fx.write(() => onSet(`${path}${name}`, value), JSON.stringify(value ?? null).length + 40);
+        return true;
+      },
+    },
+  );
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  constructor(readonly fx: FakeExcel) {
+    this.workbook = new FakeWorkbook(fx);
+  }
+  sync(): Promise<void> {
+    return this.fx.sync();
+  }
+}
+
+class FakeWorkbook extends FakeProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeWorkbookTables;
+  readonly names: FakeNames;
+  readonly functions: any;
+  readonly onSelectionChanged: any;
+  constructor(fx: FakeExcel) {
+    super(fx, () => fx);
+    this.worksheets = new FakeWorksheetCollection(fx);
+    this.tables = new FakeWorkbookTables(fx);
+    this.names = new FakeNames(fx);
+    this.functions = {
+      date: (y: number, m: number, d: number) => new FakeFunctionResult(fx, () => {
+        const serial = Math.round(Date.UTC(y, m - 1, d) / 86400000) + 25569;
+        return fx.dateSystem === 1904 ? serial - 1462 : serial;
+      }),
+    };
+    this.onSelectionChanged = {
+      add: (handler: (e: unknown) => unknown) => {
+        fx.enqueue(() => fx.selectionHandlers.add(handler));
+        return {
+          context: fx.context,
+          remove: () => fx.enqueue(() => fx.selectionHandlers.delete(handler)),
+        };
+      },
+    };
+  }
+  getSelectedRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this._fx, () => {
+      const sel = this._fx.selection;
+      if (!sel) throw new FakeOfficeError('InvalidSelection');
+      return { sheet: this._fx.sheet(sel.sheet), areas: splitList(sel.address).map(parseRect) };
+    });
+  }
+}
+
+class FakeFunctionResult extends FakeProxy {
+  constructor(fx: FakeExcel, compute: () => number) {
+    super(fx, () => ({ value: compute() }));
+  }
+  override _scalar(t: any, name: string): unknown {
+    if (name === 'value') return t.value;
+    return super._scalar(t, name);
+  }
+  get value(): number {
+    return this._get('value');
+  }
+}
+
+class FakeNames extends FakeProxy {
+  constructor(fx: FakeExcel) {
+    super(fx, () => []);
+  }
+  override _items(): { target: any; proxy: FakeProxy }[] {
+    return [];
+  }
+}
+
+class FakeWorkbookTables extends FakeProxy {
+  constructor(fx: FakeExcel) {
+    super(fx, () => fx.sheets.flatMap((s) => s.tables));
+  }
+  override _items(t: any[]): { target: any; proxy: FakeProxy }[] {
+    return t.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, null) }));
+  }
+}
+
+class FakeWorksheetCollection extends FakeProxy {
+  constructor(fx: FakeExcel) {
+    super(fx, () => fx.sheets);
+  }
+  override _items(t: SheetRecord[]): { target: any; proxy: FakeProxy }[] {
+    return t.map((rec) => ({ target: rec, proxy: new FakeWorksheet(this._fx, () => rec) }));
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this._fx, () => {
+      const s = this._fx.findSheet(name);
+      if (!s) throw new FakeOfficeError('ItemNotFound', `fake: no sheet ${name}`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this._fx, () => this._fx.findSheet(name) ?? null)._nullable();
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this._fx, () => this._fx.active);
+  }
+  add(name: string): FakeWorksheet {
+    let rec: SheetRecord | null = null;
+    this._fx.write(() => {
+      if (this._fx.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `fake: sheet ${name} exists`);
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeOfficeError('InvalidArgument', `fake: bad sheet name ${name}`);
+      rec = newSheet({ name, values: [] });
+      this._fx.sheets.push(rec);
+    }, name.length + 40);
+    return new FakeWorksheet(this._fx, () => rec);
+  }
+}
+
+function guardWrite(s: SheetRecord): void {
+  if (s.protected) throw new FakeOfficeError('AccessDenied', `fake: sheet ${s.name} is protected`);
+}
+
+class FakeWorksheet extends FakeProxy {
+  override _scalar(t: SheetRecord, name: string): unknown {
+    switch (name) {
+      case 'name': return t.name;
+      case 'visibility': return t.visibility;
+      case 'showGridlines': return t.showGridlines;
+      default: return super._scalar(t, name);
+    }
+  }
+  override _child(name: string): FakeProxy {
+    if (name === 'protection') return this.protection;
+    if (name === 'tables') return this.tables;
+    return super._child(name);
+  }
+  get name(): string { return this._get('name'); }
+  get visibility(): string { return this._get('visibility'); }
+  set visibility(v: string) {
+    this._fx.write(() => { this._resolve().visibility = v; }, 40);
+  }
+  set showGridlines(v: boolean) {
+    this._fx.write(() => { this._resolve().showGridlines = v; }, 40);
+  }
+  get protection(): FakeProtection {
+    return this._nav('protection', () => new FakeProtection(this._fx, () => this._resolve()));
+  }
+  get tables(): FakeSheetTables {
+    return this._nav('tables', () => new FakeSheetTables(this._fx, () => this._resolve()));
+  }
+  get pageLayout(): any {
+    return this._nav('pageLayout', () => Object.assign(new FakeHolder(this._fx), {
+      rec: recorder(this._fx, '', (p, v) => { this._resolve().pageLayout[p] = v; }, {
+        setPrintArea: (a: string) => this._fx.write(() => { this._resolve().pageLayout.printArea = a; }, 60),
+        setPrintTitleRows: (a: string) => this._fx.write(() => { this._resolve().pageLayout.printTitleRows = a; }, 60),
+      }),
+    })).rec;
+  }
+  get freezePanes(): any {
+    return { freezeRows: (n: number) => this._fx.write(() => { this._resolve().freezeRows = n; }, 40) };
+  }
+  get charts(): any {
+    return {
+      add: (type: string, source: FakeRange, _seriesBy: string) => {
+        let chart: SheetRecord['charts'][number] | null = null;
+        this._fx.write(() => {
+          const r = source._resolve();
+          chart = { type, source: rectAddress(r.rect) };
+          this._resolve().charts.push(chart);
+        }, 80);
+        return recorder(this._fx, '', (p, v) => { if (p === 'title.text') chart!.title = String(v); }, {
+          setPosition: (from: string, to: string) => this._fx.write(() => { chart!.from = from; chart!.to = to; }, 60),
+        });
+      },
+    };
+  }
+  activate(): void {
+    this._fx.write(() => { this._fx.active = this._resolve(); }, 20);
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this._fx, () => {
+      const sheet: SheetRecord = this._resolve();
+      if (!sheet) throw new FakeOfficeError('ItemNotFound');
+      return { sheet, rect: address ? parseRect(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } };
+    });
+  }
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this._fx, () => ({ sheet: this._resolve(), areas: splitList(address).map(parseRect) }));
+  }
+  getUsedRange(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this._fx, () => {
+      const sheet: SheetRecord = this._resolve();
+      return { sheet, rect: usedRect(sheet) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this._fx, () => {
+      const sheet: SheetRecord = this._resolve();
+      const rect = usedRect(sheet);
+      return rect ? { sheet, rect } : null;
+    })._nullable();
+  }
+}
+
+class FakeHolder extends FakeProxy {
+  constructor(fx: FakeExcel) {
+    super(fx, () => null);
+  }
+}
+
+class FakeProtection extends FakeProxy {
+  override _scalar(t: SheetRecord, name: string): unknown {
+    if (name === 'protected') return t.protected;
+    return super._scalar(t, name);
+  }
+  get protected(): boolean { return this._get('protected'); }
+}
+
+class FakeSheetTables extends FakeProxy {
+  override _items(t: SheetRecord): { target: any; proxy: FakeProxy }[] {
+    return t.tables.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, t) }));
+  }
+  add(range: FakeRange | string, _hasHeaders: boolean): FakeTable {
+    let rec: { name: string; range: string } | null = null;
+    const owner = () => this._resolve() as SheetRecord;
+    this._fx.write(() => {
+      const sheet = owner();
+      guardWrite(sheet);
+      const rect = typeof range === 'string' ? parseRect(range) : range._resolve().rect;
+      if (sheet.tables.some((t) => overlaps(parseRect(t.range), rect))) throw new FakeOfficeError('InvalidOperation', 'fake: tables cannot overlap');
+      this._fx.workbookTables++;
+      rec = { name: `Table${this._fx.workbookTables}`, range: rectAddress(rect) };
+      sheet.tables.push(rec);
+    }, 60);
+    return new FakeTable(this._fx, () => rec, null, owner);
+  }
+}
+
+class FakeTable extends FakeProxy {
+  constructor(fx: FakeExcel, resolve: () => any, private sheet: SheetRecord | null, private owner?: () => SheetRecord) {
+    super(fx, resolve);
+  }
+  override _scalar(t: { name: string }, name: string): unknown {
+    if (name === 'name') return t.name;
+    return super._scalar(t, name);
+  }
+  get name(): string { return this._get('name'); }
+  set name(v: string) {
+    this._fx.write(() => {
+      const all = this._fx.sheets.flatMap((s) => s.tables);
+      if (all.some((t) => t !== this._resolve() && t.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError('InvalidArgument', 'fake: table name taken');
+      this._resolve().name = v;
+    }, v.length + 30);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this._fx, () => {
+      const t = this._resolve();
+      const sheet = this.sheet ?? this.owner?.() ?? this._fx.sheets.find((s) => s.tables.includes(t))!;
+      return { sheet, rect: parseRect(t.range) };
+    });
+  }
+}
+
+type RangeTarget = { sheet: SheetRecord; rect: Rect };
+
+class FakeRange extends FakeProxy {
+  declare _resolve: () => RangeTarget;
+  override _scalar(t: RangeTarget, name: string): unknown {
+    const { sheet, rect } = t;
+    const rows = rect.bottom - rect.top + 1;
+    const cols = rect.right - rect.left + 1;
+    switch (name) {
+      case 'address': return `${sheetPrefix(sheet.name)}!${rectAddress(rect)}`;
+      case 'rowIndex': return rect.top - 1;
+      case 'columnIndex': return rect.left - 1;
+      case 'rowCount': return rows;
+      case 'columnCount': return cols;
+      case 'values':
+      case 'numberFormat':
+      case 'valueTypes':
+      case 'formulas': {
+        if (name === 'values') {
+          this._fx.stats.rangeReads++;
+          this._fx.stats.maxCellsPerRead = Math.max(this._fx.stats.maxCellsPerRead, rows * cols);
+        }
+        if (rows * cols > 5_000_000) throw new FakeOfficeError('RangeExceedsLimit');
+        return gridOf(sheet, rect, name);
+      }
+      default: return super._scalar(t, name);
+    }
+  }
+  override _child(name: string): FakeProxy {
+    if (name === 'conditionalFormats') return this.conditionalFormats;
+    return super._child(name);
+  }
+  get address(): string { return this._get('address'); }
+  get rowIndex(): number { return this._get('rowIndex'); }
+  get columnIndex(): number { return this._get('columnIndex'); }
+  get rowCount(): number { return this._get('rowCount'); }
+  get columnCount(): number { return this._get('columnCount'); }
+  get values(): any[][] { return this._get('values'); }
+  get numberFormat(): any[][] { return this._get('numberFormat'); }
+  get valueTypes(): string[][] { return this._get('valueTypes'); }
+  get formulas(): any[][] { return this._get('formulas'); }
+  set values(v: any[][]) { this._setGrid('values', v); }
+  set formulas(v: any[][]) { this._setGrid('formulas', v); }
+  set numberFormat(v: any[][]) { this._setGrid('numberFormat', v); }
+  private _setGrid(kind: 'values' | 'formulas' | 'numberFormat', v: any[][]): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      guardWrite(sheet);
+      const rows = rect.bottom - rect.top + 1;
+      const cols = rect.right - rect.left + 1;
+      const single = v.length === 1 && v[0].length === 1;
+      if (!single && (v.length !== rows || v.some((r) => r.length !== cols))) {
+        throw new FakeOfficeError('InvalidArgument', `fake: ${kind} is ${v.length}x${v[0]?.length} for ${rectAddress(rect)}`);
+      }
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const x = single ? v[0][0] : v[i][j];
+          const r = rect.top + i - 1;
+          const c = rect.left + j - 1;
+          if (kind === 'numberFormat') {
+            (sheet.formats[r] ??= [])[c] = x;
+            continue;
+          }
+          const addr = cellAddress(r + 1, c + 1);
+          const parsed = parseTyped(x, sheet.formats[r]?.[c] ?? null);
+          (sheet.grid[r] ??= [])[c] = parsed.value;
+          if (parsed.formula !== undefined) sheet.formulas.set(addr, parsed.formula);
+          else sheet.formulas.delete(addr);
+        }
+      }
+    }, JSON.stringify(v).length + 40);
+  }
+  get format(): any {
+    return this._nav('format', () => Object.assign(new FakeHolder(this._fx), {
+      rec: recorder(this._fx, '', (p, v) => styleRange(this._resolve(), p, v)),
+    })).rec;
+  }
+  get dataValidation(): any {
+    return this._nav('dv', () => Object.assign(new FakeHolder(this._fx), {
+      rec: recorder(this._fx, '', (p, v) => {
+        const { sheet, rect } = this._resolve();
+        guardWrite(sheet);
+        const key = rectAddress(rect);
+        sheet.validations.set(key, { ...(sheet.validations.get(key) ?? {}), [p]: v });
+      }, {
+        clear: () => this._fx.write(() => {
+          const { sheet, rect } = this._resolve();
+          sheet.validations.delete(rectAddress(rect));
+        }, 30),
+      }),
+    })).rec;
+  }
+  get conditionalFormats(): FakeCfCollection {
+    return this._nav('conditionalFormats', () => new FakeCfCollection(this._fx, () => {
+      const t = this._resolve();
+      return { sheet: t.sheet, areas: [t.rect] };
+    }));
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this._fx, () => {
+      const { sheet, rect } = this._resolve();
+      const hit = sheet.merges.map(parseRect).filter((m) => overlaps(m, rect));
+      return hit.length ? { sheet, areas: hit } : null;
+    })._nullable();
+  }
+  getTables(_fullyContained?: boolean): FakeScopedTables {
+    return new FakeScopedTables(this._fx, () => {
+      const { sheet, rect } = this._resolve();
+      return { sheet, tables: sheet.tables.filter((t) => overlaps(parseRect(t.range), rect)) };
+    });
+  }
+  merge(_across?: boolean): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      guardWrite(sheet);
+      sheet.merges.push(rectAddress(rect));
+    }, 40);
+  }
+  select(): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      this._fx.selection = { sheet: sheet.name, address: rectAddress(rect) };
+      this._fx.active = sheet;
+    }, 30);
+  }
+  clear(_applyTo?: string): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      guardWrite(sheet);
+      for (let r = rect.top; r <= Math.min(rect.bottom, sheet.grid.length); r++) {
+        const row = sheet.grid[r - 1];
+        if (!row) continue;
+        for (let c = rect.left; c <= Math.min(rect.right, row.length); c++) {
+          row[c - 1] = null;
+          sheet.formulas.delete(cellAddress(r, c));
+        }
+      }
+    }, 40);
+  }
+  private derive(f: (t: RangeTarget) => Rect): FakeRange {
+    return new FakeRange(this._fx, () => {
+      const t = this._resolve();
+      return { sheet: t.sheet, rect: f(t) };
+    });
+  }
+  getCell(row: number, col: number): FakeRange {
+    return this.derive(({ rect }) => ({ top: rect.top + row, bottom: rect.top + row, left: rect.left + col, right: rect.left + col }));
+  }
+  getColumn(col: number): FakeRange {
+    return this.derive(({ rect }) => ({ top: rect.top, bottom: rect.bottom, left: rect.left + col, right: rect.left + col }));
+  }
+  getLastRow(): FakeRange {
+    return this.derive(({ rect }) => ({ ...rect, top: rect.bottom }));
+  }
+  getEntireRow(): FakeRange {
+    return this.derive(({ rect }) => ({ ...rect, left: 1, right: MAX_COLS }));
+  }
+  getOffsetRange(dr: number, dc: number): FakeRange {
+    return this.derive(({ rect }) => ({ top: rect.top + dr, bottom: rect.bottom + dr, left: rect.left + dc, right: rect.right + dc }));
+  }
+  getResizedRange(dr: number, dc: number): FakeRange {
+    return this.derive(({ rect }) => ({ ...rect, bottom: rect.bottom + dr, right: rect.right + dc }));
+  }
+}
+
+function gridOf(sheet: SheetRecord, rect: Rect, kind: string): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row = sheet.grid[r - 1];
+    const frow = sheet.formats[r - 1];
+    const line: unknown[] = new Array(rect.right - rect.left + 1);
+    for (let c = rect.left; c <= rect.right; c++) {
+      const v = row?.[c - 1] ?? null;
+      const i = c - rect.left;
+      if (kind === 'numberFormat') line[i] = frow?.[c - 1] ?? 'General';
+      else {
+        const formula = sheet.formulas.size ? sheet.formulas.get(cellAddress(r, c)) : undefined;
+        if (kind === 'valueTypes') line[i] = typeOf(v, formula);
+        else if (kind === 'formulas' && formula !== undefined) line[i] = formula;
+        else line[i] = v === null ? (formula !== undefined ? 0 : '') : typeof v === 'object' ? v.error : v;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function styleRange(t: RangeTarget, prop: string, value: unknown): void {
+  const { sheet, rect } = t;
+  guardWrite(sheet);
+  if (prop === 'columnWidth') {
+    for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, value as number);
+    return;
+  }
+  if (prop === 'rowHeight') {
+    for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, value as number);
+    return;
+  }
+  const address = rect.left === 1 && rect.right === MAX_COLS ? `${rect.top}:${rect.bottom}`
+    : rect.top === 1 && rect.bottom === MAX_ROWS ? `${columnLetter(rect.left)}:${columnLetter(rect.right)}` : rectAddress(rect);
+  sheet.styles.push({ address, prop, value });
+}
+
+type AreasTarget = { sheet: SheetRecord; areas: Rect[] };
+
+class FakeRangeAreas extends FakeProxy {
+  declare _resolve: () => AreasTarget | null;
+  override _scalar(t: AreasTarget, name: string): unknown {
+    if (name === 'address') return t.areas.map((a) => `${sheetPrefix(t.sheet.name)}!${rectAddress(a)}`).join(',');
+    if (name === 'areaCount') return t.areas.length;
+    return super._scalar(t, name);
+  }
+  override _child(name: string): FakeProxy {
+    if (name === 'areas') return this.areas;
+    return super._child(name);
+  }
+  get address(): string { return this._get('address'); }
+  get areas(): FakeRangeCollection {
+    return this._nav('areas', () => new FakeRangeCollection(this._fx, () => this._resolve()));
+  }
+  get format(): any {
+    return this._nav('format', () => Object.assign(new FakeHolder(this._fx), {
+      rec: recorder(this._fx, '', (p, v) => {
+        const t = this._resolve()!;
+        for (const rect of t.areas) styleRange({ sheet: t.sheet, rect }, p, v);
+      }),
+    })).rec;
+  }
+  get conditionalFormats(): FakeCfCollection {
+    return this._nav('conditionalFormats', () => new FakeCfCollection(this._fx, () => this._resolve()));
+  }
+}
+
+class FakeRangeCollection extends FakeProxy {
+  override _items(t: AreasTarget): { target: any; proxy: FakeProxy }[] {
+    return t.areas.map((rect) => {
+      const target = { sheet: t.sheet, rect };
+      return { target, proxy: new FakeRange(this._fx, () => target) };
+    });
+  }
+}
+
+class FakeScopedTables extends FakeProxy {
+  override _items(t: { sheet: SheetRecord; tables: { name: string; range: string }[] }): { target: any; proxy: FakeProxy }[] {
+    return t.tables.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, t.sheet) }));
+  }
+}
+
+class FakeCfCollection extends FakeProxy {
+  declare _resolve: () => AreasTarget;
+  override _items(t: AreasTarget): { target: any; proxy: FakeProxy }[] {
+    const hit = t.sheet.cfs.filter((cf) => cf.ranges.some((r) => t.areas.some((a) => overlaps(parseRect(r), a))));
+    return hit.map((rec) => ({ target: rec, proxy: new FakeConditionalFormat(this._fx, () => rec, t.sheet) }));
+  }
+  add(type: string): FakeConditionalFormat {
+    let rec: CfRecord | null = null;
+    let sheet: SheetRecord | null = null;
+    this._fx.write(() => {
+      const t = this._resolve();
+      guardWrite(t.sheet);
+      sheet = t.sheet;
+      rec = { type: type as CfRecord['type'], ranges: t.areas.map(rectAddress), formula: '' };
+      t.sheet.cfs.unshift(rec); // Excel puts a new rule on top
+    }, 40);
+    return new FakeConditionalFormat(this._fx, () => rec, null, () => sheet!);
+  }
+}
+
+class FakeConditionalFormat extends FakeProxy {
+  constructor(fx: FakeExcel, resolve: () => any, private sheet: SheetRecord | null, private sheetLater?: () => SheetRecord) {
+    super(fx, resolve);
+  }
+  private owner(): SheetRecord {
+    return this.sheet ?? this.sheetLater!();
+  }
+  override _scalar(t: CfRecord, name: string): unknown {
+    if (name === 'type') return t.type;
+    if (name === 'priority') return this.owner().cfs.indexOf(t);
+    return super._scalar(t, name);
+  }
+  override _child(name: string): FakeProxy {
+    if (name === 'customOrNullObject') return this._nav('customOrNull', () => new FakeCustomCf(this._fx, () => {
+      const t = this._resolve() as CfRecord;
+      return t.type === 'Custom' ? t : null;
+    }));
+    return super._child(name);
+  }
+  get type(): string { return this._get('type'); }
+  get customOrNullObject(): FakeCustomCf {
+    return this._child('customOrNullObject') as FakeCustomCf;
+  }
+  get custom(): any {
+    return recorder(this._fx, '', (p, v) => {
+      const t = this._resolve() as CfRecord;
+      if (p === 'rule.formula') t.formula = String(v);
+      else if (p === 'format.fill.color') t.fill = String(v);
+      else if (p === 'format.font.color') t.fontColor = String(v);
+      else if (p === 'format.font.strikethrough') t.strike = Boolean(v);
+    });
+  }
+  set priority(p: number) {
+    this._fx.write(() => {
+      const list = this.owner().cfs;
+      const t = this._resolve();
+      list.splice(list.indexOf(t), 1);
+      list.splice(Math.min(p, list.length), 0, t);
+    }, 30);
+  }
+  delete(): void {
+    this._fx.write(() => {
+      const list = this.owner().cfs;
+      const i = list.indexOf(this._resolve());
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', 'fake: conditional format already deleted');
+      guardWrite(this.owner());
+      list.splice(i, 1);
+    }, 20);
+  }
+}
+
+class FakeCustomCf extends FakeProxy {
+  override _child(name: string): FakeProxy {
+    if (name === 'rule') return this.rule;
+    return super._child(name);
+  }
+  get rule(): FakeCfRule {
+    return this._nav('rule', () => new FakeCfRule(this._fx, () => this._resolve()));
+  }
+}
+
+class FakeCfRule extends FakeProxy {
+  override _scalar(t: CfRecord, name: string): unknown {
+    if (name === 'formula') return t.formula;
+    return super._scalar(t, name);
+  }
+  get formula(): string { return this._get('formula'); }
+}
+
+/** A fake Excel over these sheets: `run` replaces Excel.run; `stats` counts what the code did. */
+export function createFakeExcel(sheets: FakeSheetInit[], opts: FakeOptions = {}): FakeExcel {
+  return new FakeExcel(sheets, opts);
+}
+
+/** Add a conditional format directly (a clerk's own rule, or one from an earlier run). */
+export function seedConditionalFormat(fx: FakeExcel, sheet: string, rec: CfRecord): void {
+  fx.sheet(sheet).cfs.push({ ...rec });
+}
