@@ -1,10 +1,24 @@
 // One-click documents from selected rows (SPEC 7): work order, packing list, delivery note.
-// IMPLEMENTATION OWNER: documents helper. Signatures are the contract.
+// Each document is a new print-ready sheet with its own number, plus one row in the document register.
+// The order sheet itself is never touched: the plan holds only addSheet and appendRows edits.
 
+import { fromSerial1900, isoToSerial } from '../dates';
 import type { WorkbookEdit } from '../edits';
+import { OrderClerkError } from '../errors';
+import { t } from '../i18n';
+import { uniqueSheetName } from '../sheetNames';
 import type { Lang, Understanding, WorkbookSnapshot } from '../types';
+import { orderNosText, type BuiltDocument, type DocContext } from './context';
+import { buildDeliveryNote } from './deliveryNote';
+import { docSheetLabel, docTypeLabel } from './labels';
+import { formatRowList, groupByCustomer, selectLines } from './lines';
+import { nextDocNumbers } from './numbering';
+import { buildPackingList } from './packingList';
+import { planRegisterRows, registerSheet, type RegisterEntry } from './register';
+import { buildWorkOrder } from './workOrder';
 
 export type DocType = 'work-order' | 'packing-list' | 'delivery-note';
+export const DOC_TYPES: DocType[] = ['work-order', 'packing-list', 'delivery-note'];
 
 export interface DocumentOptions {
   type: DocType;
@@ -16,6 +30,8 @@ export interface DocumentOptions {
   withoutPrices?: boolean;
   /** Make one document per customer instead of refusing mixed customers. */
   perCustomer?: boolean;
+  /** Language of the warnings (the UI's); default: the document language. */
+  uiLang?: Lang;
 }
 
 export interface DocumentTotals {
@@ -24,6 +40,8 @@ export interface DocumentTotals {
   netWeight: number | null;
   grossWeight: number | null;
   cbm: number | null;
+  /** Delivery note only: total amount, null without prices or when a line's amount is unknown. */
+  amount?: number | null;
 }
 
 export interface GeneratedDocument {
@@ -37,11 +55,64 @@ export interface GeneratedDocument {
   warnings: string[];
 }
 
+const BUILDERS: Record<DocType, (ctx: DocContext) => BuiltDocument> = {
+  'work-order': buildWorkOrder,
+  'packing-list': buildPackingList,
+  'delivery-note': buildDeliveryNote,
+};
+
+/** The language documents are written in. */
+export function documentLang(u: Understanding, opts: Pick<DocumentOptions, 'lang'>): Lang {
+  return opts.lang ?? u.settings.documentLang ?? u.order.lang;
+}
+
 /** Throws OrderClerkError noRowsSelected, rowsNotOrderLines, mixedCustomers. */
 export function planDocuments(
   u: Understanding,
   wb: WorkbookSnapshot,
   opts: DocumentOptions,
 ): { edits: WorkbookEdit[]; documents: GeneratedDocument[] } {
-  throw new Error('not implemented');
+  const lang = documentLang(u, opts);
+  const uiLang = opts.uiLang ?? lang;
+  const lines = selectLines(u, opts.rows);
+  const groups = groupByCustomer(lines);
+  if (groups.length > 1 && !opts.perCustomer) {
+    throw new OrderClerkError('mixedCustomers', { customers: groups.map((g) => g.customer || '—').join(', ') });
+  }
+
+  const numbers = nextDocNumbers(wb, opts.type, opts.today, groups.length);
+  const todaySerial = fromSerial1900(isoToSerial(opts.today), u.dateSystem);
+  const register = registerSheet(wb, lang);
+  const taken = [...wb.sheets.map((s) => s.name), register.name];
+  const edits: WorkbookEdit[] = [];
+  const documents: GeneratedDocument[] = [];
+  const entries: RegisterEntry[] = [];
+
+  groups.forEach((g, i) => {
+    const number = numbers[i];
+    const sheetName = uniqueSheetName(`${docSheetLabel(lang, opts.type)} ${number}`, taken);
+    taken.push(sheetName);
+    const ctx: DocContext = {
+      u, lang, type: opts.type, number, sheetName, todaySerial, customer: g.customer, lines: g.lines,
+      withoutPrices: opts.withoutPrices === true,
+    };
+    const built = BUILDERS[opts.type](ctx);
+    edits.push({ kind: 'addSheet', spec: built.spec, activate: i === 0 });
+    const rows = g.lines.map((l) => l.row);
+    documents.push({
+      type: opts.type, number, sheet: sheetName, rows, customer: g.customer, totals: built.totals,
+      warnings: built.warnings.map((w) => t(uiLang, w.key, w.params)),
+    });
+    entries.push({
+      number, typeLabel: docTypeLabel(register.lang, opts.type), dateSerial: todaySerial, customer: g.customer,
+      orderNos: orderNosText(g.lines), rows: formatRowList(rows), sheet: sheetName,
+    });
+  });
+  edits.push(planRegisterRows(register, entries));
+  return { edits, documents };
 }
+
+export { formatRowList } from './lines';
+export { parseCartonSize, cartonCbm, planPacking, splitCartons } from './packing';
+export { nextDocNumbers, formatDocNumber, DOC_PREFIX } from './numbering';
+export { REGISTER_SHEET_NAMES, registerSheet } from './register';

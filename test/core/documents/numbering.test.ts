@@ -1,0 +1,81 @@
+import { formatDocNumber, lastSequence, nextDocNumbers, findDocNumbers } from '../../../src/core/documents/numbering';
+import { registerSheet, planRegisterRows } from '../../../src/core/documents/register';
+import { sheetFromGrid } from '../../../src/core/snapshot';
+import type { WorkbookSnapshot } from '../../../src/core/types';
+
+function wbWith(...sheets: { name: string; grid: (string | number | null)[][] }[]): WorkbookSnapshot {
+  return { sheets: [sheetFromGrid('Orders', [['x']]), ...sheets.map((s) => sheetFromGrid(s.name, s.grid))], dateSystem: 1900, activeSheet: null };
+}
+
+const REGISTER_HEAD = ['单号', '类型', '日期', '客户', '订单号', '来源行', '工作表'];
+
+describe('document numbers', () => {
+  it('formats prefix, day and a 3-digit sequence', () => {
+    expect(formatDocNumber('delivery-note', '2026-11-22', 1)).toBe('DN-20261122-001');
+    expect(formatDocNumber('work-order', '2026-11-22', 42)).toBe('WO-20261122-042');
+    expect(formatDocNumber('packing-list', '2026-01-05', 1000)).toBe('PL-20260105-1000');
+  });
+
+  it('finds numbers inside text', () => {
+    expect(findDocNumbers('送货单 DN-20261122-007')).toEqual([{ prefix: 'DN', day: '20261122', seq: 7 }]);
+    expect(findDocNumbers('XDN-2026112-001')).toEqual([]);
+  });
+
+  it('starts at 001 in a workbook without documents', () => {
+    expect(nextDocNumbers(wbWith(), 'delivery-note', '2026-11-22', 1)).toEqual(['DN-20261122-001']);
+  });
+
+  it('continues from the register even when the document sheets were deleted', () => {
+    const wb = wbWith({
+      name: '单据登记',
+      grid: [
+        REGISTER_HEAD,
+        ['DN-20261122-001', '送货单', 46348, '佛山美家', 'XS-261001', '4-5', '送货单 DN-20261122-001'],
+        ['DN-20261122-002', '送货单', 46348, '佛山美家', 'XS-261001', '4', '送货单 DN-20261122-002'],
+        ['PL-20261122-005', '装箱单', 46348, '佛山美家', 'XS-261001', '4', '装箱单 PL-20261122-005'],
+        ['DN-20261121-009', '送货单', 46347, '佛山美家', 'XS-261001', '4', '送货单 DN-20261121-009'],
+      ],
+    });
+    expect(lastSequence(wb, 'delivery-note', '2026-11-22')).toBe(2);
+    expect(nextDocNumbers(wb, 'delivery-note', '2026-11-22', 2)).toEqual(['DN-20261122-003', 'DN-20261122-004']);
+    expect(nextDocNumbers(wb, 'packing-list', '2026-11-22', 1)).toEqual(['PL-20261122-006']);
+    expect(nextDocNumbers(wb, 'work-order', '2026-11-22', 1)).toEqual(['WO-20261122-001']);
+    expect(nextDocNumbers(wb, 'delivery-note', '2026-11-23', 1)).toEqual(['DN-20261123-001']);
+  });
+
+  it('also counts document sheets whose register row is missing, and an English register', () => {
+    const wb = wbWith(
+      { name: 'DOCUMENTS', grid: [['Number'], ['WO-20261122-003']] },
+      { name: 'Work order WO-20261122-004', grid: [['x']] },
+    );
+    expect(nextDocNumbers(wb, 'work-order', '2026-11-22', 1)).toEqual(['WO-20261122-005']);
+  });
+
+  it('ignores numbers in ordinary sheets cells (only the register and sheet names count)', () => {
+    const wb = wbWith({ name: 'Notes', grid: [['DN-20261122-050']] });
+    expect(nextDocNumbers(wb, 'delivery-note', '2026-11-22', 1)).toEqual(['DN-20261122-001']);
+  });
+});
+
+describe('register', () => {
+  it('reuses an existing register whatever the document language', () => {
+    const wb = wbWith({ name: 'documents', grid: [['Number']] });
+    expect(registerSheet(wb, 'zh-CN')).toEqual({ name: 'documents', lang: 'en-US' });
+    expect(registerSheet(wbWith(), 'zh-CN')).toEqual({ name: '单据登记', lang: 'zh-CN' });
+    expect(registerSheet(wbWith(), 'en-US')).toEqual({ name: 'Documents', lang: 'en-US' });
+  });
+
+  it('appends one row per document with a date column', () => {
+    const edit = planRegisterRows({ name: '单据登记', lang: 'zh-CN' }, [
+      { number: 'DN-20261122-001', typeLabel: '送货单', dateSerial: 46348, customer: '佛山美家', orderNos: 'XS-261001', rows: '4-5,7', sheet: '送货单 DN-20261122-001' },
+    ]);
+    expect(edit).toEqual({
+      kind: 'appendRows',
+      sheet: '单据登记',
+      header: REGISTER_HEAD,
+      columnWidths: [18, 14, 12, 24, 24, 14, 30],
+      rows: [['DN-20261122-001', '送货单', 46348, '佛山美家', 'XS-261001', '4-5,7', '送货单 DN-20261122-001']],
+      columnFormats: [null, null, 'yyyy-mm-dd', null, null, null, null],
+    });
+  });
+});
