@@ -1,0 +1,307 @@
+// The six commands of SPEC 8: read the input, plan with core, apply with the ExcelJS adapter, write -o.
+
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type * as ExcelJS from 'exceljs';
+import { columnLetter } from '../core/address';
+import { checkOrder, issueCounts } from '../core/checks';
+import { classifyLines, delayCounts } from '../core/delay';
+import { planDocuments } from '../core/documents';
+import type { WorkbookEdit } from '../core/edits';
+import { OrderClerkError } from '../core/errors';
+import { t } from '../core/i18n';
+import { planApply } from '../core/plans';
+import { planOverdueReport } from '../core/report';
+import { findSheet } from '../core/snapshot';
+import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
+import { understand } from '../core/understand';
+import { applyEdits } from '../xlsx/apply';
+import { readWorkbookBuffer } from '../xlsx/read';
+import { writeWorkbookFile } from '../xlsx/writeFile';
+import type { CliOptions } from './args';
+import { textPairs, textTable } from './format';
+
+export interface CommandOutput {
+  /** JSON document or human-readable text for stdout. */
+  text: string;
+  exitCode: number;
+  /** Extra notes for stderr (e.g. missing packing data), each one line. */
+  warnings: string[];
+}
+
+interface Loaded {
+  workbook: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+  u: Understanding;
+}
+
+export async function runCommand(opts: CliOptions, realNow: Date): Promise<CommandOutput> {
+  if (opts.output !== null) await refuseOutputIsInput(opts.file, opts.output);
+  const loaded = await load(opts);
+  const now = opts.todayGiven ? atToday(opts.today, realNow) : realNow;
+  switch (opts.command) {
+    case 'inspect':
+      return inspect(opts, loaded);
+    case 'validate':
+      return validate(opts, loaded);
+    case 'flag':
+      return flag(opts, loaded);
+    case 'report':
+      return report(opts, loaded);
+    case 'apply':
+      return apply(opts, loaded, now);
+    case 'generate':
+      return generate(opts, loaded);
+  }
+}
+
+/** --today moves the date, not the time of day (change-log times). */
+function atToday(today: string, real: Date): Date {
+  const [y, m, d] = today.split('-').map(Number);
+  return new Date(y, m - 1, d, real.getHours(), real.getMinutes(), real.getSeconds());
+}
+
+// ---------------------------------------------------------------- files
+
+async function refuseOutputIsInput(input: string, output: string): Promise<void> {
+  if (await samePath(input, output)) throw new OrderClerkError('outputIsInput', { file: output });
+}
+
+/** Same file by path, by resolved links, or by inode (a hard link). */
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const real = async (p: string) => {
+    const dir = await fs.realpath(path.dirname(path.resolve(p))).catch(() => path.dirname(path.resolve(p)));
+    return fs.realpath(path.join(dir, path.basename(p))).catch(() => path.join(dir, path.basename(p)));
+  };
+  if ((await real(a)) === (await real(b))) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.ino === sb.ino && sa.dev === sb.dev;
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new OrderClerkError('notXlsx', { file });
+    return await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof OrderClerkError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OrderClerkError('fileNotFound', { file });
+    throw new OrderClerkError('corruptFile', { file });
+  }
+}
+
+async function load(opts: CliOptions): Promise<Loaded> {
+  const data = await readInput(opts.file);
+  let read: { workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot };
+  try {
+    read = await readWorkbookBuffer(data, opts.file);
+  } catch (e) {
+    if (e instanceof OrderClerkError) throw e;
+    // Whatever the parser tripped on, for the clerk the file cannot be read: say which way.
+    throw new OrderClerkError(isZip(data) ? 'corruptFile' : 'notXlsx', { file: opts.file });
+  }
+  const u = understand(read.snapshot, { sheet: opts.sheet, today: opts.today });
+  return { ...read, u };
+}
+
+/** An .xlsx is a zip package; anything else (an .xls, a CSV) is not a workbook we read. */
+function isZip(data: Uint8Array): boolean {
+  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+}
+
+async function writeOutput(opts: CliOptions, loaded: Loaded, edits: WorkbookEdit[]) {
+  const result = applyEdits(loaded.workbook, edits, loaded.snapshot.dateSystem);
+  await writeWorkbookFile(loaded.workbook, opts.output as string);
+  return result;
+}
+
+/** Language of words written into the workbook: --lang when given, else the settings', else the sheet's. */
+function fileLang(opts: CliOptions, u: Understanding): Lang {
+  return opts.langGiven ? opts.lang : (u.settings.documentLang ?? u.order.lang);
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+function done(text: string, exitCode = 0, warnings: string[] = []): CommandOutput {
+  return { text, exitCode, warnings };
+}
+
+// ---------------------------------------------------------------- inspect
+
+export function inspectJson(u: Understanding) {
+  const o = u.order;
+  const columns: Record<string, string> = {};
+  for (const [field, col] of Object.entries(o.columns)) if (col !== undefined) columns[field] = columnLetter(col);
+  return {
+    sheet: o.sheet,
+    headerRow: o.headerRow,
+    dataRows: { first: o.dataRows[0] ?? o.firstDataRow, last: o.lastDataRow, count: o.dataRows.length },
+    columns,
+    unmapped: o.headers.filter((h) => h.field === null).map((h) => ({ column: columnLetter(h.column), header: h.header })),
+    skippedRows: o.skippedRows.map((s) => ({ row: s.row, reason: s.reason })),
+    masters: { products: o.masters.products, customers: o.masters.customers },
+  };
+}
+
+function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
+  const j = inspectJson(u);
+  if (opts.json) return done(json(j));
+  const L = opts.lang;
+  const none = t(L, 'cli.label.none');
+  const head = textPairs([
+    [t(L, 'cli.label.sheet'), j.sheet],
+    [t(L, 'cli.label.headerRow'), String(j.headerRow)],
+    [t(L, 'cli.label.dataRows'), t(L, 'cli.label.dataRowsValue', j.dataRows)],
+    [
+      t(L, 'cli.label.skippedRows'),
+      j.skippedRows.length ? j.skippedRows.map((s) => `${s.row} (${t(L, `pane.skip.${s.reason}`)})`).join(', ') : none,
+    ],
+    [t(L, 'cli.label.productMaster'), j.masters.products ?? none],
+    [t(L, 'cli.label.customerMaster'), j.masters.customers ?? none],
+  ]);
+  const cols = textTable([
+    [t(L, 'cli.label.column'), t(L, 'cli.label.header'), t(L, 'cli.label.field')],
+    ...u.order.headers.map((h) => [
+      columnLetter(h.column),
+      h.header,
+      h.field ? `${h.field} (${t(L, `checks.field.${h.field}`)})` : t(L, 'cli.label.unmapped'),
+    ]),
+  ]);
+  return done(`${head}\n\n${t(L, 'cli.label.columns')}:\n${cols}`);
+}
+
+// ---------------------------------------------------------------- validate
+
+function validate(opts: CliOptions, { u }: Loaded): CommandOutput {
+  const issues = checkOrder(u, { lang: opts.lang });
+  const counts = issueCounts(issues);
+  const exitCode = counts.error > 0 ? 1 : 0;
+  if (opts.json) return done(json({ sheet: u.order.sheet, rowsChecked: u.lines.length, issues, counts }), exitCode);
+  const L = opts.lang;
+  const summary = issues.length
+    ? t(L, 'cli.validate.summary', { rows: u.lines.length, ...counts })
+    : t(L, 'cli.validate.clean', { rows: u.lines.length });
+  if (!issues.length) return done(summary, exitCode);
+  const table = textTable([
+    [t(L, 'cli.label.cell'), t(L, 'cli.label.severity'), t(L, 'cli.label.message')],
+    ...issues.map((i) => [i.cell, t(L, `cli.severity.${i.severity}`), i.message]),
+  ]);
+  return done(`${u.order.sheet}\n${table}\n\n${summary}`, exitCode);
+}
+
+// ---------------------------------------------------------------- flag
+
+function flag(opts: CliOptions, { u }: Loaded): CommandOutput {
+  const rows = classifyLines(u, opts.today);
+  const counts = delayCounts(rows);
+  const dueSoonDays = u.settings.dueSoonDays;
+  if (opts.json) return done(json({ today: opts.today, dueSoonDays, rows, counts }));
+  const L = opts.lang;
+  const table = textTable([
+    [t(L, 'cli.label.row'), t(L, 'cli.label.class'), t(L, 'cli.label.daysLate'), t(L, 'cli.label.openQty')],
+    ...rows.map((r) => [r.row, t(L, `delay.class.${r.class}`), r.daysLate, r.openQty]),
+  ]);
+  const tally = DELAY_CLASSES.map((c) => `${t(L, `delay.class.${c}`)} ${counts[c]}`).join(' · ');
+  return done(`${t(L, 'cli.flag.summary', { today: opts.today, days: dueSoonDays })}\n${table}\n\n${tally}`);
+}
+
+// ---------------------------------------------------------------- report
+
+async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const r = planOverdueReport(u, snapshot, { today: opts.today, lang: fileLang(opts, u) });
+  await writeOutput(opts, loaded, r.edits);
+  const overdue = r.overdue.map((l) => ({
+    row: l.row,
+    orderNo: l.orderNo,
+    customer: l.customer,
+    item: l.item,
+    dueDate: l.dueDate,
+    daysLate: l.daysLate,
+    openQty: l.openQty,
+  }));
+  if (opts.json) return done(json({ today: r.today, sheet: r.sheet, counts: r.counts, overdue }));
+  const L = opts.lang;
+  const table = textTable([
+    [t(L, 'cli.label.row'), t(L, 'cli.label.orderNo'), t(L, 'cli.label.customer'), t(L, 'cli.label.item'), t(L, 'cli.label.dueDate'), t(L, 'cli.label.daysLate'), t(L, 'cli.label.openQty')],
+    ...overdue.map((l) => [l.row, l.orderNo, l.customer, l.item, l.dueDate, l.daysLate, l.openQty]),
+  ]);
+  const line = t(L, 'cli.report.done', { sheet: r.sheet, file: opts.output as string, overdue: overdue.length });
+  return done(overdue.length ? `${line}\n${table}` : line);
+}
+
+// ---------------------------------------------------------------- apply
+
+/** How many validation and flag rules a plan sets. */
+export function ruleCounts(edits: WorkbookEdit[]): { dataValidation: number; conditionalFormats: number } {
+  let dataValidation = 0;
+  let conditionalFormats = 0;
+  for (const e of edits) {
+    if (e.kind === 'setDataValidation') dataValidation += e.rules.length;
+    if (e.kind === 'setConditionalFormats') conditionalFormats += e.rules.length;
+  }
+  return { dataValidation, conditionalFormats };
+}
+
+async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const sheet = findSheet(snapshot, u.order.sheet);
+  if (sheet?.protected) throw new OrderClerkError('sheetProtected', { sheet: u.order.sheet });
+  const { edits, fixed } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
+  const result = await writeOutput(opts, loaded, edits);
+  const rules = ruleCounts(edits);
+  if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }));
+  const L = opts.lang;
+  const params = { file: opts.output as string, table: result.table ?? '', validation: rules.dataValidation, flags: rules.conditionalFormats };
+  let text = t(L, result.table ? 'cli.apply.done' : 'cli.apply.noTable', params);
+  if (fixed.length) {
+    const table = textTable([
+      [t(L, 'cli.label.cell'), t(L, 'cli.label.old'), t(L, 'cli.label.new')],
+      ...fixed.map((f) => [f.cell, String(f.old ?? ''), String(f.new)]),
+    ]);
+    text += `\n${t(L, 'cli.apply.fixed', { count: fixed.length })}\n${table}`;
+  }
+  return done(text);
+}
+
+// ---------------------------------------------------------------- generate
+
+async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const planned = planDocuments(u, snapshot, {
+    type: opts.doc!,
+    rows: opts.rows,
+    today: opts.today,
+    ...(opts.langGiven ? { lang: opts.lang } : {}),
+    uiLang: opts.lang,
+    withoutPrices: opts.withoutPrices,
+    perCustomer: opts.perCustomer,
+  });
+  await writeOutput(opts, loaded, planned.edits);
+  const documents = planned.documents.map((d) => ({
+    type: d.type,
+    number: d.number,
+    sheet: d.sheet,
+    rows: d.rows,
+    customer: d.customer,
+    totals: d.totals,
+  }));
+  const warnings = planned.documents.flatMap((d) => d.warnings);
+  if (opts.json) return done(json({ documents }), 0, warnings);
+  const L = opts.lang;
+  const lines = planned.documents.map((d) =>
+    t(L, 'cli.generate.document', {
+      type: t(L, `doc.title.${d.type}`),
+      number: d.number,
+      sheet: d.sheet,
+      customer: d.customer,
+      rows: d.rows.join(', '),
+      quantity: d.totals.quantity,
+    }),
+  );
+  return done(`${t(L, 'cli.generate.done', { file: opts.output as string })}\n${lines.map((l) => `  ${l}`).join('\n')}`, 0, warnings);
+}

@@ -1,0 +1,62 @@
+import * as ExcelJS from 'exceljs';
+import { XlsxWorkbookPort, rowsOfAddress } from '../../src/xlsx/port';
+
+function workbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Orders');
+  ws.getRow(1).values = ['Order No.', 'Qty'];
+  ws.getRow(2).values = ['PO-1', 5];
+  wb.addWorksheet('Other');
+  return wb;
+}
+
+describe('rowsOfAddress', () => {
+  it('lists the rows of every area, ascending and once', () => {
+    expect(rowsOfAddress('A5:P9,B12, C7')).toEqual([5, 6, 7, 8, 9, 12]);
+    expect(rowsOfAddress('D3')).toEqual([3]);
+  });
+});
+
+describe('XlsxWorkbookPort', () => {
+  it('keeps the selection the grid sets, tells listeners, and stops after unsubscribe', async () => {
+    const port = new XlsxWorkbookPort(workbook());
+    expect(await port.getSelection()).toBeNull();
+    const heard: string[] = [];
+    const off = port.onSelectionChanged(() => heard.push('sel'));
+    port.setSelection('Orders', 'A2:B3');
+    expect(await port.getSelection()).toEqual({ sheet: 'Orders', address: 'A2:B3', rows: [2, 3] });
+    await port.select('Other', 'C4');
+    expect(await port.getSelection()).toEqual({ sheet: 'Other', address: 'C4', rows: [4] });
+    expect(port.activeSheet()).toBe('Other');
+    off();
+    port.setSelection('Orders', 'A1');
+    expect(heard).toEqual(['sel', 'sel']);
+  });
+
+  it('applies edits, notifies subscribers, activates a new sheet and reads it back', async () => {
+    const port = new XlsxWorkbookPort(workbook());
+    let changes = 0;
+    port.subscribe(() => changes++);
+    const result = await port.apply([
+      { kind: 'setValues', sheet: 'Orders', cells: [{ address: 'B2', value: '=1+1' }] },
+      {
+        kind: 'addSheet',
+        activate: true,
+        spec: {
+          name: 'Report', cells: [{ row: 1, col: 1, value: 'Hi' }], merges: [], columnWidths: [10],
+          pageSetup: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1, printArea: 'A1:A1', printTitleRows: null },
+        },
+      },
+    ]);
+    expect(result).toEqual({ createdSheets: ['Report'], table: null });
+    expect(changes).toBe(1);
+    expect(port.activeSheet()).toBe('Report');
+    const snap = await port.read();
+    expect(snap.activeSheet).toBe('Report');
+    const orders = snap.sheets.find((s) => s.name === 'Orders')!;
+    expect(orders.values[2 - orders.top][2 - orders.left]).toBe('=1+1');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(await port.toBuffer()) as unknown as ArrayBuffer);
+    expect(back.getWorksheet('Report')!.getCell('A1').value).toBe('Hi');
+  });
+});
