@@ -1,14 +1,96 @@
 // Delay classes (SPEC 6) and the live conditional formats that show them in Excel.
-// IMPLEMENTATION OWNER: delays helper. Signatures are the contract.
+// classifyLines is the add-in's truth (CLI `flag`, the weekly report); planDelayRules writes the same rules as
+// TODAY()-based formulas so the colours stay right tomorrow without the add-in. test/core/delayAgreement.test.ts
+// evaluates the formulas and checks they agree with classifyLines.
 
-import type { WorkbookEdit } from './edits';
-import type { DelayClass, DelayRow, Lang, Understanding } from './types';
+import { columnLetter, rangeAddress } from './address';
+import { DELAY_COLOURS, type ClassColour } from './colours';
+import { isoToSerial } from './dates';
+import type { ConditionalRule, WorkbookEdit } from './edits';
+import { t } from './i18n';
+import { statusMatcher, statusWords } from './status';
+import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type OrderLine, type Reading, type StatusKind, type Understanding } from './types';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 
+/** Priority order of the conditional-format rules (and of the class tests in classifyLine). */
+export const DELAY_RULE_ORDER: DelayClass[] = ['cancelled', 'shipped', 'noDueDate', 'overdue', 'dueSoon', 'onTrack'];
+
+export interface ClassifyContext {
+  /** 1900-system serial of today. */
+  today: number;
+  dueSoonDays: number;
+  /** Without a shippedQty column a ship date alone means shipped (SPEC 6). */
+  hasShippedQtyColumn: boolean;
+  kindOf: (text: string | null | undefined) => StatusKind | null;
+}
+
+function okValue(r: Reading | undefined): number | null {
+  return r && r.kind === 'ok' ? r.value : null;
+}
+
+/** Whole day of a date reading: a due date at 18:00 is still that day. */
+function okDay(r: Reading | undefined): number | null {
+  const v = okValue(r);
+  return v === null ? null : Math.floor(v);
+}
+
+/** The status cell as Excel's TRIM would see it: the raw text (not the display-trimmed one), numbers as text. */
+export function statusTextOf(line: OrderLine): string {
+  const raw = line.raw.status;
+  if (typeof raw === 'string') return raw;
+  return line.text.status ?? '';
+}
+
+function roundQty(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Open quantity: quantity − shippedQty (empty or unreadable shippedQty = 0; unreadable quantity → 0), never below 0. */
+export function openQuantity(line: OrderLine): number {
+  const q = okValue(line.num.quantity);
+  if (q === null) return 0;
+  const s = okValue(line.num.shippedQty) ?? 0;
+  return Math.max(0, roundQty(q - s));
+}
+
+export function classifyLine(line: OrderLine, ctx: ClassifyContext): DelayRow {
+  const kind = ctx.kindOf(statusTextOf(line));
+  const q = okValue(line.num.quantity);
+  const s = okValue(line.num.shippedQty);
+  const due = okDay(line.date.dueDate);
+  const ship = okDay(line.date.shipDate);
+  const openQty = openQuantity(line);
+  const row = line.row;
+
+  if (kind === 'cancelled') return { row, class: 'cancelled', daysLate: 0, openQty };
+  const shipped =
+    kind === 'shipped' ||
+    (q !== null && q > 0 && s !== null && s >= q) ||
+    (!ctx.hasShippedQtyColumn && ship !== null && kind !== 'partial');
+  if (shipped) {
+    const late = ship !== null && due !== null && ship > due ? ship - due : 0;
+    return { row, class: 'shipped', daysLate: late, openQty };
+  }
+  if (due === null) return { row, class: 'noDueDate', daysLate: 0, openQty };
+  if (due < ctx.today) return { row, class: 'overdue', daysLate: ctx.today - due, openQty };
+  if (due <= ctx.today + ctx.dueSoonDays) return { row, class: 'dueSoon', daysLate: 0, openQty };
+  return { row, class: 'onTrack', daysLate: 0, openQty };
+}
+
+export function classifyContext(u: Understanding, today: string): ClassifyContext {
+  return {
+    today: isoToSerial(today),
+    dueSoonDays: u.settings.dueSoonDays,
+    hasShippedQtyColumn: u.order.columns.shippedQty !== undefined,
+    kindOf: statusMatcher(u.settings),
+  };
+}
+
 /** One class per order line, with daysLate and openQty, for `today` (ISO). */
 export function classifyLines(u: Understanding, today: string): DelayRow[] {
-  throw new Error('not implemented');
+  const ctx = classifyContext(u, today);
+  return u.lines.map((line) => classifyLine(line, ctx));
 }
 
 export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
@@ -17,7 +99,146 @@ export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
   return c;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, comparisons, + and cell refs, with the
+// column anchored ($L4) and the row relative to the first data row. The six rules are mutually exclusive, so the
+// colours do not depend on rule priority or "stop if true". What Excel cannot see the same way as the add-in:
+// - dates and numbers stored as text are not numbers to ISNUMBER: such a line shows the noDueDate colour (text due
+//   date) or is not shipped-by-quantity (text quantity) until fixed — see textDateRows / textNumberRows;
+// - only a status typed in half-width or entirely in full-width matches (Excel's = ignores case, not width), and
+//   TRIM removes ASCII spaces only;
+// - a line is coloured only when its item or due date cell is non-empty. This keeps blank rows and subtotal rows
+//   (which carry sums in the quantity column but no item and no due date) uncoloured inside the block.
+// - an error value (#N/A …) in a cell the rules read leaves the row uncoloured (the check reports cell.error).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Excel string literal. */
+function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** ASCII → full-width forms (space → ideographic space), the other spelling Excel's = will not fold. */
+function fullWidth(s: string): string {
+  return s.replace(/[!-~ ]/g, (ch) => (ch === ' ' ? '\u3000' : String.fromCharCode(ch.charCodeAt(0) + 0xfee0)));
+}
+
+/** The spellings a status word is written with in a formula: as TRIM leaves it, and fully full-width. */
+export function formulaSpellings(word: string): string[] {
+  const half = word.normalize('NFKC').replace(/ +/g, ' ').replace(/^ | $/g, '');
+  if (half === '') return [];
+  const full = fullWidth(half);
+  return full === half ? [half] : [half, full];
+}
+
+function and(parts: (string | null)[]): string {
+  const p = parts.filter((x): x is string => x !== null);
+  return p.length === 1 ? p[0] : `AND(${p.join(',')})`;
+}
+
+function or(parts: string[]): string {
+  return parts.length === 1 ? parts[0] : `OR(${parts.join(',')})`;
+}
+
+function not(x: string | null): string | null {
+  return x === null ? null : `NOT(${x})`;
+}
+
+/** One rule per class, in priority order; classes the sheet's columns cannot show are left out. */
+export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula: string }[] {
+  const o = u.order;
+  const r = o.firstDataRow;
+  const ref = (field: keyof typeof o.columns): string | null => {
+    const c = o.columns[field];
+    return c === undefined ? null : `$${columnLetter(c)}${r}`;
+  };
+  const status = ref('status');
+  const qty = ref('quantity');
+  const shippedQty = ref('shippedQty');
+  const due = ref('dueDate');
+  const shipDate = ref('shipDate');
+  const item = ref('item');
+  const words = statusWords(u.settings);
+
+  const statusIs = (kind: StatusKind): string | null => {
+    if (status === null) return null;
+    const spellings = words[kind].flatMap(formulaSpellings);
+    return spellings.length ? or(spellings.map((w) => `TRIM(${status})=${str(w)}`)) : null;
+  };
+
+  const marker = `N(${str(DELAY_MARKER)})=0`;
+  const gateCells = [item, due].filter((x): x is string => x !== null);
+  const gateFallback = [ref('orderNo'), qty, ref('customer')].filter((x): x is string => x !== null);
+  const gateRefs = gateCells.length ? gateCells : gateFallback.length ? gateFallback : [`$${columnLetter(o.firstColumn)}${r}`];
+  const gate = or(gateRefs.map((c) => `${c}<>""`));
+
+  const cancelled = statusIs('cancelled');
+  const shippedParts: string[] = [];
+  const shippedWord = statusIs('shipped');
+  if (shippedWord) shippedParts.push(shippedWord);
+  if (qty && shippedQty) shippedParts.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
+  if (!shippedQty && shipDate) shippedParts.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
+  const shipped = shippedParts.length ? or(shippedParts) : null;
+
+  const open = [marker, gate, not(cancelled), not(shipped)];
+  const out: { cls: DelayClass; formula: string }[] = [];
+  if (cancelled) out.push({ cls: 'cancelled', formula: and([marker, gate, cancelled]) });
+  if (shipped) out.push({ cls: 'shipped', formula: and([marker, gate, not(cancelled), shipped]) });
+  if (due === null) {
+    out.push({ cls: 'noDueDate', formula: and(open) });
+    return out;
+  }
+  // `< TODAY()+n+1` rather than `<= TODAY()+n`: a due date with a time of day still counts as its whole day.
+  const soonEnd = `TODAY()+${u.settings.dueSoonDays + 1}`;
+  out.push({ cls: 'noDueDate', formula: and([...open, `NOT(ISNUMBER(${due}))`]) });
+  out.push({ cls: 'overdue', formula: and([...open, `ISNUMBER(${due})`, `${due}<TODAY()`]) });
+  out.push({ cls: 'dueSoon', formula: and([...open, `ISNUMBER(${due})`, `${due}>=TODAY()`, `${due}<${soonEnd}`]) });
+  out.push({ cls: 'onTrack', formula: and([...open, `ISNUMBER(${due})`, `${due}>=${soonEnd}`]) });
+  return out;
+}
+
+export function delayRule(cls: DelayClass, formula: string): ConditionalRule {
+  const c = DELAY_COLOURS[cls];
+  return c.strike ? { formula, fill: c.fill, fontColor: c.font, strike: true } : { formula, fill: c.fill, fontColor: c.font };
+}
+
 /** TODAY()-based conditional formats over the table's data rows, replacing the add-in's earlier delay rules. */
 export function planDelayRules(u: Understanding): WorkbookEdit {
-  throw new Error('not implemented');
+  const o = u.order;
+  return {
+    kind: 'setConditionalFormats',
+    sheet: o.sheet,
+    marker: DELAY_MARKER,
+    ranges: [rangeAddress(o.firstDataRow, o.firstColumn, o.lastDataRow, o.lastColumn)],
+    rules: delayRuleFormulas(u).map(({ cls, formula }) => delayRule(cls, formula)),
+  };
+}
+
+/** Removes the add-in's delay colours from the sheet (rules = [] only clears). */
+export function planClearDelayRules(sheet: string): WorkbookEdit {
+  return { kind: 'setConditionalFormats', sheet, marker: DELAY_MARKER, ranges: [], rules: [] };
+}
+
+function isTextReading(r: Reading | undefined): boolean {
+  return r !== undefined && r.kind === 'ok' && r.fromText;
+}
+
+/**
+ * Rows whose due date (or, on a sheet without a shippedQty column, ship date) is a date stored as text: the add-in
+ * counts it, Excel's colours cannot (they show noDueDate) until the text.date fix is applied.
+ */
+export function textDateRows(u: Understanding): number[] {
+  const shipMatters = u.order.columns.shippedQty === undefined;
+  return u.lines
+    .filter((l) => isTextReading(l.date.dueDate) || (shipMatters && isTextReading(l.date.shipDate)))
+    .map((l) => l.row);
+}
+
+/** Rows whose quantity or shippedQty is a number stored as text: Excel's colours do not count it as shipped. */
+export function textNumberRows(u: Understanding): number[] {
+  return u.lines.filter((l) => isTextReading(l.num.quantity) || isTextReading(l.num.shippedQty)).map((l) => l.row);
+}
+
+/** The legend the task pane shows: each class's label in the UI language with its colours. */
+export function delayLegend(lang: Lang): ({ cls: DelayClass; label: string } & ClassColour)[] {
+  return DELAY_CLASSES.map((cls) => ({ cls, label: t(lang, `delay.class.${cls}`), ...DELAY_COLOURS[cls] }));
 }
