@@ -1,0 +1,191 @@
+// npm run bench: speed and round-trip targets of issue 7, measured as ratios within one run (never in unit tests).
+// Prints a table and writes bench/results/latest.json.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { checkOrder } from '../src/core/checks';
+import { classifyLines } from '../src/core/delay';
+import { planDocuments } from '../src/core/documents';
+import { planFixes } from '../src/core/fixes';
+import { planMakeTable } from '../src/core/plans';
+import { planDelayRules } from '../src/core/delay';
+import { planOverdueReport } from '../src/core/report';
+import { understand } from '../src/core/understand';
+import type { WorkbookEdit } from '../src/core/edits';
+import type { WorkbookSnapshot } from '../src/core/types';
+import { ExcelWorkbookPort } from '../src/excel/port';
+import { createFakeExcel } from '../test/fakes/excel-fake';
+import { generateWorkbook } from './generateSheet';
+
+const TODAY = '2026-11-22';
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const OUT = path.join(ROOT, 'bench', 'results');
+const quick = process.argv.includes('--quick');
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeMs(fn: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+interface CoreRow { rows: number; cells: number; coreMs: number; jsonParseMs: number; ratio: number; usPerRow: number }
+
+function benchCore(rows: number): CoreRow {
+  const wb = generateWorkbook(rows);
+  const json = JSON.stringify(wb.sheets[0].values);
+  const runs = rows >= 100000 ? 5 : 9;
+  const core = () => {
+    const u = understand(wb, { today: TODAY });
+    checkOrder(u, { lang: 'zh-CN' });
+    classifyLines(u, TODAY);
+  };
+  core(); // warm up the JIT on the same shape
+  JSON.parse(json);
+  const coreMs = timeMs(core, runs);
+  const jsonParseMs = timeMs(() => JSON.parse(json), runs);
+  const cells = wb.sheets[0].values.length * wb.sheets[0].values[0].length;
+  return { rows, cells, coreMs, jsonParseMs, ratio: coreMs / jsonParseMs, usPerRow: (coreMs * 1000) / rows };
+}
+
+interface ActionRow { action: string; rows: number; syncs: number; proxies: number; maxRequestBytes: number; maxResponseBytes: number; maxCellsPerRead: number }
+
+async function benchActions(rows: number): Promise<ActionRow[]> {
+  const wb = generateWorkbook(rows);
+  const sheet = wb.sheets[0];
+  const fx = createFakeExcel([{ name: sheet.name, values: sheet.values, formats: sheet.formats ?? undefined }]);
+  const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
+  const out: ActionRow[] = [];
+  const measure = async (action: string, fn: () => Promise<unknown>) => {
+    fx.resetStats();
+    await fn();
+    const s = fx.stats;
+    out.push({ action, rows, syncs: s.syncs, proxies: s.proxies, maxRequestBytes: s.maxRequestBytes, maxResponseBytes: s.maxResponseBytes, maxCellsPerRead: s.maxCellsPerRead });
+  };
+  let snap: WorkbookSnapshot = wb;
+  await measure('read', async () => { snap = await port.read(); });
+  const u = understand(snap, { today: TODAY });
+  const issues = checkOrder(u, { lang: 'zh-CN' });
+  await measure('check (read + check)', async () => { const s = await port.read(); checkOrder(understand(s, { today: TODAY }), { lang: 'zh-CN' }); });
+  const apply = (edits: WorkbookEdit[]) => port.apply(edits);
+  await measure('fix all', () => apply(planFixes(u, issues.filter((i) => i.severity === 'fixable'), { lang: 'zh-CN', now: new Date() }).edits));
+  await measure('apply flags', () => apply([planDelayRules(u)]));
+  await measure('make table', () => apply([planMakeTable(u)]));
+  const customer = u.lines[0].text.customer ?? '';
+  const docRows = u.lines.filter((l) => (l.text.customer ?? '') === customer).slice(0, 200).map((l) => l.row);
+  await measure(`packing list (${docRows.length} lines)`, () => apply(planDocuments(u, snap, { type: 'packing-list', rows: docRows, today: TODAY }).edits));
+  await measure('weekly report', () => apply(planOverdueReport(u, snap, { today: TODAY, lang: 'zh-CN' }).edits));
+  return out;
+}
+
+async function writeXlsx(rows: number, file: string): Promise<void> {
+  const snap = generateWorkbook(rows).sheets[0];
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(snap.name);
+  snap.values.forEach((r, i) => {
+    const row = ws.getRow(i + 1);
+    r.forEach((v, j) => {
+      if (v === null) return;
+      const cell = row.getCell(j + 1);
+      cell.value = v as ExcelJS.CellValue;
+      const f = snap.formats?.[i]?.[j];
+      if (f && f !== 'General') cell.numFmt = f;
+    });
+  });
+  await book.xlsx.writeFile(file);
+}
+
+function runNode(args: string[]): { ms: number; maxRssMb: number; status: number | null } {
+  const rssFile = path.join(os.tmpdir(), `oc-rss-${process.pid}.txt`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', path.join(ROOT, 'bench', 'maxrss.js'), ...args], {
+    cwd: ROOT, env: { ...process.env, OC_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const kb = Number(fs.readFileSync(rssFile, 'utf8'));
+  return { ms, maxRssMb: kb / 1024, status: r.status };
+}
+
+function benchCli(rows: number, file: string) {
+  const runs = 3;
+  const read: number[] = [];
+  const validate: number[] = [];
+  let rss = 0;
+  let readRss = 0;
+  for (let i = 0; i < runs; i++) {
+    const a = runNode(['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(()=>{})`]);
+    read.push(a.ms);
+    readRss = Math.max(readRss, a.maxRssMb);
+    const b = runNode(['bin/order-clerk.js', 'validate', file, '--json', '--today', TODAY]);
+    if (b.status !== 0 && b.status !== 1) throw new Error(`validate exited ${b.status}`);
+    validate.push(b.ms);
+    rss = Math.max(rss, b.maxRssMb);
+  }
+  const r = median(read);
+  const v = median(validate);
+  return { rows, exceljsReadMs: r, validateMs: v, ratio: v / r, validatePeakRssMb: rss, exceljsReadPeakRssMb: readRss };
+}
+
+function bundleSize() {
+  const js = path.join(ROOT, 'dist', 'taskpane.js');
+  if (!fs.existsSync(js) || process.env.BENCH_REBUILD) {
+    execFileSync('npx', ['webpack', '--mode', 'production', '--config-name', 'addin'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const files = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /^taskpane.*\.js$/.test(f) || /^vendor.*\.js$/.test(f));
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const b = fs.readFileSync(path.join(ROOT, 'dist', f));
+    raw += b.length;
+    gz += zlib.gzipSync(b, { level: 9 }).length;
+  }
+  return { files, rawKb: raw / 1024, gzipKb: gz / 1024 };
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const sizes = quick ? [1000, 10000] : [1000, 10000, 100000];
+  const core = sizes.map(benchCore);
+  const actions: ActionRow[] = [];
+  for (const n of sizes) actions.push(...(await benchActions(n)));
+  const file = path.join(OUT, 'bench-50k.xlsx');
+  const cliRows = quick ? 5000 : 50000;
+  await writeXlsx(cliRows, file);
+  const cli = benchCli(cliRows, file);
+  const bundle = bundleSize();
+  const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const result = { date: new Date().toISOString(), machine, core, actions, cli, bundle };
+  fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
+
+  const f1 = (x: number) => x.toFixed(1);
+  const f2 = (x: number) => x.toFixed(2);
+  console.log(`Order Clerk benchmark — ${machine.cpus} cores, ${machine.model}, ${machine.memGb} GB, Node ${machine.node}\n`);
+  console.log('Core (understand + check + classify) vs JSON.parse of the same grid');
+  console.log('rows      cells       core ms   JSON.parse ms   ratio   µs/row');
+  for (const c of core) console.log(`${String(c.rows).padEnd(9)} ${String(c.cells).padEnd(11)} ${f1(c.coreMs).padStart(7)}   ${f1(c.jsonParseMs).padStart(13)}   ${f2(c.ratio).padStart(5)}   ${f2(c.usPerRow).padStart(6)}`);
+  const growth = core[core.length - 1].usPerRow / core[0].usPerRow;
+  console.log(`per-row cost growth ${core[0].rows} → ${core[core.length - 1].rows}: ×${f2(growth)} (1.0 = linear)\n`);
+  console.log('Task-pane actions on the recording Excel fake');
+  console.log('action                       rows      syncs  proxies  max request KB  max response KB  max cells/read');
+  for (const a of actions) console.log(`${a.action.padEnd(28)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`);
+  console.log(`\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)}; peak RSS ${f1(cli.validatePeakRssMb)} MB (ExcelJS read alone ${f1(cli.exceljsReadPeakRssMb)} MB)`);
+  console.log(`Task pane JavaScript: ${f1(bundle.rawKb)} KB, ${f1(bundle.gzipKb)} KB gzipped (${bundle.files.join(', ')})`);
+  console.log(`\nwritten ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
