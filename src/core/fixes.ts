@@ -1,9 +1,14 @@
 // One-click fixes that lose nothing (SPEC 5, 9): write the real number or date and, in the same plan,
 // append the old value to the change log. Undo restores from the log.
-// IMPLEMENTATION OWNER: checks helper. Signatures are the contract.
 
-import type { WorkbookEdit } from './edits';
-import type { Issue, Lang, Understanding, WorkbookSnapshot } from './types';
+import { readChangeLog, planChangeLogAppend, type ChangeLogEntry, type ChangeLogRow } from './changelog';
+import { DATE_FORMAT, fromSerial1900, isoToSerial, toSerial1900 } from './dates';
+import type { WorkbookEdit, WriteValue } from './edits';
+import { describeValue } from './edits';
+import { parseCell } from './address';
+import { cellAt, findSheet } from './snapshot';
+import type { CellValue, DateField, FieldKey, Issue, Lang, NumericField, OrderLine, Reading, Understanding, WorkbookSnapshot } from './types';
+import { DATE_FIELDS } from './types';
 
 export interface FixedCell {
   cell: string;
@@ -11,20 +16,148 @@ export interface FixedCell {
   new: string | number;
 }
 
-/** Plan the fixes of the given issues (only `fixable` ones with a fix are used; already-fixed cells are skipped). */
+/** Number format that keeps restored text as text (Excel would otherwise turn "60" back into a number). */
+export const TEXT_FORMAT = '@';
+
+type SetCell = { address: string; value: WriteValue; numberFormat?: string };
+
+/**
+ * Plan the fixes of the given issues (only `fixable` ones with a fix are used; already-fixed cells are skipped).
+ * Pass `wb` so an existing change-log sheet in the other language is reused.
+ */
 export function planFixes(
   u: Understanding,
   issues: Issue[],
-  opts: { lang: Lang; now: Date },
+  opts: { lang: Lang; now: Date; wb?: WorkbookSnapshot },
 ): { edits: WorkbookEdit[]; fixed: FixedCell[] } {
-  throw new Error('not implemented');
+  const lines = new Map(u.lines.map((l) => [l.row, l]));
+  const cells: SetCell[] = [];
+  const fixed: FixedCell[] = [];
+  const done = new Set<string>();
+  for (const issue of issues) {
+    if (issue.severity !== 'fixable' || !issue.fix || done.has(issue.cell)) continue;
+    const line = lines.get(issue.row);
+    const write = line ? fixWrite(u, line, issue.field, issue.fix.value) : null;
+    if (!line || !write) continue; // the cell no longer holds that text: nothing to fix
+    done.add(issue.cell);
+    cells.push({ address: issue.cell, ...write });
+    fixed.push({ cell: issue.cell, old: describeValue(line.raw[issue.field] ?? null), new: issue.fix.value });
+  }
+  if (fixed.length === 0) return { edits: [], fixed };
+  const entries: ChangeLogEntry[] = fixed.map((f) => ({
+    time: opts.now, action: 'fix', sheet: u.order.sheet, cell: f.cell, old: f.old, new: f.new,
+  }));
+  return {
+    edits: [{ kind: 'setValues', sheet: u.order.sheet, cells }, planChangeLogAppend(opts.wb, opts.lang, entries)],
+    fixed,
+  };
 }
 
-/** Plan restoring the cells of the last fix action recorded in the change log (and log the undo). */
+/**
+ * What to write for a fix, or null when the cell is not (any more) text that reads as the fix value —
+ * so fixing twice, or fixing after the clerk retyped the cell, changes nothing.
+ */
+function fixWrite(u: Understanding, line: OrderLine, field: FieldKey, fix: number | string): Omit<SetCell, 'address'> | null {
+  if (typeof line.raw[field] !== 'string') return null;
+  if (isDateField(field)) {
+    const r = line.date[field];
+    if (typeof fix !== 'string' || !isTextReading(r) || r.value !== isoToSerial(fix)) return null;
+    return { value: fromSerial1900(r.value, u.dateSystem), numberFormat: DATE_FORMAT };
+  }
+  const r = line.num[field as NumericField];
+  if (typeof fix !== 'number' || !isTextReading(r) || r.value !== fix) return null;
+  return { value: fix };
+}
+
+function isTextReading(r: Reading | undefined): r is { kind: 'ok'; value: number; fromText: true } {
+  return r !== undefined && r.kind === 'ok' && r.fromText;
+}
+
+function isDateField(field: FieldKey): field is DateField {
+  return (DATE_FIELDS as FieldKey[]).includes(field);
+}
+
+/**
+ * Plan restoring the cells of the last fix action recorded in the change log (and log the undo).
+ * A cell the clerk changed after the fix is left alone (its value is no longer the one the fix wrote).
+ */
 export function planUndoLastFix(
   wb: WorkbookSnapshot,
   u: Understanding,
   opts: { lang: Lang; now: Date },
 ): { edits: WorkbookEdit[]; restored: FixedCell[] } {
-  throw new Error('not implemented');
+  const group = lastOpenFix(readChangeLog(wb));
+  const bySheet = new Map<string, SetCell[]>();
+  const restored: FixedCell[] = [];
+  const entries: ChangeLogEntry[] = [];
+  for (const row of group) {
+    const sheet = findSheet(wb, row.sheet);
+    if (!sheet || row.new === null || typeof row.new === 'boolean') continue;
+    let at: { row: number; col: number };
+    try {
+      at = parseCell(row.cell);
+    } catch {
+      continue; // a hand-edited log line: skip it rather than guess
+    }
+    const current = cellAt(sheet, at.row, at.col);
+    if (!holdsFixedValue(current, row.new, wb.dateSystem)) continue;
+    const cells = bySheet.get(row.sheet) ?? [];
+    cells.push(restoreCell(row.cell, row.old));
+    bySheet.set(row.sheet, cells);
+    restored.push({ cell: row.cell, old: row.new, new: row.old === null || typeof row.old === 'boolean' ? String(row.old ?? '') : row.old });
+    entries.push({ time: opts.now, action: 'undo', sheet: row.sheet, cell: row.cell, old: row.new, new: row.old });
+  }
+  if (entries.length === 0) return { edits: [], restored: [] };
+  const edits: WorkbookEdit[] = [...bySheet].map(([sheet, cells]) => ({ kind: 'setValues', sheet, cells }));
+  edits.push(planChangeLogAppend(wb, opts.lang, entries));
+  // u is part of the contract for callers; the log itself names the sheets, so it is not needed here.
+  void u;
+  return { edits, restored };
+}
+
+/**
+ * Rows of the last fix not yet undone. A fix action is its run of rows with the same time and action; an undo
+ * row closes the latest open fix that holds its cell (closing takes effect when its undo run ends, so one undo
+ * run can close several fixes, e.g. two undos logged in the same second).
+ */
+export function lastOpenFix(log: ChangeLogRow[]): ChangeLogRow[] {
+  const fixes: { rows: ChangeLogRow[]; open: boolean }[] = [];
+  let closing = new Set<{ rows: ChangeLogRow[]; open: boolean }>();
+  let prevKey: string | null = null;
+  for (const row of log) {
+    const key = `${row.time}\u0000${row.action}`;
+    const sameRun = key === prevKey;
+    if (!sameRun) {
+      for (const f of closing) f.open = false;
+      closing = new Set();
+    }
+    prevKey = key;
+    if (row.action === 'fix') {
+      if (sameRun) fixes[fixes.length - 1].rows.push(row);
+      else fixes.push({ rows: [row], open: true });
+    } else if (row.action === 'undo') {
+      const target = [...fixes].reverse().find((f) => f.open && f.rows.some((r) => sameCell(r, row)));
+      if (target) closing.add(target);
+    }
+  }
+  for (const f of closing) f.open = false;
+  return [...fixes].reverse().find((f) => f.open)?.rows ?? [];
+}
+
+function sameCell(a: ChangeLogRow, b: ChangeLogRow): boolean {
+  return a.sheet === b.sheet && a.cell.toUpperCase() === b.cell.toUpperCase();
+}
+
+/** The cell still holds what the fix wrote: the number, or the date (logged as YYYY-MM-DD). */
+function holdsFixedValue(current: CellValue, logged: number | string, dateSystem: 1900 | 1904): boolean {
+  if (typeof current !== 'number') return false;
+  if (typeof logged === 'number') return current === logged;
+  // The log may hand a number back as text ("60") when a spreadsheet app stored it so.
+  if (/^-?\d+(\.\d+)?$/.test(logged.trim())) return current === Number(logged);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(logged)) return false;
+  return Math.floor(toSerial1900(current, dateSystem)) === isoToSerial(logged);
+}
+
+function restoreCell(address: string, old: WriteValue): SetCell {
+  return typeof old === 'string' ? { address, value: old, numberFormat: TEXT_FORMAT } : { address, value: old };
 }

@@ -1,0 +1,122 @@
+// The change log (SPEC 9): a visible sheet 变更记录 / Change log with one row per changed cell
+// (time, action, sheet, cell, old value, new value). Its name, header and action words come from the
+// catalogue; this module is the one place that knows how the log is laid out and read back.
+
+import type { WorkbookEdit, WriteValue } from './edits';
+import { CATALOGUE, t } from './i18n';
+import { cellAt, findSheet, lastRow } from './snapshot';
+import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
+
+export type ChangeAction = 'fix' | 'undo';
+
+export interface ChangeLogEntry {
+  time: Date;
+  /** A known action, or a word another feature logs (written as is). */
+  action: ChangeAction | string;
+  sheet: string;
+  cell: string;
+  old: WriteValue;
+  new: WriteValue;
+}
+
+/** One data row of the log as read back from a snapshot. */
+export interface ChangeLogRow {
+  /** Sheet row number in the log sheet. */
+  row: number;
+  time: string;
+  /** 'fix' / 'undo' when the word is one of ours in either language, else the word as written. */
+  action: ChangeAction | string;
+  sheet: string;
+  cell: string;
+  old: WriteValue;
+  new: WriteValue;
+}
+
+const LANGS: Lang[] = ['zh-CN', 'en-US'];
+const COLUMN_KEYS = ['time', 'action', 'sheet', 'cell', 'old', 'new'] as const;
+export const CHANGE_LOG_COLUMN_WIDTHS = [20, 8, 16, 8, 24, 24];
+/** Time, action, sheet and cell are always text; old/new keep their own type. */
+const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, null];
+
+/** Every name the log sheet may have, in any UI language. */
+export function changeLogSheetNames(): string[] {
+  return LANGS.map((l) => CATALOGUE[l]['changelog.sheet']);
+}
+
+/** The log sheet to write to: an existing one (either language) wins, else the name in `lang`. */
+export function changeLogSheetName(wb: WorkbookSnapshot | null | undefined, lang: Lang): string {
+  const existing = wb ? findChangeLogSheet(wb) : undefined;
+  return existing ? existing.name : t(lang, 'changelog.sheet');
+}
+
+export function findChangeLogSheet(wb: WorkbookSnapshot): SheetSnapshot | undefined {
+  for (const name of changeLogSheetNames()) {
+    const s = findSheet(wb, name);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+export function changeLogHeader(lang: Lang): string[] {
+  return COLUMN_KEYS.map((k) => t(lang, `changelog.col.${k}`));
+}
+
+export function actionWord(lang: Lang, action: ChangeAction | string): string {
+  return action === 'fix' || action === 'undo' ? t(lang, `changelog.action.${action}`) : action;
+}
+
+/** Log time as the clerk's local "YYYY-MM-DD HH:mm:ss". */
+export function formatLogTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). */
+export function planChangeLogAppend(
+  wb: WorkbookSnapshot | null | undefined,
+  lang: Lang,
+  entries: ChangeLogEntry[],
+): WorkbookEdit {
+  return {
+    kind: 'appendRows',
+    sheet: changeLogSheetName(wb, lang),
+    header: changeLogHeader(lang),
+    columnWidths: CHANGE_LOG_COLUMN_WIDTHS.slice(),
+    columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(),
+    rows: entries.map((e) => [formatLogTime(e.time), actionWord(lang, e.action), e.sheet, e.cell, e.old, e.new]),
+  };
+}
+
+/** The log's data rows (below the header in row 1), in order; [] when there is no log. */
+export function readChangeLog(wb: WorkbookSnapshot): ChangeLogRow[] {
+  const s = findChangeLogSheet(wb);
+  if (!s) return [];
+  const out: ChangeLogRow[] = [];
+  for (let r = 2; r <= lastRow(s); r++) {
+    const v = (c: number) => cellAt(s, r, c);
+    const sheet = asText(v(3));
+    const cell = asText(v(4));
+    if (sheet === '' || cell === '') continue; // blank or hand-typed note lines are not changes
+    out.push({ row: r, time: asText(v(1)), action: parseAction(asText(v(2))), sheet, cell, old: asWrite(v(5)), new: asWrite(v(6)) });
+  }
+  return out;
+}
+
+function parseAction(word: string): ChangeAction | string {
+  const w = word.trim().toLowerCase();
+  for (const a of ['fix', 'undo'] as ChangeAction[]) {
+    if (LANGS.some((l) => CATALOGUE[l][`changelog.action.${a}`].toLowerCase() === w)) return a;
+  }
+  return word;
+}
+
+function asText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'object') return v.error;
+  return String(v).trim();
+}
+
+function asWrite(v: CellValue): WriteValue {
+  if (v !== null && typeof v === 'object') return v.error;
+  return v;
+}
