@@ -14,7 +14,7 @@ const SAMPLES = path.resolve(__dirname, '../../../shared/fixtures/samples');
 const TODAY = '2026-11-22';
 
 async function load(file: string): Promise<{ wb: WorkbookSnapshot; u: Understanding }> {
-  const wb = await readWorkbookFile(path.join(SAMPLES, file));
+  const { snapshot: wb } = await readWorkbookFile(path.join(SAMPLES, file));
   return { wb, u: understand(wb, { today: TODAY }) };
 }
 

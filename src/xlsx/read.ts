@@ -1,0 +1,281 @@
+// Reading an .xlsx file into a WorkbookSnapshot with ExcelJS. Browser-safe: no fs, no Buffer-only APIs
+// (readWorkbookFile in readFile.ts is the Node entry).
+
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { OrderClerkError } from '../core/errors';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/types';
+
+/** The .xls (OLE2 compound file) signature. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP_MAGIC = [0x50, 0x4b];
+/** A data-validation range larger than this is kept as a range instead of letting ExcelJS expand it cell by cell. */
+const MAX_VALIDATION_CELLS = 100000;
+/** A snapshot grid larger than this is clamped (a stray value at XFD1048576 must not allocate billions of cells). */
+const MAX_SNAPSHOT_CELLS = 30000000;
+/** Give up on a load that never settles (ExcelJS can leave its promise pending on odd packages). */
+const LOAD_TIMEOUT_MS = 120000;
+
+export async function readWorkbookBuffer(
+  data: ArrayBuffer | Uint8Array,
+  fileLabel: string,
+): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (startsWith(bytes, OLE2_MAGIC) || !startsWith(bytes, ZIP_MAGIC)) throw new OrderClerkError('notXlsx', { file: fileLabel });
+  let workbook: ExcelJS.Workbook;
+  try {
+    const { bytes: safe, ranges } = await keepLargeValidationsAsRanges(bytes);
+    workbook = new ExcelJS.Workbook();
+    // ExcelJS types want a Node Buffer; a Uint8Array is what it reads in both Node and the browser.
+    await withTimeout(workbook.xlsx.load(safe as unknown as ArrayBuffer), LOAD_TIMEOUT_MS);
+    restoreValidationRanges(workbook, ranges);
+  } catch (e) {
+    if (e instanceof OrderClerkError) throw e;
+    throw new OrderClerkError('corruptFile', { file: fileLabel });
+  }
+  try {
+    return { workbook, snapshot: snapshotOf(workbook) };
+  } catch {
+    throw new OrderClerkError('corruptFile', { file: fileLabel });
+  }
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('load timed out')), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---------- ExcelJS issue 1842: sqref="A1:XFD1048576" is expanded cell by cell and never finishes ----------
+
+interface HeldRange {
+  placeholder: string;
+  sqref: string;
+}
+
+/** Replace huge data-validation ranges by a placeholder cell before ExcelJS sees them; restored after loading. */
+async function keepLargeValidationsAsRanges(bytes: Uint8Array): Promise<{ bytes: Uint8Array; ranges: HeldRange[] }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const ranges: HeldRange[] = [];
+  const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n));
+  let changed = false;
+  for (const name of sheetFiles) {
+    const xml = await zip.file(name)!.async('string');
+    if (!xml.includes('dataValidation')) continue;
+    let sheetChanged = false;
+    const out = xml.replace(/(<(?:\w+:)?dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g, (whole, pre: string, sqref: string, post: string) => {
+      if (sqrefCells(sqref) <= MAX_VALIDATION_CELLS) return whole;
+      const placeholder = `XFD${1048576 - ranges.length}`;
+      ranges.push({ placeholder, sqref });
+      sheetChanged = true;
+      return pre + placeholder + post;
+    });
+    if (sheetChanged) {
+      zip.file(name, out);
+      changed = true;
+    }
+  }
+  if (!changed) return { bytes, ranges };
+  return { bytes: await zip.generateAsync({ type: 'uint8array' }), ranges };
+}
+
+function sqrefCells(sqref: string): number {
+  let n = 0;
+  for (const token of sqref.trim().split(/\s+/)) {
+    if (token === '') continue;
+    const r = parseSqrefToken(token);
+    n += r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : Infinity;
+  }
+  return n;
+}
+
+function parseSqrefToken(token: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b = a] = token.replace(/\$/g, '').toUpperCase().split(':');
+  const p = parseRef(a);
+  const q = parseRef(b);
+  if (!p || !q) return null;
+  // Whole columns (A:C) and whole rows (3:5) span the sheet.
+  const top = Math.min(p.row ?? 1, q.row ?? 1);
+  const bottom = Math.max(p.row ?? 1048576, q.row ?? 1048576);
+  const left = Math.min(p.col ?? 1, q.col ?? 1);
+  const right = Math.max(p.col ?? 16384, q.col ?? 16384);
+  return { top, left, bottom, right };
+}
+
+function parseRef(s: string): { row: number | null; col: number | null } | null {
+  const m = /^([A-Z]{0,3})(\d*)$/.exec(s);
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let col: number | null = null;
+  if (m[1] !== '') {
+    col = 0;
+    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return { row: m[2] === '' ? null : Number(m[2]), col };
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface ValidationModel {
+  model: Record<string, unknown>;
+}
+
+function restoreValidationRanges(workbook: ExcelJS.Workbook, ranges: HeldRange[]): void {
+  if (ranges.length === 0) return;
+  for (const ws of workbook.worksheets) {
+    const dv = (ws as unknown as { dataValidations?: ValidationModel }).dataValidations;
+    if (!dv || !dv.model) continue;
+    for (const h of ranges) {
+      const rule = dv.model[h.placeholder];
+      if (rule === undefined) continue;
+      delete dv.model[h.placeholder];
+      // ExcelJS writes a range key back as one sqref, so the clerk's rule survives a save unchanged.
+      for (const token of h.sqref.trim().split(/\s+/)) {
+        const r = parseSqrefToken(token);
+        if (!r) continue;
+        const key = r.top === r.bottom && r.left === r.right
+          ? `${letters(r.left)}${r.top}`
+          : `${letters(r.left)}${r.top}:${letters(r.right)}${r.bottom}`;
+        dv.model[key] = rule;
+      }
+    }
+  }
+}
+
+// ---------- snapshot ----------
+
+const MS_PER_DAY = 86400000;
+/** 1970-01-01 as a 1900-system serial (ExcelJS's own conversion base). */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/** A JS Date from ExcelJS back to the serial in the workbook's own date system. */
+export function dateToSerial(d: Date, date1904: boolean): number {
+  const serial = UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? 1462 : 0);
+  return Math.round(serial * 1e8) / 1e8; // drop float noise, keep times of day
+}
+
+export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const date1904 = Boolean((workbook as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
+  const sheets: SheetSnapshot[] = [];
+  for (const ws of workbook.worksheets) sheets.push(sheetSnapshot(ws, date1904));
+  return { sheets, dateSystem: date1904 ? 1904 : 1900, activeSheet: null };
+}
+
+interface RawCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  format: string | null;
+}
+
+function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const cells: RawCell[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return; // only a merge's top-left cell holds the value, as in Excel
+      const value = toCellValue(cell.value, date1904);
+      if (value === null) return;
+      let format: string | null = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null;
+      if (format === null && isDateValue(cell.value)) format = 'yyyy-mm-dd';
+      cells.push({ row: rowNumber, col: colNumber, value, format });
+      if (rowNumber < top) top = rowNumber;
+      if (rowNumber > bottom) bottom = rowNumber;
+      if (colNumber < left) left = colNumber;
+      if (colNumber > right) right = colNumber;
+    });
+  });
+  const base: Omit<SheetSnapshot, 'top' | 'left' | 'values' | 'formats'> = {
+    name: ws.name,
+    merges: mergesOf(ws),
+    tables: tablesOf(ws),
+    visibility: ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible',
+    protected: isProtected(ws),
+  };
+  if (cells.length === 0) return { ...base, top: 1, left: 1, values: [], formats: null };
+  // Clamp pathological spreads (a lone value far away) so the grid stays allocatable.
+  if ((bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) {
+    right = Math.min(right, left + 1023);
+    bottom = Math.min(bottom, top + Math.floor(MAX_SNAPSHOT_CELLS / (right - left + 1)) - 1);
+  }
+  const width = right - left + 1;
+  const height = bottom - top + 1;
+  const values: CellValue[][] = new Array(height);
+  const formats: (string | null)[][] = new Array(height);
+  for (let i = 0; i < height; i++) {
+    values[i] = new Array<CellValue>(width).fill(null);
+    formats[i] = new Array<string | null>(width).fill(null);
+  }
+  for (const c of cells) {
+    if (c.row > bottom || c.col > right) continue;
+    values[c.row - top][c.col - left] = c.value;
+    formats[c.row - top][c.col - left] = c.format;
+  }
+  return { ...base, top, left, values, formats };
+}
+
+function isDateValue(v: unknown): boolean {
+  if (v instanceof Date) return true;
+  return typeof v === 'object' && v !== null && 'result' in v && (v as { result?: unknown }).result instanceof Date;
+}
+
+/** ExcelJS cell value → snapshot value: formulas by their cached result, rich text and links as text, dates as serials. */
+export function toCellValue(v: unknown, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToSerial(v, date1904);
+  if (typeof v !== 'object') return String(v);
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === 'string') return { error: o.error };
+  if ('formula' in o || 'sharedFormula' in o || 'result' in o) return toCellValue(o.result, date1904);
+  if (Array.isArray(o.richText)) return richText(o.richText);
+  if ('text' in o) {
+    const t = o.text;
+    if (typeof t === 'string') return t;
+    if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText)) return richText((t as { richText: unknown[] }).richText);
+    return t === null || t === undefined ? null : String(t);
+  }
+  return null;
+}
+
+function richText(runs: unknown[]): string {
+  let s = '';
+  for (const r of runs) if (r && typeof (r as { text?: unknown }).text === 'string') s += (r as { text: string }).text;
+  return s;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { tl?: string; br?: string }> })._merges ?? {};
+  const out: string[] = [];
+  for (const m of Object.values(merges)) if (m && m.tl && m.br) out.push(`${m.tl}:${m.br}`);
+  return out;
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): { name: string; range: string }[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; ref?: string; tableRef?: string } }> }).tables ?? {};
+  const out: { name: string; range: string }[] = [];
+  for (const [name, t] of Object.entries(tables)) {
+    const ref = t?.table?.tableRef ?? t?.table?.ref;
+    if (typeof ref === 'string' && ref.includes(':')) out.push({ name: t?.table?.name ?? name, range: ref });
+  }
+  return out;
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return Boolean(p && p.sheet !== false);
+}
