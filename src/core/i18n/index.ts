@@ -4,6 +4,12 @@
 
 import type { Lang } from '../types';
 import { common } from './common';
+import { checks } from './checks';
+import { documents } from './documents';
+import { delay } from './delay';
+import { pane } from './pane';
+import { cli } from './cli';
+import { excel } from './excel';
 
 export type Catalogue = Record<string, string>;
 export interface CataloguePart {
@@ -11,7 +17,7 @@ export interface CataloguePart {
   'en-US': Catalogue;
 }
 
-export const PARTS: Record<string, CataloguePart> = { common };
+export const PARTS: Record<string, CataloguePart> = { common, documents, checks, delay, pane, cli, excel };
 
 const merged: Record<Lang, Catalogue> = { 'zh-CN': {}, 'en-US': {} };
 for (const part of Object.values(PARTS)) {
