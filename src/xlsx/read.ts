@@ -24,7 +24,7 @@ export async function readWorkbookBuffer(
   if (startsWith(bytes, OLE2_MAGIC) || !startsWith(bytes, ZIP_MAGIC)) throw new OrderClerkError('notXlsx', { file: fileLabel });
   let workbook: ExcelJS.Workbook;
   try {
-    const { bytes: safe, ranges } = await keepLargeValidationsAsRanges(bytes);
+    const { bytes: safe, ranges } = await keepLargeValidationsAsRanges(bytes, fileLabel);
     workbook = new ExcelJS.Workbook();
     // ExcelJS types want a Node Buffer; a Uint8Array is what it reads in both Node and the browser.
     await withTimeout(workbook.xlsx.load(safe as unknown as ArrayBuffer), LOAD_TIMEOUT_MS);
@@ -60,8 +60,9 @@ interface HeldRange {
 }
 
 /** Replace huge data-validation ranges by a placeholder cell before ExcelJS sees them; restored after loading. */
-async function keepLargeValidationsAsRanges(bytes: Uint8Array): Promise<{ bytes: Uint8Array; ranges: HeldRange[] }> {
+async function keepLargeValidationsAsRanges(bytes: Uint8Array, fileLabel: string): Promise<{ bytes: Uint8Array; ranges: HeldRange[] }> {
   const zip = await JSZip.loadAsync(bytes);
+  refuseNonWorkbookPackage(Object.keys(zip.files), fileLabel);
   const ranges: HeldRange[] = [];
   const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n));
   let changed = false;
@@ -83,6 +84,13 @@ async function keepLargeValidationsAsRanges(bytes: Uint8Array): Promise<{ bytes:
   }
   if (!changed) return { bytes, ranges };
   return { bytes: await zip.generateAsync({ type: 'uint8array' }), ranges };
+}
+
+/** A zip with no spreadsheet parts (a .docx renamed) is not a workbook; spreadsheet parts without xl/workbook.xml are a damaged one. */
+function refuseNonWorkbookPackage(names: string[], fileLabel: string): void {
+  const lower = names.map((n) => n.toLowerCase());
+  if (lower.includes('xl/workbook.xml')) return;
+  throw new OrderClerkError(lower.some((n) => n.startsWith('xl/')) ? 'corruptFile' : 'notXlsx', { file: fileLabel });
 }
 
 function sqrefCells(sqref: string): number {
