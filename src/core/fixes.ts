@@ -44,13 +44,31 @@ export function planFixes(
     fixed.push({ cell: issue.cell, old: describeValue(line.raw[issue.field] ?? null), new: issue.fix.value });
   }
   if (fixed.length === 0) return { edits: [], fixed };
-  const entries: ChangeLogEntry[] = fixed.map((f) => ({
-    time: opts.now, action: 'fix', sheet: u.order.sheet, cell: f.cell, old: f.old, new: f.new,
-  }));
+  const logged = opts.wb ? pendingLoggedFixes(opts.wb, u.order.sheet) : new Map<string, ChangeLogRow>();
+  const entries: ChangeLogEntry[] = fixed
+    .filter((f) => !isLoggedAlready(logged.get(f.cell), f))
+    .map((f) => ({ time: opts.now, action: 'fix', sheet: u.order.sheet, cell: f.cell, old: f.old, new: f.new }));
+  const setValues: WorkbookEdit = { kind: 'setValues', sheet: u.order.sheet, cells };
   return {
-    edits: [{ kind: 'setValues', sheet: u.order.sheet, cells }, planChangeLogAppend(opts.wb, opts.lang, entries)],
+    // The log row goes first: if Excel stops part-way, an old value is never gone without its record.
+    edits: entries.length ? [planChangeLogAppend(opts.wb, opts.lang, entries), setValues] : [setValues],
     fixed,
   };
+}
+
+/** The latest change-log row of each cell of this sheet. */
+function pendingLoggedFixes(wb: WorkbookSnapshot, sheet: string): Map<string, ChangeLogRow> {
+  const latest = new Map<string, ChangeLogRow>();
+  for (const r of readChangeLog(wb)) if (r.sheet === sheet) latest.set(r.cell, r);
+  return latest;
+}
+
+/**
+ * A fix whose log row was written but whose value was not (Excel stopped part-way): the record is there already,
+ * so running the fix again completes it without a second row.
+ */
+function isLoggedAlready(row: ChangeLogRow | undefined, f: FixedCell): boolean {
+  return row !== undefined && row.action === 'fix' && String(row.old ?? '') === String(f.old ?? '') && String(row.new ?? '') === String(f.new);
 }
 
 /**
@@ -108,8 +126,9 @@ export function planUndoLastFix(
     entries.push({ time: opts.now, action: 'undo', sheet: row.sheet, cell: row.cell, old: row.new, new: row.old });
   }
   if (entries.length === 0) return { edits: [], restored: [] };
-  const edits: WorkbookEdit[] = [...bySheet].map(([sheet, cells]) => ({ kind: 'setValues', sheet, cells }));
-  edits.push(planChangeLogAppend(wb, opts.lang, entries));
+  // Log first, then restore: a stop part-way never loses a value without its record.
+  const edits: WorkbookEdit[] = [planChangeLogAppend(wb, opts.lang, entries)];
+  for (const [sheet, cells] of bySheet) edits.push({ kind: 'setValues', sheet, cells });
   // u is part of the contract for callers; the log itself names the sheets, so it is not needed here.
   void u;
   return { edits, restored };

@@ -56,7 +56,7 @@ export function planApply(u: Understanding, opts: ApplyPlanOptions): { edits: Wo
   const edits: WorkbookEdit[] = [planMakeTable(u, opts.wb), planValidationRules(u, opts.lang), planDelayRules(u)];
   let fixed: FixedCell[] = [];
   if (opts.fix) {
-    const planned = planFixes(u, fixableIssues(checkOrder(u, { lang: opts.lang })), { lang: opts.lang, now: opts.now });
+    const planned = planFixes(u, fixableIssues(checkOrder(u, { lang: opts.lang })), { lang: opts.lang, now: opts.now, wb: opts.wb });
     edits.push(...planned.edits);
     fixed = planned.fixed;
   }

@@ -106,11 +106,28 @@ export async function applyEdits(ctx: Excel.RequestContext, edits: WorkbookEdit[
     if (ws && ws.protection.protected) throw new OrderClerkError('sheetProtected', { sheet: ws.name });
   }
 
+  // Where existing sheets get rows appended, find their last used row (one more sync, only when there are any):
+  // an empty one (left so by an interrupted run) gets its header again, and rows land at a known place.
+  const nextRow = new Map<string, number>();
+  const usedLookups = new Map<string, Excel.Range>();
+  for (const e of edits) {
+    if (e.kind !== 'appendRows') continue;
+    const ws = existing.get(e.sheet.toLowerCase());
+    if (!ws || usedLookups.has(e.sheet.toLowerCase())) continue;
+    const used = worksheets.getItem(ws.name).getUsedRangeOrNullObject(true);
+    used.load('rowIndex,rowCount');
+    usedLookups.set(e.sheet.toLowerCase(), used);
+  }
+  if (usedLookups.size > 0) {
+    await ctx.sync();
+    for (const [sheet, used] of usedLookups) nextRow.set(sheet, used.isNullObject ? 0 : used.rowIndex + used.rowCount + 1);
+  }
+
   // Phase 2: queue every write.
   const batch = new WriteBatch(ctx, opts.requestBudgetBytes ?? REQUEST_BUDGET_BYTES);
   const sheetNames = new Set(worksheets.items.map((ws) => ws.name));
   const takenTableNames = new Set([...tables.items, ...names.items].map((t) => t.name.toLowerCase()));
-  const nextRowOfNewSheet = new Map<string, number>();
+  const nextRowOfNewSheet = new Map<string, number>([...nextRow].filter(([, r]) => r > 0));
   const deleted = new Set<Excel.ConditionalFormat>();
   const result: ApplyResult = { createdSheets: [], table: null };
   const hasSheet = (n: string) => [...sheetNames].some((s) => s.toLowerCase() === n.toLowerCase());
@@ -160,7 +177,9 @@ export async function applyEdits(ctx: Excel.RequestContext, edits: WorkbookEdit[
       case 'setConditionalFormats': {
         for (const cf of (cfLookups.get(i) as CfLookup).items) {
           if (deleted.has(cf) || cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) continue;
-          if (cf.customOrNullObject.rule.formula.includes(e.marker)) {
+          const formula = cf.customOrNullObject.rule.formula;
+          // An empty custom rule is what an interrupted add leaves behind; it has no meaning to keep.
+          if (formula.includes(e.marker) || formula.replace(/^=/, '').trim() === '') {
             cf.delete();
             deleted.add(cf);
           }
@@ -182,8 +201,10 @@ export async function applyEdits(ctx: Excel.RequestContext, edits: WorkbookEdit[
         break;
       }
       case 'appendRows': {
+        const known = nextRow.get(e.sheet.toLowerCase());
         await appendRows(e, batch, {
           exists: hasSheet(e.sheet),
+          emptyExisting: known === 0,
           get: () => worksheets.getItem(e.sheet),
           create: () => addSheet(e.sheet),
           nextRowOfNewSheet,
@@ -413,6 +434,8 @@ function addChart(ws: Excel.Worksheet, c: ChartSpec): void {
 
 interface AppendTarget {
   exists: boolean;
+  /** The sheet exists but holds nothing: write the header as for a new sheet. */
+  emptyExisting: boolean;
   get: () => Excel.Worksheet;
   create: () => Excel.Worksheet;
   nextRowOfNewSheet: Map<string, number>;
@@ -423,8 +446,8 @@ async function appendRows(e: Extract<WorkbookEdit, { kind: 'appendRows' }>, batc
   const pad = (r: WriteValue[]) => Array.from({ length: width }, (_, j) => toExcelLiteral(r[j] ?? null));
   let ws: Excel.Worksheet;
   let firstRow: number | null = null;
-  if (!t.exists) {
-    ws = t.create();
+  if (!t.exists || t.emptyExisting) {
+    ws = t.exists ? t.get() : t.create();
     await batch.room(OP_BYTES * 3 + JSON.stringify(e.header).length);
     const head = ws.getRange(rangeAddress(1, 1, 1, width));
     head.values = [pad(e.header)];

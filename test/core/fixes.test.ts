@@ -69,14 +69,8 @@ describe('planFixes', () => {
       { cell: 'G2', old: '2026/12/8', new: '2026-12-08' },
       { cell: 'D3', old: '1,080.00', new: 1080 },
     ]);
+    // The log row comes first, so a stop part-way never loses an old value without its record.
     expect(edits).toEqual([
-      {
-        kind: 'setValues', sheet: 'Orders', cells: [
-          { address: 'C2', value: 60 },
-          { address: 'G2', value: serial('2026-12-08'), numberFormat: 'yyyy-mm-dd' },
-          { address: 'D3', value: 1080 },
-        ],
-      },
       {
         kind: 'appendRows', sheet: 'Change log', header: EN_HEADER,
         columnWidths: [20, 8, 16, 8, 24, 24], columnFormats: ['@', '@', '@', '@', null, null],
@@ -84,6 +78,13 @@ describe('planFixes', () => {
           ['2026-11-22 09:30:05', 'fix', 'Orders', 'C2', '60', 60],
           ['2026-11-22 09:30:05', 'fix', 'Orders', 'G2', '2026/12/8', '2026-12-08'],
           ['2026-11-22 09:30:05', 'fix', 'Orders', 'D3', '1,080.00', 1080],
+        ],
+      },
+      {
+        kind: 'setValues', sheet: 'Orders', cells: [
+          { address: 'C2', value: 60 },
+          { address: 'G2', value: serial('2026-12-08'), numberFormat: 'yyyy-mm-dd' },
+          { address: 'D3', value: 1080 },
         ],
       },
     ]);
@@ -94,7 +95,7 @@ describe('planFixes', () => {
     const chosen = issues.filter((i) => i.cell === 'G2' || i.code === 'number.invalid' || i.code === 'date.invalid');
     const { edits, fixed } = planFixes(u, [...chosen, ...chosen], { lang: 'en-US', now: NOW, wb });
     expect(fixed).toEqual([{ cell: 'G2', old: '2026/12/8', new: '2026-12-08' }]);
-    expect((edits[0] as Extract<WorkbookEdit, { kind: 'setValues' }>).cells).toHaveLength(1);
+    expect((edits.find((e) => e.kind === 'setValues') as Extract<WorkbookEdit, { kind: 'setValues' }>).cells).toHaveLength(1);
   });
 
   test('nothing fixable: no edits at all', () => {
@@ -104,7 +105,7 @@ describe('planFixes', () => {
 
   test('zh-CN names the log 变更记录 with Chinese header and action', () => {
     const { u, wb, issues } = setup('zh-CN');
-    const log = planFixes(u, issues, { lang: 'zh-CN', now: NOW, wb }).edits[1];
+    const log = planFixes(u, issues, { lang: 'zh-CN', now: NOW, wb }).edits[0];
     expect(log).toMatchObject({ kind: 'appendRows', sheet: '变更记录', header: ['时间', '操作', '工作表', '单元格', '原值', '新值'] });
     expect((log as Extract<WorkbookEdit, { kind: 'appendRows' }>).rows[0]).toEqual(['2026-11-22 09:30:05', '修复', 'Orders', 'C2', '60', 60]);
   });
@@ -112,13 +113,13 @@ describe('planFixes', () => {
   test('an existing log sheet in the other language is reused', () => {
     const { u, issues } = setup();
     const wb = workbookOf([sheetOf([HEAD, ...ROWS]), sheetFromGrid('变更记录', [['时间', '操作', '工作表', '单元格', '原值', '新值']])]);
-    expect(planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits[1]).toMatchObject({ sheet: '变更记录' });
+    expect(planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits[0]).toMatchObject({ sheet: '变更记录' });
   });
 
   test('1904 workbooks get the serial of their own date system', () => {
     const rows: CellValue[][] = [['SO-1', 'X-1', 6, 2, 12, 45000, '2026-12-08']];
     const { u, wb, issues } = setup('en-US', 1904, rows);
-    const set = planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits[0];
+    const set = planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits[1];
     expect(set).toEqual({
       kind: 'setValues', sheet: 'Orders', cells: [{ address: 'G2', value: serial('2026-12-08') - 1462, numberFormat: 'yyyy-mm-dd' }],
     });
@@ -141,6 +142,16 @@ describe('planFixes', () => {
   });
 });
 
+test('a fix whose log row was written but whose value was not is completed without a second log row', () => {
+  const { u, wb, issues } = setup();
+  const plan = planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits;
+  expect(plan[0].kind).toBe('appendRows');
+  const logOnly = apply(wb, [plan[0]]); // Excel stopped after the log row
+  const again = planFixes(reread(logOnly), checkOrder(reread(logOnly), { lang: 'en-US' }), { lang: 'en-US', now: LATER, wb: logOnly });
+  expect(again.edits.map((e) => e.kind)).toEqual(['setValues']);
+  expect(orderGrid(apply(logOnly, again.edits))).toEqual(orderGrid(apply(wb, plan)));
+});
+
 describe('planUndoLastFix', () => {
   test('restores the old text as text and logs the undo', () => {
     const { u, wb, issues } = setup();
@@ -152,13 +163,6 @@ describe('planUndoLastFix', () => {
       { cell: 'D3', old: 1080, new: '1,080.00' },
     ]);
     expect(edits).toEqual([
-      {
-        kind: 'setValues', sheet: 'Orders', cells: [
-          { address: 'C2', value: '60', numberFormat: '@' },
-          { address: 'G2', value: '2026/12/8', numberFormat: '@' },
-          { address: 'D3', value: '1,080.00', numberFormat: '@' },
-        ],
-      },
       expect.objectContaining({
         kind: 'appendRows', sheet: 'Change log',
         rows: [
@@ -167,6 +171,13 @@ describe('planUndoLastFix', () => {
           ['2026-11-22 10:00:00', 'undo', 'Orders', 'D3', 1080, '1,080.00'],
         ],
       }),
+      {
+        kind: 'setValues', sheet: 'Orders', cells: [
+          { address: 'C2', value: '60', numberFormat: '@' },
+          { address: 'G2', value: '2026/12/8', numberFormat: '@' },
+          { address: 'D3', value: '1,080.00', numberFormat: '@' },
+        ],
+      },
     ]);
     const undone = apply(fixedWb, edits);
     expect(orderGrid(undone)).toEqual(orderGrid(wb));
@@ -205,7 +216,7 @@ describe('planUndoLastFix', () => {
     const fixedWb = apply(wb, planFixes(u, issues, { lang: 'zh-CN', now: NOW, wb }).edits);
     expect(findChangeLogSheet(fixedWb)?.name).toBe('变更记录');
     const { edits } = planUndoLastFix(fixedWb, reread(fixedWb), { lang: 'en-US', now: LATER });
-    expect(edits[1]).toMatchObject({ kind: 'appendRows', sheet: '变更记录' });
+    expect(edits[0]).toMatchObject({ kind: 'appendRows', sheet: '变更记录' });
   });
 });
 
