@@ -1,0 +1,308 @@
+// The demo's stand-in for Excel's grid: sheet tabs, row/column headers, values as Excel shows them, merged
+// cells, tables, the add-in's delay colours and highlights. Click, shift-click, ctrl-click and drag select.
+
+import * as React from 'react';
+import type * as ExcelJS from 'exceljs';
+import { columnLetter } from '../core/address';
+import { cellText } from '../core/cells';
+import { HIGHLIGHT_FILL, HIGHLIGHT_MARKER } from '../core/checks';
+import { DELAY_COLOURS, type ClassColour } from '../core/colours';
+import { classifyLines, DELAY_MARKER } from '../core/delay';
+import { t } from '../core/i18n';
+import { formatAt, cellAt, findSheet, lastColumn, lastRow } from '../core/snapshot';
+import type { Lang, SheetSnapshot, WorkbookSnapshot } from '../core/types';
+import { understand } from '../core/understand';
+import type { SelectionInfo } from '../core/port';
+import type { XlsxWorkbookPort } from '../xlsx/port';
+import { areaAddress, columnPixels, cssColour, formatNumber, inAreas, mergeMap, parseAreas, type Area, type CellPos } from './gridModel';
+
+const MAX_ROWS = 400;
+const MAX_COLS = 40;
+const MIN_ROWS = 30;
+const MIN_COLS = 12;
+
+interface CfEntry {
+  ref: string;
+  rules: { formulae?: unknown[]; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } } } }[];
+}
+
+function conditionalFormats(ws: ExcelJS.Worksheet | undefined): CfEntry[] {
+  return ((ws as unknown as { conditionalFormattings?: CfEntry[] })?.conditionalFormattings ?? []) as CfEntry[];
+}
+
+function hasMarker(cf: CfEntry, marker: string): boolean {
+  return cf.rules.some((r) => (r.formulae ?? []).some((f) => typeof f === 'string' && f.includes(marker)));
+}
+
+/** Row → delay colours, when the add-in put its delay rules on this sheet (as Excel would evaluate them). */
+function delayColours(wb: WorkbookSnapshot, sheet: string, ws: ExcelJS.Worksheet | undefined, today: string): { rows: Map<number, ClassColour>; cols: [number, number] } | null {
+  if (!conditionalFormats(ws).some((cf) => hasMarker(cf, DELAY_MARKER))) return null;
+  try {
+    const u = understand(wb, { today, sheet });
+    const rows = new Map<number, ClassColour>();
+    for (const r of classifyLines(u, today)) rows.set(r.row, DELAY_COLOURS[r.class]);
+    return { rows, cols: [u.order.firstColumn, u.order.lastColumn] };
+  } catch {
+    return null;
+  }
+}
+
+function highlightAreas(ws: ExcelJS.Worksheet | undefined): { areas: Area[]; fill: string } {
+  const cfs = conditionalFormats(ws).filter((cf) => hasMarker(cf, HIGHLIGHT_MARKER));
+  const fill = cssColour(cfs[0]?.rules[0]?.style?.fill?.bgColor?.argb) ?? HIGHLIGHT_FILL;
+  return { areas: parseAreas(cfs.map((cf) => cf.ref).join(' ')), fill };
+}
+
+function displayText(s: SheetSnapshot, row: number, col: number, dateSystem: 1900 | 1904): string {
+  const v = cellAt(s, row, col);
+  if (v === null) return '';
+  if (typeof v === 'number') {
+    const shown = formatNumber(v, formatAt(s, row, col));
+    if (shown !== null) return shown;
+  }
+  try {
+    return cellText(v, formatAt(s, row, col), dateSystem);
+  } catch {
+    return typeof v === 'object' ? v.error : String(v);
+  }
+}
+
+interface Props {
+  port: XlsxWorkbookPort;
+  lang: Lang;
+  today: string;
+}
+
+export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
+  const [wb, setWb] = React.useState<WorkbookSnapshot | null>(null);
+  const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
+  const [drag, setDrag] = React.useState<{ anchor: CellPos; focus: CellPos; extra: string[]; whole?: 'row' | 'col' } | null>(null);
+  const anchorRef = React.useRef<CellPos | null>(null);
+
+  React.useEffect(() => {
+    let alive = true;
+    const refresh = () => {
+      void port.read().then((s) => alive && setWb(s));
+      void port.getSelection().then((s) => alive && setSelection(s));
+    };
+    refresh();
+    const offChange = port.subscribe(refresh);
+    const offSel = port.onSelectionChanged(refresh);
+    return () => {
+      alive = false;
+      offChange();
+      offSel();
+    };
+  }, [port]);
+
+  const sheetName = wb?.activeSheet ?? null;
+  const sheet = wb && sheetName ? findSheet(wb, sheetName) : undefined;
+  const ws = sheetName ? port.workbook.getWorksheet(sheetName) : undefined;
+
+  const derived = React.useMemo(() => {
+    if (!wb || !sheet) return null;
+    return {
+      merges: mergeMap(sheet.merges),
+      tables: sheet.tables.map((tb) => ({ name: tb.name, area: parseAreas(tb.range)[0] })).filter((x) => x.area),
+      delays: delayColours(wb, sheet.name, ws, today),
+      highlight: highlightAreas(ws),
+    };
+  }, [wb, sheet, ws, today]);
+
+  // Commit a drag when the mouse is released anywhere.
+  React.useEffect(() => {
+    if (!drag) return;
+    const up = () => {
+      if (sheetName) port.setSelection(sheetName, [...drag.extra, areaAddress(drag.anchor, drag.focus)].join(','));
+      setDrag(null);
+    };
+    window.addEventListener('mouseup', up);
+    return () => window.removeEventListener('mouseup', up);
+  }, [drag, port, sheetName]);
+
+  if (!wb) return <div className="grid-empty">{t(lang, 'demo.loading')}</div>;
+
+  const visible = wb.sheets.filter((s) => s.visibility === 'visible');
+  const rowsUsed = sheet ? lastRow(sheet) : 0;
+  const colsUsed = sheet ? lastColumn(sheet) : 0;
+  const nRows = Math.min(Math.max(rowsUsed + 3, MIN_ROWS), MAX_ROWS);
+  const nCols = Math.min(Math.max(colsUsed + 1, MIN_COLS), MAX_COLS);
+
+  const selAreas: Area[] = drag
+    ? parseAreas([...drag.extra, areaAddress(drag.anchor, drag.focus)].join(','))
+    : selection && selection.sheet === sheetName
+      ? parseAreas(selection.address)
+      : [];
+
+  const begin = (pos: CellPos, e: React.MouseEvent, whole?: 'row' | 'col') => {
+    e.preventDefault();
+    const full = (p: CellPos, side: 'start' | 'end'): CellPos =>
+      whole === 'row'
+        ? { row: p.row, col: side === 'start' ? 1 : Math.max(colsUsed, 1) }
+        : whole === 'col'
+          ? { row: side === 'start' ? 1 : Math.max(rowsUsed, 1), col: p.col }
+          : p;
+    const extra = (e.ctrlKey || e.metaKey) && selection && selection.sheet === sheetName ? selection.address.split(',') : [];
+    const anchor = e.shiftKey && anchorRef.current ? anchorRef.current : pos;
+    anchorRef.current = anchor;
+    setDrag({ anchor: full(anchor, 'start'), focus: full(pos, 'end'), extra, whole });
+  };
+  const extend = (pos: CellPos) => {
+    if (!drag) return;
+    const whole = drag.whole;
+    const focus =
+      whole === 'row' ? { row: pos.row, col: Math.max(colsUsed, 1) } : whole === 'col' ? { row: Math.max(rowsUsed, 1), col: pos.col } : pos;
+    if (focus.row !== drag.focus.row || focus.col !== drag.focus.col) setDrag({ ...drag, focus });
+  };
+
+  // ws.columns, not getColumn(): reading must not add column definitions to the clerk's workbook.
+  const defined = ws?.columns ?? [];
+  const colWidths = Array.from({ length: nCols }, (_, i) => columnPixels(defined[i]?.width));
+
+  const rows: React.ReactNode[] = [];
+  for (let r = 1; r <= nRows; r++) {
+    const cells: React.ReactNode[] = [];
+    const rowSelected = selAreas.some((a) => r >= a.top && r <= a.bottom);
+    cells.push(
+      <th
+        key="h"
+        className={`rowhead${rowSelected ? ' sel' : ''}`}
+        onMouseDown={(e) => begin({ row: r, col: 1 }, e, 'row')}
+        onMouseEnter={() => extend({ row: r, col: 1 })}
+      >
+        {r}
+      </th>,
+    );
+    for (let c = 1; c <= nCols; c++) {
+      const key = `${r},${c}`;
+      if (derived?.merges.covered.has(key)) continue;
+      const span = derived?.merges.spans.get(key);
+      const text = sheet ? displayText(sheet, r, c, wb.dateSystem) : '';
+      const v = sheet ? cellAt(sheet, r, c) : null;
+      const style: React.CSSProperties = {};
+      const classes = ['cell'];
+      const xc = (ws as unknown as { findCell?: (r: number, c: number) => ExcelJS.Cell | undefined })?.findCell?.(r, c);
+      if (xc) {
+        const font = xc.font;
+        if (font?.bold) style.fontWeight = 600;
+        if (font?.italic) style.fontStyle = 'italic';
+        if (font?.size && font.size > 12) style.fontSize = `${Math.round(font.size * 1.1)}px`;
+        const colour = cssColour(font?.color?.argb);
+        if (colour) style.color = colour;
+        const fill = xc.fill as ExcelJS.FillPattern | undefined;
+        const bg = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? cssColour(fill.fgColor?.argb) : undefined;
+        if (bg) style.backgroundColor = bg;
+        const h = xc.alignment?.horizontal;
+        if (h === 'center' || h === 'centerContinuous') style.textAlign = 'center';
+        else if (h === 'right') style.textAlign = 'right';
+        else if (h === 'left') style.textAlign = 'left';
+        if (xc.alignment?.wrapText) style.whiteSpace = 'normal';
+        if (xc.border?.top?.style === 'medium' || xc.border?.bottom?.style === 'medium') classes.push('border-medium');
+        else if (xc.border?.top || xc.border?.bottom) classes.push('border-thin');
+      }
+      if (!style.textAlign && typeof v === 'number') style.textAlign = 'right';
+      // Like Excel, left-aligned text runs on over empty cells to its right instead of being cut.
+      if (typeof v === 'string' && !span && !style.whiteSpace && (!style.textAlign || style.textAlign === 'left')) {
+        const next = sheet ? cellAt(sheet, r, c + 1) : null;
+        if (next === null || next === '') classes.push('spill');
+      }
+      if (v !== null && typeof v === 'object') classes.push('error');
+      const table = derived?.tables.find((tb) => r >= tb.area.top && r <= tb.area.bottom && c >= tb.area.left && c <= tb.area.right);
+      if (table) {
+        if (r === table.area.top) classes.push('table-header');
+        else if ((r - table.area.top) % 2 === 0) classes.push('table-band');
+        else classes.push('table-row');
+      }
+      const delay = derived?.delays;
+      if (delay && c >= delay.cols[0] && c <= delay.cols[1]) {
+        const colours = delay.rows.get(r);
+        if (colours) {
+          style.backgroundColor = colours.fill;
+          style.color = colours.font;
+          if (colours.strike) style.textDecoration = 'line-through';
+          classes.push(`delay`);
+        }
+      }
+      if (derived && inAreas(derived.highlight.areas, r, c)) {
+        style.backgroundColor = derived.highlight.fill;
+        classes.push('highlight');
+      }
+      if (inAreas(selAreas, r, c)) classes.push('selected');
+      cells.push(
+        <td
+          key={c}
+          className={classes.join(' ')}
+          style={style}
+          rowSpan={span?.rowSpan}
+          colSpan={span?.colSpan}
+          data-cell={`${columnLetter(c)}${r}`}
+          title={text.length > 12 ? text : undefined}
+          onMouseDown={(e) => begin({ row: r, col: c }, e)}
+          onMouseEnter={() => extend({ row: r, col: c })}
+        >
+          {text}
+        </td>,
+      );
+    }
+    const height = ws?.findRow(r)?.height;
+    rows.push(
+      <tr key={r} style={height ? { height: `${Math.round(height * 1.33)}px` } : undefined}>
+        {cells}
+      </tr>,
+    );
+  }
+
+  return (
+    <div className="grid-wrap">
+      <div className="grid-scroll" data-testid="sheet-grid" data-sheet={sheetName ?? ''}>
+        <table
+          className="grid"
+          role="grid"
+          aria-label={sheetName ?? ''}
+          style={{ width: `${42 + colWidths.reduce((a, b) => a + b, 0)}px` }}
+        >
+          <colgroup>
+            <col style={{ width: '42px' }} />
+            {colWidths.map((w, i) => (
+              <col key={i} style={{ width: `${w}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className="corner" />
+              {colWidths.map((_, i) => {
+                const c = i + 1;
+                const sel = selAreas.some((a) => c >= a.left && c <= a.right);
+                return (
+                  <th
+                    key={c}
+                    className={`colhead${sel ? ' sel' : ''}`}
+                    onMouseDown={(e) => begin({ row: 1, col: c }, e, 'col')}
+                    onMouseEnter={() => extend({ row: 1, col: c })}
+                  >
+                    {columnLetter(c)}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>{rows}</tbody>
+        </table>
+        {rowsUsed > MAX_ROWS && <div className="grid-more">{t(lang, 'demo.rowsNotShown', { count: rowsUsed - MAX_ROWS })}</div>}
+      </div>
+      <div className="sheet-tabs" role="tablist" aria-label={t(lang, 'demo.sheetTabs')}>
+        {visible.map((s) => (
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={s.name === sheetName}
+            className={`sheet-tab${s.name === sheetName ? ' active' : ''}`}
+            onClick={() => port.setActiveSheet(s.name)}
+          >
+            {s.name}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// "Sheet" tab: what the add-in understood of the order sheet, column mapping overrides, and "Make table".
+
+import * as React from 'react';
+import { Button } from '@fluentui/react-components';
+import { Dropdown, Option } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
+import { columnLetter } from '../core/address';
+import { t } from '../core/i18n';
+import { planMakeTable } from '../core/plans';
+import { planWriteSettings } from '../core/settings';
+import type { FieldKey } from '../core/types';
+import { fieldLabel, ORDER_FIELDS, withColumnOverride } from './model';
+import { useStyles } from './styles';
+import type { PaneContext } from './usePane';
+
+const NOT_MAPPED = '-';
+
+export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+  const s = useStyles();
+  const { u, lang, busy } = ctx;
+
+  const refresh = (
+    <div className={s.buttons}>
+      <Button disabled={!!busy} onClick={() => void ctx.run('refresh', async () => void (await ctx.reload()))}>
+        {t(lang, 'pane.sheet.refresh')}
+      </Button>
+      <Button disabled={!!busy} onClick={() => void ctx.run('switch', () => ctx.switchToActiveSheet())}>
+        {t(lang, 'pane.sheet.useActive')}
+      </Button>
+    </div>
+  );
+
+  if (!u) {
+    return (
+      <div className={s.panel}>
+        <Text>{ctx.readError ?? t(lang, 'pane.loading')}</Text>
+        {refresh}
+      </div>
+    );
+  }
+
+  const o = u.order;
+  const changeField = (column: number, value: string) =>
+    ctx.run('map', async () => {
+      const field = value === NOT_MAPPED ? null : (value as FieldKey);
+      const settings = withColumnOverride(u, column, field);
+      await ctx.apply([planWriteSettings(settings)]);
+      await ctx.reload();
+      return t(lang, 'pane.sheet.mappingSaved', {
+        column: columnLetter(column),
+        field: field ? fieldLabel(lang, field) : t(lang, 'pane.sheet.notMapped'),
+      });
+    });
+
+  const makeTable = () =>
+    ctx.run('table', async () => {
+      const { wb, u: now } = await ctx.fresh();
+      const r = await ctx.apply([planMakeTable(now, wb)]);
+      await ctx.reload();
+      return t(lang, 'pane.sheet.tableDone', { table: r.table ?? '' });
+    });
+
+  const skipped = o.skippedRows.map((r) => `${r.row} (${t(lang, `pane.skip.${r.reason}`)})`).join(', ');
+  const none = t(lang, 'pane.none');
+
+  return (
+    <div className={s.panel}>
+      <dl className={s.facts} data-testid="sheet-facts">
+        <dt>{t(lang, 'pane.sheet.name')}</dt>
+        <dd>{o.sheet}</dd>
+        <dt>{t(lang, 'pane.sheet.headerRow')}</dt>
+        <dd>{o.headerRow}</dd>
+        <dt>{t(lang, 'pane.sheet.dataRows')}</dt>
+        <dd>{t(lang, 'pane.sheet.dataRowsValue', { first: o.firstDataRow, last: o.lastDataRow, count: o.dataRows.length })}</dd>
+        <dt>{t(lang, 'pane.sheet.skipped')}</dt>
+        <dd>{skipped || none}</dd>
+        <dt>{t(lang, 'pane.sheet.products')}</dt>
+        <dd>{o.masters.products ?? none}</dd>
+        <dt>{t(lang, 'pane.sheet.customers')}</dt>
+        <dd>{o.masters.customers ?? none}</dd>
+      </dl>
+
+      <div className={s.buttons}>
+        <Button appearance="primary" disabled={!!busy} onClick={() => void makeTable()}>
+          {t(lang, 'pane.sheet.makeTable')}
+        </Button>
+      </div>
+
+      <Table size="extra-small" aria-label={t(lang, 'pane.sheet.columns')} data-testid="column-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={s.narrow}>{t(lang, 'pane.sheet.column')}</TableHeaderCell>
+            <TableHeaderCell>{t(lang, 'pane.sheet.header')}</TableHeaderCell>
+            <TableHeaderCell>{t(lang, 'pane.sheet.field')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {o.headers.map((h) => {
+            const value = h.field ?? NOT_MAPPED;
+            const label = h.field ? fieldLabel(lang, h.field) : t(lang, 'pane.sheet.notMapped');
+            return (
+              <TableRow key={h.column} data-field={h.field ?? ''} data-header={h.header}>
+                <TableCell className={s.narrow}>{columnLetter(h.column)}</TableCell>
+                <TableCell>
+                  {h.header}
+                  {h.field && <div className={s.muted}>{h.field}</div>}
+                </TableCell>
+                <TableCell>
+                  <Dropdown
+                    size="small"
+                    className={s.fieldDropdown}
+                    disabled={!!busy}
+                    aria-label={t(lang, 'pane.sheet.fieldOf', { header: h.header })}
+                    value={label}
+                    selectedOptions={[value]}
+                    onOptionSelect={(_, d) => {
+                      if (d.optionValue && d.optionValue !== value) void changeField(h.column, d.optionValue);
+                    }}
+                  >
+                    <Option value={NOT_MAPPED}>{t(lang, 'pane.sheet.notMapped')}</Option>
+                    {ORDER_FIELDS.map((f) => (
+                      <Option key={f} value={f} text={fieldLabel(lang, f)}>
+                        {`${fieldLabel(lang, f)} · ${f}`}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {refresh}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+// The browser demo in Debian's Chromium: the task pane reads the built-in sample beside the rendered sheet,
+// makes the table, checks and fixes (and undoes), flags delays, writes the weekly report and documents.
+// Builds only the demo config, serves dist/demo from a tiny local server, and fails on any request that
+// leaves this machine.
+
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist/demo');
+const SHOTS = path.join(ROOT, 'test/output/screenshots');
+const DOC_SHOT = path.join(ROOT, 'docs/screenshots/demo-sheet.png');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+// jest.config's per-project testTimeout is not applied by jest 29 ("Unknown option"), so set it here.
+jest.setTimeout(240000);
+
+let server: http.Server;
+let browser: Browser;
+let page: Page;
+let base = '';
+const offsite: string[] = [];
+const pageErrors: string[] = [];
+
+function serveStatic(dir: string): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const file = path.join(dir, urlPath === '/' ? 'index.html' : urlPath);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+function isLocal(url: string): boolean {
+  if (/^(data|blob|about):/.test(url)) return true;
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+async function shot(name: string): Promise<string> {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Click a pane button after dismissing the last notice, so the next notice is this action's. */
+async function act(button: Locator): Promise<{ intent: string; text: string }> {
+  await dismissNotice();
+  await button.click();
+  return notice();
+}
+
+async function dismissNotice(): Promise<void> {
+  const old = page.getByTestId('notice');
+  if (await old.isVisible()) {
+    await old.getByRole('button').last().click();
+    await old.waitFor({ state: 'detached' });
+  }
+}
+
+/** The task pane's notice after an action, once it is there. */
+async function notice(): Promise<{ intent: string; text: string }> {
+  const bar = page.getByTestId('notice');
+  await bar.waitFor({ state: 'visible', timeout: 30000 });
+  return { intent: (await bar.getAttribute('data-intent')) ?? '', text: (await bar.innerText()).trim() };
+}
+
+/** Wait until a locator matches exactly `n` elements (jest has no Playwright matchers). */
+async function waitForCount(locator: Locator, n: number, timeout = 15000): Promise<void> {
+  const end = Date.now() + timeout;
+  let count = await locator.count();
+  while (count !== n && Date.now() < end) {
+    await page.waitForTimeout(100);
+    count = await locator.count();
+  }
+  expect(count).toBe(n);
+}
+
+async function tab(name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // Only the demo config: the add-in build is not needed here.
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 300000,
+  });
+  server = await serveStatic(DIST);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+  page.on('request', (r) => {
+    if (!isLocal(r.url())) offsite.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(`${base}index.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+afterEach(() => {
+  expect(offsite).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+describe('browser demo', () => {
+  it('renders the sample sheet and the columns the add-in found', async () => {
+    await page.getByTestId('column-table').waitFor({ timeout: 60000 });
+    // The rendered grid shows the merged title and the 2026订单 sheet.
+    await expect(page.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toBe('2026订单');
+    await expect(page.locator('td[data-cell="A1"]').innerText()).resolves.toContain('2026年销售订单跟踪表');
+    expect(await page.locator('td[data-cell="A1"]').getAttribute('colspan')).toBe('16');
+
+    const facts = await page.getByTestId('sheet-facts').innerText();
+    expect(facts).toContain('2026订单');
+    expect(facts).toMatch(/表头行\s*4/);
+    expect(facts).toContain('价格表');
+    expect(facts).toContain('客户信息');
+
+    const mapped = async (header: string) => page.locator(`[data-testid="column-table"] tr[data-header="${header}"]`).getAttribute('data-field');
+    expect(await mapped('订单号')).toBe('orderNo');
+    expect(await mapped('客户')).toBe('customer');
+    expect(await mapped('产品型号')).toBe('item');
+    expect(await mapped('数量')).toBe('quantity');
+    expect(await mapped('单价(元)')).toBe('unitPrice');
+    expect(await mapped('交期')).toBe('dueDate');
+    expect(await mapped('状态')).toBe('status');
+    await expect(page.locator('[data-testid="column-table"] tr[data-header="订单号"]').innerText()).resolves.toContain('orderNo');
+    await shot('01-sheet');
+  });
+
+  it('makes the order table and says so', async () => {
+    const n = await act(page.getByRole('button', { name: '转为表格' }));
+    expect(n.intent).toBe('success');
+    expect(n.text).toContain('已将订单区域设为表格');
+    // The grid draws the new table's header row in table style.
+    await page.locator('td[data-cell="B4"].table-header').waitFor({ timeout: 10000 });
+    const file = await shot('02-table');
+    fs.mkdirSync(path.dirname(DOC_SHOT), { recursive: true });
+    fs.copyFileSync(file, DOC_SHOT);
+  });
+
+  it('checks the sheet, fixes one text number, and undoes the fix', async () => {
+    await tab('检查');
+    const checked = await act(page.getByRole('button', { name: '检查整张表' }));
+    expect(checked.text).toMatch(/已检查 \d+ 行/);
+    const list = page.getByTestId('issue-list');
+    await list.locator('li').first().waitFor();
+    await shot('03-check');
+
+    const fixable = list.locator('li[data-code="text.number"]').first();
+    const cell = (await fixable.getAttribute('data-cell')) as string;
+    const before = await page.locator(`td[data-cell="${cell}"]`).innerText();
+    const fixed = await act(fixable.getByRole('button', { name: '修正' }));
+    expect(fixed.text).toContain('已修正 1 个单元格');
+    await waitForCount(list.locator(`li[data-cell="${cell}"][data-code="text.number"]`), 0);
+    // The 变更记录 sheet now exists.
+    await page.getByRole('tab', { name: '变更记录' }).waitFor();
+
+    const undone = await act(page.getByRole('button', { name: '撤销上次修正' }));
+    expect(undone.text).toContain('已恢复 1 个单元格');
+    await list.locator(`li[data-cell="${cell}"][data-code="text.number"]`).waitFor();
+    expect(await page.locator(`td[data-cell="${cell}"]`).innerText()).toBe(before);
+    await shot('04-undo');
+  });
+
+  it('applies delay flags and colours the overdue lines', async () => {
+    await tab('交期');
+    const counts = page.getByTestId('delay-counts');
+    expect(Number(await counts.locator('[data-class="overdue"]').innerText())).toBeGreaterThan(0);
+    const n = await act(page.getByRole('button', { name: '标记交期颜色' }));
+    expect(n.intent).toBe('success');
+    // Row 10 (SO-2026-0840 RC-300, 12 days late) is drawn in Excel's light red.
+    await page.locator('td[data-cell="B10"].delay').waitFor({ timeout: 10000 });
+    const bg = await page.locator('td[data-cell="B10"]').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(255, 199, 206)');
+    // Clicking a late line selects its row in the grid.
+    await page.getByTestId('late-list').locator('li').first().click();
+    await page.locator('th.rowhead.sel').first().waitFor();
+    await shot('05-delays');
+  });
+
+  it('writes the weekly overdue report sheet', async () => {
+    const n = await act(page.getByRole('button', { name: '生成逾期周报' }));
+    expect(n.intent).toBe('success');
+    expect(n.text).toContain('逾期周报');
+    await expect(page.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toContain('逾期周报');
+    await shot('06-report');
+  });
+
+  it('makes a packing list from rows selected in the grid', async () => {
+    await page.getByRole('tab', { name: '2026订单' }).click();
+    await page.locator('th.rowhead', { hasText: /^5$/ }).click();
+    await page.locator('th.rowhead', { hasText: /^6$/ }).click({ modifiers: ['Shift'] });
+    await tab('单据');
+    await waitForCount(page.getByTestId('selected-lines').locator('li'), 2);
+    const n = await act(page.getByRole('button', { name: '装箱单' }));
+    expect(['success', 'warning']).toContain(n.intent);
+    expect(n.text).toMatch(/PL-\d{8}-001/);
+    // Fluent's Link without href is a button: the created sheet's name, which selects it.
+    await page.getByTestId('created-docs').getByRole('button', { name: /^装箱单 PL-/ }).first().waitFor();
+    await expect(page.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/PL-/);
+    await shot('07-packing-list');
+  });
+
+  it('highlights the problem cells of a check and clears them', async () => {
+    await page.getByRole('tab', { name: '2026订单' }).click();
+    await tab('检查');
+    const n = await act(page.getByRole('button', { name: '标出问题单元格' }));
+    expect(n.text).toMatch(/已标出 \d+ 个问题单元格/);
+    // H33 holds 待定, a quantity that is not a number.
+    await page.locator('td[data-cell="H33"].highlight').waitFor({ timeout: 10000 });
+    await shot('08-highlight');
+    await act(page.getByRole('button', { name: '清除标记' }));
+    await waitForCount(page.locator('td.highlight'), 0);
+  });
+
+  it('checks only the selected rows', async () => {
+    await page.locator('th.rowhead', { hasText: /^33$/ }).click();
+    const n = await act(page.getByRole('button', { name: '检查选中行' }));
+    expect(n.text).toMatch(/^已检查 1 行/);
+    const cells = await page.getByTestId('issue-list').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => /^[A-Z]+33$/.test(c ?? ''))).toBe(true);
+  });
+
+  it('saves a column mapping override in the workbook and reads it back', async () => {
+    await tab('表格识别');
+    await dismissNotice();
+    await page.getByRole('combobox', { name: '“备注”对应的字段' }).click();
+    await page.getByRole('option', { name: '不使用' }).click();
+    const n = await notice();
+    expect(n.text).toContain('P 列 → 不使用');
+    const row = page.locator('[data-testid="column-table"] tr[data-header="备注"]');
+    await waitForCount(page.locator('[data-testid="column-table"] tr[data-header="备注"][data-field=""]'), 1);
+    await page.getByRole('combobox', { name: '“备注”对应的字段' }).click();
+    await page.getByRole('option', { name: '备注 · remarks' }).click();
+    await waitForCount(page.locator('[data-testid="column-table"] tr[data-header="备注"][data-field="remarks"]'), 1);
+    expect(await row.innerText()).toContain('remarks');
+  });
+
+  it('switches the pane to English', async () => {
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('tab', { name: 'Sheet', exact: true }).click();
+    await page.getByRole('button', { name: 'Make table' }).waitFor();
+    await shot('09-english');
+  });
+});

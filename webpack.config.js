@@ -1,0 +1,142 @@
+// Two builds: 'addin' (task pane + ribbon commands, served over https on 3000 for Excel) and
+// 'demo' (the task pane beside a rendered sheet, on the ExcelJS adapter; no network at all).
+// `npm run build` builds both; the browser test builds only `--config-name demo`.
+/* eslint-disable @typescript-eslint/no-var-requires */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const PROD_URL = 'https://order-clerk.example.com/';
+
+const root = __dirname;
+const at = (...p) => path.join(root, ...p);
+const exists = (p) => fs.existsSync(at(p));
+
+function modeFromArgv() {
+  const i = process.argv.indexOf('--mode');
+  if (i >= 0) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith('--mode='));
+  return eq ? eq.slice('--mode='.length) : process.env.NODE_ENV === 'production' ? 'production' : 'development';
+}
+
+/** Names given with --config-name (all configs when none). */
+function configNamesFromArgv() {
+  const names = [];
+  process.argv.forEach((a, i) => {
+    if (a === '--config-name' && process.argv[i + 1]) names.push(process.argv[i + 1]);
+    else if (a.startsWith('--config-name=')) names.push(a.slice('--config-name='.length));
+  });
+  return names;
+}
+
+/** Shared TypeScript handling: ts-loader with the project tsconfig (module ESNext), types checked by `npm run typecheck`. */
+function common(mode) {
+  return {
+    mode,
+    // No eval-based source maps: the pages' Content-Security-Policy allows no 'unsafe-eval'.
+    devtool: mode === 'production' ? false : 'cheap-module-source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js', '.mjs'],
+      // ExcelJS's "browser" field points at its prebuilt bundle, which needs no Node polyfills.
+      mainFields: ['browser', 'module', 'main'],
+      aliasFields: ['browser'],
+      fallback: { fs: false, path: false, stream: false, crypto: false, util: false, buffer: false, os: false, zlib: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: at('tsconfig.json') } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function manifestUrl(mode) {
+  if (process.env.ADDIN_URL) return process.env.ADDIN_URL.endsWith('/') ? process.env.ADDIN_URL : `${process.env.ADDIN_URL}/`;
+  return mode === 'production' ? PROD_URL : DEV_URL;
+}
+
+function addinConfig(mode) {
+  const entry = { taskpane: at('src/taskpane/index.tsx') };
+  const plugins = [
+    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: at('src/taskpane/taskpane.html'), chunks: ['taskpane'] }),
+  ];
+  // The ribbon commands belong to the Office.js adapter's owner; build them when they are there.
+  const commandsEntry = ['src/commands/commands.ts', 'src/commands/commands.tsx'].find(exists);
+  if (commandsEntry) {
+    entry.commands = at(commandsEntry);
+    const template = exists('src/commands/commands.html') ? at('src/commands/commands.html') : at('src/taskpane/commands.html');
+    plugins.push(new HtmlWebpackPlugin({ filename: 'commands.html', template, chunks: ['commands'] }));
+  }
+  const url = manifestUrl(mode);
+  const patterns = [];
+  if (exists('assets')) patterns.push({ from: at('assets'), to: 'assets', noErrorOnMissing: true });
+  if (exists('manifest.xml')) {
+    patterns.push({
+      from: at('manifest.xml'),
+      to: 'manifest.xml',
+      transform: (content) => content.toString().split(DEV_URL).join(url),
+    });
+  }
+  if (patterns.length) plugins.push(new CopyWebpackPlugin({ patterns }));
+  return {
+    ...common(mode),
+    name: 'addin',
+    entry,
+    output: { path: at('dist'), filename: '[name].js', clean: false },
+    plugins,
+    devServer: {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: at('dist') },
+      hot: false,
+      liveReload: true,
+    },
+  };
+}
+
+function demoConfig(mode) {
+  return {
+    ...common(mode),
+    name: 'demo',
+    entry: { demo: at('src/demo/index.tsx') },
+    output: { path: at('dist/demo'), filename: '[name].js', clean: true },
+    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: at('src/demo/demo.html'), chunks: ['demo'] })],
+    devServer: {
+      host: 'localhost',
+      port: 8080,
+      static: { directory: at('dist/demo') },
+      hot: false,
+      liveReload: true,
+      client: { overlay: true },
+    },
+  };
+}
+
+const mode = modeFromArgv();
+const configs = [addinConfig(mode), demoConfig(mode)];
+
+// Only `webpack serve` of the add-in needs the Office dev certificate (never a build or a test).
+const serving = process.argv.includes('serve');
+const names = configNamesFromArgv();
+const servesAddin = serving && (names.length === 0 || names.includes('addin'));
+
+if (servesAddin) {
+  module.exports = (async () => {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    configs[0].devServer.server = { type: 'https', options };
+    return configs;
+  })();
+} else {
+  module.exports = configs;
+}
