@@ -66,7 +66,7 @@ describe('zh-factory.xlsx', () => {
       { cell: 'J9', old: '1,080.00', new: 1080 },
       { cell: 'L11', old: '11月20日', new: '2026-11-20' },
     ]);
-    expect(edits.map((e) => [e.kind, 'sheet' in e ? e.sheet : ''])).toEqual([['setValues', '2026订单'], ['appendRows', '变更记录']]);
+    expect(edits.map((e) => [e.kind, 'sheet' in e ? e.sheet : ''])).toEqual([['appendRows', '变更记录'], ['setValues', '2026订单']]);
   });
 
   test('validation rules cover rows 4-15 of the mapped columns; highlight covers the issue cells', async () => {
