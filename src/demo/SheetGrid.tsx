@@ -254,7 +254,7 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
 
   return (
     <div className="grid-wrap">
-      <div className="grid-scroll" data-testid="sheet-grid" data-sheet={sheetName ?? ''}>
+      <div className="grid-scroll" data-testid="sheet-grid" data-sheet={sheetName ?? ''} tabIndex={0} role="region" aria-label={sheetName ?? t(lang, 'demo.sheetTabs')}>
         <table
           className="grid"
           role="grid"

@@ -1,19 +1,22 @@
 // Browser demo: the task pane beside a rendered sheet, on the ExcelJS adapter over a built-in sample.
-// Runs entirely in the page: no office.js, no network. ?today=YYYY-MM-DD and ?lang=en-US override the defaults.
+// Runs entirely in the page: no office.js, no network. Options (src/demo/options.ts): ?today=YYYY-MM-DD,
+// ?lang=en-US, ?theme=dark, ?rows=10000 (a large order sheet), ?sample=odd|empty (first-run states).
 
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, FluentProvider, ToggleButton, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, ToggleButton } from '@fluentui/react-components';
 import { t } from '../core/i18n';
 import type { Lang } from '../core/types';
 import { App } from '../taskpane/App';
 import { errorText } from '../taskpane/model';
+import { fluentTheme, type PaneTheme } from '../taskpane/theme';
 import { XlsxWorkbookPort } from '../xlsx/port';
-import { demoOptionsFrom } from './options';
+import { demoOptionsFrom, type DemoOptions } from './options';
 import { buildSampleWorkbook } from './sampleWorkbook';
 import { SheetGrid } from './SheetGrid';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
+const THEMES: PaneTheme[] = ['light', 'dark'];
 
 function download(port: XlsxWorkbookPort, lang: Lang, onError: (text: string) => void): void {
   port.toBuffer().then(
@@ -32,26 +35,36 @@ function download(port: XlsxWorkbookPort, lang: Lang, onError: (text: string) =>
   );
 }
 
-function Demo({ port, today, initialLang }: { port: XlsxWorkbookPort; today: string; initialLang: Lang }): React.JSX.Element {
-  const [lang, setLang] = React.useState<Lang>(initialLang);
+function Demo({ port, options }: { port: XlsxWorkbookPort; options: DemoOptions }): React.JSX.Element {
+  const { today } = options;
+  const [lang, setLang] = React.useState<Lang>(options.lang);
+  const [theme, setTheme] = React.useState<PaneTheme>(options.theme);
   const [failure, setFailure] = React.useState<string | null>(null);
   React.useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t(lang, 'demo.title');
   }, [lang]);
   return (
-    <FluentProvider theme={webLightTheme} className="demo">
+    <FluentProvider theme={fluentTheme(theme)} className={`demo demo-${theme}`}>
       <header className="demo-bar">
         <div>
           <h1>{t(lang, 'demo.title')}</h1>
           <p>
             {t(lang, 'demo.subtitle')} · {t(lang, 'demo.today', { today })}
+            {options.rows ? ` · ${t(lang, 'demo.rows', { rows: options.rows })}` : ''}
           </p>
         </div>
         <div className="demo-actions" role="group" aria-label={t(lang, 'demo.language')}>
           {LANGS.map((l) => (
             <ToggleButton key={l} size="small" checked={lang === l} onClick={() => setLang(l)}>
               {t(lang, `pane.lang.${l}`)}
+            </ToggleButton>
+          ))}
+        </div>
+        <div className="demo-actions" role="group" aria-label={t(lang, 'demo.theme')}>
+          {THEMES.map((th) => (
+            <ToggleButton key={th} size="small" checked={theme === th} onClick={() => setTheme(th)}>
+              {t(lang, `demo.theme.${th}`)}
             </ToggleButton>
           ))}
           <Button size="small" appearance="primary" onClick={() => download(port, lang, setFailure)}>
@@ -65,7 +78,7 @@ function Demo({ port, today, initialLang }: { port: XlsxWorkbookPort; today: str
           <SheetGrid port={port} lang={lang} today={today} />
         </section>
         <aside className="demo-pane">
-          <App port={port} lang={lang} theme="light" today={today} />
+          <App port={port} lang={lang} theme={theme} today={today} />
         </aside>
       </main>
     </FluentProvider>
@@ -74,10 +87,11 @@ function Demo({ port, today, initialLang }: { port: XlsxWorkbookPort; today: str
 
 function start(): void {
   const el = document.getElementById('root') as HTMLElement;
-  const { today, lang } = demoOptionsFrom(window.location.search);
+  const options = demoOptionsFrom(window.location.search);
+  const { today, lang } = options;
   try {
-    const port = new XlsxWorkbookPort(buildSampleWorkbook(today));
-    createRoot(el).render(<Demo port={port} today={today} initialLang={lang} />);
+    const port = new XlsxWorkbookPort(buildSampleWorkbook(today, { rows: options.rows ?? undefined, kind: options.sample }));
+    createRoot(el).render(<Demo port={port} options={options} />);
   } catch (e) {
     el.textContent = t(lang, 'demo.failed', { detail: errorText(e, lang) });
   }

@@ -1,14 +1,30 @@
-// The demo's options from its address: ?today=YYYY-MM-DD (a valid date) and ?lang=zh-CN|en-US.
+// The demo's options from its address: ?today=YYYY-MM-DD (a valid date), ?lang=zh-CN|en-US, ?theme=light|dark,
+// ?rows=N (a large generated order sheet, 1–100,000 lines) and ?sample=odd|empty (first-run states).
 
 import type { Lang } from '../core/types';
-import { DEMO_TODAY } from './sampleWorkbook';
+import { DEMO_TODAY, type SampleKind } from './sampleWorkbook';
 
-export function demoOptionsFrom(search: string): { today: string; lang: Lang } {
+export interface DemoOptions {
+  today: string;
+  lang: Lang;
+  theme: 'light' | 'dark';
+  rows: number | null;
+  sample: SampleKind;
+}
+
+export const MAX_DEMO_ROWS = 100000;
+
+export function demoOptionsFrom(search: string): DemoOptions {
   const q = new URLSearchParams(search);
   const today = q.get('today') ?? '';
   const lang = q.get('lang');
+  const rows = Number(q.get('rows'));
+  const sample = q.get('sample');
   return {
     today: /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(today)) ? today : DEMO_TODAY,
     lang: lang === 'en-US' || lang === 'zh-CN' ? lang : 'zh-CN',
+    theme: q.get('theme') === 'dark' ? 'dark' : 'light',
+    rows: Number.isInteger(rows) && rows > 0 && rows <= MAX_DEMO_ROWS ? rows : null,
+    sample: sample === 'odd' || sample === 'empty' ? sample : 'orders',
   };
 }

@@ -146,7 +146,7 @@ function numberOf(v: number | string | ExcelJS.CellErrorValue | undefined): numb
   return typeof v === 'number' ? v : null;
 }
 
-function addOrderSheet(wb: ExcelJS.Workbook, today: string): void {
+function addOrderSheet(wb: ExcelJS.Workbook, today: string, lines: LineSpec[] = LINES, blankAfter: Set<number> = BLANK_AFTER): void {
   const ws = wb.addWorksheet(ORDER_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
@@ -173,7 +173,7 @@ function addOrderSheet(wb: ExcelJS.Workbook, today: string): void {
 
   let row = HEADER_ROW + 1;
   const firstData = row;
-  LINES.forEach((l, n) => {
+  lines.forEach((l, n) => {
     const p = PRODUCTS.find((x) => x.item === l.item);
     const price = l.price !== undefined ? l.price : p ? p.price : null;
     const r = ws.getRow(row);
@@ -210,18 +210,18 @@ function addOrderSheet(wb: ExcelJS.Workbook, today: string): void {
     set('状态', l.status ?? null);
     set('备注', l.remarks ?? null);
     row++;
-    if (BLANK_AFTER.has(n + 1)) row++;
+    if (blankAfter.has(n + 1)) row++;
   });
   const lastData = row - 1;
 
   const total = ws.getRow(row);
   total.getCell(1).value = '合计';
   total.getCell(1).font = { bold: true };
-  const qtyTotal = LINES.reduce((s, l) => s + (typeof l.qty === 'number' ? l.qty : 0), 0);
+  const qtyTotal = lines.reduce((s, l) => s + (typeof l.qty === 'number' ? l.qty : 0), 0);
   total.getCell(COL['数量']).value = { formula: `SUM(H${firstData}:H${lastData})`, result: qtyTotal };
   total.getCell(COL['数量']).numFmt = '#,##0';
   let amountTotal = 0;
-  LINES.forEach((l) => {
+  lines.forEach((l) => {
     const p = PRODUCTS.find((x) => x.item === l.item);
     const price = l.price !== undefined ? numberOf(l.price) : p ? p.price : null;
     if (typeof l.qty === 'number' && price !== null) amountTotal += Math.round(l.qty * price * 100) / 100;
@@ -261,12 +261,59 @@ function addCustomerSheet(wb: ExcelJS.Workbook): void {
   for (const c of CUSTOMERS) ws.addRow([c.name, c.contact, c.phone, c.address]).eachCell((x) => (x.border = THIN));
 }
 
-/** The sample workbook with dates relative to `today` (ISO). */
-export function buildSampleWorkbook(today: string = DEMO_TODAY): ExcelJS.Workbook {
+/** `count` order lines for the large demo: the sample's lines over and over, each with its own order number. */
+export function manyLines(count: number): LineSpec[] {
+  return Array.from({ length: count }, (_, i) => {
+    const l = LINES[i % LINES.length];
+    return { ...l, no: `SO-2027-${String(i + 1).padStart(5, '0')}` };
+  });
+}
+
+export type SampleKind = 'orders' | 'odd' | 'empty';
+
+/** A sheet whose headers use words the add-in does not know (单据, 货品, 走货期…): the first-run state. */
+function addOddSheet(wb: ExcelJS.Workbook, today: string): void {
+  const ws = wb.addWorksheet('订单明细');
+  [12, 24, 12, 8, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getCell(1, 1).value = '跟进表（新客户）';
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  const header = ws.getRow(ODD_HEADER_ROW);
+  ['单据', '客人', '货品', '件数', '走货期', '跟进人'].forEach((h, i) => {
+    const c = header.getCell(i + 1);
+    c.value = h;
+    c.font = { bold: true };
+    c.fill = HEADER_FILL;
+  });
+  LINES.slice(0, 8).forEach((l, n) => {
+    const r = ws.getRow(ODD_HEADER_ROW + 1 + n);
+    r.getCell(1).value = l.no;
+    r.getCell(2).value = CUSTOMERS[l.c].name;
+    r.getCell(3).value = l.item;
+    r.getCell(4).value = typeof l.qty === 'number' ? Math.ceil(l.qty / 10) : 1;
+    r.getCell(5).value = addDays(today, typeof l.due === 'number' ? l.due : 10);
+    r.getCell(5).numFmt = 'yyyy-mm-dd';
+    r.getCell(6).value = '王芳';
+  });
+}
+
+/** Header row of the odd sample's sheet. */
+export const ODD_HEADER_ROW = 3;
+
+/**
+ * The sample workbook with dates relative to `today` (ISO). `rows` makes a large order sheet of that many lines
+ * (the 10,000-row demo); `kind` 'odd' and 'empty' give the first-run states.
+ */
+export function buildSampleWorkbook(today: string = DEMO_TODAY, opts: { rows?: number; kind?: SampleKind } = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Order Clerk demo';
   wb.created = addDays(today, 0);
-  addOrderSheet(wb, today);
+  if (opts.kind === 'empty') {
+    wb.addWorksheet('Sheet1');
+    return wb;
+  }
+  if (opts.kind === 'odd') addOddSheet(wb, today);
+  else if (opts.rows && opts.rows > 0) addOrderSheet(wb, today, manyLines(opts.rows), new Set());
+  else addOrderSheet(wb, today);
   addProductSheet(wb);
   addCustomerSheet(wb);
   return wb;

@@ -8,25 +8,25 @@ import {
   MessageBarActions,
   Button,
   ProgressBar,
-  Spinner,
   Tab,
   TabList,
-  webDarkTheme,
-  webLightTheme,
-  teamsHighContrastTheme,
-  type Theme,
+  Text,
 } from '@fluentui/react-components';
+import type { GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
 import type { Lang } from '../core/types';
 import { CheckPanel } from './CheckPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { FirstRun } from './FirstRun';
+import { SelectionCard } from './SelectionCard';
 import { SheetPanel } from './SheetPanel';
 import { useStyles } from './styles';
+import { fluentTheme, type PaneTheme } from './theme';
 import { usePane } from './usePane';
 
-export type PaneTheme = 'light' | 'dark' | 'highContrast';
+export type { PaneTheme } from './theme';
 export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents';
 
 export interface AppProps {
@@ -37,7 +37,6 @@ export interface AppProps {
   today?: string;
 }
 
-const THEMES: Record<PaneTheme, Theme> = { light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme };
 const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents'];
 
 /** The device's local date as YYYY-MM-DD. */
@@ -48,8 +47,21 @@ export function localToday(now: Date = new Date()): string {
 
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
-    <FluentProvider theme={THEMES[theme]} lang={lang}>
+    <FluentProvider theme={fluentTheme(theme)} lang={lang} data-theme={theme}>
       <Pane port={port} lang={lang} today={today ?? localToday()} />
+    </FluentProvider>
+  );
+}
+
+/** Shown instead of the pane when this Excel cannot run it (older than the API set the add-in needs). */
+export function UnsupportedPane({ lang, theme, message }: { lang: Lang; theme: PaneTheme; message: string }): React.JSX.Element {
+  return (
+    <FluentProvider theme={fluentTheme(theme)} lang={lang}>
+      <main style={{ padding: 12 }} data-testid="unsupported">
+        <MessageBar intent="error">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      </main>
     </FluentProvider>
   );
 }
@@ -58,26 +70,46 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
   const s = useStyles();
   const ctx = usePane(port, lang, today);
   const [tab, setTab] = React.useState<PaneTab>('sheet');
-  const { notice, busy, progress } = ctx;
+  const [made, setMade] = React.useState<GeneratedDocument[]>([]);
+  const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
+  const { notice, busy, progress, step, u } = ctx;
+  const firstRun = !u && !!ctx.readFailure;
+  const loading = !u && !ctx.readFailure;
 
   return (
-    <div className={s.root}>
+    <section className={s.root} aria-label={t(lang, "pane.title")}>
       <div className={s.header}>
-        <span className={s.title}>{t(lang, 'pane.title')}</span>
-        {busy && <Spinner size="extra-tiny" aria-label={t(lang, 'pane.working')} />}
+        <h1 className={s.title}>{t(lang, 'pane.title')}</h1>
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} size="small">
-        {TABS.map((k) => (
-          <Tab key={k} value={k}>
-            {t(lang, `pane.tab.${k}`)}
-          </Tab>
-        ))}
-      </TabList>
+      {!firstRun && !loading && (
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} size="small" aria-label={t(lang, 'pane.tabs')}>
+          {TABS.map((k) => (
+            <Tab key={k} value={k} id={`tab-${k}`} aria-controls={`panel-${k}`}>
+              {t(lang, `pane.tab.${k}`)}
+            </Tab>
+          ))}
+        </TabList>
+      )}
       <div className={s.body}>
-        {progress && progress.total > 0 && <ProgressBar value={progress.done / progress.total} />}
+        <div className={s.status} role="status" aria-live="polite" data-testid="status">
+          {busy && (
+            <>
+              <Text size={200} className={s.muted}>
+                {t(lang, `pane.step.${step ?? 'read'}`)}
+                {progress && progress.total > 1 ? ` ${t(lang, 'pane.progress', { done: progress.done, total: progress.total })}` : ''}
+              </Text>
+              <ProgressBar
+                aria-label={t(lang, 'pane.working')}
+                thickness="large"
+                value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+                data-testid="progress"
+              />
+            </>
+          )}
+        </div>
         {notice && (
           <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
-            <MessageBarBody>
+            <MessageBarBody data-testid="notice-text">
               {notice.text}
               {notice.details && notice.details.length > 0 && (
                 <ul>
@@ -96,20 +128,27 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             />
           </MessageBar>
         )}
+        {loading && <Text>{t(lang, 'pane.loading')}</Text>}
+        {firstRun && <FirstRun ctx={ctx} />}
+        {u && <SelectionCard ctx={ctx} onMade={onMade} />}
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
-        <div hidden={tab !== 'sheet'} role="tabpanel" data-testid="panel-sheet">
-          <SheetPanel ctx={ctx} />
-        </div>
-        <div hidden={tab !== 'check'} role="tabpanel" data-testid="panel-check">
-          <CheckPanel ctx={ctx} />
-        </div>
-        <div hidden={tab !== 'delays'} role="tabpanel" data-testid="panel-delays">
-          <DelaysPanel ctx={ctx} />
-        </div>
-        <div hidden={tab !== 'documents'} role="tabpanel" data-testid="panel-documents">
-          <DocumentsPanel ctx={ctx} />
-        </div>
+        {u && (
+          <>
+            <div hidden={tab !== 'sheet'} role="tabpanel" id="panel-sheet" aria-labelledby="tab-sheet" data-testid="panel-sheet">
+              <SheetPanel ctx={ctx} />
+            </div>
+            <div hidden={tab !== 'check'} role="tabpanel" id="panel-check" aria-labelledby="tab-check" data-testid="panel-check">
+              <CheckPanel ctx={ctx} />
+            </div>
+            <div hidden={tab !== 'delays'} role="tabpanel" id="panel-delays" aria-labelledby="tab-delays" data-testid="panel-delays">
+              <DelaysPanel ctx={ctx} />
+            </div>
+            <div hidden={tab !== 'documents'} role="tabpanel" id="panel-documents" aria-labelledby="tab-documents" data-testid="panel-documents">
+              <DocumentsPanel ctx={ctx} made={made} onMade={onMade} />
+            </div>
+          </>
+        )}
       </div>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
-// "Check" tab: issues grouped by severity and field, a paged list (10,000 issues stay responsive),
-// fixes with undo, highlighting and data-validation rules.
+// "Check" tab: issues grouped by severity and field, a windowed list (10,000 issues scroll smoothly),
+// fixes with undo, highlighting and data-validation rules. Checking runs after a yield, off the render path.
 
 import * as React from 'react';
 import { Badge, Button, ToggleButton, Text } from '@fluentui/react-components';
@@ -8,12 +8,14 @@ import { planFixes, planUndoLastFix } from '../core/fixes';
 import { t } from '../core/i18n';
 import type { Issue, Severity, Understanding } from '../core/types';
 import { OrderClerkError } from '../core/errors';
-import { errorText, fieldLabel, groupIssues, issuesInGroup, pageOf, selectedOrderRows, SEVERITIES } from './model';
+import { errorText, fieldLabel, formatNumberIn, groupIssues, issuesInGroup, selectedOrderRows, SEVERITIES } from './model';
+import { afterYield } from './schedule';
 import { useStyles } from './styles';
-import type { PaneContext } from './usePane';
+import type { Notice, PaneContext } from './usePane';
+import { VirtualList } from './VirtualList';
 
-const PAGE_SIZE = 50;
-const SEVERITY_COLOUR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+const ISSUE_ROW_HEIGHT = 52;
+export const SEVERITY_COLOUR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
   error: 'danger',
   warning: 'warning',
   fixable: 'informative',
@@ -26,29 +28,51 @@ function runCheck(u: Understanding, scope: Scope, lang: PaneContext['lang']): Is
   return checkOrder(u, scope.rows ? { lang, rows: scope.rows } : { lang });
 }
 
+/** Fix the chosen issues: a partial success says how many cells could not be fixed. */
+export async function fixIssues(ctx: PaneContext, chosen: Issue[]): Promise<Notice | string> {
+  const { lang } = ctx;
+  const { u: now, wb } = await ctx.fresh();
+  const plan = planFixes(now, chosen, { lang, now: new Date(), wb });
+  if (plan.fixed.length === 0) return { intent: 'info', text: t(lang, 'pane.check.nothingToFix') };
+  await ctx.apply(plan.edits);
+  await ctx.reload();
+  const wanted = new Set(chosen.filter((i) => i.severity === 'fixable' && i.fix).map((i) => i.cell)).size;
+  if (plan.fixed.length < wanted) {
+    return { intent: 'warning', text: t(lang, 'pane.check.fixedPartly', { count: plan.fixed.length, left: wanted - plan.fixed.length }) };
+  }
+  return t(lang, 'pane.check.fixed', { count: plan.fixed.length });
+}
+
 export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const s = useStyles();
   const { u, lang, busy } = ctx;
-  const [scope, setScope] = React.useState<Scope | null>(null);
+  const [checked, setChecked] = React.useState<{ scope: Scope; issues: Issue[]; u: Understanding; lang: string; error: string | null } | null>(null);
   const [group, setGroup] = React.useState<string | null>(null);
-  const [page, setPage] = React.useState(0);
 
-  // Issues follow the latest understanding and language (a fix re-reads the sheet; the demo toggles languages).
-  const result = React.useMemo(() => {
-    if (!u || !scope) return null;
-    try {
-      return { issues: runCheck(u, scope, lang), error: null };
-    } catch (e) {
-      return { issues: [] as Issue[], error: errorText(e, lang) };
-    }
-  }, [u, scope, lang]);
+  // Issues follow the latest understanding and language (a fix re-reads the sheet; the demo toggles languages),
+  // recomputed after a yield so the pane paints first.
+  React.useEffect(() => {
+    // Not while an action runs: it sets its own results (a check) or re-reads first (a fix).
+    if (!checked || !u || busy || (checked.u === u && checked.lang === lang)) return;
+    let alive = true;
+    void afterYield(() => {
+      if (!alive) return;
+      try {
+        setChecked({ scope: checked.scope, issues: runCheck(u, checked.scope, lang), u, lang, error: null });
+      } catch (e) {
+        setChecked({ scope: checked.scope, issues: [], u, lang, error: errorText(e, lang) });
+      }
+    });
+    return () => {
+      alive = false;
+    };
+  }, [u, lang, checked, busy]);
 
-  const issues = result?.issues ?? [];
-  const counts = issueCounts(issues);
-  const groups = groupIssues(issues);
-  const shown = issuesInGroup(issues, group);
-  const paged = pageOf(shown, page, PAGE_SIZE);
-  const fixable = issues.filter((i) => i.severity === 'fixable' && i.fix);
+  const issues = checked?.issues ?? [];
+  const counts = React.useMemo(() => issueCounts(issues), [issues]);
+  const groups = React.useMemo(() => groupIssues(issues), [issues]);
+  const shown = React.useMemo(() => issuesInGroup(issues, group), [issues, group]);
+  const fixable = React.useMemo(() => issues.filter((i) => i.severity === 'fixable' && i.fix), [issues]);
 
   const check = (selected: boolean) =>
     ctx.run('check', async () => {
@@ -59,26 +83,20 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         rows = sel ? selectedOrderRows(now.order, sel.sheet, sel.rows) : [];
         if (rows.length === 0) throw new OrderClerkError('noRowsSelected');
       }
-      setScope({ rows });
+      ctx.setStep('check');
+      const found = await afterYield(() => runCheck(now, { rows }, lang));
+      ctx.setStep('render');
       setGroup(null);
-      setPage(0);
-      const found = runCheck(now, { rows }, lang);
+      setChecked({ scope: { rows }, issues: found, u: now, lang, error: null });
       const c = issueCounts(found);
-      const checked = rows ? rows.length : now.order.dataRows.length;
+      const n = rows ? rows.length : now.order.dataRows.length;
+      const params = { rows: formatNumberIn(lang, n), error: formatNumberIn(lang, c.error), fixable: formatNumberIn(lang, c.fixable), warning: formatNumberIn(lang, c.warning) };
       return found.length === 0
-        ? t(lang, 'pane.check.clean', { rows: checked })
-        : { intent: c.error ? 'warning' : 'info', text: t(lang, 'pane.check.found', { rows: checked, ...c }) };
+        ? t(lang, 'pane.check.clean', params)
+        : { intent: c.error ? 'warning' : 'info', text: t(lang, 'pane.check.found', params) };
     });
 
-  const fix = (chosen: Issue[]) =>
-    ctx.run('fix', async () => {
-      const { u: now } = await ctx.fresh();
-      const plan = planFixes(now, chosen, { lang, now: new Date() });
-      if (plan.fixed.length === 0) return { intent: 'info', text: t(lang, 'pane.check.nothingToFix') };
-      await ctx.apply(plan.edits);
-      await ctx.reload();
-      return t(lang, 'pane.check.fixed', { count: plan.fixed.length });
-    });
+  const fix = (chosen: Issue[]) => ctx.run('fix', () => fixIssues(ctx, chosen));
 
   const undo = () =>
     ctx.run('undo', async () => {
@@ -93,7 +111,7 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const highlight = (on: boolean) =>
     ctx.run('highlight', async () => {
       const { u: now } = await ctx.fresh();
-      const list = on ? runCheck(now, scope ?? { rows: null }, lang) : [];
+      const list = on ? await afterYield(() => runCheck(now, checked?.scope ?? { rows: null }, lang)) : [];
       await ctx.apply([on ? planHighlight(now, list) : planClearHighlight(now)]);
       return on ? t(lang, 'pane.check.highlighted', { count: list.length }) : t(lang, 'pane.check.highlightCleared');
     });
@@ -123,14 +141,14 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
           {t(lang, 'pane.check.selection')}
         </Button>
       </div>
-      {result?.error && <Text>{result.error}</Text>}
-      {scope && result && !result.error && (
+      {checked?.error && <Text>{checked.error}</Text>}
+      {checked && !checked.error && (
         <>
           <div className={s.counts} data-testid="issue-counts">
             {SEVERITIES.map((sev) => (
-              <span key={sev} className={s.count}>
+              <span key={sev} className={s.count} data-severity={sev} data-count={counts[sev]}>
                 <Badge appearance="filled" color={SEVERITY_COLOUR[sev]}>
-                  {counts[sev]}
+                  {formatNumberIn(lang, counts[sev])}
                 </Badge>
                 {t(lang, `pane.severity.${sev}`)}
               </span>
@@ -165,7 +183,6 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
                   checked={group === g.key}
                   onClick={() => {
                     setGroup(group === g.key ? null : g.key);
-                    setPage(0);
                   }}
                 >
                   {`${t(lang, `pane.severity.${g.severity}`)} · ${fieldLabel(lang, g.field)} (${g.count})`}
@@ -173,56 +190,45 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
               ))}
             </div>
           )}
-          <ul className={s.list} data-testid="issue-list">
-            {paged.items.map((i) => (
-              <li
-                key={`${i.cell}|${i.code}`}
-                className={s.issue}
-                role="button"
-                tabIndex={0}
-                title={t(lang, 'pane.check.selectCell', { cell: i.cell })}
-                data-cell={i.cell}
-                data-code={i.code}
-                onClick={() => select(i)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') select(i);
-                }}
-              >
-                <span className={s.cell}>{i.cell}</span>
-                <span className={s.message}>
-                  <Badge size="small" appearance="tint" color={SEVERITY_COLOUR[i.severity]}>
-                    {t(lang, `pane.severity.${i.severity}`)}
-                  </Badge>{' '}
-                  {i.message}
-                </span>
+          <Text className={s.muted} aria-live="polite" data-testid="issue-shown">
+            {t(lang, 'pane.check.listed', { count: formatNumberIn(lang, shown.length) })}
+          </Text>
+          <VirtualList
+            items={shown}
+            rowHeight={ISSUE_ROW_HEIGHT}
+            maxHeight={420}
+            label={t(lang, 'pane.check.issues')}
+            className={s.virtual}
+            testId="issue-list"
+            itemKey={(i) => `${i.cell}|${i.code}`}
+            renderRow={(i, _n, tabIndex) => (
+              <div className={s.issue} data-cell={i.cell} data-code={i.code}>
+                <button
+                  type="button"
+                  className={s.rowButton}
+                  tabIndex={tabIndex}
+                  data-focus-target
+                  title={t(lang, 'pane.check.selectCell', { cell: i.cell })}
+                  onClick={() => select(i)}
+                >
+                  <span className={s.cell}>{i.cell}</span>
+                  <span className={s.message}>
+                    <Badge size="small" appearance="tint" color={SEVERITY_COLOUR[i.severity]}>
+                      {t(lang, `pane.severity.${i.severity}`)}
+                    </Badge>{' '}
+                    {i.message}
+                  </span>
+                </button>
                 {i.severity === 'fixable' && i.fix ? (
-                  <Button
-                    size="small"
-                    disabled={disabled}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      void fix([i]);
-                    }}
-                  >
+                  <Button size="small" tabIndex={tabIndex} disabled={disabled} onClick={() => void fix([i])} aria-label={`${t(lang, 'pane.check.fixOne')} ${i.cell}`}>
                     {t(lang, 'pane.check.fixOne')}
                   </Button>
                 ) : (
                   <span />
                 )}
-              </li>
-            ))}
-          </ul>
-          {paged.pages > 1 && (
-            <div className={s.pager}>
-              <Button size="small" disabled={paged.page === 0} onClick={() => setPage(paged.page - 1)}>
-                {t(lang, 'pane.previous')}
-              </Button>
-              <Text size={200}>{t(lang, 'pane.pageOf', { page: paged.page + 1, pages: paged.pages, count: shown.length })}</Text>
-              <Button size="small" disabled={paged.page >= paged.pages - 1} onClick={() => setPage(paged.page + 1)}>
-                {t(lang, 'pane.next')}
-              </Button>
-            </div>
-          )}
+              </div>
+            )}
+          />
         </>
       )}
     </div>

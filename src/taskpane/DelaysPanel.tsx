@@ -1,18 +1,19 @@
-// "Delays" tab: counts per class with the flag colours, the late lines, live flags and the weekly report.
+// "Delays" tab: counts per class with the flag colours, the late lines (windowed), live flags and the weekly report.
 
 import * as React from 'react';
 import { Button, Field, Link, SpinButton, Text } from '@fluentui/react-components';
-import { DELAY_COLOURS } from '../core/colours';
-import { classifyLines, delayCounts, planDelayRules } from '../core/delay';
+import { delayCounts, planDelayRules } from '../core/delay';
 import { t } from '../core/i18n';
 import { planOverdueReport } from '../core/report';
 import { planWriteSettings } from '../core/settings';
-import { DELAY_CLASSES, type DelayRow } from '../core/types';
-import { errorText, lateLines, lineText, rowAddress } from './model';
+import { DELAY_CLASSES } from '../core/types';
+import { dueSerial, errorText, formatDateIn, formatNumberIn, lateLines, lineText, rowAddress } from './model';
 import { useStyles } from './styles';
 import type { PaneContext } from './usePane';
+import { VirtualList } from './VirtualList';
+import { DelayClassLabel } from './DelayClassLabel';
 
-const MAX_LATE_SHOWN = 200;
+const LATE_ROW_HEIGHT = 48;
 
 export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const s = useStyles();
@@ -20,18 +21,10 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const [days, setDays] = React.useState<number | null>(null);
   const [reportSheet, setReportSheet] = React.useState<string | null>(null);
 
-  const result = React.useMemo(() => {
-    if (!u) return null;
-    try {
-      return { rows: classifyLines(u, today), error: null };
-    } catch (e) {
-      return { rows: [] as DelayRow[], error: errorText(e, lang) };
-    }
-  }, [u, today, lang]);
-
   const dueSoonDays = days ?? u?.settings.dueSoonDays ?? 7;
-  const counts = delayCounts(result?.rows ?? []);
-  const late = lateLines(result?.rows ?? []);
+  const { delays, lines } = ctx;
+  const counts = React.useMemo(() => delayCounts(delays ?? []), [delays]);
+  const late = React.useMemo(() => lateLines(delays ?? [], (row) => dueSerial(lines.get(row))), [delays, lines]);
 
   const saveDays = () =>
     ctx.run('days', async () => {
@@ -69,24 +62,13 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const disabled = !!busy || !u;
   return (
     <div className={s.panel}>
-      {result?.error && <Text>{result.error}</Text>}
+      {ctx.delaysError && <Text>{ctx.delaysError}</Text>}
       <div className={s.legend} data-testid="delay-counts">
         {DELAY_CLASSES.map((c) => (
           <React.Fragment key={c}>
-            <span>
-              <span
-                className={s.swatch}
-                style={{
-                  backgroundColor: DELAY_COLOURS[c].fill,
-                  color: DELAY_COLOURS[c].font,
-                  textDecoration: DELAY_COLOURS[c].strike ? 'line-through' : undefined,
-                }}
-              >
-                {t(lang, `delay.class.${c}`)}
-              </span>
-            </span>
-            <Text weight="semibold" data-class={c}>
-              {counts[c]}
+            <DelayClassLabel cls={c} text={t(lang, `delay.class.${c}`)} />
+            <Text weight="semibold" data-class={c} data-count={counts[c]}>
+              {formatNumberIn(lang, counts[c])}
             </Text>
           </React.Fragment>
         ))}
@@ -122,38 +104,46 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         <Link onClick={() => void ctx.port.select(reportSheet, 'A1')}>{t(lang, 'pane.openSheet', { sheet: reportSheet })}</Link>
       )}
 
-      <Text className={s.section}>{t(lang, 'pane.delays.lateLines', { count: late.length })}</Text>
-      <ul className={s.list} data-testid="late-list">
-        {late.slice(0, MAX_LATE_SHOWN).map((r) => (
-          <li
-            key={r.row}
-            className={s.late}
-            role="button"
-            tabIndex={0}
-            data-row={r.row}
-            onClick={() => selectRow(r.row)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') selectRow(r.row);
-            }}
-          >
-            <span className={s.cell}>{r.row}</span>
-            <span className={s.message}>
-              {u ? [lineText(u, r.row, 'orderNo'), lineText(u, r.row, 'customer'), lineText(u, r.row, 'item')].filter(Boolean).join(' · ') : ''}
-              <br />
-              <span className={s.muted}>
-                {t(lang, 'pane.delays.due', { date: u ? lineText(u, r.row, 'dueDate') : '', qty: r.openQty })}
-              </span>
-            </span>
-            <span
-              className={s.swatch}
-              style={{ backgroundColor: DELAY_COLOURS[r.class].fill, color: DELAY_COLOURS[r.class].font }}
+      <Text className={s.section}>{t(lang, 'pane.delays.lateLines', { count: formatNumberIn(lang, late.length) })}</Text>
+      <VirtualList
+        items={late}
+        rowHeight={LATE_ROW_HEIGHT}
+        maxHeight={360}
+        label={t(lang, 'pane.delays.lateLines', { count: late.length })}
+        className={s.virtual}
+        testId="late-list"
+        itemKey={(r) => String(r.row)}
+        renderRow={(r, _n, tabIndex) => {
+          const due = dueSerial(lines.get(r.row));
+          return (
+            <button
+              type="button"
+              className={`${s.rowButton} ${s.lateButton}`}
+              tabIndex={tabIndex}
+              data-focus-target
+              data-row={r.row}
+              onClick={() => selectRow(r.row)}
             >
-              {r.class === 'overdue' ? t(lang, 'pane.delays.daysLate', { days: r.daysLate }) : t(lang, 'delay.class.dueSoon')}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {late.length > MAX_LATE_SHOWN && <Text className={s.muted}>{t(lang, 'pane.delays.more', { count: late.length - MAX_LATE_SHOWN })}</Text>}
+              <span className={s.cell}>{r.row}</span>
+              <span className={s.twoLines}>
+                <span className={s.oneLine}>
+                  {[lineText(lines, r.row, 'orderNo'), lineText(lines, r.row, 'customer'), lineText(lines, r.row, 'item')].filter(Boolean).join(' · ')}
+                </span>
+                <span className={`${s.oneLine} ${s.muted}`}>
+                  {t(lang, 'pane.delays.due', {
+                    date: due !== null ? formatDateIn(lang, due) : lineText(lines, r.row, 'dueDate'),
+                    qty: formatNumberIn(lang, r.openQty),
+                  })}
+                </span>
+              </span>
+              <DelayClassLabel
+                cls={r.class}
+                text={r.class === 'overdue' ? t(lang, 'pane.delays.daysLate', { days: r.daysLate }) : t(lang, 'delay.class.dueSoon')}
+              />
+            </button>
+          );
+        }}
+      />
     </div>
   );
 }

@@ -2,71 +2,65 @@
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
-import { planDocuments, type DocType, type GeneratedDocument } from '../core/documents';
+import { DOC_TYPES, planDocuments, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
 import type { Lang } from '../core/types';
-import type { SelectionInfo } from '../core/port';
 import { OrderClerkError } from '../core/errors';
-import { errorText, lineText, selectedOrderRows } from './model';
+import { errorText, formatNumberIn, lineText, rowAddress, selectedOrderRows } from './model';
 import { useStyles } from './styles';
-import type { PaneContext } from './usePane';
+import type { Notice, PaneContext } from './usePane';
+import { VirtualList } from './VirtualList';
 
-const DOC_TYPES: DocType[] = ['work-order', 'packing-list', 'delivery-note'];
 const SHEET_LANG = 'sheet';
-const MAX_ROWS_SHOWN = 50;
 
-export function DocumentsPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export interface DocChoices {
+  docLang: Lang | null;
+  withoutPrices: boolean;
+  perCustomer: boolean;
+}
+
+/** Generate one kind of document from the selected order lines; warnings make it a partial success. */
+export async function makeDocuments(ctx: PaneContext, type: DocType, choices: DocChoices): Promise<{ notice: Notice; docs: GeneratedDocument[] }> {
+  const { lang, port, today } = ctx;
+  const { wb, u: now } = await ctx.fresh();
+  const sel = await port.getSelection();
+  const chosen = sel ? selectedOrderRows(now.order, sel.sheet, sel.rows) : [];
+  if (chosen.length === 0) throw new OrderClerkError('noRowsSelected');
+  const plan = planDocuments(now, wb, {
+    type,
+    rows: chosen,
+    today,
+    lang: choices.docLang ?? undefined,
+    withoutPrices: choices.withoutPrices,
+    perCustomer: choices.perCustomer,
+  });
+  const applied = await ctx.apply(plan.edits);
+  const docs = plan.documents.map((d, n) => ({ ...d, sheet: applied.createdSheets[n] ?? d.sheet }));
+  await ctx.reload();
+  const warnings = docs.flatMap((d) => d.warnings);
+  return {
+    docs,
+    notice: {
+      intent: warnings.length ? 'warning' : 'success',
+      text: t(lang, warnings.length ? 'pane.docs.donePartly' : 'pane.docs.done', { count: docs.length, numbers: docs.map((d) => d.number).join(', ') }),
+      details: warnings,
+    },
+  };
+}
+
+export function DocumentsPanel({ ctx, made, onMade }: { ctx: PaneContext; made: GeneratedDocument[]; onMade(docs: GeneratedDocument[]): void }): React.JSX.Element {
   const s = useStyles();
-  const { u, lang, busy, port, today } = ctx;
-  const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
+  const { u, lang, busy, port, lines } = ctx;
   const [docLang, setDocLang] = React.useState<Lang | typeof SHEET_LANG>(SHEET_LANG);
   const [withoutPrices, setWithoutPrices] = React.useState(false);
   const [perCustomer, setPerCustomer] = React.useState(false);
-  const [made, setMade] = React.useState<GeneratedDocument[]>([]);
-
-  // Follow the clerk's selection while this tab is open.
-  React.useEffect(() => {
-    let alive = true;
-    const refresh = () => {
-      port.getSelection().then(
-        (sel) => alive && setSelection(sel),
-        () => alive && setSelection(null),
-      );
-    };
-    refresh();
-    const off = port.onSelectionChanged(refresh);
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [port]);
-
-  const rows = u && selection ? selectedOrderRows(u.order, selection.sheet, selection.rows) : [];
+  const rows = ctx.selectedRows;
 
   const generate = (type: DocType) =>
     ctx.run('documents', async () => {
-      const { wb, u: now } = await ctx.fresh();
-      const sel = await port.getSelection();
-      const chosen = sel ? selectedOrderRows(now.order, sel.sheet, sel.rows) : [];
-      if (chosen.length === 0) throw new OrderClerkError('noRowsSelected');
-      const plan = planDocuments(now, wb, {
-        type,
-        rows: chosen,
-        today,
-        lang: docLang === SHEET_LANG ? undefined : docLang,
-        withoutPrices,
-        perCustomer,
-      });
-      const applied = await ctx.apply(plan.edits);
-      const docs = plan.documents.map((d, n) => ({ ...d, sheet: applied.createdSheets[n] ?? d.sheet }));
-      setMade((before) => [...docs, ...before]);
-      await ctx.reload();
-      const warnings = docs.flatMap((d) => d.warnings);
-      return {
-        intent: warnings.length ? 'warning' : 'success',
-        text: t(lang, 'pane.docs.done', { count: docs.length, numbers: docs.map((d) => d.number).join(', ') }),
-        details: warnings,
-      };
+      const r = await makeDocuments(ctx, type, { docLang: docLang === SHEET_LANG ? null : docLang, withoutPrices, perCustomer });
+      onMade(r.docs);
+      return r.notice;
     });
 
   const openSheet = (sheet: string) =>
@@ -75,28 +69,32 @@ export function DocumentsPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element
   const disabled = !!busy || !u;
   return (
     <div className={s.panel}>
-      <Text className={s.section}>{t(lang, 'pane.docs.selected', { count: rows.length })}</Text>
+      <Text className={s.section}>{t(lang, 'pane.docs.selected', { count: formatNumberIn(lang, rows.length) })}</Text>
       {rows.length === 0 ? (
         <Text className={s.muted}>{t(lang, 'pane.docs.selectHint')}</Text>
       ) : (
-        <ul className={s.list} data-testid="selected-lines">
-          {rows.slice(0, MAX_ROWS_SHOWN).map((r) => (
-            <li key={r} className={s.late}>
+        <VirtualList
+          items={rows}
+          rowHeight={30}
+          maxHeight={180}
+          label={t(lang, 'pane.docs.selected', { count: rows.length })}
+          className={s.virtual}
+          testId="selected-lines"
+          itemKey={(r) => String(r)}
+          renderRow={(r, _n, tabIndex) => (
+            <button type="button" className={`${s.rowButton} ${s.lateButton}`} tabIndex={tabIndex} data-focus-target data-row={r} onClick={() => u && void port.select(u.order.sheet, rowAddress(u.order, r))}>
               <span className={s.cell}>{r}</span>
-              <span className={s.message}>
-                {u ? [lineText(u, r, 'orderNo'), lineText(u, r, 'customer'), lineText(u, r, 'item')].filter(Boolean).join(' · ') : ''}
-              </span>
-              <span className={s.muted}>{u ? lineText(u, r, 'quantity') : ''}</span>
-            </li>
-          ))}
-          {rows.length > MAX_ROWS_SHOWN && <li className={s.muted}>{t(lang, 'pane.delays.more', { count: rows.length - MAX_ROWS_SHOWN })}</li>}
-        </ul>
+              <span className={s.message}>{[lineText(lines, r, 'orderNo'), lineText(lines, r, 'customer'), lineText(lines, r, 'item')].filter(Boolean).join(' · ')}</span>
+              <span className={s.muted}>{lineText(lines, r, 'quantity')}</span>
+            </button>
+          )}
+        />
       )}
-
       <div className={s.options}>
         <Field label={t(lang, 'pane.docs.language')}>
           <Dropdown
             size="small"
+            aria-label={t(lang, 'pane.docs.language')}
             value={docLang === SHEET_LANG ? t(lang, 'pane.docs.langSheet') : t(lang, `pane.lang.${docLang}`)}
             selectedOptions={[docLang]}
             onOptionSelect={(_, d) => setDocLang((d.optionValue as Lang | typeof SHEET_LANG) ?? SHEET_LANG)}

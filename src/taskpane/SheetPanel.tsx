@@ -10,7 +10,7 @@ import { t } from '../core/i18n';
 import { planMakeTable } from '../core/plans';
 import { planWriteSettings } from '../core/settings';
 import type { FieldKey } from '../core/types';
-import { fieldLabel, ORDER_FIELDS, withColumnOverride } from './model';
+import { fieldLabel, formatNumberIn, ORDER_FIELDS, withColumnOverride } from './model';
 import { useStyles } from './styles';
 import type { PaneContext } from './usePane';
 
@@ -72,7 +72,7 @@ export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         <dt>{t(lang, 'pane.sheet.headerRow')}</dt>
         <dd>{o.headerRow}</dd>
         <dt>{t(lang, 'pane.sheet.dataRows')}</dt>
-        <dd>{t(lang, 'pane.sheet.dataRowsValue', { first: o.firstDataRow, last: o.lastDataRow, count: o.dataRows.length })}</dd>
+        <dd>{t(lang, 'pane.sheet.dataRowsValue', { first: o.firstDataRow, last: o.lastDataRow, count: formatNumberIn(lang, o.dataRows.length) })}</dd>
         <dt>{t(lang, 'pane.sheet.skipped')}</dt>
         <dd>{skipped || none}</dd>
         <dt>{t(lang, 'pane.sheet.products')}</dt>

@@ -2,9 +2,11 @@
 // No React here, so test/taskpane can test them in Node.
 
 import { columnLetter } from '../core/address';
+import { serialToYmd } from '../core/dates';
+import { FIELD_DEFS } from '../core/fields';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
-import type { DelayRow, FieldKey, Issue, Lang, OrderSheet, Severity, Understanding } from '../core/types';
+import type { DelayRow, FieldKey, Issue, Lang, OrderLine, OrderSheet, Severity, Understanding } from '../core/types';
 
 /** Every order-sheet field, in the order the clerk reads a sheet. */
 export const ORDER_FIELDS = [
@@ -81,17 +83,95 @@ export function rowAddress(order: OrderSheet, row: number): string {
   return `${columnLetter(order.firstColumn)}${row}:${columnLetter(order.lastColumn)}${row}`;
 }
 
-/** Overdue first (most days late first), then due soon (soonest first). */
-export function lateLines(rows: DelayRow[]): DelayRow[] {
+/** Overdue first (most days late first, then row), then due soon (earliest due date first, then row). */
+export function lateLines(rows: DelayRow[], dueOf: (row: number) => number | null = () => null): DelayRow[] {
   const overdue = rows.filter((r) => r.class === 'overdue').sort((a, b) => b.daysLate - a.daysLate || a.row - b.row);
-  const soon = rows.filter((r) => r.class === 'dueSoon').sort((a, b) => a.row - b.row);
+  const due = (r: DelayRow) => dueOf(r.row) ?? Infinity;
+  const soon = rows.filter((r) => r.class === 'dueSoon').sort((a, b) => due(a) - due(b) || a.row - b.row);
   return [...overdue, ...soon];
 }
 
+/** The due-date serial of a line, when it reads as a date. */
+export function dueSerial(line: OrderLine | undefined): number | null {
+  const d = line?.date.dueDate;
+  return d && d.kind === 'ok' ? d.value : null;
+}
+
+/** Order lines by sheet row, so the pane never searches the line list (10,000-line sheets). */
+export function lineIndex(u: Understanding | null): Map<number, OrderLine> {
+  return new Map((u?.lines ?? []).map((l) => [l.row, l]));
+}
+
+export interface LinesTotal {
+  count: number;
+  /** Sum of quantities that read as numbers, and how many lines had none. */
+  quantity: number;
+  quantityMissing: number;
+  amount: number;
+  amountMissing: number;
+}
+
+/** Count and totals of the selected order lines; amount falls back to quantity × unit price. */
+export function linesTotal(lines: OrderLine[]): LinesTotal {
+  const out: LinesTotal = { count: lines.length, quantity: 0, quantityMissing: 0, amount: 0, amountMissing: 0 };
+  for (const l of lines) {
+    const q = l.num.quantity;
+    const a = l.num.amount;
+    const p = l.num.unitPrice;
+    if (q && q.kind === 'ok') out.quantity += q.value;
+    else out.quantityMissing++;
+    if (a && a.kind === 'ok') out.amount += a.value;
+    else if (q && q.kind === 'ok' && p && p.kind === 'ok') out.amount += q.value * p.value;
+    else out.amountMissing++;
+  }
+  out.amount = Math.round(out.amount * 100) / 100;
+  return out;
+}
+
+/** A number as the UI language writes it (grouping, up to `decimals` places). */
+export function formatNumberIn(lang: Lang, n: number, decimals = 2): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: decimals }).format(n);
+}
+
+/** A 1900-system serial as the UI language writes a date (2026年11月22日 / Nov 22, 2026). */
+export function formatDateIn(lang: Lang, serial: number): string {
+  const { y, m, d } = serialToYmd(serial);
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Which first-run explanation fits a failure to understand the workbook. */
+export type FirstRunKind = 'emptyWorkbook' | 'noOrderTable' | 'headersWithoutData' | 'other';
+
+export function firstRunKind(err: unknown): FirstRunKind {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'emptyWorkbook' || code === 'noOrderTable' || code === 'headersWithoutData' ? code : 'other';
+}
+
+/** Settings with the header row of `sheet` pointed at by the clerk. */
+export function withHeaderRow(settings: Understanding['settings'], sheet: string, row: number): Understanding['settings'] {
+  const s = JSON.parse(JSON.stringify(settings)) as Understanding['settings'];
+  s.headerRowOverrides = { ...(s.headerRowOverrides ?? {}), [sheet]: row };
+  return s;
+}
+
+/** Rows [start, end) of a fixed-row-height list to render for a scroll position, with `overscan` rows around. */
+export function visibleWindow(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 6): { start: number; end: number } {
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const shown = Math.ceil(Math.max(0, viewport) / rowHeight) + 1;
+  return { start: Math.max(0, first - overscan), end: Math.min(count, first + shown + overscan) };
+}
+
+/** The scrollTop that brings row `index` into view (unchanged when it is already visible). */
+export function scrollToShow(index: number, scrollTop: number, viewport: number, rowHeight: number): number {
+  const top = index * rowHeight;
+  if (top < scrollTop) return top;
+  if (top + rowHeight > scrollTop + viewport) return top + rowHeight - viewport;
+  return scrollTop;
+}
+
 /** A field's display text on a line ('' when unmapped). */
-export function lineText(u: Understanding, row: number, field: FieldKey): string {
-  const line = u.lines.find((l) => l.row === row);
-  return line?.text[field] ?? '';
+export function lineText(lines: Map<number, OrderLine>, row: number, field: FieldKey): string {
+  return lines.get(row)?.text[field] ?? '';
 }
 
 /** Settings with one column's mapping overridden (null: "not mapped"). */
@@ -105,4 +185,14 @@ export function withColumnOverride(u: Understanding, column: number, field: Fiel
   forSheet[letter] = field;
   s.columnOverrides[sheet] = forSheet;
   return s;
+}
+
+/** A few header words the add-in knows, in the clerk's language ("订单号、客户、产品型号、数量、交期"). */
+export function headerExamples(lang: Lang): string {
+  const fields: FieldKey[] = ['orderNo', 'customer', 'item', 'quantity', 'dueDate'];
+  const words = fields.map((f) => {
+    const all = FIELD_DEFS.find((d) => d.key === f)?.words ?? [];
+    return (lang === 'zh-CN' ? all.find((w) => /[\u4e00-\u9fff]/.test(w)) : all.find((w) => /^[A-Za-z][A-Za-z .#]*$/.test(w))) ?? f;
+  });
+  return lang === 'zh-CN' ? words.map((w) => `“${w}”`).join('、') : words.map((w) => `"${w}"`).join(', ');
 }

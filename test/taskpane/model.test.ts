@@ -1,4 +1,5 @@
-// The task pane's pure helpers: issue groups and pages, selected order rows, late lines, column overrides.
+// The task pane's pure helpers: issue groups, list windowing, selected order rows and totals, late lines,
+// column and header-row overrides, number and date formats per language, first-run kinds.
 
 import { OrderClerkError } from '../../src/core/errors';
 import { DEFAULT_SETTINGS, type DelayRow, type Issue, type OrderSheet, type Understanding } from '../../src/core/types';
@@ -6,12 +7,21 @@ import {
   errorText,
   groupIssues,
   issuesInGroup,
+  firstRunKind,
+  formatDateIn,
+  formatNumberIn,
+  headerExamples,
   lateLines,
-  pageOf,
+  linesTotal,
   rowAddress,
+  scrollToShow,
   selectedOrderRows,
+  visibleWindow,
   withColumnOverride,
+  withHeaderRow,
 } from '../../src/taskpane/model';
+import { isoToSerial } from '../../src/core/dates';
+import type { OrderLine } from '../../src/core/types';
 import { themeFromOffice } from '../../src/taskpane/theme';
 import { formatNumber } from '../../src/demo/gridModel';
 
@@ -55,16 +65,17 @@ describe('groupIssues', () => {
   });
 });
 
-describe('pageOf', () => {
-  const items = Array.from({ length: 10001 }, (_, i) => i);
-  it('cuts 10,001 items into pages of 50 and clamps the page number', () => {
-    const first = pageOf(items, 0, 50);
-    expect(first.items).toHaveLength(50);
-    expect(first.pages).toBe(201);
-    const last = pageOf(items, 999, 50);
-    expect(last.page).toBe(200);
-    expect(last.items).toEqual([10000]);
-    expect(pageOf([], 3, 50)).toEqual({ items: [], page: 0, pages: 1 });
+describe('visibleWindow and scrollToShow', () => {
+  it('renders only the rows in view of 10,000, with overscan, clamped at both ends', () => {
+    expect(visibleWindow(0, 420, 52, 10000)).toEqual({ start: 0, end: 16 });
+    expect(visibleWindow(52 * 5000, 420, 52, 10000)).toEqual({ start: 4994, end: 5016 });
+    expect(visibleWindow(52 * 9995, 420, 52, 10000)).toEqual({ start: 9989, end: 10000 });
+    expect(visibleWindow(0, 420, 52, 0)).toEqual({ start: 0, end: 0 });
+  });
+  it('scrolls just enough to show a row', () => {
+    expect(scrollToShow(3, 0, 420, 52)).toBe(0);
+    expect(scrollToShow(10, 0, 420, 52)).toBe(11 * 52 - 420);
+    expect(scrollToShow(2, 520, 420, 52)).toBe(104);
   });
 });
 
@@ -80,15 +91,61 @@ describe('selection helpers', () => {
 });
 
 describe('lateLines', () => {
-  it('lists overdue lines most late first, then lines due soon', () => {
+  it('lists overdue lines most late first, then lines due soon by due date then row', () => {
     const rows: DelayRow[] = [
       { row: 5, class: 'overdue', daysLate: 3, openQty: 1 },
       { row: 6, class: 'dueSoon', daysLate: 0, openQty: 1 },
+      { row: 7, class: 'dueSoon', daysLate: 0, openQty: 1 },
       { row: 8, class: 'overdue', daysLate: 12, openQty: 1 },
       { row: 9, class: 'onTrack', daysLate: 0, openQty: 1 },
-      { row: 10, class: 'shipped', daysLate: 4, openQty: 0 },
+      { row: 10, class: 'dueSoon', daysLate: 0, openQty: 1 },
+      { row: 11, class: 'overdue', daysLate: 3, openQty: 1 },
     ];
-    expect(lateLines(rows).map((r) => r.row)).toEqual([8, 5, 6]);
+    const due: Record<number, number> = { 6: 46000, 7: 45998, 10: 45998 };
+    expect(lateLines(rows, (r) => due[r] ?? null).map((r) => r.row)).toEqual([8, 5, 11, 7, 10, 6]);
+    expect(lateLines(rows).map((r) => r.row)).toEqual([8, 5, 11, 6, 7, 10]);
+  });
+});
+
+function line(row: number, qty: number | null, price: number | null, amount: number | null, customer = 'A'): OrderLine {
+  const ok = (v: number | null) => (v === null ? ({ kind: 'empty' } as const) : ({ kind: 'ok', value: v, fromText: false } as const));
+  return { row, raw: {}, text: { customer }, num: { quantity: ok(qty), unitPrice: ok(price), amount: ok(amount) }, date: {} };
+}
+
+describe('linesTotal', () => {
+  it('adds quantities and amounts, falling back to quantity × price, and counts lines without a number', () => {
+    const t = linesTotal([line(5, 600, 68, 40800), line(6, 200, 128, null), line(7, null, 10, null)]);
+    expect(t).toEqual({ count: 3, quantity: 800, quantityMissing: 1, amount: 66400, amountMissing: 1 });
+  });
+});
+
+describe('formats per language', () => {
+  it('writes numbers and dates the way each language does', () => {
+    expect(formatNumberIn('en-US', 12345.678)).toBe('12,345.68');
+    expect(formatNumberIn('zh-CN', 12345.678)).toBe('12,345.68');
+    expect(formatDateIn('en-US', isoToSerial('2026-11-22'))).toBe('Nov 22, 2026');
+    expect(formatDateIn('zh-CN', isoToSerial('2026-11-22'))).toBe('2026年11月22日');
+  });
+});
+
+describe('first run', () => {
+  it('tells the failures that the first-run state explains', () => {
+    expect(firstRunKind(new OrderClerkError('emptyWorkbook'))).toBe('emptyWorkbook');
+    expect(firstRunKind(new OrderClerkError('noOrderTable', { sheet: 'x' }))).toBe('noOrderTable');
+    expect(firstRunKind(new OrderClerkError('headersWithoutData', { row: 3, sheet: 'x' }))).toBe('headersWithoutData');
+    expect(firstRunKind(new Error('boom'))).toBe('other');
+    expect(firstRunKind(null)).toBe('other');
+  });
+  it('saves the pointed-at header row without touching other settings', () => {
+    const before = { ...DEFAULT_SETTINGS, headerRowOverrides: { Other: 2 }, dueSoonDays: 5 };
+    const after = withHeaderRow(before, '订单明细', 3);
+    expect(after.headerRowOverrides).toEqual({ Other: 2, 订单明细: 3 });
+    expect(after.dueSoonDays).toBe(5);
+    expect(before.headerRowOverrides).toEqual({ Other: 2 });
+  });
+  it('names header words the add-in knows in each language', () => {
+    expect(headerExamples('zh-CN')).toBe('“订单号”、“客户”、“产品型号”、“数量”、“交期”');
+    expect(headerExamples('en-US')).toMatch(/^"Order No\."?, "Customer", "Item", "[A-Za-z .]+", "[A-Za-z .]+"$/);
   });
 });
 
@@ -127,6 +184,7 @@ describe('themeFromOffice', () => {
     expect(themeFromOffice({ bodyBackgroundColor: '#E6E6E6', isDarkTheme: true })).toBe('dark');
     expect(themeFromOffice({ bodyBackgroundColor: '#000000', isDarkTheme: true })).toBe('highContrast');
     expect(themeFromOffice({ bodyBackgroundColor: 'not a colour' })).toBe('light');
+    expect(themeFromOffice({ bodyBackgroundColor: '#FFFFFF', isDarkTheme: false, themeId: 'Colorful' })).toBe('colorful');
   });
 });
 

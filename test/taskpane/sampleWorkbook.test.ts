@@ -1,7 +1,12 @@
 // The demo's built-in workbook is the messy sheet the SPEC describes, with dates placed around "today".
 
 import type * as ExcelJS from 'exceljs';
-import { buildSampleWorkbook, CUSTOMER_SHEET, HEADER_ROW, ORDER_SHEET, PRODUCT_SHEET, SAMPLE_FACTS } from '../../src/demo/sampleWorkbook';
+import { buildSampleWorkbook, CUSTOMER_SHEET, HEADER_ROW, ODD_HEADER_ROW, ORDER_SHEET, PRODUCT_SHEET, SAMPLE_FACTS } from '../../src/demo/sampleWorkbook';
+import { planWriteSettings, readSettings } from '../../src/core/settings';
+import { understand } from '../../src/core/understand';
+import { withHeaderRow } from '../../src/taskpane/model';
+import { applyEdits } from '../../src/xlsx/apply';
+import { snapshotOf } from '../../src/xlsx/read';
 import { demoOptionsFrom } from '../../src/demo/options';
 
 function values(ws: ExcelJS.Worksheet, col: number): unknown[] {
@@ -65,8 +70,42 @@ describe('sample workbook', () => {
 
 describe('demo options', () => {
   it('takes ?today and ?lang when valid', () => {
-    expect(demoOptionsFrom('?today=2026-12-01&lang=en-US')).toEqual({ today: '2026-12-01', lang: 'en-US' });
-    expect(demoOptionsFrom('?today=tomorrow&lang=fr')).toEqual({ today: '2026-11-22', lang: 'zh-CN' });
-    expect(demoOptionsFrom('')).toEqual({ today: '2026-11-22', lang: 'zh-CN' });
+    const defaults = { today: '2026-11-22', lang: 'zh-CN', theme: 'light', rows: null, sample: 'orders' };
+    expect(demoOptionsFrom('?today=2026-12-01&lang=en-US')).toEqual({ ...defaults, today: '2026-12-01', lang: 'en-US' });
+    expect(demoOptionsFrom('?today=tomorrow&lang=fr')).toEqual(defaults);
+    expect(demoOptionsFrom('')).toEqual(defaults);
+    expect(demoOptionsFrom('?rows=10000&theme=dark&sample=odd')).toEqual({ ...defaults, rows: 10000, theme: 'dark', sample: 'odd' });
+    expect(demoOptionsFrom('?rows=-3&theme=pink&sample=x')).toEqual(defaults);
+    expect(demoOptionsFrom('?rows=100001')).toEqual(defaults);
+  });
+});
+
+describe('large and first-run samples', () => {
+  it('makes a 10,000-line order sheet that core reads as 10,000 order lines', () => {
+    const wb = buildSampleWorkbook('2026-11-22', { rows: 10000 });
+    const u = understand(snapshotOf(wb), { today: '2026-11-22' });
+    expect(u.order.sheet).toBe(ORDER_SHEET);
+    expect(u.order.dataRows).toHaveLength(10000);
+    expect(u.lines[9999].text.orderNo).toBe('SO-2027-10000');
+  });
+
+  it('gives an odd sheet core does not recognise until the clerk points at its header row', () => {
+    const wb = buildSampleWorkbook('2026-11-22', { kind: 'odd' });
+    const snap = snapshotOf(wb);
+    expect(() => understand(snap, { today: '2026-11-22' })).toThrow(expect.objectContaining({ code: 'noOrderTable' }));
+    // What the pane's "Use selected row as header" saves: settings.headerRowOverrides[sheet] = row.
+    const settings = withHeaderRow(readSettings(snap), '订单明细', ODD_HEADER_ROW);
+    applyEdits(wb, [planWriteSettings(settings)], 1900);
+    const u = understand(snapshotOf(wb), { today: '2026-11-22', sheet: '订单明细' });
+    expect(u.order.headerRow).toBe(ODD_HEADER_ROW);
+    expect(u.order.dataRows).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(u.order.columns.customer).toBe(2);
+    // Without naming the sheet too (the pane's first read after saving).
+    expect(understand(snapshotOf(wb), { today: '2026-11-22' }).order.sheet).toBe('订单明细');
+  });
+
+  it('gives an empty workbook', () => {
+    const snap = snapshotOf(buildSampleWorkbook('2026-11-22', { kind: 'empty' }));
+    expect(() => understand(snap, { today: '2026-11-22' })).toThrow(expect.objectContaining({ code: 'emptyWorkbook' }));
   });
 });

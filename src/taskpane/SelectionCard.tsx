@@ -1,0 +1,126 @@
+// Follows the clerk's selection: one order line shows its facts, delay class and issues with the actions that fit
+// it (fix, documents); several lines show their count and totals.
+
+import * as React from 'react';
+import { Badge, Button, Text } from '@fluentui/react-components';
+import { checkOrder } from '../core/checks';
+import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
+import { t } from '../core/i18n';
+import type { Issue, OrderLine } from '../core/types';
+import { fixIssues, SEVERITY_COLOUR } from './CheckPanel';
+import { makeDocuments } from './DocumentsPanel';
+import { DelayClassLabel } from './DelayClassLabel';
+import { dueSerial, fieldLabel, formatDateIn, formatNumberIn, linesTotal } from './model';
+import { useStyles } from './styles';
+import type { PaneContext } from './usePane';
+
+const MAX_ISSUES_SHOWN = 4;
+
+export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: GeneratedDocument[]): void }): React.JSX.Element | null {
+  const s = useStyles();
+  const { u, lang, busy, lines, selectedRows } = ctx;
+  const single = selectedRows.length === 1 ? lines.get(selectedRows[0]) : undefined;
+
+  // One line's issues (duplicates are still looked for against every line).
+  const issues = React.useMemo<Issue[]>(() => {
+    if (!u || !single) return [];
+    try {
+      return checkOrder(u, { lang, rows: [single.row] });
+    } catch {
+      return [];
+    }
+  }, [u, single, lang]);
+  const delay = React.useMemo(() => (single ? ctx.delays?.find((r) => r.row === single.row) ?? null : null), [ctx.delays, single]);
+  const selected = React.useMemo(() => selectedRows.map((r) => lines.get(r)).filter((l): l is OrderLine => !!l), [selectedRows, lines]);
+
+  if (!u || selected.length === 0) return null;
+  const disabled = !!busy;
+
+  const makeDoc = (type: DocType) =>
+    ctx.run('documents', async () => {
+      const r = await makeDocuments(ctx, type, { docLang: null, withoutPrices: false, perCustomer: false });
+      onMade(r.docs);
+      return r.notice;
+    });
+  const docButtons = (
+    <div className={s.buttons}>
+      {DOC_TYPES.map((type) => (
+        <Button key={type} size="small" disabled={disabled} onClick={() => void makeDoc(type)}>
+          {t(lang, `pane.docs.${type}`)}
+        </Button>
+      ))}
+    </div>
+  );
+
+  if (single) {
+    const fixable = issues.filter((i) => i.severity === 'fixable' && i.fix);
+    const due = dueSerial(single);
+    const qty = single.num.quantity;
+    const text = (f: keyof OrderLine['text']) => single.text[f] ?? '';
+    return (
+      <section className={s.card} aria-label={t(lang, 'pane.sel.line', { row: single.row })} data-testid="selection-card" data-row={single.row}>
+        <div className={s.cardTitle}>
+          <span>{t(lang, 'pane.sel.line', { row: single.row })}</span>
+          {delay && (
+            <DelayClassLabel
+              cls={delay.class}
+              text={delay.class === 'overdue' ? t(lang, 'pane.delays.daysLate', { days: delay.daysLate }) : t(lang, `delay.class.${delay.class}`)}
+            />
+          )}
+        </div>
+        <dl className={s.facts}>
+          <dt>{fieldLabel(lang, 'orderNo')}</dt>
+          <dd>{text('orderNo') || '—'}</dd>
+          <dt>{fieldLabel(lang, 'customer')}</dt>
+          <dd>{text('customer') || '—'}</dd>
+          <dt>{fieldLabel(lang, 'item')}</dt>
+          <dd>{[text('item'), text('description')].filter(Boolean).join(' · ') || '—'}</dd>
+          <dt>{fieldLabel(lang, 'quantity')}</dt>
+          <dd>{qty && qty.kind === 'ok' ? `${formatNumberIn(lang, qty.value)} ${text('unit')}`.trim() : text('quantity') || '—'}</dd>
+          <dt>{fieldLabel(lang, 'dueDate')}</dt>
+          <dd>{due !== null ? formatDateIn(lang, due) : text('dueDate') || '—'}</dd>
+        </dl>
+        {issues.length === 0 ? (
+          <Text className={s.muted}>{t(lang, 'pane.sel.noIssues')}</Text>
+        ) : (
+          <ul className={s.list} aria-label={t(lang, 'pane.check.issues')}>
+            {issues.slice(0, MAX_ISSUES_SHOWN).map((i) => (
+              <li key={`${i.cell}|${i.code}`} className={s.message}>
+                <Badge size="small" appearance="tint" color={SEVERITY_COLOUR[i.severity]}>
+                  {t(lang, `pane.severity.${i.severity}`)}
+                </Badge>{' '}
+                <span className={s.cell}>{i.cell}</span> {i.message}
+              </li>
+            ))}
+            {issues.length > MAX_ISSUES_SHOWN && <li className={s.muted}>{t(lang, 'pane.delays.more', { count: issues.length - MAX_ISSUES_SHOWN })}</li>}
+          </ul>
+        )}
+        {fixable.length > 0 && (
+          <div className={s.buttons}>
+            <Button size="small" appearance="primary" disabled={disabled} onClick={() => void ctx.run('fix', () => fixIssues(ctx, fixable))}>
+              {t(lang, 'pane.sel.fix', { count: fixable.length })}
+            </Button>
+          </div>
+        )}
+        {docButtons}
+      </section>
+    );
+  }
+
+  const total = linesTotal(selected);
+  const customers = new Set(selected.map((l) => l.text.customer ?? '')).size;
+  return (
+    <section className={s.card} aria-label={t(lang, 'pane.sel.lines', { count: total.count })} data-testid="selection-card" data-count={total.count}>
+      <div className={s.cardTitle}>{t(lang, 'pane.sel.lines', { count: formatNumberIn(lang, total.count) })}</div>
+      <dl className={s.facts}>
+        <dt>{t(lang, 'pane.sel.totalQty')}</dt>
+        <dd data-testid="sel-qty">{formatNumberIn(lang, total.quantity)}{total.quantityMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.quantityMissing })}` : ''}</dd>
+        <dt>{t(lang, 'pane.sel.totalAmount')}</dt>
+        <dd data-testid="sel-amount">{formatNumberIn(lang, total.amount)}{total.amountMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.amountMissing })}` : ''}</dd>
+        <dt>{fieldLabel(lang, 'customer')}</dt>
+        <dd>{formatNumberIn(lang, customers)}</dd>
+      </dl>
+      {docButtons}
+    </section>
+  );
+}
