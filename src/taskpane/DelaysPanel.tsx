@@ -2,7 +2,8 @@
 
 import * as React from 'react';
 import { Button, Field, Link, SpinButton, Text } from '@fluentui/react-components';
-import { delayCounts, planDelayRules } from '../core/delay';
+import { checkOrder } from '../core/checks';
+import { delayCounts, planDelayRules, textDateRows } from '../core/delay';
 import { t } from '../core/i18n';
 import { planOverdueReport } from '../core/report';
 import { planWriteSettings } from '../core/settings';
@@ -11,6 +12,7 @@ import { dueSerial, errorText, formatDateIn, formatNumberIn, lateLines, lineText
 import { useStyles } from './styles';
 import type { PaneContext } from './usePane';
 import { VirtualList } from './VirtualList';
+import { fixIssues } from './CheckPanel';
 import { DelayClassLabel } from './DelayClassLabel';
 
 const LATE_ROW_HEIGHT = 48;
@@ -52,6 +54,16 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
       setReportSheet(sheet);
       await ctx.reload();
       return t(lang, 'pane.delays.reportDone', { sheet, overdue: r.overdue.length });
+    });
+
+  // Text dates are invisible to the live colours: say so, and offer the fix (with its change-log rows).
+  const textDates = React.useMemo(() => (u ? textDateRows(u) : []), [u]);
+  const fixTextDates = () =>
+    ctx.run('fix', async () => {
+      const { u: now } = await ctx.fresh();
+      const rows = new Set(textDateRows(now));
+      const chosen = checkOrder(now, { lang }).filter((i) => i.code === 'text.date' && rows.has(i.row));
+      return fixIssues(ctx, chosen);
     });
 
   const selectRow = (row: number) => {
@@ -100,6 +112,14 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
           {t(lang, 'pane.delays.report')}
         </Button>
       </div>
+      {textDates.length > 0 && (
+        <div className={s.buttons} data-testid="text-dates">
+          <Text>{t(lang, 'pane.delays.textDates', { count: formatNumberIn(lang, textDates.length) })}</Text>
+          <Button size="small" disabled={disabled} onClick={() => void fixTextDates()}>
+            {t(lang, 'pane.delays.fixTextDates', { count: formatNumberIn(lang, textDates.length) })}
+          </Button>
+        </div>
+      )}
       {reportSheet && (
         <Link onClick={() => void ctx.port.select(reportSheet, 'A1')}>{t(lang, 'pane.openSheet', { sheet: reportSheet })}</Link>
       )}

@@ -127,7 +127,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  // Teardown must not fail the suite: a page still settling when the browser closes rejects with odd values.
+  await browser?.close().catch(() => undefined);
+  server?.closeAllConnections();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
@@ -211,6 +213,13 @@ describe('browser demo', () => {
     await page.getByTestId('late-list').getByRole('button').first().click();
     await page.locator('th.rowhead.sel').first().waitFor();
     await shot('05-delays');
+    // The sample's text dates (L29 2026/12/8, L30 12月10日) are invisible to the live colours: the pane says so and fixes them.
+    const textDates = page.getByTestId('text-dates');
+    expect(await textDates.innerText()).toContain('2 行的日期是文本');
+    const fixedDates = await act(textDates.getByRole('button', { name: '把文本日期修正为日期（2）' }));
+    expect(fixedDates.text).toContain('已修正 2 个单元格');
+    await textDates.waitFor({ state: 'detached' });
+    expect(await page.locator('td[data-cell="L29"]').innerText()).toBe('2026-12-08');
   });
 
   it('writes the weekly overdue report sheet', async () => {
@@ -348,7 +357,7 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
     await p.getByTestId('column-table').waitFor({ timeout: 60000 });
   });
   afterAll(async () => {
-    await p?.close();
+    await p?.close().catch(() => undefined);
   });
 
   it('opens on the pasted rows and makes them a table', async () => {
