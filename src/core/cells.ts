@@ -30,6 +30,7 @@ export function readNumber(v: CellValue): Reading {
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 // Currency marks clerks type before or after a number.
 const CURRENCY = '(?:us\\$|hk\\$|nt\\$|rmb|cny|usd|hkd|eur|gbp|jpy|ntd|twd|[¥$€£￥]|人民币|美元|港币|元|块)';
 const NUMBER_TEXT = new RegExp(
@@ -41,8 +42,9 @@ const NUMBER_TEXT = new RegExp(
 export function parseNumberText(text: string): number | null {
   let t = text.trim();
   if (PLAIN_NUMBER.test(t)) return Number(t);
-  // Full-width digits, ￥ and full-width punctuation fold to ASCII.
-  t = t.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Full-width digits, ￥ and full-width punctuation fold to ASCII (NFKC leaves ASCII as it is).
+  if (NON_ASCII.test(t)) t = t.normalize('NFKC');
+  t = t.replace(/\s+/g, ' ').trim();
   let negative = false;
   // Accounting negatives: (1,200)
   const paren = /^\((.*)\)$/.exec(t);

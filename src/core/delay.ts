@@ -10,6 +10,7 @@ import type { ConditionalRule, WorkbookEdit } from './edits';
 import { t } from './i18n';
 import { statusMatcher, statusWords } from './status';
 import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type OrderLine, type Reading, type StatusKind, type Understanding } from './types';
+import { R_OK, R_OK_TEXT, lineColumnsOf, type ReadingColumn } from './understand';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 
@@ -60,8 +61,16 @@ export function classifyLine(line: OrderLine, ctx: ClassifyContext): DelayRow {
   const s = okValue(line.num.shippedQty);
   const due = okDay(line.date.dueDate);
   const ship = okDay(line.date.shipDate);
-  const openQty = openQuantity(line);
-  const row = line.row;
+  return classifyParts(line.row, kind, q, s, due, ship, ctx);
+}
+
+/** The class of a line from its status kind, quantity, shipped quantity, due day and ship day. */
+function classifyParts(
+  row: number, kind: StatusKind | null, q: number | null, s: number | null, due: number | null, ship: number | null,
+  ctx: ClassifyContext,
+): DelayRow {
+  // As openQuantity: quantity − shippedQty, never below 0; 0 when the quantity is unreadable.
+  const openQty = q === null ? 0 : Math.max(0, roundQty(q - (s ?? 0)));
 
   if (kind === 'cancelled') return { row, class: 'cancelled', daysLate: 0, openQty };
   const shipped =
@@ -90,7 +99,44 @@ export function classifyContext(u: Understanding, today: string): ClassifyContex
 /** One class per order line, with daysLate and openQty, for `today` (ISO). */
 export function classifyLines(u: Understanding, today: string): DelayRow[] {
   const ctx = classifyContext(u, today);
-  return u.lines.map((line) => classifyLine(line, ctx));
+  const cols = lineColumnsOf(u);
+  const qty = cols.num('quantity');
+  const shippedQty = cols.num('shippedQty');
+  const dueDate = cols.date('dueDate');
+  const shipDate = cols.date('shipDate');
+  const status = cols.field('status');
+  const out: DelayRow[] = new Array(cols.n);
+  // A status column holds a handful of distinct texts: recognise each once.
+  const kinds = new Map<string, StatusKind | null>();
+  // Same tests as classifyLine, read from the shared reading columns instead of each line's views.
+  let lastText = '';
+  let lastKind = ctx.kindOf('');
+  for (let k = 0; k < out.length; k++) {
+    const raw = status.raw(k);
+    // As statusTextOf: the raw text, else the display text (an empty cell reads '').
+    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : status.text(k) ?? '';
+    let kind = lastKind;
+    if (text !== lastText) {
+      const known = kinds.get(text);
+      kind = known !== undefined ? known : ctx.kindOf(text);
+      if (known === undefined) kinds.set(text, kind);
+      lastText = text;
+      lastKind = kind;
+    }
+    const q = okAt(qty, k);
+    const s = okAt(shippedQty, k);
+    const dueValue = okAt(dueDate, k);
+    const shipValue = okAt(shipDate, k);
+    const due = dueValue === null ? null : Math.floor(dueValue);
+    const ship = shipValue === null ? null : Math.floor(shipValue);
+    out[k] = classifyParts(cols.row(k), kind, q, s, due, ship, ctx);
+  }
+  return out;
+}
+
+function okAt(col: ReadingColumn, k: number): number | null {
+  const kind = col.kind[k];
+  return kind === R_OK || kind === R_OK_TEXT ? col.value[k] : null;
 }
 
 export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
@@ -218,24 +264,30 @@ export function planClearDelayRules(sheet: string): WorkbookEdit {
   return { kind: 'setConditionalFormats', sheet, marker: DELAY_MARKER, ranges: [], rules: [] };
 }
 
-function isTextReading(r: Reading | undefined): boolean {
-  return r !== undefined && r.kind === 'ok' && r.fromText;
-}
-
 /**
  * Rows whose due date (or, on a sheet without a shippedQty column, ship date) is a date stored as text: the add-in
  * counts it, Excel's colours cannot (they show noDueDate) until the text.date fix is applied.
  */
 export function textDateRows(u: Understanding): number[] {
   const shipMatters = u.order.columns.shippedQty === undefined;
-  return u.lines
-    .filter((l) => isTextReading(l.date.dueDate) || (shipMatters && isTextReading(l.date.shipDate)))
-    .map((l) => l.row);
+  const cols = lineColumnsOf(u);
+  const due = cols.date('dueDate');
+  const ship = cols.date('shipDate');
+  const out: number[] = [];
+  for (let k = 0; k < cols.n; k++) {
+    if (due.kind[k] === R_OK_TEXT || (shipMatters && ship.kind[k] === R_OK_TEXT)) out.push(cols.row(k));
+  }
+  return out;
 }
 
 /** Rows whose quantity or shippedQty is a number stored as text: Excel's colours do not count it as shipped. */
 export function textNumberRows(u: Understanding): number[] {
-  return u.lines.filter((l) => isTextReading(l.num.quantity) || isTextReading(l.num.shippedQty)).map((l) => l.row);
+  const cols = lineColumnsOf(u);
+  const qty = cols.num('quantity');
+  const shipped = cols.num('shippedQty');
+  const out: number[] = [];
+  for (let k = 0; k < cols.n; k++) if (qty.kind[k] === R_OK_TEXT || shipped.kind[k] === R_OK_TEXT) out.push(cols.row(k));
+  return out;
 }
 
 /** The legend the task pane shows: each class's label in the UI language with its colours. */

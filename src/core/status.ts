@@ -41,9 +41,17 @@ export function statusMatcher(settings?: Pick<Settings, 'extraStatusWords'> | nu
   for (const kind of ['partial', 'shipped', 'cancelled'] as StatusKind[]) {
     for (const w of words[kind]) byWord.set(normalizeStatus(w), kind);
   }
+  // Status columns hold a handful of distinct texts: normalise each once.
+  const seen = new Map<string, StatusKind | null>();
   return (text) => {
     if (text === null || text === undefined) return null;
-    return byWord.get(normalizeStatus(String(text))) ?? null;
+    const s = String(text);
+    let kind = seen.get(s);
+    if (kind === undefined) {
+      kind = byWord.get(normalizeStatus(s)) ?? null;
+      if (seen.size < 10000) seen.set(s, kind);
+    }
+    return kind;
   };
 }
 

@@ -3,7 +3,7 @@
 
 import { columnLetter, columnNumber } from './address';
 import { cellText, readDate, readNumber, type DateContext } from './cells';
-import { isoToSerial, serialToIso, ymdToSerial } from './dates';
+import { DAYS_1904_OFFSET, MAX_SERIAL, isoToSerial, serialToIso, ymdToSerial } from './dates';
 import { OrderClerkError } from './errors';
 import { isNoteText, isTotalText, mapHeaders } from './fields';
 import { SETTINGS_SHEET, readSettings } from './settings';
@@ -13,6 +13,7 @@ import {
   type CellValue, type CustomerInfo, type DateField, type FieldKey, type Lang, type Masters, type MasterFieldKey,
   type NumericField, type OrderLine, type OrderSheet, type ProductInfo, type Reading, type Settings, type SheetSnapshot,
   type SkipReason, type Understanding, type WorkbookSnapshot,
+  isCellError,
 } from './types';
 
 export interface UnderstandOptions {
@@ -49,9 +50,37 @@ export function understand(wb: WorkbookSnapshot, opts: UnderstandOptions): Under
   const order = chooseOrderSheet(wb, settings, opts.sheet);
   const masters = readMasters(wb, order.sheet);
   order.masters = { products: masters.products?.sheet ?? null, customers: masters.customers?.sheet ?? null };
-  const lines = readOrderLines(wb, order, settings, opts.today);
-  return { order, lines, masters, settings, dateSystem: wb.dateSystem === 1904 ? 1904 : 1900 };
+  const table = readOrderTable(wb, order, settings, opts.today);
+  const dateSystem = wb.dateSystem === 1904 ? 1904 : 1900;
+  if (!table) return { order, lines: [], masters, settings, dateSystem };
+  // The lines are made on first use: checks and classification read the table itself (100,000-row sheets).
+  const lazy: LazyLines = { table, lines: null, replaced: false };
+  const u: Understanding = {
+    order,
+    get lines(): OrderLine[] {
+      return (lazy.lines ??= linesOf(table));
+    },
+    set lines(v: OrderLine[]) {
+      lazy.lines = v;
+      lazy.replaced = true;
+    },
+    masters,
+    settings,
+    dateSystem,
+  };
+  LAZY.set(u, lazy);
+  return u;
 }
+
+interface LazyLines {
+  table: LineTable;
+  /** The lines once someone asked for them. */
+  lines: OrderLine[] | null;
+  /** True once `lines` was assigned another array. */
+  replaced: boolean;
+}
+
+const LAZY = new WeakMap<Understanding, LazyLines>();
 
 function chooseOrderSheet(wb: WorkbookSnapshot, settings: Settings, name: string | undefined): OrderSheet {
   if (name !== undefined) {
@@ -298,6 +327,11 @@ function classifyRows(
     if (content) dataRows.push(row);
     else others.push({ row, reason: typeof lead === 'string' && first !== lineNoIdx ? 'note' : 'blank', trailing: false });
   }
+  return tableRows(dataRows, others, headerRow);
+}
+
+/** The data rows and the skipped rows inside the table's block. */
+function tableRows(dataRows: number[], others: { row: number; reason: SkipReason; trailing: boolean }[], headerRow: number): RowClasses {
   const lastData = dataRows.length ? dataRows[dataRows.length - 1] : headerRow;
   // After the last line, only the block down to the last total/note row belongs to the table.
   let tailEnd = lastData;
@@ -429,36 +463,163 @@ function eachMasterRow(
 const NUMERIC = new Set<string>(NUMERIC_FIELDS);
 const DATES = new Set<string>(DATE_FIELDS);
 
-export function readOrderLines(wb: WorkbookSnapshot, order: OrderSheet, settings: Settings, today: string): OrderLine[] {
-  const s = findSheet(wb, order.sheet);
-  if (!s) return [];
-  const ds: 1900 | 1904 = wb.dateSystem === 1904 ? 1904 : 1900;
-  const todaySerial = todayToSerial(today);
-  const dayFirst = settings.dayFirstDates === true;
-  const plan: { field: FieldKey; idx: number; kind: 0 | 1 | 2 }[] = [];
-  for (const [field, col] of Object.entries(order.columns) as [FieldKey, number][]) {
-    if (col === undefined || field === 'orderDate') continue;
-    plan.push({ field, idx: col - s.left, kind: NUMERIC.has(field) ? 1 : DATES.has(field) ? 2 : 0 });
-  }
-  const orderDateIdx = order.columns.orderDate !== undefined ? order.columns.orderDate - s.left : -1;
+/** Reading kinds in a ReadingColumn (R_NONE: the line has no reading for the field). */
+export const R_NONE = 0;
+export const R_EMPTY = 1;
+export const R_OK = 2;
+export const R_OK_TEXT = 3;
+export const R_INVALID = 4;
+export const R_ERROR = 5;
 
-  const lines: OrderLine[] = new Array(order.dataRows.length);
-  for (let k = 0; k < order.dataRows.length; k++) {
-    const row = order.dataRows[k];
-    const r = s.values[row - s.top] ?? [];
-    const fr = s.formats ? s.formats[row - s.top] : null;
-    const line: OrderLine = { row, raw: {}, text: {}, num: {}, date: {} };
-    let reference = todaySerial;
-    if (orderDateIdx >= 0) {
-      const v = cellValue(r, orderDateIdx);
-      const rd = readDate(v, fr ? fr[orderDateIdx] ?? null : null, { dateSystem: ds, referenceSerial: todaySerial, dayFirst });
-      putDate(line, 'orderDate', v, rd, fr ? fr[orderDateIdx] ?? null : null, ds);
+/** One field's readings for every line, as codes and values: checks and classification read these without allocating. */
+export interface ReadingColumn {
+  kind: Uint8Array;
+  /** The reading's value where kind is R_OK or R_OK_TEXT. */
+  value: Float64Array;
+}
+
+/** Column-wise access to the lines of one Understanding (shared by checks and classification). */
+export interface LineColumns {
+  /** Number of lines; line k is u.lines[k]. */
+  readonly n: number;
+  /** Sheet row of line k. */
+  row(k: number): number;
+  num(field: NumericField): ReadingColumn;
+  date(field: DateField): ReadingColumn;
+  /** Raw value of a field on line k (undefined when the field has no value on that line, as in `line.raw`). */
+  raw(k: number, field: FieldKey): CellValue | undefined;
+  /** Display text of a field on line k, as `line.text[field]`. */
+  text(k: number, field: FieldKey): string | undefined;
+  /** raw and text of one field (its column looked up once). */
+  field(field: FieldKey): FieldCells;
+  /** Indexes of the lines whose raw value of `field` is an error value (#N/A …). */
+  errorLines(field: FieldKey): number[];
+  /** Indexes of the lines whose raw value of `field` is missing, null or blank text. */
+  emptyLines(field: FieldKey): number[];
+}
+
+/** One field's cells, line by line. */
+export interface FieldCells {
+  raw(k: number): CellValue | undefined;
+  text(k: number): string | undefined;
+}
+
+interface LineViews {
+  raw: OrderLine['raw'];
+  text: OrderLine['text'];
+  num: OrderLine['num'];
+  date: OrderLine['date'];
+}
+
+interface PlanItem {
+  field: FieldKey;
+  idx: number;
+  kind: 0 | 1 | 2;
+}
+
+function encodeReading(r: Reading, k: number, col: ReadingColumn): void {
+  switch (r.kind) {
+    case 'empty': col.kind[k] = R_EMPTY; break;
+    case 'ok': col.kind[k] = r.fromText ? R_OK_TEXT : R_OK; col.value[k] = r.value; break;
+    case 'invalid': col.kind[k] = R_INVALID; break;
+    default: col.kind[k] = R_ERROR;
+  }
+}
+
+function newColumn(n: number): ReadingColumn {
+  return { kind: new Uint8Array(n), value: new Float64Array(n) };
+}
+
+/**
+ * The order lines' cells as they sit in the snapshot, read on demand: numbers and dates in one pass (fast paths
+ * for real numbers), and each line's raw/text/num/date views only when someone asks for them. The snapshot is not
+ * copied, so it must not be changed in place after understand() (no code does).
+ */
+export class LineTable {
+  readonly n: number;
+  /** True once a line's views were replaced by assignment: checks then read the lines' views, not the cells. */
+  detached = false;
+  /** The sheet's rows, and the index in them of each line's row (no per-line array: 100,000-row sheets). */
+  private readonly values: CellValue[][];
+  private readonly rowIndex: Int32Array;
+  private readonly formats: (string | null)[][] | null;
+  private readonly idx = new Map<FieldKey, number>();
+  private views: (LineViews | undefined)[] | null = null;
+  /** Sheet row of values[0]. */
+  private readonly top: number;
+  private readonly numCols = new Map<NumericField, ReadingColumn>();
+  private readonly dateCols = new Map<DateField, ReadingColumn>();
+  private readonly errors = new Map<FieldKey, number[]>();
+  private readonly emptySlot = new Map<FieldKey, number>();
+  private emptyMask: Uint32Array | null = null;
+  private none: ReadingColumn | null = null;
+  private readonly numberTexts = new Map<string, Reading>();
+  private readonly dateTexts = new Map<string, Reading>();
+  private scanned = false;
+
+  constructor(
+    s: SheetSnapshot, dataRows: number[], private readonly plan: PlanItem[], private readonly orderDateIdx: number,
+    private readonly ds: 1900 | 1904, private readonly todaySerial: number, private readonly dayFirst: boolean,
+  ) {
+    const n = dataRows.length;
+    this.n = n;
+    this.values = s.values;
+    this.rowIndex = new Int32Array(n);
+    for (let k = 0; k < n; k++) this.rowIndex[k] = dataRows[k] - s.top;
+    this.formats = s.formats;
+    this.top = s.top;
+    if (orderDateIdx >= 0) this.idx.set('orderDate', orderDateIdx);
+    for (const p of plan) this.idx.set(p.field, p.idx);
+  }
+
+  /** Sheet row of line k. */
+  row(k: number): number {
+    return this.rowIndex[k] + this.top;
+  }
+
+  private cell(k: number, i: number): CellValue {
+    const v = cellAt(this.values, this.rowIndex, k, i);
+    return v === undefined ? null : v;
+  }
+
+  private format(k: number, i: number): string | null {
+    const fr = this.formats ? this.formats[this.rowIndex[k]] : null;
+    return fr ? fr[i] ?? null : null;
+  }
+
+  /** Line k's views exactly as a full read of the line gives them (field order included). */
+  viewsOf(k: number): LineViews {
+    const views = (this.views ??= new Array(this.n));
+    let v = views[k];
+    if (v === undefined) {
+      v = this.readLine(k);
+      views[k] = v;
+    }
+    return v;
+  }
+
+  replaceView(k: number, key: keyof LineViews, value: LineViews[keyof LineViews]): void {
+    const v = this.viewsOf(k) as unknown as Record<string, unknown>;
+    v[key] = value;
+    this.detached = true;
+  }
+
+  private readLine(k: number): LineViews {
+    const line: LineViews = { raw: {}, text: {}, num: {}, date: {} };
+    const ds = this.ds;
+    const dayFirst = this.dayFirst;
+    let reference = this.todaySerial;
+    if (this.orderDateIdx >= 0) {
+      const v = this.cell(k, this.orderDateIdx);
+      const fmt = this.format(k, this.orderDateIdx);
+      const rd = readDate(v, fmt, { dateSystem: ds, referenceSerial: this.todaySerial, dayFirst });
+      putDate(line, 'orderDate', v, rd, fmt, ds);
       if (rd.kind === 'ok') reference = rd.value;
     }
     let ctx: DateContext | null = null;
-    for (const p of plan) {
-      const v = cellValue(r, p.idx);
-      const fmt = fr ? fr[p.idx] ?? null : null;
+    for (const p of this.plan) {
+      const v = this.cell(k, p.idx);
+      const fmt = this.format(k, p.idx);
       line.raw[p.field] = v;
       if (p.kind === 1) {
         line.num[p.field as NumericField] = readNumber(v);
@@ -470,17 +631,391 @@ export function readOrderLines(wb: WorkbookSnapshot, order: OrderSheet, settings
         line.text[p.field] = cellText(v, fmt, ds);
       }
     }
-    lines[k] = line;
+    return line;
   }
+
+  /**
+   * One pass over the lines' cells, row by row (100,000-row sheets: rows are far apart in memory): the readings of
+   * every mapped numeric and date field, and the lines whose cells are errors or empty, per mapped field.
+   */
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    const fields: FieldKey[] = [];
+    const kinds: number[] = [];
+    const idxs: number[] = [];
+    const add = (field: FieldKey, i: number, kind: 0 | 1 | 2) => {
+      fields.push(field);
+      kinds.push(kind);
+      idxs.push(i);
+      if (kind !== 0) (kind === 1 ? this.numCols : this.dateCols).set(field as NumericField & DateField, newColumn(this.n));
+    };
+    // The order date first: it places the line's year-less text dates.
+    if (this.orderDateIdx >= 0) add('orderDate', this.orderDateIdx, 2);
+    for (const p of this.plan) add(p.field, p.idx, p.kind);
+    const cols = fields.map((f, j) => (kinds[j] === 1 ? this.numCols.get(f as NumericField) : this.dateCols.get(f as DateField)) ?? null);
+    const errors: number[][] = fields.map(() => []);
+    // Bit j of emptyMask[k]: field j of line k is empty (≤ 32 mapped fields: FieldKey has 24).
+    const emptyMask = new Uint32Array(this.n);
+    scanCells(this, this.values, this.rowIndex, idxs, kinds, cols, errors, emptyMask, this.ds === 1904 ? DAYS_1904_OFFSET : 0, this.orderDateIdx >= 0, this.todaySerial);
+    fields.forEach((f, j) => {
+      this.errors.set(f, errors[j]);
+      this.emptySlot.set(f, j);
+    });
+    this.emptyMask = emptyMask;
+  }
+
+  /** readNumber of a text, remembered per text (a column repeats "1,200 pcs"; Readings are never changed). */
+  readNumberText(v: string): Reading {
+    let r = this.numberTexts.get(v);
+    if (r === undefined) {
+      r = readNumber(v);
+      if (this.numberTexts.size < 10000) this.numberTexts.set(v, r);
+    }
+    return r;
+  }
+
+  /** A date cell that is not a plain serial: read as readDate does. */
+  readDateInto(v: CellValue, k: number, i: number, reference: number, col: ReadingColumn): void {
+    // A text with three digits in a row names its year (year-less forms have ≤ 2-digit parts), so its reading does not
+    // depend on the reference date: remember it per text.
+    const memo = typeof v === 'string' && THREE_DIGITS.test(v);
+    let r = memo ? this.dateTexts.get(v as string) : undefined;
+    if (r === undefined) {
+      r = readDate(v, this.format(k, i), { dateSystem: this.ds, referenceSerial: reference, dayFirst: this.dayFirst });
+      if (memo && this.dateTexts.size < 10000) this.dateTexts.set(v as string, r);
+    }
+    encodeReading(r, k, col);
+  }
+
+  /** Readings of a numeric field for every line (R_NONE throughout when the field is not mapped). */
+  numColumn(field: NumericField): ReadingColumn {
+    this.scan();
+    return this.numCols.get(field) ?? this.unmapped();
+  }
+
+  /** Readings of a date field for every line; year-less text dates are placed after the line's order date. */
+  dateColumn(field: DateField): ReadingColumn {
+    this.scan();
+    return this.dateCols.get(field) ?? this.unmapped();
+  }
+
+  private unmapped(): ReadingColumn {
+    return (this.none ??= newColumn(this.n));
+  }
+
+  /** Lines whose cell of `field` holds an error value. */
+  errorLines(field: FieldKey): number[] {
+    this.scan();
+    return this.errors.get(field) ?? [];
+  }
+
+  /** Lines whose cell of `field` is empty or blank text. */
+  emptyLines(field: FieldKey): number[] {
+    this.scan();
+    const out: number[] = [];
+    const j = this.emptySlot.get(field);
+    if (j === undefined || !this.emptyMask) return out;
+    const bit = 1 << j;
+    const mask = this.emptyMask;
+    for (let k = 0; k < this.n; k++) if (mask[k] & bit) out.push(k);
+    return out;
+  }
+
+  /** Raw value of a field on line k; undefined when the field is not mapped. */
+  raw(k: number, field: FieldKey): CellValue | undefined {
+    const i = this.idx.get(field);
+    return i === undefined ? undefined : this.cell(k, i);
+  }
+
+  /** Column index of a mapped field, or undefined. */
+  indexOf(field: FieldKey): number | undefined {
+    return this.idx.get(field);
+  }
+
+  /** A mapped text field's display text on line k (strings straight from the row). */
+  plainText(k: number, i: number): string {
+    const v = cellAt(this.values, this.rowIndex, k, i);
+    return typeof v === 'string' ? v.trim() : cellText(v === undefined ? null : v, this.format(k, i), this.ds);
+  }
+
+  rawAt(k: number, i: number): CellValue {
+    return this.cell(k, i);
+  }
+
+  /** Display text of a field on line k (dates read as dates print as YYYY-MM-DD); undefined when not mapped. */
+  text(k: number, field: FieldKey): string | undefined {
+    const i = this.idx.get(field);
+    if (i === undefined) return undefined;
+    const v = this.cell(k, i);
+    if (DATES.has(field)) {
+      const col = this.dateColumn(field as DateField);
+      const kind = col.kind[k];
+      if (kind === R_OK || kind === R_OK_TEXT) return serialToIso(col.value[k]);
+    }
+    if (typeof v === 'string') return v.trim();
+    return cellText(v, this.format(k, i), this.ds);
+  }
+}
+
+const THREE_DIGITS = /\d{3}/;
+
+/** Lines per block of LineTable.scan: a block's rows stay in the CPU cache while each field is read. */
+const SCAN_BLOCK = 256;
+
+/**
+ * The pass of LineTable.scan (a function of its own so that its optimised loops are reused run after run), in blocks
+ * of rows and, within a block, field by field (tight loops per kind of field). Slot j reads column idxs[j] as text
+ * (kind 0), a number (1) or a date (2; slot 0 is the order date when hasOrderDate: it places the line's year-less text
+ * dates, so it is read first).
+ */
+function scanCells(
+  table: LineTable, values: CellValue[][], rowIndex: Int32Array, idxs: number[], kinds: number[], cols: (ReadingColumn | null)[], errors: number[][],
+  emptyMask: Uint32Array, offset: number, hasOrderDate: boolean, todaySerial: number,
+): void {
+  const n = rowIndex.length;
+  for (let k0 = 0; k0 < n; k0 += SCAN_BLOCK) {
+    const k1 = Math.min(n, k0 + SCAN_BLOCK);
+    for (let j = 0; j < idxs.length; j++) {
+      const i = idxs[j];
+      const col = cols[j];
+      if (col === null) scanText(values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask);
+      else if (kinds[j] === 1) scanNumbers(table, values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask, col);
+      else {
+        const orderDates = hasOrderDate && j > 0 ? cols[0] : null;
+        scanDates(table, values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask, col, offset, orderDates, todaySerial);
+      }
+    }
+  }
+}
+
+/** Cell i of line k's row (null for a column left of the sheet, undefined past a short or missing row). */
+function cellAt(values: CellValue[][], rowIndex: Int32Array, k: number, i: number): CellValue | undefined {
+  const r = values[rowIndex[k]];
+  return r === undefined || r === null || i < 0 ? null : r[i];
+}
+
+function isEmptyCell(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && isBlankText(v));
+}
+
+function scanText(values: CellValue[][], rowIndex: Int32Array, k0: number, k1: number, i: number, bit: number, errors: number[], emptyMask: Uint32Array): void {
+  for (let k = k0; k < k1; k++) {
+    const v = cellAt(values, rowIndex, k, i);
+    if (typeof v === 'string') {
+      if (v.length === 0 || ((v.charCodeAt(0) <= 32 || v.charCodeAt(0) >= 127) && isBlankText(v))) emptyMask[k] |= bit;
+    } else if (v === null || v === undefined) emptyMask[k] |= bit;
+    else if (typeof v === 'object' && isCellError(v)) errors.push(k);
+  }
+}
+
+function scanNumbers(
+  table: LineTable, values: CellValue[][], rowIndex: Int32Array, k0: number, k1: number, i: number, bit: number, errors: number[],
+  emptyMask: Uint32Array, col: ReadingColumn,
+): void {
+  const kind = col.kind;
+  const value = col.value;
+  for (let k = k0; k < k1; k++) {
+    const v = cellAt(values, rowIndex, k, i);
+    // Real numbers are by far the most common cell: no Reading object for them.
+    if (typeof v === 'number' && v - v === 0) {
+      kind[k] = R_OK;
+      value[k] = v;
+    } else if (isEmptyCell(v)) {
+      emptyMask[k] |= bit;
+      kind[k] = R_EMPTY;
+    } else {
+      if (typeof v === 'object' && isCellError(v)) errors.push(k);
+      encodeReading(typeof v === 'string' ? table.readNumberText(v) : readNumber(v as CellValue), k, col);
+    }
+  }
+}
+
+function scanDates(
+  table: LineTable, values: CellValue[][], rowIndex: Int32Array, k0: number, k1: number, i: number, bit: number, errors: number[],
+  emptyMask: Uint32Array,
+  col: ReadingColumn, offset: number, orderDates: ReadingColumn | null, todaySerial: number,
+): void {
+  const kind = col.kind;
+  const value = col.value;
+  for (let k = k0; k < k1; k++) {
+    const v = cellAt(values, rowIndex, k, i);
+    if (typeof v === 'number' && v - v === 0 && v <= MAX_SERIAL) {
+      const serial = Math.floor(v + offset); // as readDate: a time of day does not move the day
+      if (serial >= 1) {
+        kind[k] = R_OK;
+        value[k] = serial;
+        continue;
+      }
+    }
+    if (isEmptyCell(v)) {
+      emptyMask[k] |= bit;
+      kind[k] = R_EMPTY;
+      continue;
+    }
+    if (typeof v === 'object' && isCellError(v)) errors.push(k);
+    let reference = todaySerial;
+    if (orderDates && (orderDates.kind[k] === R_OK || orderDates.kind[k] === R_OK_TEXT)) reference = orderDates.value[k];
+    table.readDateInto(v as CellValue, k, i, reference, col);
+  }
+}
+
+/** '' or only white space (as trim() sees it). */
+function isBlankText(v: string): boolean {
+  if (v.length === 0) return true;
+  const c = v.charCodeAt(0);
+  // Text starting with a visible ASCII character is not blank; anything else asks trim().
+  return (c <= 32 || c >= 127) && v.trim() === '';
+}
+
+/** An order line backed by the LineTable: raw/text/num/date are read on first use and then kept. */
+class SheetLine implements OrderLine {
+  constructor(readonly row: number, readonly table: LineTable, readonly k: number) {}
+  get raw(): OrderLine['raw'] { return this.table.viewsOf(this.k).raw; }
+  set raw(v: OrderLine['raw']) { this.table.replaceView(this.k, 'raw', v); }
+  get text(): OrderLine['text'] { return this.table.viewsOf(this.k).text; }
+  set text(v: OrderLine['text']) { this.table.replaceView(this.k, 'text', v); }
+  get num(): OrderLine['num'] { return this.table.viewsOf(this.k).num; }
+  set num(v: OrderLine['num']) { this.table.replaceView(this.k, 'num', v); }
+  get date(): OrderLine['date'] { return this.table.viewsOf(this.k).date; }
+  set date(v: OrderLine['date']) { this.table.replaceView(this.k, 'date', v); }
+  /** Serialises as the plain line it stands for. */
+  toJSON(): OrderLine {
+    return { row: this.row, raw: this.raw, text: this.text, num: this.num, date: this.date };
+  }
+}
+
+export function readOrderLines(wb: WorkbookSnapshot, order: OrderSheet, settings: Settings, today: string): OrderLine[] {
+  const table = readOrderTable(wb, order, settings, today);
+  return table ? linesOf(table) : [];
+}
+
+function readOrderTable(wb: WorkbookSnapshot, order: OrderSheet, settings: Settings, today: string): LineTable | null {
+  const s = findSheet(wb, order.sheet);
+  if (!s) return null;
+  const ds: 1900 | 1904 = wb.dateSystem === 1904 ? 1904 : 1900;
+  const plan: PlanItem[] = [];
+  for (const [field, col] of Object.entries(order.columns) as [FieldKey, number][]) {
+    if (col === undefined || field === 'orderDate') continue;
+    plan.push({ field, idx: col - s.left, kind: NUMERIC.has(field) ? 1 : DATES.has(field) ? 2 : 0 });
+  }
+  const orderDateIdx = order.columns.orderDate !== undefined ? order.columns.orderDate - s.left : -1;
+  return new LineTable(s, order.dataRows, plan, orderDateIdx, ds, todayToSerial(today), settings.dayFirstDates === true);
+}
+
+function linesOf(table: LineTable): OrderLine[] {
+  const lines: OrderLine[] = new Array(table.n);
+  for (let k = 0; k < table.n; k++) lines[k] = new SheetLine(table.row(k), table, k);
   return lines;
 }
 
-function cellValue(r: CellValue[], idx: number): CellValue {
-  const v = idx >= 0 ? r[idx] : null;
-  return v === undefined ? null : v;
+/** The table behind `lines` when they are exactly the lines understand() read (unchanged), else null. */
+function tableOf(lines: OrderLine[]): LineTable | null {
+  const first = lines[0];
+  if (!(first instanceof SheetLine)) return null;
+  const table = first.table;
+  if (table.detached || lines.length !== table.n) return null;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k] as Partial<SheetLine>;
+    // Only a SheetLine carries this table (its fields are read-only).
+    if (l.table !== table || l.k !== k) return null;
+  }
+  return table;
 }
 
-function putDate(line: OrderLine, field: DateField, v: CellValue, rd: Reading, fmt: string | null, ds: 1900 | 1904): void {
+/** Column-wise readings of u.lines: straight from the cells while they are understand()'s lines, else from the views. */
+export function lineColumnsOf(u: Understanding): LineColumns {
+  const lazy = LAZY.get(u);
+  if (lazy && !lazy.replaced && !lazy.table.detached && (lazy.lines === null || tableOf(lazy.lines) === lazy.table)) {
+    return new TableColumns(lazy.table);
+  }
+  return lineColumns(u.lines);
+}
+
+/** Column-wise readings of `lines`: straight from the cells for understand()'s lines, else from each line's views. */
+export function lineColumns(lines: OrderLine[]): LineColumns {
+  const table = tableOf(lines);
+  return table ? new TableColumns(table) : new ViewColumns(lines);
+}
+
+// Classes rather than closures: one call target per method, so optimised check loops stay valid from run to run.
+
+class TableColumns implements LineColumns {
+  readonly n: number;
+  constructor(private readonly table: LineTable) {
+    this.n = table.n;
+  }
+  row(k: number): number { return this.table.row(k); }
+  num(f: NumericField): ReadingColumn { return this.table.numColumn(f); }
+  date(f: DateField): ReadingColumn { return this.table.dateColumn(f); }
+  raw(k: number, f: FieldKey): CellValue | undefined { return this.table.raw(k, f); }
+  text(k: number, f: FieldKey): string | undefined { return this.table.text(k, f); }
+  field(f: FieldKey): FieldCells { return new TableField(this.table, f); }
+  errorLines(f: FieldKey): number[] { return this.table.errorLines(f); }
+  emptyLines(f: FieldKey): number[] { return this.table.emptyLines(f); }
+}
+
+class TableField implements FieldCells {
+  private readonly i: number;
+  private readonly plain: boolean;
+  constructor(private readonly table: LineTable, private readonly f: FieldKey) {
+    const i = table.indexOf(f);
+    this.i = i === undefined ? -2 : i;
+    // A text field's text is the trimmed string or the cell's display text; a date field's needs its reading.
+    this.plain = i !== undefined && !DATES.has(f);
+  }
+  raw(k: number): CellValue | undefined {
+    return this.i === -2 ? undefined : this.table.rawAt(k, this.i);
+  }
+  text(k: number): string | undefined {
+    if (this.plain) return this.table.plainText(k, this.i);
+    return this.i === -2 ? undefined : this.table.text(k, this.f);
+  }
+}
+
+class ViewColumns implements LineColumns {
+  readonly n: number;
+  constructor(private readonly lines: OrderLine[]) {
+    this.n = lines.length;
+  }
+  row(k: number): number { return this.lines[k].row; }
+  num(f: NumericField): ReadingColumn { return this.readings(f, true); }
+  date(f: DateField): ReadingColumn { return this.readings(f, false); }
+  raw(k: number, f: FieldKey): CellValue | undefined { return this.lines[k].raw[f]; }
+  text(k: number, f: FieldKey): string | undefined { return this.lines[k].text[f]; }
+  field(f: FieldKey): FieldCells { return new ViewField(this, f); }
+  errorLines(f: FieldKey): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.n; k++) if (isCellError(this.lines[k].raw[f])) out.push(k);
+    return out;
+  }
+  emptyLines(f: FieldKey): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.n; k++) {
+      const v = this.lines[k].raw[f];
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) out.push(k);
+    }
+    return out;
+  }
+  private readings(f: string, numeric: boolean): ReadingColumn {
+    const col = newColumn(this.n);
+    for (let k = 0; k < this.n; k++) {
+      const line = this.lines[k];
+      const r = (numeric ? line.num : line.date) as Partial<Record<string, Reading>>;
+      const rd = r[f];
+      if (rd !== undefined) encodeReading(rd, k, col);
+    }
+    return col;
+  }
+}
+
+class ViewField implements FieldCells {
+  constructor(private readonly cols: ViewColumns, private readonly f: FieldKey) {}
+  raw(k: number): CellValue | undefined { return this.cols.raw(k, this.f); }
+  text(k: number): string | undefined { return this.cols.text(k, this.f); }
+}
+
+function putDate(line: LineViews, field: DateField, v: CellValue, rd: Reading, fmt: string | null, ds: 1900 | 1904): void {
   line.raw[field] = v;
   line.date[field] = rd;
   line.text[field] = rd.kind === 'ok' ? serialToIso(rd.value) : cellText(v, fmt, ds);
