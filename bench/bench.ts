@@ -20,6 +20,7 @@ import type { WorkbookSnapshot } from '../src/core/types';
 import { ExcelWorkbookPort } from '../src/excel/port';
 import { createFakeExcel } from '../test/fakes/excel-fake';
 import { generateWorkbook } from './generateSheet';
+import { benchPane } from './pane';
 
 const TODAY = '2026-11-22';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -165,8 +166,9 @@ async function main() {
   await writeXlsx(cliRows, file);
   const cli = benchCli(cliRows, file);
   const bundle = bundleSize();
+  const pane = await benchPane(ROOT, quick ? 2000 : 10000);
   const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  const result = { date: new Date().toISOString(), machine, core, actions, cli, bundle };
+  const result = { date: new Date().toISOString(), machine, core, actions, cli, bundle, pane };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
 
   const f1 = (x: number) => x.toFixed(1);
@@ -182,6 +184,8 @@ async function main() {
   for (const a of actions) console.log(`${a.action.padEnd(28)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`);
   console.log(`\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)}; peak RSS ${f1(cli.validatePeakRssMb)} MB (ExcelJS read alone ${f1(cli.exceljsReadPeakRssMb)} MB)`);
   console.log(`Task pane JavaScript: ${f1(bundle.rawKb)} KB, ${f1(bundle.gzipKb)} KB gzipped (${bundle.files.join(', ')})`);
+  console.log(`Demo first render with the sample: ${f1(pane.firstRenderMs)} ms (headless Chromium)`);
+  console.log(`Pane check of ${pane.checkRows} rows: ${f1(pane.checkMs)} ms to the result; longest main-thread block ${f1(pane.longestTaskMs)} ms; blocks over 200 ms: ${pane.longTasksOver200ms}`);
   console.log(`\nwritten ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
 }
 
