@@ -244,6 +244,27 @@ describe('report and generate', () => {
   });
 });
 
+describe('numbering across runs', () => {
+  it('a second delivery note generated from the written workbook gets the next number and its own register row', async () => {
+    const first = run(['generate', 'zh-factory.xlsx', '--doc', 'delivery-note', '--rows', '4,5', '-o', 'dn1.xlsx', '--json', ...TODAY]);
+    expect(first.code).toBe(0);
+    expect(json(first).documents[0].number).toBe('DN-20261122-001');
+    const second = run(['generate', 'dn1.xlsx', '--doc', 'delivery-note', '--rows', '7', '-o', 'dn2.xlsx', '--json', ...TODAY]);
+    expect(second.code).toBe(0);
+    const [d] = json(second).documents;
+    expect(d.number).toBe('DN-20261122-002');
+    expect(d.sheet).toBe('送货单 DN-20261122-002');
+    const book = await excelOf(inTmp('dn2.xlsx'));
+    expect(book.getWorksheet('送货单 DN-20261122-001')).toBeDefined();
+    const register: string[] = [];
+    book.getWorksheet('单据登记')!.eachRow((row) => register.push(String(row.getCell(1).value)));
+    expect(register.slice(1)).toEqual(['DN-20261122-001', 'DN-20261122-002']);
+    // The first workbook's cells, its document included, are all still there; only the register's new row is added.
+    const newRow = new Set('ABCDEFGHIJ'.split('').map((c) => `单据登记!${c}3`));
+    expectSameCells(await snapshotOfFile(inTmp('dn1.xlsx')), await snapshotOfFile(inTmp('dn2.xlsx')), newRow);
+  });
+});
+
 describe('bad input and usage: exit 2, one line on stderr', () => {
   it.each([
     [[]],
