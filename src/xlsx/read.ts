@@ -67,8 +67,10 @@ async function keepLargeValidationsAsRanges(bytes: Uint8Array, fileLabel: string
   const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n));
   let changed = false;
   for (const name of sheetFiles) {
-    const xml = await zip.file(name)!.async('string');
-    if (!xml.includes('dataValidation')) continue;
+    const data = await zip.file(name)!.async('uint8array');
+    // Most sheets have no validation: look for the tag in the bytes and decode only the few that do.
+    if (!includesAscii(data, 'dataValidation')) continue;
+    const xml = new TextDecoder().decode(data);
     let sheetChanged = false;
     const out = xml.replace(/(<(?:\w+:)?dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g, (whole, pre: string, sqref: string, post: string) => {
       if (sqrefCells(sqref) <= MAX_VALIDATION_CELLS) return whole;
@@ -91,6 +93,17 @@ function refuseNonWorkbookPackage(names: string[], fileLabel: string): void {
   const lower = names.map((n) => n.toLowerCase());
   if (lower.includes('xl/workbook.xml')) return;
   throw new OrderClerkError(lower.some((n) => n.startsWith('xl/')) ? 'corruptFile' : 'notXlsx', { file: fileLabel });
+}
+
+function includesAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  const n = text.length;
+  for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - n; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < n && bytes[i + k] === text.charCodeAt(k)) k++;
+    if (k === n) return true;
+  }
+  return false;
 }
 
 function sqrefCells(sqref: string): number {
@@ -178,32 +191,43 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets, dateSystem: date1904 ? 1904 : 1900, activeSheet: null };
 }
 
-interface RawCell {
+/** One row's non-empty cells, kept as parallel arrays (no object per cell: sheets run to 100,000 rows). */
+interface RawRow {
   row: number;
-  col: number;
-  value: CellValue;
-  format: string | null;
+  cols: number[];
+  values: CellValue[];
+  formats: (string | null)[];
 }
 
 function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const cells: RawCell[] = [];
+  const rows: RawRow[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const raw: RawRow = { row: rowNumber, cols: [], values: [], formats: [] };
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // only a merge's top-left cell holds the value, as in Excel
-      const value = toCellValue(cell.value, date1904);
+      const source = cell.value;
+      const value = toCellValue(source, date1904);
       if (value === null) return;
-      let format: string | null = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null;
-      if (format === null && isDateValue(cell.value)) format = 'yyyy-mm-dd';
-      cells.push({ row: rowNumber, col: colNumber, value, format });
-      if (rowNumber < top) top = rowNumber;
-      if (rowNumber > bottom) bottom = rowNumber;
+      // A number format matters only to tell dates from numbers.
+      let format: string | null = null;
+      if (typeof value === 'number') {
+        const f = cell.numFmt;
+        format = typeof f === 'string' && f !== '' ? f : isDateValue(source) ? 'yyyy-mm-dd' : null;
+      }
+      raw.cols.push(colNumber);
+      raw.values.push(value);
+      raw.formats.push(format);
       if (colNumber < left) left = colNumber;
       if (colNumber > right) right = colNumber;
     });
+    if (raw.cols.length === 0) return;
+    rows.push(raw);
+    if (rowNumber < top) top = rowNumber;
+    if (rowNumber > bottom) bottom = rowNumber;
   });
   const base: Omit<SheetSnapshot, 'top' | 'left' | 'values' | 'formats'> = {
     name: ws.name,
@@ -212,7 +236,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
     visibility: ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible',
     protected: isProtected(ws),
   };
-  if (cells.length === 0) return { ...base, top: 1, left: 1, values: [], formats: null };
+  if (rows.length === 0) return { ...base, top: 1, left: 1, values: [], formats: null };
   // Clamp pathological spreads (a lone value far away) so the grid stays allocatable.
   if ((bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) {
     right = Math.min(right, left + 1023);
@@ -226,10 +250,15 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
     values[i] = new Array<CellValue>(width).fill(null);
     formats[i] = new Array<string | null>(width).fill(null);
   }
-  for (const c of cells) {
-    if (c.row > bottom || c.col > right) continue;
-    values[c.row - top][c.col - left] = c.value;
-    formats[c.row - top][c.col - left] = c.format;
+  for (const r of rows) {
+    if (r.row > bottom) continue;
+    const vs = values[r.row - top];
+    const fs = formats[r.row - top];
+    for (let k = 0; k < r.cols.length; k++) {
+      if (r.cols[k] > right) continue;
+      vs[r.cols[k] - left] = r.values[k];
+      fs[r.cols[k] - left] = r.formats[k];
+    }
   }
   return { ...base, top, left, values, formats };
 }
