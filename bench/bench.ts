@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { checkOrder } from '../src/core/checks';
+import { checkOrder, planHighlight } from '../src/core/checks';
 import { classifyLines } from '../src/core/delay';
 import { planDocuments } from '../src/core/documents';
 import { planFixes } from '../src/core/fixes';
@@ -85,6 +85,7 @@ async function benchActions(rows: number): Promise<ActionRow[]> {
   await measure('check (read + check)', async () => { const s = await port.read(); checkOrder(understand(s, { today: TODAY }), { lang: 'zh-CN' }); });
   const apply = (edits: WorkbookEdit[]) => port.apply(edits);
   await measure('fix all', () => apply(planFixes(u, issues.filter((i) => i.severity === 'fixable'), { lang: 'zh-CN', now: new Date() }).edits));
+  await measure(`highlight (${issues.length} cells)`, () => apply([planHighlight(u, issues)]));
   await measure('apply flags', () => apply([planDelayRules(u)]));
   await measure('make table', () => apply([planMakeTable(u)]));
   const customer = u.lines[0].text.customer ?? '';
