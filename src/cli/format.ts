@@ -1,24 +1,9 @@
 // Plain-text output of the CLI: small aligned tables that stay aligned with Chinese text.
 
-/** Columns a string takes in a terminal: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-  return w;
-}
+// Columns a string takes in a terminal: the same rule that sizes document columns (CJK and full-width take two).
+import { displayWidth } from '../core/printSetup';
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
+export { displayWidth };
 
 function pad(s: string, width: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));

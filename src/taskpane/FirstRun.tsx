@@ -9,6 +9,7 @@ import { planWriteSettings, readSettings } from '../core/settings';
 import { firstRunKind, headerExamples, withHeaderRow } from './model';
 import { useStyles } from './styles';
 import type { PaneContext } from './usePane';
+import { ReReadButtons } from './ReReadButtons';
 
 export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const s = useStyles();
@@ -52,12 +53,7 @@ export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         <Button appearance="primary" disabled={!!busy || row === null} onClick={() => void useSelectedRow()}>
           {t(lang, 'pane.first.useRow')}
         </Button>
-        <Button disabled={!!busy} onClick={() => void ctx.run('refresh', async () => void (await ctx.reload()))}>
-          {t(lang, 'pane.sheet.refresh')}
-        </Button>
-        <Button disabled={!!busy} onClick={() => void ctx.run('switch', () => ctx.switchToActiveSheet())}>
-          {t(lang, 'pane.sheet.useActive')}
-        </Button>
+        <ReReadButtons ctx={ctx} />
       </div>
     </section>
   );

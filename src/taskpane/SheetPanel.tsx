@@ -13,6 +13,7 @@ import type { FieldKey } from '../core/types';
 import { fieldLabel, formatNumberIn, ORDER_FIELDS, withColumnOverride } from './model';
 import { useStyles } from './styles';
 import type { PaneContext } from './usePane';
+import { ReReadButtons } from './ReReadButtons';
 
 const NOT_MAPPED = '-';
 
@@ -22,12 +23,7 @@ export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
 
   const refresh = (
     <div className={s.buttons}>
-      <Button disabled={!!busy} onClick={() => void ctx.run('refresh', async () => void (await ctx.reload()))}>
-        {t(lang, 'pane.sheet.refresh')}
-      </Button>
-      <Button disabled={!!busy} onClick={() => void ctx.run('switch', () => ctx.switchToActiveSheet())}>
-        {t(lang, 'pane.sheet.useActive')}
-      </Button>
+      <ReReadButtons ctx={ctx} />
     </div>
   );
 
