@@ -55,7 +55,7 @@ interface Ctx {
   /** Field names in the message language, looked up once per field. */
   names: Map<FieldKey, string>;
   letters: Map<number, string>;
-  templates: Map<IssueCode, string[]>;
+  templates: Map<string, string[]>;
 }
 
 export function checkOrder(u: Understanding, opts: CheckOptions): Issue[] {
@@ -143,7 +143,8 @@ function checkNumbers(ctx: Ctx, on: Uint8Array | null): void {
       if (kind === R_OK || kind < R_OK_TEXT || (on && !on[k])) continue;
       if (kind === R_OK_TEXT) {
         const v = col.value[k];
-        report(ctx, k, field, 'text.number', { fix: formatNumber(v) }, { value: v });
+        if (isFormulaCell(ctx, k, field)) report(ctx, k, field, 'text.number', {}, null, true);
+        else report(ctx, k, field, 'text.number', { fix: formatNumber(v) }, { value: v });
       } else if (kind === R_INVALID && strict) {
         report(ctx, k, field, 'number.invalid', {});
       }
@@ -160,12 +161,19 @@ function checkDates(ctx: Ctx, on: Uint8Array | null): void {
       if (kind === R_OK || kind < R_OK_TEXT || (on && !on[k])) continue;
       if (kind === R_OK_TEXT) {
         const iso = serialToIso(col.value[k]);
-        report(ctx, k, field, 'text.date', { fix: iso }, { value: iso });
+        if (isFormulaCell(ctx, k, field)) report(ctx, k, field, 'text.date', {}, null, true);
+        else report(ctx, k, field, 'text.date', { fix: iso }, { value: iso });
       } else if (kind === R_INVALID) {
         report(ctx, k, field, 'date.invalid', {});
       }
     }
   }
+}
+
+/** Line k's cell of `field` holds a formula (its text is the formula's result: no fix can write over it). */
+function isFormulaCell(ctx: Ctx, k: number, field: FieldKey): boolean {
+  const col = ctx.u.order.columns[field];
+  return col !== undefined && ctx.u.isFormula !== undefined && ctx.u.isFormula(ctx.cols.row(k), col);
 }
 
 /** The value of an ok reading, else null. */
@@ -421,7 +429,10 @@ export function normalizeKeyText(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
-function report(ctx: Ctx, k: number, field: FieldKey, code: IssueCode, params: Params, fix: Issue['fix'] = null): void {
+/** `formula`: the cell's text comes from a formula — a warning with its own message and no fix. */
+function report(
+  ctx: Ctx, k: number, field: FieldKey, code: IssueCode, params: Params, fix: Issue['fix'] = null, formula = false,
+): void {
   const col = ctx.u.order.columns[field];
   if (col === undefined) return;
   const row = ctx.cols.row(k);
@@ -436,14 +447,14 @@ function report(ctx: Ctx, k: number, field: FieldKey, code: IssueCode, params: P
     letter = columnLetter(col);
     ctx.letters.set(col, letter);
   }
-  const message = issueMessage(ctx, code, params, name, k, field, raw);
+  const message = issueMessage(ctx, formula ? `${code}.formula` : code, params, name, k, field, raw);
   ctx.out.push({
     cell: letter + row,
     row,
     column: letter,
     field,
     code,
-    severity: ISSUE_SEVERITY[code],
+    severity: formula ? 'warning' : ISSUE_SEVERITY[code],
     message,
     value: raw,
     fix,
@@ -455,7 +466,7 @@ function report(ctx: Ctx, k: number, field: FieldKey, code: IssueCode, params: P
  * issues on big sheets): the same catalogue lookup and the same `{name}` filling as t(), where `field` is the field's
  * name and `value` the text as the clerk typed it ("11月20日"), not its reading; params win over both.
  */
-function issueMessage(ctx: Ctx, code: IssueCode, params: Params, fieldName: string, k: number, field: FieldKey, raw: CellValue): string {
+function issueMessage(ctx: Ctx, code: string, params: Params, fieldName: string, k: number, field: FieldKey, raw: CellValue): string {
   const catalogue = CATALOGUE[ctx.lang] as Record<string, string> | undefined;
   const valueText = (): string => (typeof raw === 'string' ? raw.trim() : ctx.cols.text(k, field) ?? displayRaw(raw));
   if (!catalogue) return t(ctx.lang, `check.${code}`, { field: fieldName, value: valueText(), ...params });

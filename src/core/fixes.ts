@@ -36,6 +36,7 @@ export function planFixes(
   const done = new Set<string>();
   for (const issue of issues) {
     if (issue.severity !== 'fixable' || !issue.fix || done.has(issue.cell)) continue;
+    if (isFormulaCell(u, issue)) continue; // a formula is never overwritten, whatever the issue says
     const line = lines.get(issue.row);
     const write = line ? fixWrite(u, line, issue.field, issue.fix.value) : null;
     if (!line || !write) continue; // the cell no longer holds that text: nothing to fix
@@ -54,6 +55,17 @@ export function planFixes(
     edits: entries.length ? [planChangeLogAppend(opts.wb, opts.lang, entries), setValues] : [setValues],
     fixed,
   };
+}
+
+/** The issue's cell holds a formula (the snapshot shows only its result). */
+function isFormulaCell(u: Understanding, issue: Issue): boolean {
+  if (!u.isFormula) return false;
+  try {
+    const at = parseCell(issue.cell);
+    return u.isFormula(at.row, at.col);
+  } catch {
+    return true; // an address we cannot read is not written either
+  }
 }
 
 /** The latest change-log row of each cell of this sheet. */
@@ -76,7 +88,9 @@ function isLoggedAlready(row: ChangeLogRow | undefined, f: FixedCell): boolean {
  * so fixing twice, or fixing after the clerk retyped the cell, changes nothing.
  */
 function fixWrite(u: Understanding, line: OrderLine, field: FieldKey, fix: number | string): Omit<SetCell, 'address'> | null {
-  if (typeof line.raw[field] !== 'string') return null;
+  const raw = line.raw[field];
+  // Text, or in a date column a number that is a date typed as digits (20261205): both read `fromText`.
+  if (typeof raw !== 'string' && !(typeof raw === 'number' && isDateField(field))) return null;
   if (isDateField(field)) {
     const r = line.date[field];
     if (typeof fix !== 'string' || !isTextReading(r) || r.value !== isoToSerial(fix)) return null;

@@ -25,6 +25,11 @@ export interface SheetSnapshot {
   tables: { name: string; range: string }[];
   visibility: 'visible' | 'hidden' | 'veryHidden';
   protected: boolean;
+  /**
+   * Cells holding formulas, as A1 cells or areas ("D2", "D2:D9"); absent when the adapter could not tell (or none).
+   * values carry a formula's result only, so fixes must know not to write over these.
+   */
+  formulaCells?: string[];
 }
 
 export interface WorkbookSnapshot {
@@ -142,6 +147,11 @@ export interface Settings {
   documentLang: Lang | null;
   /** D/M/Y for ambiguous slashed dates. */
   dayFirstDates: boolean;
+  /**
+   * Last document sequence used per type and day, e.g. "DN-20261122" → 3, so a number is never reused even after
+   * the clerk deleted both the document sheet and its register row. Absent until the first document.
+   */
+  lastNumbers?: Record<string, number>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -191,4 +201,6 @@ export interface Understanding {
   masters: Masters;
   settings: Settings;
   dateSystem: 1900 | 1904;
+  /** Whether a cell of the order sheet holds a formula (absent: none known). Its value is the formula's result. */
+  isFormula?: (row: number, col: number) => boolean;
 }

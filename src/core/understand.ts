@@ -7,7 +7,7 @@ import { DAYS_1904_OFFSET, MAX_SERIAL, isoToSerial, serialToIso, ymdToSerial } f
 import { OrderClerkError } from './errors';
 import { isNoteText, isTotalText, mapHeaders } from './fields';
 import { SETTINGS_SHEET, readSettings } from './settings';
-import { findSheet, lastColumn as sheetLastColumn, lastRow as sheetLastRow } from './snapshot';
+import { findSheet, formulaLookup, lastColumn as sheetLastColumn, lastRow as sheetLastRow } from './snapshot';
 import {
   DATE_FIELDS, NUMERIC_FIELDS,
   type CellValue, type CustomerInfo, type DateField, type FieldKey, type Lang, type Masters, type MasterFieldKey,
@@ -52,7 +52,10 @@ export function understand(wb: WorkbookSnapshot, opts: UnderstandOptions): Under
   order.masters = { products: masters.products?.sheet ?? null, customers: masters.customers?.sheet ?? null };
   const table = readOrderTable(wb, order, settings, opts.today);
   const dateSystem = wb.dateSystem === 1904 ? 1904 : 1900;
-  if (!table) return { order, lines: [], masters, settings, dateSystem };
+  const sheet = findSheet(wb, order.sheet);
+  // Fixes must never write over a formula (the snapshot holds only its result).
+  const isFormula = sheet ? formulaLookup(sheet) : undefined;
+  if (!table) return { order, lines: [], masters, settings, dateSystem, isFormula };
   // The lines are made on first use: checks and classification read the table itself (100,000-row sheets).
   const lazy: LazyLines = { table, lines: null, replaced: false };
   const u: Understanding = {
@@ -67,6 +70,7 @@ export function understand(wb: WorkbookSnapshot, opts: UnderstandOptions): Under
     masters,
     settings,
     dateSystem,
+    isFormula,
   };
   LAZY.set(u, lazy);
   return u;

@@ -1,6 +1,7 @@
 // Reading the whole workbook into a WorkbookSnapshot with a number of syncs that depends on payload size only:
 // sync 1 sheets + date system + active sheet, sync 2 used ranges + table names, then data syncs (values,
-// number formats and value types in row chunks sized by the response budget; table ranges and merges ride along).
+// number formats and value types in row chunks sized by the response budget; table ranges, merges and formula
+// cells ride along).
 
 import { rangeAddress } from '../core/address';
 import type { Progress } from '../core/port';
@@ -81,7 +82,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions)
   });
   const byName = new Map(sheetItems.map((ws, i) => [ws.name, { ws, snap: snapshots[i], used: used[i] }]));
   const totalCells = blocks.reduce((n, b) => n + b.rows * b.columns, 0);
-  const needExtras = sheetItems.some((ws) => ws.tables.items.length > 0) || (opts.mergedAreas && blocks.length > 0);
+  // Formula cells are read for every sheet with a used range (fixes must never write over a formula).
+  const needExtras = sheetItems.some((ws) => ws.tables.items.length > 0) || blocks.length > 0;
 
   // Data syncs.
   let pending = blocks;
@@ -155,6 +157,14 @@ function queueExtras(byName: Map<string, SheetEntry>, mergedAreas: boolean): () 
       const r = t.getRange();
       r.load('address');
       fills.push(() => snap.tables.push({ name: t.name, range: stripSheet(r.address) }));
+    }
+    if (!used.isNullObject) {
+      // Excel.SpecialCellType.formulas (ExcelApi 1.9; a string: the Excel global is not there in tests): formula cells.
+      const f = ws.getRange(stripSheet(used.address)).getSpecialCellsOrNullObject('Formulas');
+      f.load('address');
+      fills.push(() => {
+        if (!f.isNullObject) snap.formulaCells = areasOf(f.address);
+      });
     }
     if (mergedAreas && !used.isNullObject) {
       const m = ws.getRange(stripSheet(used.address)).getMergedAreasOrNullObject();

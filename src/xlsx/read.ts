@@ -205,11 +205,13 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
   let left = Infinity;
   let bottom = 0;
   let right = 0;
+  const formulas = new FormulaRuns();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const raw: RawRow = { row: rowNumber, cols: [], values: [], formats: [] };
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // only a merge's top-left cell holds the value, as in Excel
       const source = cell.value;
+      if (isFormulaValue(source)) formulas.add(rowNumber, colNumber);
       const value = toCellValue(source, date1904);
       if (value === null) return;
       // A number format matters only to tell dates from numbers.
@@ -236,6 +238,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
     visibility: ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible',
     protected: isProtected(ws),
   };
+  const formulaCells = formulas.areas();
+  if (formulaCells.length > 0) base.formulaCells = formulaCells;
   if (rows.length === 0) return { ...base, top: 1, left: 1, values: [], formats: null };
   // Clamp pathological spreads (a lone value far away) so the grid stays allocatable.
   if ((bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) {
@@ -261,6 +265,38 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot 
     }
   }
   return { ...base, top, left, values, formats };
+}
+
+/** An ExcelJS formula cell value (own, shared or array formula): its `result` is only the cached value. */
+function isFormulaValue(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+}
+
+/** Formula cells met in row order, kept as runs down each column ("E2:E9000" instead of 9,000 cells). */
+class FormulaRuns {
+  private readonly open = new Map<number, { top: number; bottom: number }>();
+  private readonly done: string[] = [];
+
+  add(row: number, col: number): void {
+    const run = this.open.get(col);
+    if (run && run.bottom === row - 1) {
+      run.bottom = row;
+      return;
+    }
+    if (run) this.done.push(runAddress(col, run));
+    this.open.set(col, { top: row, bottom: row });
+  }
+
+  areas(): string[] {
+    const out = this.done.slice();
+    for (const [col, run] of this.open) out.push(runAddress(col, run));
+    return out;
+  }
+}
+
+function runAddress(col: number, run: { top: number; bottom: number }): string {
+  const c = letters(col);
+  return run.top === run.bottom ? `${c}${run.top}` : `${c}${run.top}:${c}${run.bottom}`;
 }
 
 function isDateValue(v: unknown): boolean {

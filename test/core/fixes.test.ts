@@ -1,3 +1,4 @@
+import { understand } from '../../src/core/understand';
 import { findChangeLogSheet, formatLogTime, planChangeLogAppend, readChangeLog } from '../../src/core/changelog';
 import { checkOrder } from '../../src/core/checks';
 import type { WorkbookEdit } from '../../src/core/edits';
@@ -150,6 +151,25 @@ test('a fix whose log row was written but whose value was not is completed witho
   const again = planFixes(reread(logOnly), checkOrder(reread(logOnly), { lang: 'en-US' }), { lang: 'en-US', now: LATER, wb: logOnly });
   expect(again.edits.map((e) => e.kind)).toEqual(['setValues']);
   expect(orderGrid(apply(logOnly, again.edits))).toEqual(orderGrid(apply(wb, plan)));
+});
+
+test('a date typed as digits into a real number cell (20261205) is fixed to the date, and logged', () => {
+  // Through the real reader: the grid helper's simplified reading takes any number as a serial.
+  const grid: CellValue[][] = [
+    ['Order No.', 'Item', 'Qty', 'Unit Price', 'Amount', 'Order Date', 'Due Date'],
+    ['SO-1', 'X-1', 6, 2, 12, serial('2026-11-01'), 20261205],
+  ];
+  const wb = workbookOf([sheetOf(grid)], 1900);
+  const u = understand(wb, { today: '2026-11-22' });
+  const issues = checkOrder(u, { lang: 'en-US' });
+  expect(issues.filter((i) => i.code === 'text.date').map((i) => [i.cell, i.fix])).toEqual([['G2', { value: '2026-12-05' }]]);
+  const { edits, fixed } = planFixes(u, issues, { lang: 'en-US', now: NOW, wb });
+  expect(fixed).toEqual([{ cell: 'G2', old: 20261205, new: '2026-12-05' }]);
+  const after = apply(wb, edits);
+  expect(orderGrid(after)[1][6]).toBe(serial('2026-12-05'));
+  // Fixing again finds nothing: the cell now holds a real date.
+  const u2 = understand(after, { today: '2026-11-22' });
+  expect(planFixes(u2, checkOrder(u2, { lang: 'en-US' }), { lang: 'en-US', now: LATER, wb: after }).fixed).toEqual([]);
 });
 
 describe('planUndoLastFix', () => {

@@ -27,6 +27,8 @@ export interface FakeSheetInit {
   protected?: boolean;
   tables?: { name: string; range: string }[];
   merges?: string[];
+  /** Formula cells: address → formula ("=TEXT(1200,\"#,##0\")"); `values` holds their cached results. */
+  formulas?: Record<string, string>;
 }
 
 export interface FakeOptions {
@@ -157,7 +159,8 @@ export function parseTyped(v: unknown, cellFormat: string | null): { value: Cell
 }
 
 function typeOf(v: CellValue, formula: string | undefined): string {
-  if (formula !== undefined) return 'Double';
+  // A formula with a text (or error, boolean) result types as that result; written formulas read as numbers here.
+  if (formula !== undefined && (v === null || typeof v === 'number')) return 'Double';
   if (v === null) return 'Empty';
   if (typeof v === 'number') return 'Double';
   if (typeof v === 'boolean') return 'Boolean';
@@ -295,7 +298,7 @@ function newSheet(s: FakeSheetInit): SheetRecord {
     name: s.name,
     grid: s.values.map((r) => r.slice()),
     formats: s.formats ? s.formats.map((r) => r.slice()) : [],
-    formulas: new Map(),
+    formulas: new Map(Object.entries(s.formulas ?? {}).map(([a, f]) => [a.replace(/\$/g, '').toUpperCase(), f])),
     visibility: s.visibility ?? 'Visible',
     protected: s.protected ?? false,
     tables: (s.tables ?? []).map((t) => ({ ...t })),
@@ -799,6 +802,22 @@ class FakeRange extends FakeProxy {
       const { sheet, rect } = this._resolve();
       const hit = sheet.merges.map(parseRect).filter((m) => overlaps(m, rect));
       return hit.length ? { sheet, areas: hit } : null;
+    })._nullable();
+  }
+  /** Only 'Formulas' is modelled: the formula cells inside the range, as runs down each column (null: none). */
+  getSpecialCellsOrNullObject(cellType: string, _valueType?: string): FakeRangeAreas {
+    if (cellType !== 'Formulas') throw new FakeOfficeError('NotImplemented', `fake: getSpecialCells(${cellType})`);
+    return new FakeRangeAreas(this._fx, () => {
+      const { sheet, rect } = this._resolve();
+      const cells = [...sheet.formulas.keys()].map((a) => parseRect(a)).filter((c) => overlaps(c, rect));
+      cells.sort((a, b) => a.left - b.left || a.top - b.top);
+      const areas: Rect[] = [];
+      for (const c of cells) {
+        const last = areas[areas.length - 1];
+        if (last && last.left === c.left && last.bottom === c.top - 1) last.bottom = c.top;
+        else areas.push({ ...c });
+      }
+      return areas.length ? { sheet, areas } : null;
     })._nullable();
   }
   getTables(_fullyContained?: boolean): FakeScopedTables {
