@@ -33,10 +33,23 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 // Currency marks clerks type before or after a number.
 const CURRENCY = '(?:us\\$|hk\\$|nt\\$|rmb|cny|usd|hkd|eur|gbp|jpy|ntd|twd|[¥$€£￥]|人民币|美元|港币|元|块)';
+/** The only words a number may carry after it (SPEC 4): "480 pcs" is a fixable number, "12 TBD" is not. */
+export const UNIT_WORDS: readonly string[] = [
+  'pcs', 'pc', 'pieces', '个', '件', '套', '台', '只', '箱', '盒', '包', '卷', '米', 'm', 'kg', 'kgs', 'g', '公斤', '克',
+  'sets', 'set', 'ctns', 'ctn', 'cartons', 'units', 'ea', '双', '对', '张', '把', '条', '瓶', '桶', '吨', 't', 'l', '升',
+];
+// Longest first, so "pcs" is not cut to "pc" by the alternation.
+const UNIT = `(?:${[...UNIT_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
+// A unit or currency after the number, optionally "per unit" ("3.5元/个", "12 pcs/ctn") and a closing dot ("480 pcs.").
+const SUFFIX = `(?:${CURRENCY}|${UNIT})(?:\\s*/\\s*${UNIT})?\\.?`;
 const NUMBER_TEXT = new RegExp(
-  `^([+-]?)\\s*(?:${CURRENCY}\\s*)?([+-]?)\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d*)?|\\.\\d+)\\s*(%|[\\p{L}./]{1,12})?$`,
+  `^([+-]?)\\s*(?:${CURRENCY}\\s*)?([+-]?)\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d*)?|\\.\\d+)\\s*(%|${SUFFIX})?$`,
   'iu',
 );
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** A number written as text ("1,200", "１２００", "¥35.00", "12.5元", "USD 12.50", "480 pcs"), or null. */
 export function parseNumberText(text: string): number | null {
@@ -60,7 +73,6 @@ export function parseNumberText(text: string): number | null {
   if (!Number.isFinite(n)) return null;
   const suffix = m[4];
   if (suffix === '%') n = n / 100;
-  else if (suffix && /^[./]/.test(suffix)) return null; // "12./" is not a number
   if (sign === '-') n = -n;
   return negative ? -n : n;
 }

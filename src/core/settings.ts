@@ -28,6 +28,7 @@ export function readSettings(wb: WorkbookSnapshot): Settings {
 
 function mergeSettings(p: Partial<Settings>): Settings {
   const d = structuredCloneSettings(DEFAULT_SETTINGS);
+  const lastNumbers = validLastNumbers(p.lastNumbers);
   return {
     version: 1,
     columnOverrides: isObj(p.columnOverrides) ? p.columnOverrides : d.columnOverrides,
@@ -36,7 +37,18 @@ function mergeSettings(p: Partial<Settings>): Settings {
     extraStatusWords: isObj(p.extraStatusWords) ? p.extraStatusWords : d.extraStatusWords,
     documentLang: p.documentLang === 'zh-CN' || p.documentLang === 'en-US' ? p.documentLang : null,
     dayFirstDates: p.dayFirstDates === true,
+    ...(lastNumbers ? { lastNumbers } : {}),
   };
+}
+
+/** Only entries that are non-negative whole numbers survive: a hand-edited bad entry must not break numbering. */
+function validLastNumbers(v: unknown): Record<string, number> | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) out[k] = n;
+  }
+  return out;
 }
 
 function isObj<T>(v: T | undefined): v is T {

@@ -6,8 +6,10 @@ describe('readNumber', () => {
     [1200, 1200, false], ['1,200', 1200, true], ['１２００', 1200, true], ['¥35.00', 35, true], ['￥35', 35, true], ['$12.40', 12.4, true],
     ['12.5元', 12.5, true], ['USD 12.50', 12.5, true], ['480 个', 480, true], ['480 pcs', 480, true], ['480PCS', 480, true],
     [' 60 ', 60, true], ['1,080.00', 1080, true], ['-5', -5, true], ['(1,200)', -1200, true], ['3.40', 3.4, true],
+    ['12 kg', 12, true], ['3 sets', 3, true], ['20 CTNS', 20, true], ['5公斤', 5, true], ['2 套', 2, true], ['100 RMB', 100, true],
+    ['480 pcs.', 480, true], ['12 pcs/ctn', 12, true], ['3.5元/个', 3.5, true], ['1.5 t', 1.5, true], ['50%', 0.5, true],
   ])('%j → %d', (v, n, fromText) => expect(readNumber(v)).toEqual({ kind: 'ok', value: n, fromText }));
-  it.each([['待定'], ['TBD'], ['1,2,3'], ['3-5'], ['2026-12-05'], ['12./']])('%j is invalid', (v) =>
+  it.each([['待定'], ['TBD'], ['1,2,3'], ['3-5'], ['2026-12-05'], ['12./'], ['12 TBD'], ['50 待定'], ['12 pcsx'], ['3 weeks'], ['12 approx']])('%j is invalid', (v) =>
     expect(readNumber(v)).toEqual({ kind: 'invalid', text: v }));
   it('empty, booleans and errors', () => {
     expect(readNumber(null)).toEqual({ kind: 'empty' });

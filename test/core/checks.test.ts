@@ -56,6 +56,9 @@ describe('numbers', () => {
       'E2 number.invalid', 'F2 number.invalid', 'I2 number.invalid',
     ]);
   });
+  test('a number followed by a word that is not a unit ("12 TBD", "50 待定") is number.invalid, not fixable', () => {
+    expect(brief(check([line({ quantity: '12 TBD', unitPrice: '50 待定' })]))).toEqual(['D2 number.invalid', 'E2 number.invalid']);
+  });
   test('a number stored as text is fixable, with the number as its fix, and still counts as that number', () => {
     const issues = check([line({ quantity: '60', amount: 150 })]);
     expect(issues).toEqual([{

@@ -72,10 +72,10 @@ describe('actions through the Office.js adapter (recording fake)', () => {
       fc.asyncProperty(orderWorkbookArb(), async (g) => {
         const { fx, port } = fakeOf(g);
         const first = await runOnce(action, port);
-        expectPreserved(first.before, first.after, first.u.order.sheet, []);
+        expectPreserved(first.before, first.after, first.u.order.sheet, [], undefined, first.planned.advancesLastNumbers);
         for (const n of first.planned.newSheets) expect(newSheetNames(first.before, first.after)).toContain(n);
         const second = await runOnce(action, port);
-        expectPreserved(second.before, second.after, second.u.order.sheet, [], first.before.sheets.map((s) => s.name));
+        expectPreserved(second.before, second.after, second.u.order.sheet, [], first.before.sheets.map((s) => s.name), second.planned.advancesLastNumbers);
         expect(newSheetNames(second.before, second.after)).toEqual(second.planned.newSheets);
         for (const n of second.planned.newSheets) expect(first.planned.newSheets).not.toContain(n);
         expectOnlyPlannedFormulas(fx, new Set([...plannedFormulas(first.planned.edits), ...plannedFormulas(second.planned.edits)]));

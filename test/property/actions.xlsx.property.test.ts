@@ -66,10 +66,10 @@ describe('actions through the .xlsx adapter (written and read back)', () => {
       fc.asyncProperty(orderWorkbookArb(), async (g) => {
         const start = await roundTrip(toExcelJs(g));
         const first = await runOnce(action, start);
-        expectPreserved(start.snapshot, first.after.snapshot, first.u.order.sheet, []);
+        expectPreserved(start.snapshot, first.after.snapshot, first.u.order.sheet, [], undefined, first.planned.advancesLastNumbers);
         for (const n of first.planned.newSheets) expect(newSheetNames(start.snapshot, first.after.snapshot)).toContain(n);
         const second = await runOnce(action, first.after);
-        expectPreserved(first.after.snapshot, second.after.snapshot, second.u.order.sheet, [], start.snapshot.sheets.map((s) => s.name));
+        expectPreserved(first.after.snapshot, second.after.snapshot, second.u.order.sheet, [], start.snapshot.sheets.map((s) => s.name), second.planned.advancesLastNumbers);
         expect(newSheetNames(first.after.snapshot, second.after.snapshot)).toEqual(second.planned.newSheets);
         expect(second.planned.newSheets.length).toBe(first.planned.newSheets.length);
         for (const n of second.planned.newSheets) expect(first.planned.newSheets).not.toContain(n);

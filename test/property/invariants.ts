@@ -1,3 +1,4 @@
+import { OrderClerkError } from '../../src/core/errors';
 // The actions the clerk can run, planned the way the pane and the CLI plan them, and the data-safety invariants
 // every adapter must keep: every cell the clerk had stays as it was, except chosen fixes, each with a change-log row.
 
@@ -10,6 +11,7 @@ import { describeValue, type WorkbookEdit } from '../../src/core/edits';
 import { planFixes, type FixedCell } from '../../src/core/fixes';
 import { fixableIssues, planMakeTable } from '../../src/core/plans';
 import { planOverdueReport } from '../../src/core/report';
+import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import { cellAddress } from '../../src/core/address';
 import { cellAt, findSheet, lastColumn, lastRow } from '../../src/core/snapshot';
 import type { CellValue, Lang, Understanding, WorkbookSnapshot } from '../../src/core/types';
@@ -28,13 +30,21 @@ export interface PlannedAction {
   fixed: FixedCell[];
   /** Sheets the action means to create (documents, report); [] for the others. */
   newSheets: string[];
+  /** Documents record their last number in the settings sheet (SPEC 9); no other action may touch it. */
+  advancesLastNumbers?: boolean;
 }
 
 /** Plan one action exactly as the pane/CLI would (documents: the first three order lines, one per customer). */
 export function planAction(action: Action, u: Understanding, wb: WorkbookSnapshot, lang: Lang = u.order.lang): PlannedAction {
   switch (action) {
     case 'makeTable':
-      return { edits: [planMakeTable(u, wb)], fixed: [], newSheets: [] };
+      // A table that would rewrite header cells is refused (nothing planned), never made.
+      try {
+        return { edits: [planMakeTable(u, wb)], fixed: [], newSheets: [] };
+      } catch (e) {
+        if (e instanceof OrderClerkError && e.code === 'tableHeadersInvalid') return { edits: [], fixed: [], newSheets: [] };
+        throw e;
+      }
     case 'rules':
       return { edits: [planValidationRules(u, lang)], fixed: [], newSheets: [] };
     case 'flags':
@@ -49,7 +59,7 @@ export function planAction(action: Action, u: Understanding, wb: WorkbookSnapsho
     }
     default: {
       const d = planDocuments(u, wb, { type: action, rows: u.order.dataRows.slice(0, 3), today: TODAY, perCustomer: true });
-      return { edits: d.edits, fixed: [], newSheets: d.documents.map((x) => x.sheet) };
+      return { edits: d.edits, fixed: [], newSheets: d.documents.map((x) => x.sheet), advancesLastNumbers: true };
     }
   }
 }
@@ -109,15 +119,19 @@ export function expectPreserved(
   fixed: FixedCell[],
   /** Sheets where an empty cell gaining a value also counts as a change (default: all of `before`'s). */
   strictSheets?: string[],
+  /** Documents: the settings sheet may change, but only by advancing lastNumbers (checked below). */
+  advancesLastNumbers = false,
 ): void {
   const fixedAt = new Map(fixed.map((f) => [f.cell, f]));
   const diffs = differences(before, after, (sheet, r, c, v0, v1) => {
+    if (advancesLastNumbers && sheet === SETTINGS_SHEET) return true;
     const f = sheet === orderSheet ? fixedAt.get(cellAddress(r, c)) : undefined;
     if (!f) return false;
     // A fix replaces text with the real value and nothing else.
     return typeof v0 === 'string' && describeValue(v0) === f.old && v1 === fixedValue(f, after.dateSystem);
   }, (sheet) => strictSheets === undefined || strictSheets.includes(sheet));
   expect(diffs).toEqual([]);
+  if (advancesLastNumbers) expectOnlyLastNumbersAdvanced(before, after);
   if (fixed.length === 0) return;
   const log = readChangeLog(after);
   for (const f of fixed) {
@@ -126,6 +140,15 @@ export function expectPreserved(
     expect(row!.old).toEqual(f.old);
     expect(String(row!.new)).toBe(String(f.new));
   }
+}
+
+/** The settings are the same except lastNumbers, which only gained keys or grew. */
+function expectOnlyLastNumbersAdvanced(before: WorkbookSnapshot, after: WorkbookSnapshot): void {
+  const { lastNumbers: n0 = {}, ...rest0 } = readSettings(before);
+  const { lastNumbers: n1 = {}, ...rest1 } = readSettings(after);
+  expect(rest1).toEqual(rest0);
+  for (const [key, n] of Object.entries(n0)) expect(n1[key]).toBeGreaterThanOrEqual(n);
+  expect(Object.keys(n1).length).toBeGreaterThan(0);
 }
 
 /** Two snapshots hold the same sheets with the same values (and the same tables). */

@@ -45,7 +45,8 @@ export function buildDeliveryNote(ctx: DocContext): BuiltDocument {
   const warnings: DocWarning[] = quantityWarnings(ctx.lines);
   const columns = columnsFor(ctx);
   const customer = findCustomer(ctx.u.masters, ctx.customer);
-  if (!customer?.address && ctx.customer !== '') warnings.push({ key: 'doc.warn.noCustomerAddress', params: { customer: ctx.customer } });
+  // Only a customer list that lacks this customer is worth a note; without any list the empty fields speak for themselves.
+  if (ctx.u.masters.customers && !customer?.address && ctx.customer !== '') warnings.push({ key: 'doc.warn.noCustomerAddress', params: { customer: ctx.customer } });
   const items = headerItems(ctx, 'doc.field.date');
   items.splice(4, 0,
     { labelKey: 'doc.field.address', value: customer?.address || null, wide: true },

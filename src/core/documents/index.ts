@@ -1,18 +1,20 @@
 // One-click documents from selected rows (SPEC 7): work order, packing list, delivery note.
 // Each document is a new print-ready sheet with its own number, plus one row in the document register.
-// The order sheet itself is never touched: the plan holds only addSheet and appendRows edits.
+// The order sheet itself is never touched: the plan holds only addSheet and appendRows edits, plus one
+// writeSettings that records the last number used (SPEC 9), so numbers are never reused.
 
 import { fromSerial1900, isoToSerial } from '../dates';
 import type { WorkbookEdit } from '../edits';
 import { OrderClerkError } from '../errors';
 import { t } from '../i18n';
+import { planWriteSettings, readSettings } from '../settings';
 import { uniqueSheetName } from '../sheetNames';
 import type { Lang, Understanding, WorkbookSnapshot } from '../types';
 import { orderNosText, type BuiltDocument, type DocContext } from './context';
 import { buildDeliveryNote } from './deliveryNote';
 import { docSheetLabel, docTypeLabel } from './labels';
 import { formatRowList, groupByCustomer, selectLines } from './lines';
-import { nextDocNumbers } from './numbering';
+import { lastNumberKey, lastSequence, nextDocNumbers } from './numbering';
 import { buildPackingList } from './packingList';
 import { planRegisterRows, registerSheet, type RegisterEntry } from './register';
 import { buildWorkOrder } from './workOrder';
@@ -109,10 +111,18 @@ export function planDocuments(
     });
   });
   edits.push(planRegisterRows(register, entries));
+  edits.push(planRecordLastNumber(wb, opts.type, opts.today, numbers.length));
   return { edits, documents };
+}
+
+/** Settings as they are, with this type and day's last number advanced past the `count` numbers just used. */
+function planRecordLastNumber(wb: WorkbookSnapshot, type: DocType, today: string, count: number): WorkbookEdit {
+  const settings = readSettings(wb);
+  const last = lastSequence(wb, type, today) + count;
+  return planWriteSettings({ ...settings, lastNumbers: { ...settings.lastNumbers, [lastNumberKey(type, today)]: last } });
 }
 
 export { formatRowList } from './lines';
 export { parseCartonSize, cartonCbm, planPacking, splitCartons } from './packing';
-export { nextDocNumbers, formatDocNumber, DOC_PREFIX } from './numbering';
+export { nextDocNumbers, formatDocNumber, lastNumberKey, DOC_PREFIX } from './numbering';
 export { REGISTER_SHEET_NAMES, registerSheet } from './register';

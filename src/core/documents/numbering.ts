@@ -1,7 +1,9 @@
 // Document numbers (SPEC 7): WO-/PL-/DN- + YYYYMMDD + "-" + 3-digit sequence per type and day.
 // The next number continues from every number the workbook still shows — the register and the sheet
-// names — so a number is never reused, even after its sheet was deleted.
+// names — and from the last numbers kept in the settings (SPEC 9), so a number is never reused, even after
+// the clerk deleted both its sheet and its register row.
 
+import { readSettings } from '../settings';
 import type { WorkbookSnapshot } from '../types';
 import type { DocType } from './index';
 import { REGISTER_SHEET_NAMES } from './register';
@@ -36,11 +38,19 @@ export function formatDocNumber(type: DocType, isoDate: string, seq: number): st
   return `${DOC_PREFIX[type]}-${dayStamp(isoDate)}-${String(seq).padStart(3, '0')}`;
 }
 
-/** Highest sequence used for this type and day in the register sheets' cells and in sheet names (0 when none). */
+/** Key of the settings' lastNumbers for this type and day: "DN-20261122". */
+export function lastNumberKey(type: DocType, isoDate: string): string {
+  return `${DOC_PREFIX[type]}-${dayStamp(isoDate)}`;
+}
+
+/**
+ * Highest sequence used for this type and day in the register sheets' cells, in sheet names and in the settings'
+ * lastNumbers (0 when none).
+ */
 export function lastSequence(wb: WorkbookSnapshot, type: DocType, isoDate: string): number {
   const prefix = DOC_PREFIX[type];
   const day = dayStamp(isoDate);
-  let max = 0;
+  let max = readSettings(wb).lastNumbers?.[lastNumberKey(type, isoDate)] ?? 0;
   const consider = (text: string): void => {
     for (const n of findDocNumbers(text)) if (n.prefix === prefix && n.day === day && n.seq > max) max = n.seq;
   };

@@ -18,6 +18,7 @@ import { planDocuments, type DocumentOptions } from '../../../src/core/documents
 import { displayWidth } from '../../../src/core/documents/layout';
 import { OrderClerkError } from '../../../src/core/errors';
 import type { SheetSpec } from '../../../src/core/edits';
+import { DEFAULT_SETTINGS } from '../../../src/core/types';
 import { addedSheets, cellOf, docFixture, rowOf, rowWith, texts, zhFixture } from '../helpers/docs';
 import { serial } from '../helpers/grid';
 
@@ -54,8 +55,9 @@ describe('packing list', () => {
     ]);
   });
 
-  it('plans only a new sheet (activated) and one register row: the order sheet is untouched', () => {
-    expect(plan.edits.map((e) => e.kind)).toEqual(['addSheet', 'appendRows']);
+  it('plans only a new sheet (activated), one register row and the last number: the order sheet is untouched', () => {
+    expect(plan.edits.map((e) => e.kind)).toEqual(['addSheet', 'appendRows', 'writeSettings']);
+    expect(plan.edits[2]).toEqual({ kind: 'writeSettings', json: JSON.stringify({ ...DEFAULT_SETTINGS, lastNumbers: { 'PL-20261122': 1 } }) });
     expect(plan.edits[0]).toMatchObject({ kind: 'addSheet', activate: true });
     expect(plan.edits[1]).toMatchObject({
       kind: 'appendRows', sheet: '单据登记',
@@ -185,6 +187,7 @@ describe('selection', () => {
       ['送货单 DN-20261122-001', true],
       ['送货单 DN-20261122-002', false],
       'appendRows',
+      'writeSettings',
     ]);
     const reg = p.edits[2];
     expect(reg.kind === 'appendRows' && reg.rows.map((r) => [r[0], r[5]])).toEqual([['DN-20261122-001', '4-5'], ['DN-20261122-002', '6']]);
@@ -257,9 +260,19 @@ describe('delivery note', () => {
       ['Total 合计', null, null, null, 14, null, null, null],
     ]);
     expect(p.documents[0].totals.amount).toBeNull();
+    // No customer sheet at all: nothing to say about a missing address.
     expect(p.documents[0].warnings).toEqual([
-      'The customer sheet has no address for "ACME": address, contact and phone are left empty. Fill them in.',
       'B (row 3) has no usable unit price: its amount and the total amount are left empty.',
+    ]);
+  });
+
+  it('warns about a missing address only when a customer sheet exists', () => {
+    const grid = [['customer', 'item', 'quantity', 'unitPrice'], ['ACME', 'A', 10, 2.5]];
+    const without = docFixture(grid);
+    expect(planDocuments(without.u, without.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings).toEqual([]);
+    const withList = docFixture(grid, { customers: [{ customer: 'Other Co', address: '1 Main St' }] });
+    expect(planDocuments(withList.u, withList.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings).toEqual([
+      'The customer sheet has no address for "ACME": address, contact and phone are left empty. Fill them in.',
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { formatDocNumber, lastSequence, nextDocNumbers, findDocNumbers } from '../../../src/core/documents/numbering';
+import { planDocuments } from '../../../src/core/documents';
 import { registerSheet, planRegisterRows } from '../../../src/core/documents/register';
+import { SETTINGS_SHEET, settingsChunks } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/types';
+import { zhFixture } from '../helpers/docs';
 import { sheetFromGrid } from '../../../src/core/snapshot';
 import type { WorkbookSnapshot } from '../../../src/core/types';
 
@@ -54,6 +58,49 @@ describe('document numbers', () => {
   it('ignores numbers in ordinary sheets cells (only the register and sheet names count)', () => {
     const wb = wbWith({ name: 'Notes', grid: [['DN-20261122-050']] });
     expect(nextDocNumbers(wb, 'delivery-note', '2026-11-22', 1)).toEqual(['DN-20261122-001']);
+  });
+});
+
+describe('last numbers kept in the settings (SPEC 9)', () => {
+  const settingsSheet = (json: string) => ({ name: SETTINGS_SHEET, grid: settingsChunks(json).map((c) => [c]) });
+
+  it('continue from the settings when the register and the sheets no longer show the number', () => {
+    const wb = wbWith(settingsSheet(JSON.stringify({ version: 1, lastNumbers: { 'DN-20261122': 7, 'WO-20261121': 3 } })));
+    expect(nextDocNumbers(wb, 'delivery-note', '2026-11-22', 1)).toEqual(['DN-20261122-008']);
+    expect(nextDocNumbers(wb, 'work-order', '2026-11-22', 1)).toEqual(['WO-20261122-001']);
+  });
+
+  it('take the highest of register, sheet names and settings', () => {
+    const wb = wbWith(
+      settingsSheet(JSON.stringify({ version: 1, lastNumbers: { 'DN-20261122': 2 } })),
+      { name: '单据登记', grid: [REGISTER_HEAD, ['DN-20261122-004']] },
+    );
+    expect(lastSequence(wb, 'delivery-note', '2026-11-22')).toBe(4);
+  });
+
+  it('generate a DN, delete its sheet and its register row, generate again: 002, not 001', () => {
+    const { u, wb } = zhFixture();
+    const first = planDocuments(u, wb, { type: 'delivery-note', rows: [4], today: '2026-11-22' });
+    expect(first.documents[0].number).toBe('DN-20261122-001');
+    const write = first.edits.find((e) => e.kind === 'writeSettings');
+    if (write?.kind !== 'writeSettings') throw new Error('no writeSettings edit');
+    // What is left after the clerk deleted the document sheet and the register row: the settings the plan wrote.
+    const after: WorkbookSnapshot = { ...wb, sheets: [...wb.sheets, sheetFromGrid(SETTINGS_SHEET, settingsChunks(write.json).map((c) => [c]))] };
+    expect(after.sheets.some((sh) => /DN-/.test(sh.name) || sh.name === '单据登记')).toBe(false);
+    const second = planDocuments(u, after, { type: 'delivery-note', rows: [4], today: '2026-11-22' });
+    expect(second.documents[0].number).toBe('DN-20261122-002');
+    const write2 = second.edits.find((e) => e.kind === 'writeSettings');
+    expect(write2?.kind === 'writeSettings' && JSON.parse(write2.json).lastNumbers).toEqual({ 'DN-20261122': 2 });
+  });
+
+  it('keep the other settings as they were when recording a number', () => {
+    const settings = { ...DEFAULT_SETTINGS, dueSoonDays: 3, documentLang: 'en-US' as const, lastNumbers: { 'PL-20261120': 9 } };
+    const { u, wb } = zhFixture({ extraSheets: [settingsSheet(JSON.stringify(settings))] });
+    const p = planDocuments(u, wb, { type: 'work-order', rows: [4], today: '2026-11-22' });
+    const write = p.edits.find((e) => e.kind === 'writeSettings');
+    expect(write?.kind === 'writeSettings' && JSON.parse(write.json)).toEqual({
+      ...settings, lastNumbers: { 'PL-20261120': 9, 'WO-20261122': 1 },
+    });
   });
 });
 
