@@ -10,7 +10,7 @@ import { planDocuments } from '../core/documents';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
-import { planApply } from '../core/plans';
+import { planApply, tableHeaderProblem } from '../core/plans';
 import { planOverdueReport } from '../core/report';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
@@ -251,10 +251,11 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const { u, snapshot } = loaded;
   const sheet = findSheet(snapshot, u.order.sheet);
   if (sheet?.protected) throw new OrderClerkError('sheetProtected', { sheet: u.order.sheet });
-  const { edits, fixed } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
+  const { edits, fixed, tableSkipped } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
-  if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }));
+  const skipped = tableSkipped ? [new OrderClerkError('tableHeadersInvalid', { detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '' }).messageIn(opts.lang)] : [];
+  if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }), 0, skipped);
   const L = opts.lang;
   const params = { file: opts.output as string, table: result.table ?? '', validation: rules.dataValidation, flags: rules.conditionalFormats };
   let text = t(L, result.table ? 'cli.apply.done' : 'cli.apply.noTable', params);
@@ -265,7 +266,7 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
     ]);
     text += `\n${t(L, 'cli.apply.fixed', { count: fixed.length })}\n${table}`;
   }
-  return done(text);
+  return done(text, 0, skipped);
 }
 
 // ---------------------------------------------------------------- generate

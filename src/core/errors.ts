@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'mixedCustomers'
   | 'apiNotSupported'
   | 'badUsage'
-  | 'writeFailed';
+  | 'writeFailed'
+  | 'tableHeadersInvalid';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

@@ -43,7 +43,9 @@ export class WriteBatch {
   }
 }
 
-const OP_BYTES = 120; // a queued call with a short address and argument
+// A queued call as Office.js serialises it (getRange + a property set with ids and paths): a few hundred bytes,
+// so the batch budget errs high rather than pass Excel on the web's 5 MB request limit.
+const OP_BYTES = 350;
 
 /** Sheets an edit writes into that must already exist. */
 function mustExist(e: WorkbookEdit): string | null {

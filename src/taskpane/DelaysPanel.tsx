@@ -121,7 +121,7 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         </div>
       )}
       {reportSheet && (
-        <Link onClick={() => void ctx.port.select(reportSheet, 'A1')}>{t(lang, 'pane.openSheet', { sheet: reportSheet })}</Link>
+        <Link onClick={() => void ctx.port.select(reportSheet, 'A1').catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))}>{t(lang, 'pane.openSheet', { sheet: reportSheet })}</Link>
       )}
 
       <Text className={s.section}>{t(lang, 'pane.delays.lateLines', { count: formatNumberIn(lang, late.length) })}</Text>

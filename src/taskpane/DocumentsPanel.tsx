@@ -82,7 +82,7 @@ export function DocumentsPanel({ ctx, made, onMade }: { ctx: PaneContext; made: 
           testId="selected-lines"
           itemKey={(r) => String(r)}
           renderRow={(r, _n, tabIndex) => (
-            <button type="button" className={`${s.rowButton} ${s.lateButton}`} tabIndex={tabIndex} data-focus-target data-row={r} onClick={() => u && void port.select(u.order.sheet, rowAddress(u.order, r))}>
+            <button type="button" className={`${s.rowButton} ${s.lateButton}`} tabIndex={tabIndex} data-focus-target data-row={r} onClick={() => u && void port.select(u.order.sheet, rowAddress(u.order, r)).catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))}>
               <span className={s.cell}>{r}</span>
               <span className={s.message}>{[lineText(lines, r, 'orderNo'), lineText(lines, r, 'customer'), lineText(lines, r, 'item')].filter(Boolean).join(' · ')}</span>
               <span className={s.muted}>{lineText(lines, r, 'quantity')}</span>

@@ -52,7 +52,7 @@ export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const makeTable = () =>
     ctx.run('table', async () => {
       const { wb, u: now } = await ctx.fresh();
-      const r = await ctx.apply([planMakeTable(now, wb)]);
+      const r = await ctx.apply([planMakeTable(now, wb, lang)]);
       await ctx.reload();
       return t(lang, 'pane.sheet.tableDone', { table: r.table ?? '' });
     });

@@ -173,15 +173,17 @@ function headerNames(ws: ExcelJS.Worksheet, row: number, left: number, right: nu
   const out: string[] = [];
   for (let c = left; c <= right; c++) {
     const cell = ws.getCell(row, c);
-    let text = cellText(cell).trim();
-    if (text === '') {
+    // The column name must be the header cell's text exactly, or Excel "repairs" the file.
+    let text = cellText(cell);
+    if (text.trim() === '') {
       // Excel itself names an empty header cell this way when it makes a table.
       text = uniqueIn(`Column${c - left + 1}`, seen);
       cell.value = text;
     }
     const unique = uniqueIn(text, seen);
     seen.add(unique.toLowerCase());
-    out.push(unique);
+    // Line breaks are stored the way Excel writes them in a column name.
+    out.push(unique.replace(/\r?\n/g, '_x000a_'));
   }
   return out;
 }

@@ -40,8 +40,9 @@ test('the task pane script carries no ExcelJS and is at most 300 KB gzipped', ()
   expect(zlib.gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(300 * 1024);
 });
 
-test('the task pane page has a Content-Security-Policy and loads Office.js only from Office\'s host', () => {
-  const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+test.each([['taskpane.html'], ['commands.html']])('%s has a Content-Security-Policy and loads scripts only from itself and Office\'s host', (page) => {
+  const html = fs.readFileSync(path.join(out, page), 'utf8');
+  expect(html).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
   expect(html).toMatch(/Content-Security-Policy/);
   const srcs = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
   for (const src of srcs) expect(src.startsWith('https://appsforoffice.microsoft.com/') || !/^https?:/.test(src)).toBe(true);

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
+import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 
@@ -220,6 +221,33 @@ describe('apply', () => {
   });
 });
 
+describe('formula cells', () => {
+  it('apply --fix leaves formulas that return text alone and fixes the typed text', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Orders');
+    ws.addRow(['Order No.', 'Customer', 'Item', 'Qty', 'Unit Price', 'Due Date']);
+    ws.addRow([
+      'SO-1', 'ACME', 'X-1', { formula: 'TEXT(1200,"#,##0")', result: '1,200' }, 2,
+      { formula: 'TEXT(DATE(2026,12,5),"yyyy-mm-dd")', result: '2026-12-05' },
+    ]);
+    ws.addRow(['SO-2', 'ACME', 'X-2', '1,200', 2, '2026-12-05']);
+    await book.xlsx.writeFile(inTmp('formulas.xlsx'));
+    const r = run(['apply', 'formulas.xlsx', '-o', 'formulas-fixed.xlsx', '--fix', '--json', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(json(r).fixed.map((f: { cell: string }) => f.cell).sort()).toEqual(['D3', 'F3']);
+    const out = (await excelOf(inTmp('formulas-fixed.xlsx'))).getWorksheet('Orders')!;
+    expect(out.getCell('D2').formula).toBe('TEXT(1200,"#,##0")');
+    expect(out.getCell('F2').formula).toBe('TEXT(DATE(2026,12,5),"yyyy-mm-dd")');
+    expect(out.getCell('D3').value).toBe(1200);
+    const check = run(['validate', 'formulas-fixed.xlsx', '--json', ...TODAY]);
+    const issues = json(check).issues.filter((i: { row: number }) => i.row === 2);
+    expect(issues.map((i: { cell: string; code: string; severity: string; fix: unknown }) => [i.cell, i.code, i.severity, i.fix])).toEqual([
+      ['D2', 'text.number', 'warning', null],
+      ['F2', 'text.date', 'warning', null],
+    ]);
+  });
+});
+
 describe('report and generate', () => {
   it('report adds the weekly sheet and lists overdue lines, most late first', async () => {
     const r = run(['report', 'zh-factory.xlsx', '-o', 'report.xlsx', '--json', ...TODAY]);
@@ -244,6 +272,27 @@ describe('report and generate', () => {
   });
 });
 
+describe('table that would rewrite headers', () => {
+  it('apply skips the table (one warning line), writes the rules, and leaves the header cells as they were', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Orders');
+    ws.addRow(['Order No.', 'Item', 'Qty', 'Due Date', 'Remarks', 'remarks']);
+    ws.addRow(['SO-1', 'X-1', 5, new Date(Date.UTC(2026, 11, 5)), 'rush', 'call first']);
+    await book.xlsx.writeFile(inTmp('dup-headers.xlsx'));
+    const r = run(['apply', 'dup-headers.xlsx', '-o', 'dup-out.xlsx', '--json', ...TODAY]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toEqual([expect.stringMatching(/^order-clerk: No table made: the header "Remarks" appears more than once \(E1, F1\)/)]);
+    const j = json(r);
+    expect(j.table).toBeNull();
+    expect(j.rules.conditionalFormats).toBeGreaterThan(0);
+    const out = await excelOf(inTmp('dup-out.xlsx'));
+    const sheet = out.getWorksheet('Orders')!;
+    expect([sheet.getCell('E1').value, sheet.getCell('F1').value]).toEqual(['Remarks', 'remarks']);
+    expect(Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables)).toEqual([]);
+  });
+});
+
 describe('numbering across runs', () => {
   it('a second delivery note generated from the written workbook gets the next number and its own register row', async () => {
     const first = run(['generate', 'zh-factory.xlsx', '--doc', 'delivery-note', '--rows', '4,5', '-o', 'dn1.xlsx', '--json', ...TODAY]);
@@ -259,9 +308,12 @@ describe('numbering across runs', () => {
     const register: string[] = [];
     book.getWorksheet('单据登记')!.eachRow((row) => register.push(String(row.getCell(1).value)));
     expect(register.slice(1)).toEqual(['DN-20261122-001', 'DN-20261122-002']);
-    // The first workbook's cells, its document included, are all still there; only the register's new row is added.
-    const newRow = new Set('ABCDEFGHIJ'.split('').map((c) => `单据登记!${c}3`));
-    expectSameCells(await snapshotOfFile(inTmp('dn1.xlsx')), await snapshotOfFile(inTmp('dn2.xlsx')), newRow);
+    // The first workbook's cells, its document included, are all still there; only the register's new row is added
+    // and the settings' last number (SPEC 9) advances.
+    const newRow = new Set(['ABCDEFGHIJ'.split('').map((c) => `单据登记!${c}3`), `${SETTINGS_SHEET}!A1`].flat());
+    const dn2 = await snapshotOfFile(inTmp('dn2.xlsx'));
+    expectSameCells(await snapshotOfFile(inTmp('dn1.xlsx')), dn2, newRow);
+    expect(readSettings(dn2).lastNumbers).toEqual({ 'DN-20261122': 2 });
   });
 });
 

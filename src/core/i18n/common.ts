@@ -17,6 +17,11 @@ export const common: CataloguePart = {
     'error.apiNotSupported': '此版本的 Excel 不支持所需功能（ExcelApi {version}）：请更新 Excel 或使用网页版 Excel。',
     'error.badUsage': '{detail}',
     'error.writeFailed': '无法写入“{file}”：{detail}',
+    'error.tableHeadersInvalid': '没有建表：{detail}。Excel 建表时会改写这些表头单元格，为不改动您的数据已跳过；请先修改表头后再建表。',
+    'table.problem.blank': '表头 {cells} 是空的',
+    'table.problem.duplicate': '表头“{header}”重复（{cells}）',
+    'table.problem.notText': '表头 {cells} 不是文字',
+    'table.problem.merged': '表格区域内有合并单元格（{cells}）',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -34,5 +39,10 @@ export const common: CataloguePart = {
     'error.apiNotSupported': 'This version of Excel lacks what the add-in needs (ExcelApi {version}): update Excel or use Excel on the web.',
     'error.badUsage': '{detail}',
     'error.writeFailed': 'Could not write "{file}": {detail}',
+    'error.tableHeadersInvalid': 'No table made: {detail}. Excel would rewrite those header cells when making a table, so it was skipped to keep your data as it is; correct the headers, then make the table.',
+    'table.problem.blank': 'header cell(s) {cells} are empty',
+    'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
+    'table.problem.notText': 'header cell(s) {cells} are not text',
+    'table.problem.merged': 'the table area holds merged cells ({cells})',
   },
 };
