@@ -35,7 +35,9 @@ export function shownText(c: CellSpec): string {
   if (typeof v === 'number') {
     const fmt = c.style?.numberFormat ?? '';
     if (/y/i.test(fmt) && /d/i.test(fmt)) return '0000-00-00';
-    const s = Number.isInteger(v) ? String(v) : v.toFixed(2);
+    // As the format shows it: "#,##0.00" gives 1250 two decimals too.
+    const decimals = /0\.(0+)/.exec(fmt)?.[1].length;
+    const s = decimals !== undefined ? v.toFixed(decimals) : Number.isInteger(v) ? String(v) : v.toFixed(2);
     return fmt.includes(',') ? s.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : s;
   }
   return String(v);

@@ -177,3 +177,11 @@ describe('planOverdueReport', () => {
     expect(at(spec, rowOf(spec, 'Days late') + 1, 1)?.value).toBe('None');
   });
 });
+
+test('column widths count the decimals a number format shows (1250 as "1,250.00")', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { shownText } = require('../../src/core/printSetup') as typeof import('../../src/core/printSetup');
+  expect(shownText({ row: 1, col: 1, value: 1250, style: { numberFormat: '#,##0.00' } })).toBe('1,250.00');
+  expect(shownText({ row: 1, col: 1, value: 12.5, style: { numberFormat: '0.000' } })).toBe('12.500');
+  expect(shownText({ row: 1, col: 1, value: 1250 })).toBe('1250');
+});
