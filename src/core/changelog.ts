@@ -4,7 +4,8 @@
 
 import type { WorkbookEdit, WriteValue } from './edits';
 import { CATALOGUE, t } from './i18n';
-import { cellAt, findSheet, lastRow } from './snapshot';
+import { findOwnSheet, ownSheetName, type OwnSheetKind } from './ownSheets';
+import { cellAt, lastRow } from './snapshot';
 import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
 
 export type ChangeAction = 'fix' | 'undo';
@@ -43,18 +44,19 @@ export function changeLogSheetNames(): string[] {
   return LANGS.map((l) => CATALOGUE[l]['changelog.sheet']);
 }
 
-/** The log sheet to write to: an existing one (either language) wins, else the name in `lang`. */
+const CHANGE_LOG_KIND: OwnSheetKind<Lang> = {
+  names: { 'zh-CN': t('zh-CN', 'changelog.sheet'), 'en-US': t('en-US', 'changelog.sheet') },
+  headers: { 'zh-CN': COLUMN_KEYS.map((k) => t('zh-CN', `changelog.col.${k}`)), 'en-US': COLUMN_KEYS.map((k) => t('en-US', `changelog.col.${k}`)) },
+};
+
+/** The log sheet to write to: our existing one (either language) wins, else a new name in `lang` no clerk's sheet holds. */
 export function changeLogSheetName(wb: WorkbookSnapshot | null | undefined, lang: Lang): string {
-  const existing = wb ? findChangeLogSheet(wb) : undefined;
-  return existing ? existing.name : t(lang, 'changelog.sheet');
+  return ownSheetName(wb, CHANGE_LOG_KIND, lang).name;
 }
 
+/** Our change-log sheet: by name and header row, never a clerk's sheet that merely has the name. */
 export function findChangeLogSheet(wb: WorkbookSnapshot): SheetSnapshot | undefined {
-  for (const name of changeLogSheetNames()) {
-    const s = findSheet(wb, name);
-    if (s) return s;
-  }
-  return undefined;
+  return findOwnSheet(wb, CHANGE_LOG_KIND)?.sheet;
 }
 
 export function changeLogHeader(lang: Lang): string[] {

@@ -416,8 +416,9 @@ type AppendRowsEdit = Extract<WorkbookEdit, { kind: 'appendRows' }>;
 
 function appendRows(wb: ExcelJS.Workbook, edit: AppendRowsEdit): void {
   let ws = wb.getWorksheet(edit.sheet);
-  if (!ws) {
-    ws = wb.addWorksheet(edit.sheet);
+  // A new sheet, or an empty one (left so by an interrupted run), gets its header and widths first.
+  if (!ws || lastUsedRow(ws) === 0) {
+    ws = ws ?? wb.addWorksheet(edit.sheet);
     edit.columnWidths.forEach((w, i) => {
       ws!.getColumn(i + 1).width = w;
     });

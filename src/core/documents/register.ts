@@ -5,6 +5,7 @@ import { DATE_FORMAT } from '../dates';
 import type { WorkbookEdit, WriteValue } from '../edits';
 import { t } from '../i18n';
 import type { Lang, WorkbookSnapshot } from '../types';
+import { ownSheetName, type OwnSheetKind } from '../ownSheets';
 
 const REGISTER_KEY = 'doc.register.sheet';
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -31,13 +32,14 @@ export interface RegisterEntry {
 }
 
 /** The register in use: an existing one (Excel compares names case-insensitively), else a new one in `lang`. */
+const REGISTER_KIND: OwnSheetKind<Lang> = {
+  names: { 'zh-CN': t('zh-CN', REGISTER_KEY), 'en-US': t('en-US', REGISTER_KEY) },
+  headers: { 'zh-CN': COLUMN_KEYS.map((k) => t('zh-CN', k)), 'en-US': COLUMN_KEYS.map((k) => t('en-US', k)) },
+};
+
+/** Our register (by name and header row, either language), else a new one no clerk's sheet already holds. */
 export function registerSheet(wb: WorkbookSnapshot, lang: Lang): { name: string; lang: Lang } {
-  for (const l of LANGS) {
-    const wanted = t(l, REGISTER_KEY).toLowerCase();
-    const found = wb.sheets.find((s) => s.name.toLowerCase() === wanted);
-    if (found) return { name: found.name, lang: l };
-  }
-  return { name: t(lang, REGISTER_KEY), lang };
+  return ownSheetName(wb, REGISTER_KIND, lang);
 }
 
 export function planRegisterRows(sheet: { name: string; lang: Lang }, entries: RegisterEntry[]): WorkbookEdit {

@@ -106,8 +106,12 @@ describe('last numbers kept in the settings (SPEC 9)', () => {
 
 describe('register', () => {
   it('reuses an existing register whatever the document language', () => {
-    const wb = wbWith({ name: 'documents', grid: [['Number']] });
+    // Ours: the name (any case) and the register's own header row.
+    const header = planRegisterRows({ name: 'Documents', lang: 'en-US' }, []);
+    const wb = wbWith({ name: 'documents', grid: [(header as { header: string[] }).header] });
     expect(registerSheet(wb, 'zh-CN')).toEqual({ name: 'documents', lang: 'en-US' });
+    // A clerk's sheet that only shares the name is not ours.
+    expect(registerSheet(wbWith({ name: 'Documents', grid: [['Number']] }), 'en-US')).toEqual({ name: 'Documents (2)', lang: 'en-US' });
     expect(registerSheet(wbWith(), 'zh-CN')).toEqual({ name: '单据登记', lang: 'zh-CN' });
     expect(registerSheet(wbWith(), 'en-US')).toEqual({ name: 'Documents', lang: 'en-US' });
   });

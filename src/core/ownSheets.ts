@@ -1,0 +1,55 @@
+// The add-in's own sheets (change log, document register) are found by name *and* header row, so rows are never
+// appended to a clerk's unrelated sheet that happens to be called "Documents" or "Change log".
+
+import { cellAt, findSheet } from './snapshot';
+import { uniqueSheetName } from './sheetNames';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './types';
+
+export interface OwnSheetKind<L extends string> {
+  /** The sheet's name in each language. */
+  names: Record<L, string>;
+  /** Its header row in each language. */
+  headers: Record<L, string[]>;
+}
+
+function text(v: CellValue): string {
+  return typeof v === 'string' ? v.trim() : v === null ? '' : String(v);
+}
+
+function isEmpty(s: SheetSnapshot): boolean {
+  return s.values.every((r) => r.every((v) => v === null || v === ''));
+}
+
+/** Row 1 is this header (in any of the languages), or the sheet is empty (an interrupted first write). */
+function looksOwn<L extends string>(s: SheetSnapshot, kind: OwnSheetKind<L>): L | 'empty' | null {
+  if (isEmpty(s)) return 'empty';
+  for (const lang of Object.keys(kind.headers) as L[]) {
+    if (kind.headers[lang].every((h, i) => text(cellAt(s, 1, i + 1)) === h)) return lang;
+  }
+  return null;
+}
+
+/** Our existing sheet of this kind (named "Name" or "Name (n)" in any language, with our header), if any. */
+export function findOwnSheet<L extends string>(wb: WorkbookSnapshot, kind: OwnSheetKind<L>): { sheet: SheetSnapshot; lang: L | null } | undefined {
+  const langs = Object.keys(kind.names) as L[];
+  for (const s of wb.sheets) {
+    for (const lang of langs) {
+      const base = kind.names[lang].toLowerCase();
+      const n = s.name.toLowerCase();
+      if (n !== base && !(n.startsWith(`${base} (`) && n.endsWith(')'))) continue;
+      const own = looksOwn(s, kind);
+      if (own !== null) return { sheet: s, lang: own === 'empty' ? lang : own };
+    }
+  }
+  return undefined;
+}
+
+/** The name to write to: our existing sheet, else a new one in `lang` that no clerk's sheet already holds. */
+export function ownSheetName<L extends string>(wb: WorkbookSnapshot | null | undefined, kind: OwnSheetKind<L>, lang: L): { name: string; lang: L } {
+  const found = wb ? findOwnSheet(wb, kind) : undefined;
+  if (found) return { name: found.sheet.name, lang: found.lang ?? lang };
+  const name = wb ? uniqueSheetName(kind.names[lang], wb.sheets.map((s) => s.name)) : kind.names[lang];
+  return { name, lang };
+}
+
+export { findSheet };
