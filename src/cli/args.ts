@@ -2,7 +2,8 @@
 
 import { DOC_TYPES, type DocType } from '../core/documents';
 import { OrderClerkError } from '../core/errors';
-import { t } from '../core/i18n';
+import { langFromLocale, t } from '../core/i18n';
+import { localIsoDate } from '../core/dates';
 import type { Lang } from '../core/types';
 
 export const COMMANDS = ['inspect', 'validate', 'flag', 'report', 'apply', 'generate'] as const;
@@ -46,12 +47,7 @@ const ONLY_FOR: Record<string, Command[]> = {
 
 /** Message language from the environment: zh… → zh-CN, anything else → en-US. */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
-  return /^zh/i.test(env.LANG ?? '') ? 'zh-CN' : 'en-US';
-}
-
-export function localIsoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return langFromLocale(env.LANG);
 }
 
 function usage(lang: Lang, key: string, params: Record<string, string | number> = {}): OrderClerkError {

@@ -2,6 +2,7 @@
 // ExcelWorkbookPort and tell the clerk the result in a small dialog. event.completed() is always called.
 
 import { checkOrder, issueCounts } from '../core/checks';
+import { localIsoDate } from '../core/dates';
 import { classifyLines, delayCounts, planDelayRules } from '../core/delay';
 import { OrderClerkError } from '../core/errors';
 import { langFromLocale, t } from '../core/i18n';
@@ -40,12 +41,6 @@ export function failureMessage(e: unknown, lang: Lang): string {
   return t(lang, 'command.failed', { detail: e instanceof Error ? e.message : String(e) });
 }
 
-/** Local calendar date as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 type Command = (port: WorkbookPort, opts: CommandOptions) => Promise<string>;
 
 /** The names the manifest's ExecuteFunction buttons call. */
@@ -80,7 +75,7 @@ function runFromRibbon(command: Command) {
     const lang = officeLang();
     let message: string;
     try {
-      message = await command(new ExcelWorkbookPort(), { today: localToday(), lang });
+      message = await command(new ExcelWorkbookPort(), { today: localIsoDate(), lang });
     } catch (e) {
       message = failureMessage(e, lang);
     }

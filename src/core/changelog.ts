@@ -2,6 +2,7 @@
 // (time, action, sheet, cell, old value, new value). Its name, header and action words come from the
 // catalogue; this module is the one place that knows how the log is laid out and read back.
 
+import { localIsoDate } from './dates';
 import type { WorkbookEdit, WriteValue } from './edits';
 import { CATALOGUE, t } from './i18n';
 import { findOwnSheet, ownSheetName, type OwnSheetKind } from './ownSheets';
@@ -39,11 +40,6 @@ export const CHANGE_LOG_COLUMN_WIDTHS = [20, 8, 16, 8, 24, 24];
 /** Time, action, sheet and cell are always text; old/new keep their own type. */
 const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, null];
 
-/** Every name the log sheet may have, in any UI language. */
-export function changeLogSheetNames(): string[] {
-  return LANGS.map((l) => CATALOGUE[l]['changelog.sheet']);
-}
-
 const CHANGE_LOG_KIND: OwnSheetKind<Lang> = {
   names: { 'zh-CN': t('zh-CN', 'changelog.sheet'), 'en-US': t('en-US', 'changelog.sheet') },
   headers: { 'zh-CN': COLUMN_KEYS.map((k) => t('zh-CN', `changelog.col.${k}`)), 'en-US': COLUMN_KEYS.map((k) => t('en-US', `changelog.col.${k}`)) },
@@ -70,7 +66,7 @@ export function actionWord(lang: Lang, action: ChangeAction | string): string {
 /** Log time as the clerk's local "YYYY-MM-DD HH:mm:ss". */
 export function formatLogTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return `${localIsoDate(d)} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 /** One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). */

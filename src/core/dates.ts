@@ -12,6 +12,12 @@ const DAY_MS = 86400000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** 'YYYY-MM-DD' → serial; NaN when the text is not a real calendar date. */
+/** The clerk's local calendar date of `d` as YYYY-MM-DD (today for the pane, the CLI and the ribbon). */
+export function localIsoDate(d: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 export function isoToSerial(iso: string): number {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(String(iso).trim());
   if (!m) return NaN;

@@ -1,7 +1,7 @@
 // The add-in's own sheets (change log, document register) are found by name *and* header row, so rows are never
 // appended to a clerk's unrelated sheet that happens to be called "Documents" or "Change log".
 
-import { cellAt, findSheet } from './snapshot';
+import { cellAt } from './snapshot';
 import { uniqueSheetName } from './sheetNames';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './types';
 
@@ -52,4 +52,3 @@ export function ownSheetName<L extends string>(wb: WorkbookSnapshot | null | und
   return { name, lang };
 }
 
-export { findSheet };

@@ -25,6 +25,7 @@ import { SheetPanel } from './SheetPanel';
 import { useStyles } from './styles';
 import { fluentTheme, type PaneTheme } from './theme';
 import { usePane } from './usePane';
+import { localIsoDate } from '../core/dates';
 
 export type { PaneTheme } from './theme';
 export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents';
@@ -39,16 +40,10 @@ export interface AppProps {
 
 const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents'];
 
-/** The device's local date as YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={fluentTheme(theme)} lang={lang} data-theme={theme}>
-      <Pane port={port} lang={lang} today={today ?? localToday()} />
+      <Pane port={port} lang={lang} today={today ?? localIsoDate()} />
     </FluentProvider>
   );
 }

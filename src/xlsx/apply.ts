@@ -3,6 +3,7 @@
 
 import * as ExcelJS from 'exceljs';
 import { cellAddress, parseRange, rangeAddress } from '../core/address';
+import { DAYS_1904_OFFSET } from '../core/dates';
 import type {
   ApplyResult,
   CellSpec,
@@ -236,7 +237,6 @@ function setValues(ws: ExcelJS.Worksheet, cells: { address: string; value: Write
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
 
-const SERIAL_1904_OFFSET = 1462;
 
 /** Replace the rules of each range: drop every per-cell or range entry inside it, then add one range entry. */
 function setDataValidation(ws: ExcelJS.Worksheet, rules: ValidationSpec[], dateSystem: DateSystem): void {
@@ -275,7 +275,7 @@ function validationOf(spec: ValidationSpec, dateSystem: DateSystem): ExcelJS.Dat
 /** ExcelJS writes date formulae as 1900-system serials of a Date; shift so a 1904 workbook gets the same day. */
 function validationDate(iso: string, dateSystem: DateSystem): Date {
   const d = new Date(`${iso}T00:00:00Z`);
-  return dateSystem === 1904 ? new Date(d.getTime() - SERIAL_1904_OFFSET * 86400000) : d;
+  return dateSystem === 1904 ? new Date(d.getTime() - DAYS_1904_OFFSET * 86400000) : d;
 }
 
 // ---------------------------------------------------------------- conditional formats

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { OrderClerkError } from '../core/errors';
+import { DAYS_1904_OFFSET } from '../core/dates';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/types';
 
 /** The .xls (OLE2 compound file) signature. */
@@ -180,7 +181,7 @@ const UNIX_EPOCH_SERIAL = 25569;
 
 /** A JS Date from ExcelJS back to the serial in the workbook's own date system. */
 export function dateToSerial(d: Date, date1904: boolean): number {
-  const serial = UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? 1462 : 0);
+  const serial = UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? DAYS_1904_OFFSET : 0);
   return Math.round(serial * 1e8) / 1e8; // drop float noise, keep times of day
 }
 
