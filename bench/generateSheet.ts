@@ -1,6 +1,7 @@
 // Realistic order sheets of any size for the benchmark: a title row, a 制表日期 line, a blank row, a header
 // row, then order lines with text numbers, text dates, blank rows and subtotal rows in clerk-like proportions.
 
+import { serialToYmd } from '../src/core/dates';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/core/types';
 
 export const BENCH_HEADERS = [
@@ -86,9 +87,10 @@ export function generateOrderSheet(rows: number, seed = 1): SheetSnapshot {
   return { name: '2026订单', top: 1, left: 1, values, formats, merges: ['A1:P1'], tables: [], visibility: 'visible', protected: false };
 }
 
+/** A due date as a clerk types it: "2026/12/8" (text, so the checks offer a fix). */
 function isoText(serial: number): string {
-  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
-  return `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+  const { y, m, d } = serialToYmd(serial);
+  return `${y}/${m}/${d}`;
 }
 
 export function generateWorkbook(rows: number, seed = 1): WorkbookSnapshot {

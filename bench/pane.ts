@@ -2,24 +2,9 @@
 // 10,000-row sheet — how long it takes and the longest stretch the page's main thread is blocked (long tasks).
 
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' };
-
-function serve(dir: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const p = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.join(dir, p === '/' ? 'index.html' : p);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
+import { launchChromium, serveStatic } from '../test/browser/chromium';
 
 // Installed before any page script: records long tasks and when the pane's column table first appears.
 const PROBE = `
@@ -41,13 +26,9 @@ export interface PaneBench {
 export async function benchPane(root: string, checkRows = 10000): Promise<PaneBench> {
   const dist = path.join(root, 'dist', 'demo');
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js', { paths: [root] }), '--mode', 'production', '--config-name', 'demo'], { cwd: root, stdio: 'ignore' });
-  const server = await serve(dist);
+  const server = await serveStatic(dist);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.addInitScript(PROBE);

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, serveStatic } from './chromium';
 import AxeBuilder from '@axe-core/playwright';
 import { t } from '../../src/core/i18n';
 import type { Lang } from '../../src/core/types';
@@ -18,14 +19,6 @@ const DIST = path.join(ROOT, 'dist/demo');
 const SHOTS = path.join(ROOT, 'test/output/screenshots');
 const DOC_SHOT = path.join(ROOT, 'docs/screenshots/demo-sheet.png');
 const DOCS = path.join(ROOT, 'docs/screenshots');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
 
 // jest.config's per-project testTimeout is not applied by jest 29 ("Unknown option"), so set it here.
 jest.setTimeout(240000);
@@ -37,19 +30,6 @@ let base = '';
 const offsite: string[] = [];
 const pageErrors: string[] = [];
 
-function serveStatic(dir: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.join(dir, urlPath === '/' ? 'index.html' : urlPath);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
 
 function isLocal(url: string): boolean {
   if (/^(data|blob|about):/.test(url)) return true;
@@ -110,11 +90,7 @@ beforeAll(async () => {
   });
   server = await serveStatic(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
   page.on('request', (r) => {
     if (!isLocal(r.url())) offsite.push(r.url());
