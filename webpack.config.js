@@ -1,7 +1,7 @@
 // Two builds: 'addin' (task pane + ribbon commands, served over https on 3000 for Excel) and
 // 'demo' (the task pane beside a rendered sheet, on the ExcelJS adapter; no network at all).
 // `npm run build` builds both; the browser test builds only `--config-name demo`.
-/* eslint-disable @typescript-eslint/no-var-requires */
+
 'use strict';
 
 const fs = require('fs');
@@ -44,7 +44,16 @@ function common(mode) {
       // ExcelJS's "browser" field points at its prebuilt bundle, which needs no Node polyfills.
       mainFields: ['browser', 'module', 'main'],
       aliasFields: ['browser'],
-      fallback: { fs: false, path: false, stream: false, crypto: false, util: false, buffer: false, os: false, zlib: false },
+      fallback: {
+        fs: false,
+        path: false,
+        stream: false,
+        crypto: false,
+        util: false,
+        buffer: false,
+        os: false,
+        zlib: false,
+      },
     },
     module: {
       rules: [
@@ -61,20 +70,27 @@ function common(mode) {
 }
 
 function manifestUrl(mode) {
-  if (process.env.ADDIN_URL) return process.env.ADDIN_URL.endsWith('/') ? process.env.ADDIN_URL : `${process.env.ADDIN_URL}/`;
+  if (process.env.ADDIN_URL)
+    return process.env.ADDIN_URL.endsWith('/') ? process.env.ADDIN_URL : `${process.env.ADDIN_URL}/`;
   return mode === 'production' ? PROD_URL : DEV_URL;
 }
 
 function addinConfig(mode) {
   const entry = { taskpane: at('src/taskpane/index.tsx') };
   const plugins = [
-    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: at('src/taskpane/taskpane.html'), chunks: ['taskpane'] }),
+    new HtmlWebpackPlugin({
+      filename: 'taskpane.html',
+      template: at('src/taskpane/taskpane.html'),
+      chunks: ['taskpane'],
+    }),
   ];
   // The ribbon commands belong to the Office.js adapter's owner; build them when they are there.
   const commandsEntry = ['src/commands/commands.ts', 'src/commands/commands.tsx'].find(exists);
   if (commandsEntry) {
     entry.commands = at(commandsEntry);
-    const template = exists('src/commands/commands.html') ? at('src/commands/commands.html') : at('src/taskpane/commands.html');
+    const template = exists('src/commands/commands.html')
+      ? at('src/commands/commands.html')
+      : at('src/taskpane/commands.html');
     plugins.push(new HtmlWebpackPlugin({ filename: 'commands.html', template, chunks: ['commands'] }));
   }
   const url = manifestUrl(mode);

@@ -42,7 +42,14 @@ function timeMs(fn: () => void, runs: number): number {
   return median(times);
 }
 
-interface CoreRow { rows: number; cells: number; coreMs: number; jsonParseMs: number; ratio: number; usPerRow: number }
+interface CoreRow {
+  rows: number;
+  cells: number;
+  coreMs: number;
+  jsonParseMs: number;
+  ratio: number;
+  usPerRow: number;
+}
 
 function benchCore(rows: number): CoreRow {
   const wb = generateWorkbook(rows);
@@ -64,7 +71,15 @@ function benchCore(rows: number): CoreRow {
   return { rows, cells, coreMs, jsonParseMs, ratio: coreMs / jsonParseMs, usPerRow: (coreMs * 1000) / rows };
 }
 
-interface ActionRow { action: string; rows: number; syncs: number; proxies: number; maxRequestBytes: number; maxResponseBytes: number; maxCellsPerRead: number }
+interface ActionRow {
+  action: string;
+  rows: number;
+  syncs: number;
+  proxies: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  maxCellsPerRead: number;
+}
 
 async function benchActions(rows: number): Promise<ActionRow[]> {
   const wb = generateWorkbook(rows);
@@ -76,21 +91,47 @@ async function benchActions(rows: number): Promise<ActionRow[]> {
     fx.resetStats();
     await fn();
     const s = fx.stats;
-    out.push({ action, rows, syncs: s.syncs, proxies: s.proxies, maxRequestBytes: s.maxRequestBytes, maxResponseBytes: s.maxResponseBytes, maxCellsPerRead: s.maxCellsPerRead });
+    out.push({
+      action,
+      rows,
+      syncs: s.syncs,
+      proxies: s.proxies,
+      maxRequestBytes: s.maxRequestBytes,
+      maxResponseBytes: s.maxResponseBytes,
+      maxCellsPerRead: s.maxCellsPerRead,
+    });
   };
   let snap: WorkbookSnapshot = wb;
-  await measure('read', async () => { snap = await port.read(); });
+  await measure('read', async () => {
+    snap = await port.read();
+  });
   const u = understand(snap, { today: TODAY });
   const issues = checkOrder(u, { lang: 'zh-CN' });
-  await measure('check (read + check)', async () => { const s = await port.read(); checkOrder(understand(s, { today: TODAY }), { lang: 'zh-CN' }); });
+  await measure('check (read + check)', async () => {
+    const s = await port.read();
+    checkOrder(understand(s, { today: TODAY }), { lang: 'zh-CN' });
+  });
   const apply = (edits: WorkbookEdit[]) => port.apply(edits);
-  await measure('fix all', () => apply(planFixes(u, issues.filter((i) => i.severity === 'fixable'), { lang: 'zh-CN', now: new Date() }).edits));
+  await measure('fix all', () =>
+    apply(
+      planFixes(
+        u,
+        issues.filter((i) => i.severity === 'fixable'),
+        { lang: 'zh-CN', now: new Date() },
+      ).edits,
+    ),
+  );
   await measure(`highlight (${issues.length} cells)`, () => apply([planHighlight(u, issues)]));
   await measure('apply flags', () => apply([planDelayRules(u)]));
   await measure('make table', () => apply([planMakeTable(u)]));
   const customer = u.lines[0].text.customer ?? '';
-  const docRows = u.lines.filter((l) => (l.text.customer ?? '') === customer).slice(0, 200).map((l) => l.row);
-  await measure(`packing list (${docRows.length} lines)`, () => apply(planDocuments(u, snap, { type: 'packing-list', rows: docRows, today: TODAY }).edits));
+  const docRows = u.lines
+    .filter((l) => (l.text.customer ?? '') === customer)
+    .slice(0, 200)
+    .map((l) => l.row);
+  await measure(`packing list (${docRows.length} lines)`, () =>
+    apply(planDocuments(u, snap, { type: 'packing-list', rows: docRows, today: TODAY }).edits),
+  );
   await measure('weekly report', () => apply(planOverdueReport(u, snap, { today: TODAY, lang: 'zh-CN' }).edits));
   return out;
 }
@@ -116,7 +157,9 @@ function runNode(args: string[]): { ms: number; maxRssMb: number; status: number
   const rssFile = path.join(os.tmpdir(), `oc-rss-${process.pid}.txt`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', path.join(ROOT, 'bench', 'maxrss.js'), ...args], {
-    cwd: ROOT, env: { ...process.env, OC_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, OC_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const kb = Number(fs.readFileSync(rssFile, 'utf8'));
@@ -130,7 +173,10 @@ function benchCli(rows: number, file: string) {
   let rss = 0;
   let readRss = 0;
   for (let i = 0; i < runs; i++) {
-    const a = runNode(['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(()=>{})`]);
+    const a = runNode([
+      '-e',
+      `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(()=>{})`,
+    ]);
     read.push(a.ms);
     readRss = Math.max(readRss, a.maxRssMb);
     const b = runNode(['bin/order-clerk.js', 'validate', file, '--json', '--today', TODAY]);
@@ -148,7 +194,9 @@ function bundleSize() {
   if (!fs.existsSync(js) || process.env.BENCH_REBUILD) {
     execFileSync('npx', ['webpack', '--mode', 'production', '--config-name', 'addin'], { cwd: ROOT, stdio: 'ignore' });
   }
-  const files = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /^taskpane.*\.js$/.test(f) || /^vendor.*\.js$/.test(f));
+  const files = fs
+    .readdirSync(path.join(ROOT, 'dist'))
+    .filter((f) => /^taskpane.*\.js$/.test(f) || /^vendor.*\.js$/.test(f));
   let raw = 0;
   let gz = 0;
   for (const f of files) {
@@ -171,25 +219,44 @@ async function main() {
   const cli = benchCli(cliRows, file);
   const bundle = bundleSize();
   const pane = await benchPane(ROOT, quick ? 2000 : 10000);
-  const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model ?? '?',
+    memGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const result = { date: new Date().toISOString(), machine, core, actions, cli, bundle, pane };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
 
   const f1 = (x: number) => x.toFixed(1);
   const f2 = (x: number) => x.toFixed(2);
-  console.log(`Order Clerk benchmark — ${machine.cpus} cores, ${machine.model}, ${machine.memGb} GB, Node ${machine.node}\n`);
+  console.log(
+    `Order Clerk benchmark — ${machine.cpus} cores, ${machine.model}, ${machine.memGb} GB, Node ${machine.node}\n`,
+  );
   console.log('Core (understand + check + classify) vs JSON.parse of the same grid');
   console.log('rows      cells       core ms   JSON.parse ms   ratio   µs/row');
-  for (const c of core) console.log(`${String(c.rows).padEnd(9)} ${String(c.cells).padEnd(11)} ${f1(c.coreMs).padStart(7)}   ${f1(c.jsonParseMs).padStart(13)}   ${f2(c.ratio).padStart(5)}   ${f2(c.usPerRow).padStart(6)}`);
+  for (const c of core)
+    console.log(
+      `${String(c.rows).padEnd(9)} ${String(c.cells).padEnd(11)} ${f1(c.coreMs).padStart(7)}   ${f1(c.jsonParseMs).padStart(13)}   ${f2(c.ratio).padStart(5)}   ${f2(c.usPerRow).padStart(6)}`,
+    );
   const growth = core[core.length - 1].usPerRow / core[0].usPerRow;
   console.log(`per-row cost growth ${core[0].rows} → ${core[core.length - 1].rows}: ×${f2(growth)} (1.0 = linear)\n`);
   console.log('Task-pane actions on the recording Excel fake');
   console.log('action                       rows      syncs  proxies  max request KB  max response KB  max cells/read');
-  for (const a of actions) console.log(`${a.action.padEnd(28)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`);
-  console.log(`\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)}; peak RSS ${f1(cli.validatePeakRssMb)} MB (ExcelJS read alone ${f1(cli.exceljsReadPeakRssMb)} MB)`);
-  console.log(`Task pane JavaScript: ${f1(bundle.rawKb)} KB, ${f1(bundle.gzipKb)} KB gzipped (${bundle.files.join(', ')})`);
+  for (const a of actions)
+    console.log(
+      `${a.action.padEnd(28)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`,
+    );
+  console.log(
+    `\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)}; peak RSS ${f1(cli.validatePeakRssMb)} MB (ExcelJS read alone ${f1(cli.exceljsReadPeakRssMb)} MB)`,
+  );
+  console.log(
+    `Task pane JavaScript: ${f1(bundle.rawKb)} KB, ${f1(bundle.gzipKb)} KB gzipped (${bundle.files.join(', ')})`,
+  );
   console.log(`Demo first render with the sample: ${f1(pane.firstRenderMs)} ms (headless Chromium)`);
-  console.log(`Pane check of ${pane.checkRows} rows: ${f1(pane.checkMs)} ms to the result; longest main-thread block ${f1(pane.longestTaskMs)} ms; blocks over 200 ms: ${pane.longTasksOver200ms}`);
+  console.log(
+    `Pane check of ${pane.checkRows} rows: ${f1(pane.checkMs)} ms to the result; longest main-thread block ${f1(pane.longestTaskMs)} ms; blocks over 200 ms: ${pane.longTasksOver200ms}`,
+  );
   console.log(`\nwritten ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
 }
 

@@ -5,8 +5,22 @@ import { serialToYmd } from '../src/core/dates';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/core/types';
 
 export const BENCH_HEADERS = [
-  '序号', '订单号', '客户', '下单日期', '产品型号', '品名', '规格', '数量', '单位', '单价(元)', '金额',
-  '交期', '已出货数量', '出货日期', '状态', '备注',
+  '序号',
+  '订单号',
+  '客户',
+  '下单日期',
+  '产品型号',
+  '品名',
+  '规格',
+  '数量',
+  '单位',
+  '单价(元)',
+  '金额',
+  '交期',
+  '已出货数量',
+  '出货日期',
+  '状态',
+  '备注',
 ];
 const CUSTOMERS = ['深圳华强电子', '东莞永盛五金', 'Acme Trading Ltd', '宁波海天塑胶', '苏州明达精密', 'Globex GmbH'];
 const STATUSES = ['', '', '', '生产中', '部分出货', '已出货', '取消'];
@@ -84,7 +98,17 @@ export function generateOrderSheet(rows: number, seed = 1): SheetSnapshot {
   total[0] = '合计';
   values.push(total);
   formats.push(new Array<string | null>(width).fill(null));
-  return { name: '2026订单', top: 1, left: 1, values, formats, merges: ['A1:P1'], tables: [], visibility: 'visible', protected: false };
+  return {
+    name: '2026订单',
+    top: 1,
+    left: 1,
+    values,
+    formats,
+    merges: ['A1:P1'],
+    tables: [],
+    visibility: 'visible',
+    protected: false,
+  };
 }
 
 /** A due date as a clerk types it: "2026/12/8" (text, so the checks offer a fix). */

@@ -25,7 +25,11 @@ export interface PaneBench {
 
 export async function benchPane(root: string, checkRows = 10000): Promise<PaneBench> {
   const dist = path.join(root, 'dist', 'demo');
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js', { paths: [root] }), '--mode', 'production', '--config-name', 'demo'], { cwd: root, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js', { paths: [root] }), '--mode', 'production', '--config-name', 'demo'],
+    { cwd: root, stdio: 'ignore' },
+  );
   const server = await serveStatic(dist);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
   const browser = await launchChromium();
@@ -44,11 +48,16 @@ export async function benchPane(root: string, checkRows = 10000): Promise<PaneBe
     await page.goto(`${base}?lang=en-US&rows=${checkRows}`);
     await page.getByTestId('column-table').waitFor({ timeout: 180000 });
     await page.getByRole('tab', { name: 'Check', exact: true }).click();
-    await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
+    await page.evaluate(() => {
+      (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+    });
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Check whole sheet' }).click();
     await page.getByTestId('notice').waitFor({ state: 'visible', timeout: 180000 });
-    const { t1, tasks } = await page.evaluate(() => ({ t1: performance.now(), tasks: (window as unknown as { __longTasks: number[] }).__longTasks.slice() }));
+    const { t1, tasks } = await page.evaluate(() => ({
+      t1: performance.now(),
+      tasks: (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
+    }));
     return {
       firstRenderMs: renders[1],
       checkRows,

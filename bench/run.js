@@ -3,5 +3,8 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 const root = path.resolve(__dirname, '..');
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.bench.json')], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.bench.json')], {
+  stdio: 'inherit',
+  cwd: root,
+});
 require(path.join(root, 'build', 'bench', 'bench', 'bench.js'));

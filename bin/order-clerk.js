@@ -4,8 +4,10 @@
 let main;
 try {
   ({ main } = require('../lib/cli/main.js'));
-} catch (e) {
-  process.stderr.write('order-clerk: not built yet: run `npm install` (or `npm run build:cli`) in the checkout first.\n');
+} catch {
+  process.stderr.write(
+    'order-clerk: not built yet: run `npm install` (or `npm run build:cli`) in the checkout first.\n',
+  );
   process.exit(2);
 }
 main(process.argv.slice(2)).then(

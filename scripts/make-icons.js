@@ -36,7 +36,12 @@ function encodePng(size, rgba) {
     rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   }
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const BOARD = [0x21, 0x73, 0x46]; // Excel green
@@ -55,7 +60,8 @@ function draw(size) {
     return (x - cx) ** 2 + (y - cy) ** 2 <= rad * rad;
   };
   const nearSegment = (x, y, ax, ay, bx, by, w) => {
-    const dx = bx - ax, dy = by - ay;
+    const dx = bx - ax,
+      dy = by - ay;
     const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
     return (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2 <= w * w;
   };
@@ -65,24 +71,37 @@ function draw(size) {
     { color: CLIP, hit: (x, y) => inRoundRect(x, y, u(0.35), u(0.04), u(0.65), u(0.2), u(0.05)) },
     {
       color: CHECK,
-      hit: (x, y) => nearSegment(x, y, u(0.33), u(0.55), u(0.46), u(0.7), u(0.055)) || nearSegment(x, y, u(0.46), u(0.7), u(0.68), u(0.38), u(0.055)),
+      hit: (x, y) =>
+        nearSegment(x, y, u(0.33), u(0.55), u(0.46), u(0.7), u(0.055)) ||
+        nearSegment(x, y, u(0.46), u(0.7), u(0.68), u(0.38), u(0.055)),
     },
   ];
   const S = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
-          const fx = x + (sx + 0.5) / S, fy = y + (sy + 0.5) / S;
+          const fx = x + (sx + 0.5) / S,
+            fy = y + (sy + 0.5) / S;
           let c = null;
           for (const l of layers) if (l.hit(fx, fy)) c = l.color;
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a++;
+          }
         }
       }
       const i = (y * size + x) * 4;
       if (a > 0) {
-        px[i] = Math.round(r / a); px[i + 1] = Math.round(g / a); px[i + 2] = Math.round(b / a);
+        px[i] = Math.round(r / a);
+        px[i + 1] = Math.round(g / a);
+        px[i + 2] = Math.round(b / a);
         px[i + 3] = Math.round((255 * a) / (S * S));
       }
     }

@@ -86,7 +86,9 @@ describe('manifest.xml', () => {
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(\w+:\/\/[^"]*)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\/localhost:3000\//);
-    expect(one(one(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html');
+    expect(one(one(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(
+      'https://localhost:3000/taskpane.html',
+    );
   });
 
   test('every icon exists as a PNG of the stated size', () => {
@@ -94,19 +96,25 @@ describe('manifest.xml', () => {
       [one(app, 'IconUrl').attrs.DefaultValue, 32],
       [one(app, 'HighResolutionIconUrl').attrs.DefaultValue, 64],
     ];
-    for (const img of all(one(app, 'bt:Images'), 'bt:Image')) sized.push([img.attrs.DefaultValue, Number(/(\d+)x\1/.exec(img.attrs.id)![1])]);
+    for (const img of all(one(app, 'bt:Images'), 'bt:Image'))
+      sized.push([img.attrs.DefaultValue, Number(/(\d+)x\1/.exec(img.attrs.id)![1])]);
     expect(sized).toHaveLength(5);
     for (const [url, size] of sized) {
       const file = join(root, new URL(url).pathname);
       expect(existsSync(file)).toBe(true);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80, 128]) expect(pngSize(join(root, `assets/icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80, 128])
+      expect(pngSize(join(root, `assets/icon-${size}.png`))).toEqual({ width: size, height: size });
   });
 
   test('every resid points at a resource, and icon sizes match the resource they use', () => {
     const resources = one(app, 'Resources');
-    const ids = new Set(all(resources, 'bt:Image').concat(all(resources, 'bt:Url'), all(resources, 'bt:String')).map((n) => n.attrs.id));
+    const ids = new Set(
+      all(resources, 'bt:Image')
+        .concat(all(resources, 'bt:Url'), all(resources, 'bt:String'))
+        .map((n) => n.attrs.id),
+    );
     const refs = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(10);
     for (const r of refs) expect(ids).toContain(r);
@@ -123,7 +131,11 @@ describe('manifest.xml', () => {
     const tab = one(app, 'OfficeTab');
     expect(tab.attrs.id).toBe('TabHome');
     const controls = all(tab, 'Control');
-    expect(controls.map((c) => one(c, 'Action').attrs['xsi:type'])).toEqual(['ShowTaskpane', 'ExecuteFunction', 'ExecuteFunction']);
+    expect(controls.map((c) => one(c, 'Action').attrs['xsi:type'])).toEqual([
+      'ShowTaskpane',
+      'ExecuteFunction',
+      'ExecuteFunction',
+    ]);
     const fnNames = all(tab, 'FunctionName').map((f) => f.text);
     expect(fnNames).toEqual(['checkOrders', 'flagDelays']);
     const source = readFileSync(join(root, 'src/commands/commands.ts'), 'utf8');
@@ -131,8 +143,14 @@ describe('manifest.xml', () => {
     const associated = [...commandsBlock.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]);
     expect(associated.sort()).toEqual([...fnNames].sort());
     expect(source).toMatch(/Office\.actions\.associate\(name, /);
-    const labels = Object.fromEntries(all(one(app, 'bt:ShortStrings'), 'bt:String').map((s) => [s.attrs.id, s.attrs.DefaultValue]));
+    const labels = Object.fromEntries(
+      all(one(app, 'bt:ShortStrings'), 'bt:String').map((s) => [s.attrs.id, s.attrs.DefaultValue]),
+    );
     expect(labels['Group.Label']).toBe('Order Clerk');
-    expect(controls.map((c) => labels[one(c, 'Label').attrs.resid])).toEqual(['Show Order Clerk', 'Check', 'Flag delays']);
+    expect(controls.map((c) => labels[one(c, 'Label').attrs.resid])).toEqual([
+      'Show Order Clerk',
+      'Check',
+      'Flag delays',
+    ]);
   });
 });

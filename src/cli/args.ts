@@ -75,7 +75,8 @@ function tokenize(argv: string[], lang: Lang): { positionals: string[]; options:
       options.set(name, true);
     } else if (VALUE_OPTIONS.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw usage(lang, 'missingValue', { option: name });
+      if (value === undefined || (eq < 0 && value.startsWith('--')))
+        throw usage(lang, 'missingValue', { option: name });
       options.set(name, value);
     } else {
       throw usage(lang, 'unknownOption', { option: arg });

@@ -141,7 +141,9 @@ export function inspectJson(u: Understanding) {
     headerRow: o.headerRow,
     dataRows: { first: o.dataRows[0] ?? o.firstDataRow, last: o.lastDataRow, count: o.dataRows.length },
     columns,
-    unmapped: o.headers.filter((h) => h.field === null).map((h) => ({ column: columnLetter(h.column), header: h.header })),
+    unmapped: o.headers
+      .filter((h) => h.field === null)
+      .map((h) => ({ column: columnLetter(h.column), header: h.header })),
     skippedRows: o.skippedRows.map((s) => ({ row: s.row, reason: s.reason })),
     masters: { products: o.masters.products, customers: o.masters.customers },
   };
@@ -227,7 +229,15 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
   if (opts.json) return done(json({ today: r.today, sheet: r.sheet, counts: r.counts, overdue }));
   const L = opts.lang;
   const table = textTable([
-    [t(L, 'cli.label.row'), t(L, 'cli.label.orderNo'), t(L, 'cli.label.customer'), t(L, 'cli.label.item'), t(L, 'cli.label.dueDate'), t(L, 'cli.label.daysLate'), t(L, 'cli.label.openQty')],
+    [
+      t(L, 'cli.label.row'),
+      t(L, 'cli.label.orderNo'),
+      t(L, 'cli.label.customer'),
+      t(L, 'cli.label.item'),
+      t(L, 'cli.label.dueDate'),
+      t(L, 'cli.label.daysLate'),
+      t(L, 'cli.label.openQty'),
+    ],
     ...overdue.map((l) => [l.row, l.orderNo, l.customer, l.item, l.dueDate, l.daysLate, l.openQty]),
   ]);
   const line = t(L, 'cli.report.done', { sheet: r.sheet, file: opts.output as string, overdue: overdue.length });
@@ -254,10 +264,21 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const { edits, fixed, tableSkipped } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
-  const skipped = tableSkipped ? [new OrderClerkError('tableHeadersInvalid', { detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '' }).messageIn(opts.lang)] : [];
+  const skipped = tableSkipped
+    ? [
+        new OrderClerkError('tableHeadersInvalid', {
+          detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '',
+        }).messageIn(opts.lang),
+      ]
+    : [];
   if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }), 0, skipped);
   const L = opts.lang;
-  const params = { file: opts.output as string, table: result.table ?? '', validation: rules.dataValidation, flags: rules.conditionalFormats };
+  const params = {
+    file: opts.output as string,
+    table: result.table ?? '',
+    validation: rules.dataValidation,
+    flags: rules.conditionalFormats,
+  };
   let text = t(L, result.table ? 'cli.apply.done' : 'cli.apply.noTable', params);
   if (fixed.length) {
     const table = textTable([
@@ -304,5 +325,9 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
       quantity: d.totals.quantity,
     }),
   );
-  return done(`${t(L, 'cli.generate.done', { file: opts.output as string })}\n${lines.map((l) => `  ${l}`).join('\n')}`, 0, warnings);
+  return done(
+    `${t(L, 'cli.generate.done', { file: opts.output as string })}\n${lines.map((l) => `  ${l}`).join('\n')}`,
+    0,
+    warnings,
+  );
 }

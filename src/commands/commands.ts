@@ -62,9 +62,18 @@ function notify(message: string): Promise<void> {
       if (res.status !== Office.AsyncResultStatus.Succeeded) return resolve();
       const dialog = res.value;
       // Never leave the command spinning: close the notice after a minute at most.
-      const timer = setTimeout(() => { dialog.close(); resolve(); }, 60_000);
-      const done = () => { clearTimeout(timer); resolve(); };
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => { dialog.close(); done(); });
+      const timer = setTimeout(() => {
+        dialog.close();
+        resolve();
+      }, 60_000);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        done();
+      });
       dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
     });
   });

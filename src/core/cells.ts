@@ -16,7 +16,8 @@ const EMPTY: Reading = { kind: 'empty' };
 
 /** Real numbers as they are; number-like text as fixable (fromText); other text invalid; errors as errors. */
 export function readNumber(v: CellValue): Reading {
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'ok', value: v, fromText: false } : { kind: 'invalid', text: String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { kind: 'ok', value: v, fromText: false } : { kind: 'invalid', text: String(v) };
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === 'string') {
     const t = v.trim();
@@ -30,16 +31,54 @@ export function readNumber(v: CellValue): Reading {
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 // Currency marks clerks type before or after a number.
 const CURRENCY = '(?:us\\$|hk\\$|nt\\$|rmb|cny|usd|hkd|eur|gbp|jpy|ntd|twd|[¥$€£￥]|人民币|美元|港币|元|块)';
 /** The only words a number may carry after it (SPEC 4): "480 pcs" is a fixable number, "12 TBD" is not. */
 export const UNIT_WORDS: readonly string[] = [
-  'pcs', 'pc', 'pieces', '个', '件', '套', '台', '只', '箱', '盒', '包', '卷', '米', 'm', 'kg', 'kgs', 'g', '公斤', '克',
-  'sets', 'set', 'ctns', 'ctn', 'cartons', 'units', 'ea', '双', '对', '张', '把', '条', '瓶', '桶', '吨', 't', 'l', '升',
+  'pcs',
+  'pc',
+  'pieces',
+  '个',
+  '件',
+  '套',
+  '台',
+  '只',
+  '箱',
+  '盒',
+  '包',
+  '卷',
+  '米',
+  'm',
+  'kg',
+  'kgs',
+  'g',
+  '公斤',
+  '克',
+  'sets',
+  'set',
+  'ctns',
+  'ctn',
+  'cartons',
+  'units',
+  'ea',
+  '双',
+  '对',
+  '张',
+  '把',
+  '条',
+  '瓶',
+  '桶',
+  '吨',
+  't',
+  'l',
+  '升',
 ];
 // Longest first, so "pcs" is not cut to "pc" by the alternation.
-const UNIT = `(?:${[...UNIT_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
+const UNIT = `(?:${[...UNIT_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|')})`;
 // A unit or currency after the number, optionally "per unit" ("3.5元/个", "12 pcs/ctn") and a closing dot ("480 pcs.").
 const SUFFIX = `(?:${CURRENCY}|${UNIT})(?:\\s*/\\s*${UNIT})?\\.?`;
 const NUMBER_TEXT = new RegExp(

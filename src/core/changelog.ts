@@ -42,7 +42,10 @@ const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, 
 
 const CHANGE_LOG_KIND: OwnSheetKind<Lang> = {
   names: { 'zh-CN': t('zh-CN', 'changelog.sheet'), 'en-US': t('en-US', 'changelog.sheet') },
-  headers: { 'zh-CN': COLUMN_KEYS.map((k) => t('zh-CN', `changelog.col.${k}`)), 'en-US': COLUMN_KEYS.map((k) => t('en-US', `changelog.col.${k}`)) },
+  headers: {
+    'zh-CN': COLUMN_KEYS.map((k) => t('zh-CN', `changelog.col.${k}`)),
+    'en-US': COLUMN_KEYS.map((k) => t('en-US', `changelog.col.${k}`)),
+  },
 };
 
 /** The log sheet to write to: our existing one (either language) wins, else a new name in `lang` no clerk's sheet holds. */
@@ -95,7 +98,15 @@ export function readChangeLog(wb: WorkbookSnapshot): ChangeLogRow[] {
     const sheet = asText(v(3));
     const cell = asText(v(4));
     if (sheet === '' || cell === '') continue; // blank or hand-typed note lines are not changes
-    out.push({ row: r, time: asText(v(1)), action: parseAction(asText(v(2))), sheet, cell, old: asWrite(v(5)), new: asWrite(v(6)) });
+    out.push({
+      row: r,
+      time: asText(v(1)),
+      action: parseAction(asText(v(2))),
+      sheet,
+      cell,
+      old: asWrite(v(5)),
+      new: asWrite(v(6)),
+    });
   }
   return out;
 }

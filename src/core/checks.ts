@@ -5,10 +5,28 @@ import { serialToIso } from './dates';
 import type { WorkbookEdit } from './edits';
 import { CATALOGUE, t } from './i18n';
 import type {
-  CellError, CellValue, DateField, FieldKey, Issue, IssueCode, Lang, NumericField, ProductInfo, Severity, Understanding,
+  CellError,
+  CellValue,
+  DateField,
+  FieldKey,
+  Issue,
+  IssueCode,
+  Lang,
+  NumericField,
+  ProductInfo,
+  Severity,
+  Understanding,
 } from './types';
 import { DATE_FIELDS, NUMERIC_FIELDS, isCellError } from './types';
-import { R_INVALID, R_OK, R_OK_TEXT, lineColumnsOf, type FieldCells, type LineColumns, type ReadingColumn } from './understand';
+import {
+  R_INVALID,
+  R_OK,
+  R_OK_TEXT,
+  lineColumnsOf,
+  type FieldCells,
+  type LineColumns,
+  type ReadingColumn,
+} from './understand';
 
 export { planValidationRules } from './validation';
 
@@ -101,15 +119,27 @@ export function sortIssues(issues: Issue[]): Issue[] {
     }
     const rank = CODE_RANK.get(i.code) ?? -1;
     const key = (i.row * 16385 + c) * 16 + rank + 1;
-    if (!Number.isSafeInteger(key) || !Number.isInteger(i.row) || !Number.isInteger(c) || i.row < 0 || c < 0 || c > 16384) exact = false;
+    if (
+      !Number.isSafeInteger(key) ||
+      !Number.isInteger(i.row) ||
+      !Number.isInteger(c) ||
+      i.row < 0 ||
+      c < 0 ||
+      c > 16384
+    )
+      exact = false;
     keys[n] = key;
     if (n > 0 && keys[n - 1] > key) sorted = false;
   }
   if (!exact) {
-    return issues.slice().sort(
-      (a, b) =>
-        a.row - b.row || columnNumber(a.column) - columnNumber(b.column) || CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
-    );
+    return issues
+      .slice()
+      .sort(
+        (a, b) =>
+          a.row - b.row ||
+          columnNumber(a.column) - columnNumber(b.column) ||
+          CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
+      );
   }
   if (sorted) return issues.slice();
   const order = Array.from(issues.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
@@ -205,7 +235,10 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
     if (a !== null && vq !== null && vp !== null) {
       const expected = vq * vp;
       if (Math.abs(a - expected) > AMOUNT_TOLERANCE + EPS) {
-        report(ctx, k, 'amount', 'amount.mismatch', { value: formatNumber(a), expected: formatNumber(round2(expected)) });
+        report(ctx, k, 'amount', 'amount.mismatch', {
+          value: formatNumber(a),
+          expected: formatNumber(round2(expected)),
+        });
       }
     }
     const d = okAt(due, k);
@@ -215,7 +248,10 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
     }
     const s = okAt(shipped, k);
     if (s !== null && vq !== null && s > vq + EPS) {
-      report(ctx, k, 'shippedQty', 'shippedQty.exceedsQuantity', { value: formatNumber(s), quantity: formatNumber(vq) });
+      report(ctx, k, 'shippedQty', 'shippedQty.exceedsQuantity', {
+        value: formatNumber(s),
+        quantity: formatNumber(vq),
+      });
     }
     if (priceList) checkPriceList(ctx, k, priceList, vp);
   }
@@ -232,7 +268,9 @@ function checkPriceList(ctx: Ctx, k: number, products: ProductIndex, p: number |
   if (p === null || product.unitPrice === undefined) return;
   if (Math.abs(p - product.unitPrice) > PRICE_TOLERANCE + EPS) {
     report(ctx, k, 'unitPrice', 'priceList.priceDiffers', {
-      value: formatNumber(p), master: formatNumber(product.unitPrice), sheet: products.sheet,
+      value: formatNumber(p),
+      master: formatNumber(product.unitPrice),
+      sheet: products.sheet,
     });
   }
 }
@@ -312,11 +350,15 @@ class DuplicateFinder {
     }
     let h = Math.imul(itemHash ^ 0x9e3779b9, 0x85ebca6b) ^ this.lastOrderNoHash;
     const qk = this.qty.kind[k];
-    h = qk === R_OK || qk === R_OK_TEXT ? hashNumber(this.qty.value[k], h) : Math.imul(h ^ this.textHash(this.qtyCells.text(k) ?? ''), 0x5bd1e995);
+    h =
+      qk === R_OK || qk === R_OK_TEXT
+        ? hashNumber(this.qty.value[k], h)
+        : Math.imul(h ^ this.textHash(this.qtyCells.text(k) ?? ''), 0x5bd1e995);
     const dk = this.due.kind[k];
-    h = dk === R_OK || dk === R_OK_TEXT
-      ? hashNumber(Math.floor(this.due.value[k]), h)
-      : Math.imul(h ^ this.textHash(this.dueCells.text(k) ?? ''), 0x5bd1e995);
+    h =
+      dk === R_OK || dk === R_OK_TEXT
+        ? hashNumber(Math.floor(this.due.value[k]), h)
+        : Math.imul(h ^ this.textHash(this.dueCells.text(k) ?? ''), 0x5bd1e995);
     h ^= h >>> 15;
     const mask = this.size - 1;
     const slots = this.slots;
@@ -369,14 +411,16 @@ class DuplicateFinder {
   /** Same four parts (run only when two lines' hashes meet). */
   private sameKey(a: number, b: number): boolean {
     const { qty, due } = this;
-    return this.keyText(this.item.text(a)) === this.keyText(this.item.text(b)) &&
+    return (
+      this.keyText(this.item.text(a)) === this.keyText(this.item.text(b)) &&
       this.keyText(this.orderNo.text(a)) === this.keyText(this.orderNo.text(b)) &&
       (this.ok(qty, a)
         ? this.ok(qty, b) && qty.value[a] === qty.value[b]
         : !this.ok(qty, b) && this.keyText(this.qtyCells.text(a)) === this.keyText(this.qtyCells.text(b))) &&
       (this.ok(due, a)
         ? this.ok(due, b) && Math.floor(due.value[a]) === Math.floor(due.value[b])
-        : !this.ok(due, b) && this.keyText(this.dueCells.text(a)) === this.keyText(this.dueCells.text(b)));
+        : !this.ok(due, b) && this.keyText(this.dueCells.text(a)) === this.keyText(this.dueCells.text(b)))
+    );
   }
 }
 
@@ -431,7 +475,13 @@ export function normalizeKeyText(s: string): string {
 
 /** `formula`: the cell's text comes from a formula — a warning with its own message and no fix. */
 function report(
-  ctx: Ctx, k: number, field: FieldKey, code: IssueCode, params: Params, fix: Issue['fix'] = null, formula = false,
+  ctx: Ctx,
+  k: number,
+  field: FieldKey,
+  code: IssueCode,
+  params: Params,
+  fix: Issue['fix'] = null,
+  formula = false,
 ): void {
   const col = ctx.u.order.columns[field];
   if (col === undefined) return;
@@ -466,9 +516,17 @@ function report(
  * issues on big sheets): the same catalogue lookup and the same `{name}` filling as t(), where `field` is the field's
  * name and `value` the text as the clerk typed it ("11月20日"), not its reading; params win over both.
  */
-function issueMessage(ctx: Ctx, code: string, params: Params, fieldName: string, k: number, field: FieldKey, raw: CellValue): string {
+function issueMessage(
+  ctx: Ctx,
+  code: string,
+  params: Params,
+  fieldName: string,
+  k: number,
+  field: FieldKey,
+  raw: CellValue,
+): string {
   const catalogue = CATALOGUE[ctx.lang] as Record<string, string> | undefined;
-  const valueText = (): string => (typeof raw === 'string' ? raw.trim() : ctx.cols.text(k, field) ?? displayRaw(raw));
+  const valueText = (): string => (typeof raw === 'string' ? raw.trim() : (ctx.cols.text(k, field) ?? displayRaw(raw)));
   if (!catalogue) return t(ctx.lang, `check.${code}`, { field: fieldName, value: valueText(), ...params });
   let parts = ctx.templates.get(code);
   if (parts === undefined) {

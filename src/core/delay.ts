@@ -9,7 +9,16 @@ import { isoToSerial } from './dates';
 import type { ConditionalRule, WorkbookEdit } from './edits';
 import { t } from './i18n';
 import { statusMatcher, statusWords } from './status';
-import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type OrderLine, type Reading, type StatusKind, type Understanding } from './types';
+import {
+  DELAY_CLASSES,
+  type DelayClass,
+  type DelayRow,
+  type Lang,
+  type OrderLine,
+  type Reading,
+  type StatusKind,
+  type Understanding,
+} from './types';
 import { R_OK, R_OK_TEXT, lineColumnsOf, type ReadingColumn } from './understand';
 
 export const DELAY_MARKER = 'order-clerk:delay';
@@ -66,7 +75,12 @@ export function classifyLine(line: OrderLine, ctx: ClassifyContext): DelayRow {
 
 /** The class of a line from its status kind, quantity, shipped quantity, due day and ship day. */
 function classifyParts(
-  row: number, kind: StatusKind | null, q: number | null, s: number | null, due: number | null, ship: number | null,
+  row: number,
+  kind: StatusKind | null,
+  q: number | null,
+  s: number | null,
+  due: number | null,
+  ship: number | null,
   ctx: ClassifyContext,
 ): DelayRow {
   // As openQuantity: quantity − shippedQty, never below 0; 0 when the quantity is unreadable.
@@ -114,7 +128,7 @@ export function classifyLines(u: Understanding, today: string): DelayRow[] {
   for (let k = 0; k < out.length; k++) {
     const raw = status.raw(k);
     // As statusTextOf: the raw text, else the display text (an empty cell reads '').
-    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : status.text(k) ?? '';
+    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : (status.text(k) ?? '');
     let kind = lastKind;
     if (text !== lastText) {
       const known = kinds.get(text);
@@ -214,14 +228,19 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const marker = `N(${str(DELAY_MARKER)})=0`;
   const gateCells = [item, due].filter((x): x is string => x !== null);
   const gateFallback = [ref('orderNo'), qty, ref('customer')].filter((x): x is string => x !== null);
-  const gateRefs = gateCells.length ? gateCells : gateFallback.length ? gateFallback : [`$${columnLetter(o.firstColumn)}${r}`];
+  const gateRefs = gateCells.length
+    ? gateCells
+    : gateFallback.length
+      ? gateFallback
+      : [`$${columnLetter(o.firstColumn)}${r}`];
   const gate = or(gateRefs.map((c) => `${c}<>""`));
 
   const cancelled = statusIs('cancelled');
   const shippedParts: string[] = [];
   const shippedWord = statusIs('shipped');
   if (shippedWord) shippedParts.push(shippedWord);
-  if (qty && shippedQty) shippedParts.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
+  if (qty && shippedQty)
+    shippedParts.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
   if (!shippedQty && shipDate) shippedParts.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
   const shipped = shippedParts.length ? or(shippedParts) : null;
 
@@ -244,7 +263,9 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
 
 export function delayRule(cls: DelayClass, formula: string): ConditionalRule {
   const c = DELAY_COLOURS[cls];
-  return c.strike ? { formula, fill: c.fill, fontColor: c.font, strike: true } : { formula, fill: c.fill, fontColor: c.font };
+  return c.strike
+    ? { formula, fill: c.fill, fontColor: c.font, strike: true }
+    : { formula, fill: c.fill, fontColor: c.font };
 }
 
 /** TODAY()-based conditional formats over the table's data rows, replacing the add-in's earlier delay rules. */
@@ -286,7 +307,8 @@ export function textNumberRows(u: Understanding): number[] {
   const qty = cols.num('quantity');
   const shipped = cols.num('shippedQty');
   const out: number[] = [];
-  for (let k = 0; k < cols.n; k++) if (qty.kind[k] === R_OK_TEXT || shipped.kind[k] === R_OK_TEXT) out.push(cols.row(k));
+  for (let k = 0; k < cols.n; k++)
+    if (qty.kind[k] === R_OK_TEXT || shipped.kind[k] === R_OK_TEXT) out.push(cols.row(k));
   return out;
 }
 

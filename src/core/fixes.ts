@@ -7,7 +7,18 @@ import type { WorkbookEdit, WriteValue } from './edits';
 import { describeValue } from './edits';
 import { parseCell } from './address';
 import { cellAt, findSheet } from './snapshot';
-import type { CellValue, DateField, FieldKey, Issue, Lang, NumericField, OrderLine, Reading, Understanding, WorkbookSnapshot } from './types';
+import type {
+  CellValue,
+  DateField,
+  FieldKey,
+  Issue,
+  Lang,
+  NumericField,
+  OrderLine,
+  Reading,
+  Understanding,
+  WorkbookSnapshot,
+} from './types';
 import { DATE_FIELDS } from './types';
 
 export interface FixedCell {
@@ -80,14 +91,24 @@ function pendingLoggedFixes(wb: WorkbookSnapshot, sheet: string): Map<string, Ch
  * so running the fix again completes it without a second row.
  */
 function isLoggedAlready(row: ChangeLogRow | undefined, f: FixedCell): boolean {
-  return row !== undefined && row.action === 'fix' && String(row.old ?? '') === String(f.old ?? '') && String(row.new ?? '') === String(f.new);
+  return (
+    row !== undefined &&
+    row.action === 'fix' &&
+    String(row.old ?? '') === String(f.old ?? '') &&
+    String(row.new ?? '') === String(f.new)
+  );
 }
 
 /**
  * What to write for a fix, or null when the cell is not (any more) text that reads as the fix value —
  * so fixing twice, or fixing after the clerk retyped the cell, changes nothing.
  */
-function fixWrite(u: Understanding, line: OrderLine, field: FieldKey, fix: number | string): Omit<SetCell, 'address'> | null {
+function fixWrite(
+  u: Understanding,
+  line: OrderLine,
+  field: FieldKey,
+  fix: number | string,
+): Omit<SetCell, 'address'> | null {
   const raw = line.raw[field];
   // Text, or in a date column a number that is a date typed as digits (20261205): both read `fromText`.
   if (typeof raw !== 'string' && !(typeof raw === 'number' && isDateField(field))) return null;
@@ -136,7 +157,11 @@ export function planUndoLastFix(
     const cells = bySheet.get(row.sheet) ?? [];
     cells.push(restoreCell(row.cell, row.old));
     bySheet.set(row.sheet, cells);
-    restored.push({ cell: row.cell, old: row.new, new: row.old === null || typeof row.old === 'boolean' ? String(row.old ?? '') : row.old });
+    restored.push({
+      cell: row.cell,
+      old: row.new,
+      new: row.old === null || typeof row.old === 'boolean' ? String(row.old ?? '') : row.old,
+    });
     entries.push({ time: opts.now, action: 'undo', sheet: row.sheet, cell: row.cell, old: row.new, new: row.old });
   }
   if (entries.length === 0) return { edits: [], restored: [] };

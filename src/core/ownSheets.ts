@@ -30,7 +30,10 @@ function looksOwn<L extends string>(s: SheetSnapshot, kind: OwnSheetKind<L>): L 
 }
 
 /** Our existing sheet of this kind (named "Name" or "Name (n)" in any language, with our header), if any. */
-export function findOwnSheet<L extends string>(wb: WorkbookSnapshot, kind: OwnSheetKind<L>): { sheet: SheetSnapshot; lang: L | null } | undefined {
+export function findOwnSheet<L extends string>(
+  wb: WorkbookSnapshot,
+  kind: OwnSheetKind<L>,
+): { sheet: SheetSnapshot; lang: L | null } | undefined {
   const langs = Object.keys(kind.names) as L[];
   for (const s of wb.sheets) {
     for (const lang of langs) {
@@ -45,10 +48,18 @@ export function findOwnSheet<L extends string>(wb: WorkbookSnapshot, kind: OwnSh
 }
 
 /** The name to write to: our existing sheet, else a new one in `lang` that no clerk's sheet already holds. */
-export function ownSheetName<L extends string>(wb: WorkbookSnapshot | null | undefined, kind: OwnSheetKind<L>, lang: L): { name: string; lang: L } {
+export function ownSheetName<L extends string>(
+  wb: WorkbookSnapshot | null | undefined,
+  kind: OwnSheetKind<L>,
+  lang: L,
+): { name: string; lang: L } {
   const found = wb ? findOwnSheet(wb, kind) : undefined;
   if (found) return { name: found.sheet.name, lang: found.lang ?? lang };
-  const name = wb ? uniqueSheetName(kind.names[lang], wb.sheets.map((s) => s.name)) : kind.names[lang];
+  const name = wb
+    ? uniqueSheetName(
+        kind.names[lang],
+        wb.sheets.map((s) => s.name),
+      )
+    : kind.names[lang];
   return { name, lang };
 }
-

@@ -20,7 +20,10 @@ export function orderTableRange(u: Understanding): string {
 }
 
 /** The table already on the order block, if any (its name is kept). */
-export function existingOrderTable(u: Understanding, wb: WorkbookSnapshot | undefined): { name: string; range: string } | null {
+export function existingOrderTable(
+  u: Understanding,
+  wb: WorkbookSnapshot | undefined,
+): { name: string; range: string } | null {
   const sheet = wb ? findSheet(wb, u.order.sheet) : undefined;
   if (!sheet) return null;
   const want = parseRange(orderTableRange(u));
@@ -43,7 +46,12 @@ export function planMakeTable(u: Understanding, wb?: WorkbookSnapshot, lang: Lan
     const problem = tableHeaderProblem(u, wb, lang);
     if (problem) throw new OrderClerkError('tableHeadersInvalid', { detail: problem });
   }
-  return { kind: 'ensureTable', sheet: u.order.sheet, range: orderTableRange(u), name: existing?.name ?? DEFAULT_TABLE_NAME };
+  return {
+    kind: 'ensureTable',
+    sheet: u.order.sheet,
+    range: orderTableRange(u),
+    name: existing?.name ?? DEFAULT_TABLE_NAME,
+  };
 }
 
 /** Why a new table over the order block would change the clerk's header cells, or null when it would not. */
@@ -110,10 +118,13 @@ export function planApply(
   edits.push(planValidationRules(u, opts.lang), planDelayRules(u));
   let fixed: FixedCell[] = [];
   if (opts.fix) {
-    const planned = planFixes(u, fixableIssues(checkOrder(u, { lang: opts.lang })), { lang: opts.lang, now: opts.now, wb: opts.wb });
+    const planned = planFixes(u, fixableIssues(checkOrder(u, { lang: opts.lang })), {
+      lang: opts.lang,
+      now: opts.now,
+      wb: opts.wb,
+    });
     edits.push(...planned.edits);
     fixed = planned.fixed;
   }
   return { edits, fixed, tableSkipped };
 }
-

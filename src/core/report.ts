@@ -10,7 +10,15 @@ import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from '
 import { t } from './i18n';
 import { SheetGrid, a4PageSetup, fitColumnWidths, titleRows } from './printSetup';
 import { uniqueSheetName } from './sheetNames';
-import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type OrderLine, type Understanding, type WorkbookSnapshot } from './types';
+import {
+  DELAY_CLASSES,
+  type DelayClass,
+  type DelayRow,
+  type Lang,
+  type OrderLine,
+  type Understanding,
+  type WorkbookSnapshot,
+} from './types';
 
 export interface OverdueLine {
   row: number;
@@ -107,7 +115,9 @@ function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', 
     { header: t(lang, 'report.col.customer'), value: (r) => r.customer || null },
     has('orderNo') ? { header: t(lang, 'report.col.orderNo'), value: (r) => r.orderNo || null } : null,
     { header: t(lang, 'report.col.item'), value: (r) => r.item || null },
-    has('description') ? { header: t(lang, 'report.col.description'), value: (r) => r.line.text.description || null } : null,
+    has('description')
+      ? { header: t(lang, 'report.col.description'), value: (r) => r.line.text.description || null }
+      : null,
     {
       header: t(lang, 'report.col.dueDate'),
       value: (r) => (r.dueDate ? fromSerial1900(isoToSerial(r.dueDate), dateSystem) : null),
@@ -117,8 +127,12 @@ function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', 
       ? { header: t(lang, 'report.col.daysLate'), value: (r) => r.daysLate }
       : { header: t(lang, 'report.col.daysLeft'), value: (r, today) => isoToSerial(r.dueDate) - today },
     { header: t(lang, 'report.col.openQty'), value: (r) => r.openQty, style: { numberFormat: QTY_FORMAT } },
-    has('unitPrice') ? { header: t(lang, 'report.col.unitPrice'), value: (r) => r.unitPrice, style: { numberFormat: MONEY_FORMAT } } : null,
-    has('unitPrice') ? { header: t(lang, 'report.col.amount'), value: (r) => r.amount, style: { numberFormat: MONEY_FORMAT } } : null,
+    has('unitPrice')
+      ? { header: t(lang, 'report.col.unitPrice'), value: (r) => r.unitPrice, style: { numberFormat: MONEY_FORMAT } }
+      : null,
+    has('unitPrice')
+      ? { header: t(lang, 'report.col.amount'), value: (r) => r.amount, style: { numberFormat: MONEY_FORMAT } }
+      : null,
     has('status') ? { header: t(lang, 'report.col.status'), value: (r) => r.line.text.status || null } : null,
     { header: t(lang, 'report.col.row'), value: (r) => r.row, style: { hAlign: 'center' } },
   ];
@@ -129,7 +143,11 @@ function headerStyle(): CellStyle {
   return { bold: true, fill: TABLE_HEADER_FILL, border: 'thin', hAlign: 'center', vAlign: 'middle', wrap: true };
 }
 
-export function planOverdueReport(u: Understanding, wb: WorkbookSnapshot, opts: { today: string; lang: Lang }): OverdueReport {
+export function planOverdueReport(
+  u: Understanding,
+  wb: WorkbookSnapshot,
+  opts: { today: string; lang: Lang },
+): OverdueReport {
   const { lang } = opts;
   const today = isoToSerial(opts.today);
   const week = isoWeekLabel(today);
@@ -137,7 +155,10 @@ export function planOverdueReport(u: Understanding, wb: WorkbookSnapshot, opts: 
   const counts = delayCounts(rows);
   const lineByRow = new Map(u.lines.map((l) => [l.row, l]));
 
-  const overdue = rows.filter((d) => d.class === 'overdue').map((d) => toReportLine(lineByRow.get(d.row)!, d)).sort(byDaysLate);
+  const overdue = rows
+    .filter((d) => d.class === 'overdue')
+    .map((d) => toReportLine(lineByRow.get(d.row)!, d))
+    .sort(byDaysLate);
   const dueSoon = rows
     .filter((d) => d.class === 'dueSoon')
     .map((d) => toReportLine(lineByRow.get(d.row)!, d))
@@ -147,7 +168,10 @@ export function planOverdueReport(u: Understanding, wb: WorkbookSnapshot, opts: 
   const amountOverdue = priced.length ? round2(priced.reduce((s, r) => s + (r.amount ?? 0), 0)) : null;
   const groups = groupByCustomer(overdue);
 
-  const name = uniqueSheetName(t(lang, 'report.sheetName', { week }), wb.sheets.map((s) => s.name));
+  const name = uniqueSheetName(
+    t(lang, 'report.sheetName', { week }),
+    wb.sheets.map((s) => s.name),
+  );
   const overdueCols = lineColumns(u, lang, 'overdue', u.dateSystem);
   const soonCols = lineColumns(u, lang, 'dueSoon', u.dateSystem);
   const width = Math.max(overdueCols.length, soonCols.length);
@@ -235,10 +259,18 @@ export function planOverdueReport(u: Understanding, wb: WorkbookSnapshot, opts: 
     const sub: CellStyle = { bold: true, fill: '#F2F2F2', border: 'thin' };
     g.style(r, 1, r, overdueCols.length, sub);
     g.put(r, 1, t(lang, 'report.subtotal', { customer: customerLabel(grp.customer) }), sub);
-    g.put(r, qtyCol, grp.lines.reduce((s, l) => s + l.openQty, 0), { ...sub, numberFormat: QTY_FORMAT });
+    g.put(
+      r,
+      qtyCol,
+      grp.lines.reduce((s, l) => s + l.openQty, 0),
+      { ...sub, numberFormat: QTY_FORMAT },
+    );
     if (amountCol > 0) {
       const known = grp.lines.filter((l) => l.amount !== null);
-      g.put(r, amountCol, known.length ? round2(known.reduce((s, l) => s + (l.amount ?? 0), 0)) : null, { ...sub, numberFormat: MONEY_FORMAT });
+      g.put(r, amountCol, known.length ? round2(known.reduce((s, l) => s + (l.amount ?? 0), 0)) : null, {
+        ...sub,
+        numberFormat: MONEY_FORMAT,
+      });
     }
   }
 

@@ -33,7 +33,10 @@ function mergeSettings(p: Partial<Settings>): Settings {
     version: 1,
     columnOverrides: isObj(p.columnOverrides) ? p.columnOverrides : d.columnOverrides,
     headerRowOverrides: isObj(p.headerRowOverrides) ? p.headerRowOverrides : d.headerRowOverrides,
-    dueSoonDays: typeof p.dueSoonDays === 'number' && p.dueSoonDays >= 0 && p.dueSoonDays <= 365 ? Math.floor(p.dueSoonDays) : d.dueSoonDays,
+    dueSoonDays:
+      typeof p.dueSoonDays === 'number' && p.dueSoonDays >= 0 && p.dueSoonDays <= 365
+        ? Math.floor(p.dueSoonDays)
+        : d.dueSoonDays,
     extraStatusWords: isObj(p.extraStatusWords) ? p.extraStatusWords : d.extraStatusWords,
     documentLang: p.documentLang === 'zh-CN' || p.documentLang === 'en-US' ? p.documentLang : null,
     dayFirstDates: p.dayFirstDates === true,

@@ -5,7 +5,10 @@ const FORBIDDEN = /[:\\/?*[\]]/g;
 export const MAX_SHEET_NAME = 31;
 
 export function cleanSheetName(name: string): string {
-  let s = name.replace(FORBIDDEN, '-').replace(/^'+|'+$/g, '').trim();
+  let s = name
+    .replace(FORBIDDEN, '-')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (s === '') s = 'Sheet';
   return s.slice(0, MAX_SHEET_NAME);
 }

@@ -67,7 +67,17 @@ export function findSheet(wb: WorkbookSnapshot, name: string): SheetSnapshot | u
 }
 
 export function emptySheet(name: string): SheetSnapshot {
-  return { name, top: 1, left: 1, values: [], formats: null, merges: [], tables: [], visibility: 'visible', protected: false };
+  return {
+    name,
+    top: 1,
+    left: 1,
+    values: [],
+    formats: null,
+    merges: [],
+    tables: [],
+    visibility: 'visible',
+    protected: false,
+  };
 }
 
 /** Build a snapshot from a grid of values starting at A1 (tests, demo). */
@@ -78,8 +88,16 @@ export function sheetFromGrid(name: string, grid: CellValue[][], formats?: (stri
     while (row.length < width) row.push(null);
     return row;
   });
-  const fmts = formats
-    ? values.map((r, i) => r.map((_, j) => formats[i]?.[j] ?? null))
-    : null;
-  return { name, top: 1, left: 1, values, formats: fmts, merges: [], tables: [], visibility: 'visible', protected: false };
+  const fmts = formats ? values.map((r, i) => r.map((_, j) => formats[i]?.[j] ?? null)) : null;
+  return {
+    name,
+    top: 1,
+    left: 1,
+    values,
+    formats: fmts,
+    merges: [],
+    tables: [],
+    visibility: 'visible',
+    protected: false,
+  };
 }

@@ -7,7 +7,21 @@ import type { Settings, StatusKind } from './types';
 export const STATUS_KINDS: StatusKind[] = ['shipped', 'cancelled', 'partial'];
 
 export const STATUS_WORDS: Record<StatusKind, string[]> = {
-  shipped: ['已出货', '已出貨', '已发货', '已交货', '已完成', '完成', '结案', '結案', 'Shipped', 'Delivered', 'Closed', 'Done', 'Complete'],
+  shipped: [
+    '已出货',
+    '已出貨',
+    '已发货',
+    '已交货',
+    '已完成',
+    '完成',
+    '结案',
+    '結案',
+    'Shipped',
+    'Delivered',
+    'Closed',
+    'Done',
+    'Complete',
+  ],
   cancelled: ['取消', '已取消', '作废', 'Cancelled', 'Canceled', 'Void'],
   partial: ['部分出货', '部分出貨', '部分交货', 'Partial', 'Partially Shipped'],
 };
@@ -18,7 +32,9 @@ export function normalizeStatus(text: string): string {
 }
 
 /** Built-in words plus the clerk's extra words from settings, per kind (as written, de-duplicated). */
-export function statusWords(settings: Pick<Settings, 'extraStatusWords'> | null | undefined): Record<StatusKind, string[]> {
+export function statusWords(
+  settings: Pick<Settings, 'extraStatusWords'> | null | undefined,
+): Record<StatusKind, string[]> {
   const out = {} as Record<StatusKind, string[]>;
   for (const kind of STATUS_KINDS) {
     const extra = (settings?.extraStatusWords?.[kind] ?? []).filter((w): w is string => typeof w === 'string');
@@ -34,7 +50,9 @@ export function statusWords(settings: Pick<Settings, 'extraStatusWords'> | null 
 }
 
 /** A reusable recogniser (one map per settings), for classifying many lines. */
-export function statusMatcher(settings?: Pick<Settings, 'extraStatusWords'> | null): (text: string | null | undefined) => StatusKind | null {
+export function statusMatcher(
+  settings?: Pick<Settings, 'extraStatusWords'> | null,
+): (text: string | null | undefined) => StatusKind | null {
   const words = statusWords(settings);
   const byWord = new Map<string, StatusKind>();
   // Cancelled wins over shipped over partial when a clerk's word is in two lists.
@@ -56,6 +74,9 @@ export function statusMatcher(settings?: Pick<Settings, 'extraStatusWords'> | nu
 }
 
 /** The kind a status text names, or null (case- and width-insensitive; extra words from settings). */
-export function statusKind(text: string | null | undefined, settings?: Pick<Settings, 'extraStatusWords'> | null): StatusKind | null {
+export function statusKind(
+  text: string | null | undefined,
+  settings?: Pick<Settings, 'extraStatusWords'> | null,
+): StatusKind | null {
   return statusMatcher(settings)(text);
 }

@@ -4,8 +4,30 @@
 import { isValidYmd, serialToYmd, ymdToSerial } from './dates';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 // A trailing time ("2026-12-05 10:30", "2026-12-05T00:00:00") does not change the day.
@@ -27,7 +49,7 @@ const WEEKDAY_TAIL = /\s*[(（]?\s*(?:周|星期|週|禮拜|礼拜)[一二三四
 export function parseDateText(text: string, referenceSerial: number, dayFirst: boolean): number | null {
   let t = text.trim();
   if (t.length > 40) return null;
-  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKC').replace(WEEKDAY_TAIL, '').trim();
+  if (/[\u0080-\uffff]/.test(t)) t = t.normalize('NFKC').replace(WEEKDAY_TAIL, '').trim();
   let m: RegExpExecArray | null;
   if ((m = YMD.exec(t))) return ymd(+m[1], +m[3], +m[4]);
   if ((m = CJK_YMD.exec(t))) return ymd(+m[1], +m[2], +m[3]);

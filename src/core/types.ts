@@ -42,10 +42,30 @@ export interface WorkbookSnapshot {
 export type Lang = 'zh-CN' | 'en-US';
 
 export type FieldKey =
-  | 'lineNo' | 'orderNo' | 'customerPo' | 'customer' | 'item' | 'description' | 'spec'
-  | 'quantity' | 'unit' | 'unitPrice' | 'amount' | 'currency' | 'orderDate' | 'dueDate'
-  | 'shipDate' | 'shippedQty' | 'status' | 'remarks'
-  | 'cartons' | 'qtyPerCarton' | 'netWeight' | 'grossWeight' | 'cartonSize' | 'cbm';
+  | 'lineNo'
+  | 'orderNo'
+  | 'customerPo'
+  | 'customer'
+  | 'item'
+  | 'description'
+  | 'spec'
+  | 'quantity'
+  | 'unit'
+  | 'unitPrice'
+  | 'amount'
+  | 'currency'
+  | 'orderDate'
+  | 'dueDate'
+  | 'shipDate'
+  | 'shippedQty'
+  | 'status'
+  | 'remarks'
+  | 'cartons'
+  | 'qtyPerCarton'
+  | 'netWeight'
+  | 'grossWeight'
+  | 'cartonSize'
+  | 'cbm';
 
 /** Fields that only master sheets carry. */
 export type MasterFieldKey = 'address' | 'contact' | 'phone';
@@ -105,10 +125,20 @@ export interface Masters {
 export type Severity = 'error' | 'warning' | 'fixable';
 
 export type IssueCode =
-  | 'required.missing' | 'number.invalid' | 'text.number' | 'quantity.notPositive'
-  | 'unitPrice.negative' | 'amount.mismatch' | 'date.invalid' | 'text.date'
-  | 'dueDate.beforeOrderDate' | 'shippedQty.exceedsQuantity' | 'cell.error'
-  | 'line.duplicate' | 'priceList.unknownItem' | 'priceList.priceDiffers';
+  | 'required.missing'
+  | 'number.invalid'
+  | 'text.number'
+  | 'quantity.notPositive'
+  | 'unitPrice.negative'
+  | 'amount.mismatch'
+  | 'date.invalid'
+  | 'text.date'
+  | 'dueDate.beforeOrderDate'
+  | 'shippedQty.exceedsQuantity'
+  | 'cell.error'
+  | 'line.duplicate'
+  | 'priceList.unknownItem'
+  | 'priceList.priceDiffers';
 
 export interface Issue {
   cell: string; // "H7"
@@ -172,12 +202,19 @@ export type Reading =
   | { kind: 'error'; error: string };
 
 export type NumericField =
-  | 'quantity' | 'unitPrice' | 'amount' | 'shippedQty'
-  | 'cartons' | 'qtyPerCarton' | 'netWeight' | 'grossWeight' | 'cbm';
+  'quantity' | 'unitPrice' | 'amount' | 'shippedQty' | 'cartons' | 'qtyPerCarton' | 'netWeight' | 'grossWeight' | 'cbm';
 export type DateField = 'orderDate' | 'dueDate' | 'shipDate';
 
 export const NUMERIC_FIELDS: NumericField[] = [
-  'quantity', 'unitPrice', 'amount', 'shippedQty', 'cartons', 'qtyPerCarton', 'netWeight', 'grossWeight', 'cbm',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'shippedQty',
+  'cartons',
+  'qtyPerCarton',
+  'netWeight',
+  'grossWeight',
+  'cbm',
 ];
 export const DATE_FIELDS: DateField[] = ['orderDate', 'dueDate', 'shipDate'];
 

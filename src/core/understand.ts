@@ -9,10 +9,25 @@ import { isNoteText, isTotalText, mapHeaders } from './fields';
 import { SETTINGS_SHEET, readSettings } from './settings';
 import { findSheet, formulaLookup, lastColumn as sheetLastColumn, lastRow as sheetLastRow } from './snapshot';
 import {
-  DATE_FIELDS, NUMERIC_FIELDS,
-  type CellValue, type CustomerInfo, type DateField, type FieldKey, type Lang, type Masters, type MasterFieldKey,
-  type NumericField, type OrderLine, type OrderSheet, type ProductInfo, type Reading, type Settings, type SheetSnapshot,
-  type SkipReason, type Understanding, type WorkbookSnapshot,
+  DATE_FIELDS,
+  NUMERIC_FIELDS,
+  type CellValue,
+  type CustomerInfo,
+  type DateField,
+  type FieldKey,
+  type Lang,
+  type Masters,
+  type MasterFieldKey,
+  type NumericField,
+  type OrderLine,
+  type OrderSheet,
+  type ProductInfo,
+  type Reading,
+  type Settings,
+  type SheetSnapshot,
+  type SkipReason,
+  type Understanding,
+  type WorkbookSnapshot,
   isCellError,
 } from './types';
 
@@ -33,8 +48,11 @@ const WEAK_FIELDS = new Set<AnyField>(['lineNo', 'remarks', 'status', 'unit', 'c
 const ORDER_FIELDS: FieldKey[] = ['quantity', 'dueDate', 'orderNo', 'orderDate', 'shippedQty', 'shipDate', 'status'];
 const PRODUCT_MASTER_DATA: FieldKey[] = ['unitPrice', 'qtyPerCarton', 'netWeight', 'grossWeight', 'cartonSize'];
 /** Sheets the add-in writes itself (settings, change log, register) and the sheets it generates. */
-const SYSTEM_SHEET_NAMES = new Set([SETTINGS_SHEET, '变更记录', 'change log', '单据登记', 'documents'].map((n) => n.toLowerCase()));
-const GENERATED_SHEET = /^(生产工单|装箱单|送货单|逾期周报|work order|packing list|delivery note|overdue report)(\s|$)/i;
+const SYSTEM_SHEET_NAMES = new Set(
+  [SETTINGS_SHEET, '变更记录', 'change log', '单据登记', 'documents'].map((n) => n.toLowerCase()),
+);
+const GENERATED_SHEET =
+  /^(生产工单|装箱单|送货单|逾期周报|work order|packing list|delivery note|overdue report)(\s|$)/i;
 
 /** True for the add-in's own sheets and the documents/reports it generated: never an order sheet or master. */
 export function isSystemSheet(name: string): boolean {
@@ -99,7 +117,9 @@ function chooseOrderSheet(wb: WorkbookSnapshot, settings: Settings, name: string
   const userSheets = wb.sheets.filter((s) => !isSystemSheet(s.name));
   if (userSheets.every(isSheetEmpty)) throw new OrderClerkError('emptyWorkbook');
   const active = wb.activeSheet !== null ? userSheets.find((s) => s.name === wb.activeSheet) : undefined;
-  const candidates = (active ? [active] : []).concat(userSheets.filter((s) => s !== active && s.visibility === 'visible'));
+  const candidates = (active ? [active] : []).concat(
+    userSheets.filter((s) => s !== active && s.visibility === 'visible'),
+  );
   let headersOnly: { row: number; sheet: string } | null = null;
   for (const s of candidates) {
     if (isSheetEmpty(s)) continue;
@@ -126,7 +146,10 @@ export function isSheetEmpty(s: SheetSnapshot): boolean {
 }
 
 function isBlank(v: CellValue | undefined): boolean {
-  if (typeof v === 'string') return v.length === 0 || (v.charCodeAt(0) <= 32 && v.trim() === '') || (v.charCodeAt(0) === 0x3000 && v.trim() === '');
+  if (typeof v === 'string')
+    return (
+      v.length === 0 || (v.charCodeAt(0) <= 32 && v.trim() === '') || (v.charCodeAt(0) === 0x3000 && v.trim() === '')
+    );
   return v === null || v === undefined;
 }
 
@@ -151,12 +174,19 @@ function headerText(v: CellValue | undefined): string {
 function scanRow(s: SheetSnapshot, row: number, includeMaster: boolean): HeaderScan {
   const r = s.values[row - s.top] ?? [];
   const texts = r.map((v) => headerText(v));
-  const fields = mapHeaders(texts.map((t) => (t === '' ? null : t)), includeMaster);
+  const fields = mapHeaders(
+    texts.map((t) => (t === '' ? null : t)),
+    includeMaster,
+  );
   return { row, texts, fields };
 }
 
 /** Best-scoring header row among the first rows: most distinct fields; earliest on ties. */
-function bestHeaderRow(s: SheetSnapshot, includeMaster: boolean, accept: (fields: Set<AnyField>) => boolean): HeaderScan | null {
+function bestHeaderRow(
+  s: SheetSnapshot,
+  includeMaster: boolean,
+  accept: (fields: Set<AnyField>) => boolean,
+): HeaderScan | null {
   let best: HeaderScan | null = null;
   let bestScore = 1;
   const end = Math.min(sheetLastRow(s), s.top + HEADER_SCAN_ROWS - 1);
@@ -189,9 +219,7 @@ function isOrderHeader(set: Set<AnyField>): boolean {
 // ---------- the order sheet ----------
 
 export type SheetDetection =
-  | { kind: 'order'; order: OrderSheet }
-  | { kind: 'headersOnly'; headerRow: number }
-  | { kind: 'none' };
+  { kind: 'order'; order: OrderSheet } | { kind: 'headersOnly'; headerRow: number } | { kind: 'none' };
 
 /** The order sheet of one snapshot, or null when it holds no order table. */
 export function understandSheet(s: SheetSnapshot, settings: Settings): OrderSheet | null {
@@ -203,7 +231,12 @@ export function understandSheet(s: SheetSnapshot, settings: Settings): OrderShee
 export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDetection {
   const overrideRow = settings.headerRowOverrides?.[s.name];
   let scan: HeaderScan | null;
-  if (typeof overrideRow === 'number' && Number.isInteger(overrideRow) && overrideRow >= s.top && overrideRow <= sheetLastRow(s)) {
+  if (
+    typeof overrideRow === 'number' &&
+    Number.isInteger(overrideRow) &&
+    overrideRow >= s.top &&
+    overrideRow <= sheetLastRow(s)
+  ) {
     scan = scanRow(s, overrideRow, false);
   } else {
     const row = findHeaderRow(s);
@@ -250,7 +283,11 @@ export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDet
 }
 
 /** Column overrides (keyed by letter, or by header text) win; a field keeps one column. */
-function applyOverrides(s: SheetSnapshot, scan: HeaderScan, overrides: Record<string, FieldKey | null> | undefined): (FieldKey | null)[] {
+function applyOverrides(
+  s: SheetSnapshot,
+  scan: HeaderScan,
+  overrides: Record<string, FieldKey | null> | undefined,
+): (FieldKey | null)[] {
   const width = Math.max(scan.fields.length, sheetLastColumn(s) - s.left + 1, 0);
   const out: (FieldKey | null)[] = [];
   for (let i = 0; i < width; i++) {
@@ -294,14 +331,19 @@ interface RowClasses {
 
 /** One pass over the rows below the header: order lines, blanks, subtotals and notes. Linear in cells. */
 function classifyRows(
-  s: SheetSnapshot, headerRow: number, firstCol: number, lastCol: number, columns: Partial<Record<FieldKey, number>>,
+  s: SheetSnapshot,
+  headerRow: number,
+  firstCol: number,
+  lastCol: number,
+  columns: Partial<Record<FieldKey, number>>,
 ): RowClasses {
   const from = firstCol - s.left;
   const to = lastCol - s.left;
   const lineNoIdx = columns.lineNo !== undefined ? columns.lineNo - s.left : -1;
   const itemIdx = columns.item !== undefined ? columns.item - s.left : -1;
   const contentIdx: number[] = [];
-  for (const [f, col] of Object.entries(columns)) if (f !== 'lineNo' && col !== undefined) contentIdx.push(col - s.left);
+  for (const [f, col] of Object.entries(columns))
+    if (f !== 'lineNo' && col !== undefined) contentIdx.push(col - s.left);
   contentIdx.sort((a, b) => a - b);
 
   const dataRows: number[] = [];
@@ -310,7 +352,12 @@ function classifyRows(
   for (let row = headerRow + 1; row <= last; row++) {
     const r = s.values[row - s.top];
     let first = -1;
-    if (r) for (let i = from; i <= to; i++) if (!isBlank(r[i])) { first = i; break; }
+    if (r)
+      for (let i = from; i <= to; i++)
+        if (!isBlank(r[i])) {
+          first = i;
+          break;
+        }
     if (first < 0) {
       others.push({ row, reason: 'blank', trailing: false });
       continue;
@@ -327,15 +374,24 @@ function classifyRows(
       }
     }
     let content = false;
-    for (const i of contentIdx) if (!isBlank(r![i])) { content = true; break; }
+    for (const i of contentIdx)
+      if (!isBlank(r![i])) {
+        content = true;
+        break;
+      }
     if (content) dataRows.push(row);
-    else others.push({ row, reason: typeof lead === 'string' && first !== lineNoIdx ? 'note' : 'blank', trailing: false });
+    else
+      others.push({ row, reason: typeof lead === 'string' && first !== lineNoIdx ? 'note' : 'blank', trailing: false });
   }
   return tableRows(dataRows, others, headerRow);
 }
 
 /** The data rows and the skipped rows inside the table's block. */
-function tableRows(dataRows: number[], others: { row: number; reason: SkipReason; trailing: boolean }[], headerRow: number): RowClasses {
+function tableRows(
+  dataRows: number[],
+  others: { row: number; reason: SkipReason; trailing: boolean }[],
+  headerRow: number,
+): RowClasses {
   const lastData = dataRows.length ? dataRows[dataRows.length - 1] : headerRow;
   // After the last line, only the block down to the last total/note row belongs to the table.
   let tailEnd = lastData;
@@ -362,8 +418,15 @@ interface MasterSheet {
 }
 
 function isProductMaster(set: Set<AnyField>): boolean {
-  return set.has('item') && PRODUCT_MASTER_DATA.some((f) => set.has(f)) &&
-    !set.has('orderNo') && !set.has('dueDate') && !set.has('shipDate') && !set.has('shippedQty') && !set.has('orderDate');
+  return (
+    set.has('item') &&
+    PRODUCT_MASTER_DATA.some((f) => set.has(f)) &&
+    !set.has('orderNo') &&
+    !set.has('dueDate') &&
+    !set.has('shipDate') &&
+    !set.has('shippedQty') &&
+    !set.has('orderDate')
+  );
 }
 
 function isCustomerMaster(set: Set<AnyField>): boolean {
@@ -371,7 +434,10 @@ function isCustomerMaster(set: Set<AnyField>): boolean {
 }
 
 /** The product and customer master sheets besides the order sheet (first of each in sheet order). */
-export function findMasterSheets(wb: WorkbookSnapshot, orderSheet: string): { products: MasterSheet | null; customers: MasterSheet | null } {
+export function findMasterSheets(
+  wb: WorkbookSnapshot,
+  orderSheet: string,
+): { products: MasterSheet | null; customers: MasterSheet | null } {
   let products: MasterSheet | null = null;
   let customers: MasterSheet | null = null;
   for (const s of wb.sheets) {
@@ -435,12 +501,15 @@ function setText<T extends object, K extends keyof T>(target: T, key: K, text: s
 }
 
 function eachMasterRow(
-  m: MasterSheet, ds: 1900 | 1904,
+  m: MasterSheet,
+  ds: 1900 | 1904,
   visit: (row: number, get: (f: AnyField) => string, num: (f: NumericField) => number | null) => void,
 ): void {
   const s = m.sheet;
   const idx = new Map<AnyField, number>();
-  m.scan.fields.forEach((f, i) => { if (f !== null && !idx.has(f)) idx.set(f, i); });
+  m.scan.fields.forEach((f, i) => {
+    if (f !== null && !idx.has(f)) idx.set(f, i);
+  });
   const last = sheetLastRow(s);
   for (let row = m.scan.row + 1; row <= last; row++) {
     const r = s.values[row - s.top];
@@ -523,10 +592,18 @@ interface PlanItem {
 
 function encodeReading(r: Reading, k: number, col: ReadingColumn): void {
   switch (r.kind) {
-    case 'empty': col.kind[k] = R_EMPTY; break;
-    case 'ok': col.kind[k] = r.fromText ? R_OK_TEXT : R_OK; col.value[k] = r.value; break;
-    case 'invalid': col.kind[k] = R_INVALID; break;
-    default: col.kind[k] = R_ERROR;
+    case 'empty':
+      col.kind[k] = R_EMPTY;
+      break;
+    case 'ok':
+      col.kind[k] = r.fromText ? R_OK_TEXT : R_OK;
+      col.value[k] = r.value;
+      break;
+    case 'invalid':
+      col.kind[k] = R_INVALID;
+      break;
+    default:
+      col.kind[k] = R_ERROR;
   }
 }
 
@@ -562,8 +639,13 @@ export class LineTable {
   private scanned = false;
 
   constructor(
-    s: SheetSnapshot, dataRows: number[], private readonly plan: PlanItem[], private readonly orderDateIdx: number,
-    private readonly ds: 1900 | 1904, private readonly todaySerial: number, private readonly dayFirst: boolean,
+    s: SheetSnapshot,
+    dataRows: number[],
+    private readonly plan: PlanItem[],
+    private readonly orderDateIdx: number,
+    private readonly ds: 1900 | 1904,
+    private readonly todaySerial: number,
+    private readonly dayFirst: boolean,
   ) {
     const n = dataRows.length;
     this.n = n;
@@ -588,7 +670,7 @@ export class LineTable {
 
   private format(k: number, i: number): string | null {
     const fr = this.formats ? this.formats[this.rowIndex[k]] : null;
-    return fr ? fr[i] ?? null : null;
+    return fr ? (fr[i] ?? null) : null;
   }
 
   /** Line k's views exactly as a full read of the line gives them (field order included). */
@@ -652,16 +734,31 @@ export class LineTable {
       fields.push(field);
       kinds.push(kind);
       idxs.push(i);
-      if (kind !== 0) (kind === 1 ? this.numCols : this.dateCols).set(field as NumericField & DateField, newColumn(this.n));
+      if (kind !== 0)
+        (kind === 1 ? this.numCols : this.dateCols).set(field as NumericField & DateField, newColumn(this.n));
     };
     // The order date first: it places the line's year-less text dates.
     if (this.orderDateIdx >= 0) add('orderDate', this.orderDateIdx, 2);
     for (const p of this.plan) add(p.field, p.idx, p.kind);
-    const cols = fields.map((f, j) => (kinds[j] === 1 ? this.numCols.get(f as NumericField) : this.dateCols.get(f as DateField)) ?? null);
+    const cols = fields.map(
+      (f, j) => (kinds[j] === 1 ? this.numCols.get(f as NumericField) : this.dateCols.get(f as DateField)) ?? null,
+    );
     const errors: number[][] = fields.map(() => []);
     // Bit j of emptyMask[k]: field j of line k is empty (≤ 32 mapped fields: FieldKey has 24).
     const emptyMask = new Uint32Array(this.n);
-    scanCells(this, this.values, this.rowIndex, idxs, kinds, cols, errors, emptyMask, this.ds === 1904 ? DAYS_1904_OFFSET : 0, this.orderDateIdx >= 0, this.todaySerial);
+    scanCells(
+      this,
+      this.values,
+      this.rowIndex,
+      idxs,
+      kinds,
+      cols,
+      errors,
+      emptyMask,
+      this.ds === 1904 ? DAYS_1904_OFFSET : 0,
+      this.orderDateIdx >= 0,
+      this.todaySerial,
+    );
     fields.forEach((f, j) => {
       this.errors.set(f, errors[j]);
       this.emptySlot.set(f, j);
@@ -774,8 +871,17 @@ const SCAN_BLOCK = 256;
  * dates, so it is read first).
  */
 function scanCells(
-  table: LineTable, values: CellValue[][], rowIndex: Int32Array, idxs: number[], kinds: number[], cols: (ReadingColumn | null)[], errors: number[][],
-  emptyMask: Uint32Array, offset: number, hasOrderDate: boolean, todaySerial: number,
+  table: LineTable,
+  values: CellValue[][],
+  rowIndex: Int32Array,
+  idxs: number[],
+  kinds: number[],
+  cols: (ReadingColumn | null)[],
+  errors: number[][],
+  emptyMask: Uint32Array,
+  offset: number,
+  hasOrderDate: boolean,
+  todaySerial: number,
 ): void {
   const n = rowIndex.length;
   for (let k0 = 0; k0 < n; k0 += SCAN_BLOCK) {
@@ -787,7 +893,21 @@ function scanCells(
       else if (kinds[j] === 1) scanNumbers(table, values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask, col);
       else {
         const orderDates = hasOrderDate && j > 0 ? cols[0] : null;
-        scanDates(table, values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask, col, offset, orderDates, todaySerial);
+        scanDates(
+          table,
+          values,
+          rowIndex,
+          k0,
+          k1,
+          i,
+          1 << j,
+          errors[j],
+          emptyMask,
+          col,
+          offset,
+          orderDates,
+          todaySerial,
+        );
       }
     }
   }
@@ -803,7 +923,16 @@ function isEmptyCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && isBlankText(v));
 }
 
-function scanText(values: CellValue[][], rowIndex: Int32Array, k0: number, k1: number, i: number, bit: number, errors: number[], emptyMask: Uint32Array): void {
+function scanText(
+  values: CellValue[][],
+  rowIndex: Int32Array,
+  k0: number,
+  k1: number,
+  i: number,
+  bit: number,
+  errors: number[],
+  emptyMask: Uint32Array,
+): void {
   for (let k = k0; k < k1; k++) {
     const v = cellAt(values, rowIndex, k, i);
     if (typeof v === 'string') {
@@ -814,8 +943,16 @@ function scanText(values: CellValue[][], rowIndex: Int32Array, k0: number, k1: n
 }
 
 function scanNumbers(
-  table: LineTable, values: CellValue[][], rowIndex: Int32Array, k0: number, k1: number, i: number, bit: number, errors: number[],
-  emptyMask: Uint32Array, col: ReadingColumn,
+  table: LineTable,
+  values: CellValue[][],
+  rowIndex: Int32Array,
+  k0: number,
+  k1: number,
+  i: number,
+  bit: number,
+  errors: number[],
+  emptyMask: Uint32Array,
+  col: ReadingColumn,
 ): void {
   const kind = col.kind;
   const value = col.value;
@@ -836,9 +973,19 @@ function scanNumbers(
 }
 
 function scanDates(
-  table: LineTable, values: CellValue[][], rowIndex: Int32Array, k0: number, k1: number, i: number, bit: number, errors: number[],
+  table: LineTable,
+  values: CellValue[][],
+  rowIndex: Int32Array,
+  k0: number,
+  k1: number,
+  i: number,
+  bit: number,
+  errors: number[],
   emptyMask: Uint32Array,
-  col: ReadingColumn, offset: number, orderDates: ReadingColumn | null, todaySerial: number,
+  col: ReadingColumn,
+  offset: number,
+  orderDates: ReadingColumn | null,
+  todaySerial: number,
 ): void {
   const kind = col.kind;
   const value = col.value;
@@ -859,7 +1006,8 @@ function scanDates(
     }
     if (typeof v === 'object' && isCellError(v)) errors.push(k);
     let reference = todaySerial;
-    if (orderDates && (orderDates.kind[k] === R_OK || orderDates.kind[k] === R_OK_TEXT)) reference = orderDates.value[k];
+    if (orderDates && (orderDates.kind[k] === R_OK || orderDates.kind[k] === R_OK_TEXT))
+      reference = orderDates.value[k];
     table.readDateInto(v as CellValue, k, i, reference, col);
   }
 }
@@ -874,22 +1022,47 @@ function isBlankText(v: string): boolean {
 
 /** An order line backed by the LineTable: raw/text/num/date are read on first use and then kept. */
 class SheetLine implements OrderLine {
-  constructor(readonly row: number, readonly table: LineTable, readonly k: number) {}
-  get raw(): OrderLine['raw'] { return this.table.viewsOf(this.k).raw; }
-  set raw(v: OrderLine['raw']) { this.table.replaceView(this.k, 'raw', v); }
-  get text(): OrderLine['text'] { return this.table.viewsOf(this.k).text; }
-  set text(v: OrderLine['text']) { this.table.replaceView(this.k, 'text', v); }
-  get num(): OrderLine['num'] { return this.table.viewsOf(this.k).num; }
-  set num(v: OrderLine['num']) { this.table.replaceView(this.k, 'num', v); }
-  get date(): OrderLine['date'] { return this.table.viewsOf(this.k).date; }
-  set date(v: OrderLine['date']) { this.table.replaceView(this.k, 'date', v); }
+  constructor(
+    readonly row: number,
+    readonly table: LineTable,
+    readonly k: number,
+  ) {}
+  get raw(): OrderLine['raw'] {
+    return this.table.viewsOf(this.k).raw;
+  }
+  set raw(v: OrderLine['raw']) {
+    this.table.replaceView(this.k, 'raw', v);
+  }
+  get text(): OrderLine['text'] {
+    return this.table.viewsOf(this.k).text;
+  }
+  set text(v: OrderLine['text']) {
+    this.table.replaceView(this.k, 'text', v);
+  }
+  get num(): OrderLine['num'] {
+    return this.table.viewsOf(this.k).num;
+  }
+  set num(v: OrderLine['num']) {
+    this.table.replaceView(this.k, 'num', v);
+  }
+  get date(): OrderLine['date'] {
+    return this.table.viewsOf(this.k).date;
+  }
+  set date(v: OrderLine['date']) {
+    this.table.replaceView(this.k, 'date', v);
+  }
   /** Serialises as the plain line it stands for. */
   toJSON(): OrderLine {
     return { row: this.row, raw: this.raw, text: this.text, num: this.num, date: this.date };
   }
 }
 
-export function readOrderLines(wb: WorkbookSnapshot, order: OrderSheet, settings: Settings, today: string): OrderLine[] {
+export function readOrderLines(
+  wb: WorkbookSnapshot,
+  order: OrderSheet,
+  settings: Settings,
+  today: string,
+): OrderLine[] {
   const table = readOrderTable(wb, order, settings, today);
   return table ? linesOf(table) : [];
 }
@@ -904,7 +1077,15 @@ function readOrderTable(wb: WorkbookSnapshot, order: OrderSheet, settings: Setti
     plan.push({ field, idx: col - s.left, kind: NUMERIC.has(field) ? 1 : DATES.has(field) ? 2 : 0 });
   }
   const orderDateIdx = order.columns.orderDate !== undefined ? order.columns.orderDate - s.left : -1;
-  return new LineTable(s, order.dataRows, plan, orderDateIdx, ds, todayToSerial(today), settings.dayFirstDates === true);
+  return new LineTable(
+    s,
+    order.dataRows,
+    plan,
+    orderDateIdx,
+    ds,
+    todayToSerial(today),
+    settings.dayFirstDates === true,
+  );
 }
 
 function linesOf(table: LineTable): OrderLine[] {
@@ -949,20 +1130,39 @@ class TableColumns implements LineColumns {
   constructor(private readonly table: LineTable) {
     this.n = table.n;
   }
-  row(k: number): number { return this.table.row(k); }
-  num(f: NumericField): ReadingColumn { return this.table.numColumn(f); }
-  date(f: DateField): ReadingColumn { return this.table.dateColumn(f); }
-  raw(k: number, f: FieldKey): CellValue | undefined { return this.table.raw(k, f); }
-  text(k: number, f: FieldKey): string | undefined { return this.table.text(k, f); }
-  field(f: FieldKey): FieldCells { return new TableField(this.table, f); }
-  errorLines(f: FieldKey): number[] { return this.table.errorLines(f); }
-  emptyLines(f: FieldKey): number[] { return this.table.emptyLines(f); }
+  row(k: number): number {
+    return this.table.row(k);
+  }
+  num(f: NumericField): ReadingColumn {
+    return this.table.numColumn(f);
+  }
+  date(f: DateField): ReadingColumn {
+    return this.table.dateColumn(f);
+  }
+  raw(k: number, f: FieldKey): CellValue | undefined {
+    return this.table.raw(k, f);
+  }
+  text(k: number, f: FieldKey): string | undefined {
+    return this.table.text(k, f);
+  }
+  field(f: FieldKey): FieldCells {
+    return new TableField(this.table, f);
+  }
+  errorLines(f: FieldKey): number[] {
+    return this.table.errorLines(f);
+  }
+  emptyLines(f: FieldKey): number[] {
+    return this.table.emptyLines(f);
+  }
 }
 
 class TableField implements FieldCells {
   private readonly i: number;
   private readonly plain: boolean;
-  constructor(private readonly table: LineTable, private readonly f: FieldKey) {
+  constructor(
+    private readonly table: LineTable,
+    private readonly f: FieldKey,
+  ) {
     const i = table.indexOf(f);
     this.i = i === undefined ? -2 : i;
     // A text field's text is the trimmed string or the cell's display text; a date field's needs its reading.
@@ -982,12 +1182,24 @@ class ViewColumns implements LineColumns {
   constructor(private readonly lines: OrderLine[]) {
     this.n = lines.length;
   }
-  row(k: number): number { return this.lines[k].row; }
-  num(f: NumericField): ReadingColumn { return this.readings(f, true); }
-  date(f: DateField): ReadingColumn { return this.readings(f, false); }
-  raw(k: number, f: FieldKey): CellValue | undefined { return this.lines[k].raw[f]; }
-  text(k: number, f: FieldKey): string | undefined { return this.lines[k].text[f]; }
-  field(f: FieldKey): FieldCells { return new ViewField(this, f); }
+  row(k: number): number {
+    return this.lines[k].row;
+  }
+  num(f: NumericField): ReadingColumn {
+    return this.readings(f, true);
+  }
+  date(f: DateField): ReadingColumn {
+    return this.readings(f, false);
+  }
+  raw(k: number, f: FieldKey): CellValue | undefined {
+    return this.lines[k].raw[f];
+  }
+  text(k: number, f: FieldKey): string | undefined {
+    return this.lines[k].text[f];
+  }
+  field(f: FieldKey): FieldCells {
+    return new ViewField(this, f);
+  }
   errorLines(f: FieldKey): number[] {
     const out: number[] = [];
     for (let k = 0; k < this.n; k++) if (isCellError(this.lines[k].raw[f])) out.push(k);
@@ -1014,12 +1226,26 @@ class ViewColumns implements LineColumns {
 }
 
 class ViewField implements FieldCells {
-  constructor(private readonly cols: ViewColumns, private readonly f: FieldKey) {}
-  raw(k: number): CellValue | undefined { return this.cols.raw(k, this.f); }
-  text(k: number): string | undefined { return this.cols.text(k, this.f); }
+  constructor(
+    private readonly cols: ViewColumns,
+    private readonly f: FieldKey,
+  ) {}
+  raw(k: number): CellValue | undefined {
+    return this.cols.raw(k, this.f);
+  }
+  text(k: number): string | undefined {
+    return this.cols.text(k, this.f);
+  }
 }
 
-function putDate(line: LineViews, field: DateField, v: CellValue, rd: Reading, fmt: string | null, ds: 1900 | 1904): void {
+function putDate(
+  line: LineViews,
+  field: DateField,
+  v: CellValue,
+  rd: Reading,
+  fmt: string | null,
+  ds: 1900 | 1904,
+): void {
   line.raw[field] = v;
   line.date[field] = rd;
   line.text[field] = rd.kind === 'ok' ? serialToIso(rd.value) : cellText(v, fmt, ds);

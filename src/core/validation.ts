@@ -28,7 +28,8 @@ export function planValidationRules(u: Understanding, lang: Lang): WorkbookEdit 
   };
   add('quantity', { kind: 'decimal', operator: 'greaterThan', value: 0 }, 'quantity');
   add('unitPrice', { kind: 'decimal', operator: 'greaterThanOrEqualTo', value: 0 }, 'unitPrice');
-  for (const f of DATE_FIELDS) add(f, { kind: 'date', between: [...VALIDATION_DATE_RANGE] as [string, string] }, 'date');
+  for (const f of DATE_FIELDS)
+    add(f, { kind: 'date', between: [...VALIDATION_DATE_RANGE] as [string, string] }, 'date');
   add('status', { kind: 'list', values: statusList(u) }, 'status');
   return { kind: 'setDataValidation', sheet: u.order.sheet, rules };
 }

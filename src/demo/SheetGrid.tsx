@@ -14,7 +14,17 @@ import type { Lang, SheetSnapshot, WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
 import type { SelectionInfo } from '../core/port';
 import type { XlsxWorkbookPort } from '../xlsx/port';
-import { areaAddress, columnPixels, cssColour, formatNumber, inAreas, mergeMap, parseAreas, type Area, type CellPos } from './gridModel';
+import {
+  areaAddress,
+  columnPixels,
+  cssColour,
+  formatNumber,
+  inAreas,
+  mergeMap,
+  parseAreas,
+  type Area,
+  type CellPos,
+} from './gridModel';
 
 const MAX_ROWS = 400;
 const MAX_COLS = 40;
@@ -35,7 +45,12 @@ function hasMarker(cf: CfEntry, marker: string): boolean {
 }
 
 /** Row → delay colours, when the add-in put its delay rules on this sheet (as Excel would evaluate them). */
-function delayColours(wb: WorkbookSnapshot, sheet: string, ws: ExcelJS.Worksheet | undefined, today: string): { rows: Map<number, ClassColour>; cols: [number, number] } | null {
+function delayColours(
+  wb: WorkbookSnapshot,
+  sheet: string,
+  ws: ExcelJS.Worksheet | undefined,
+  today: string,
+): { rows: Map<number, ClassColour>; cols: [number, number] } | null {
   if (!conditionalFormats(ws).some((cf) => hasMarker(cf, DELAY_MARKER))) return null;
   try {
     const u = understand(wb, { today, sheet });
@@ -76,7 +91,12 @@ interface Props {
 export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
   const [wb, setWb] = React.useState<WorkbookSnapshot | null>(null);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
-  const [drag, setDrag] = React.useState<{ anchor: CellPos; focus: CellPos; extra: string[]; whole?: 'row' | 'col' } | null>(null);
+  const [drag, setDrag] = React.useState<{
+    anchor: CellPos;
+    focus: CellPos;
+    extra: string[];
+    whole?: 'row' | 'col';
+  } | null>(null);
   const anchorRef = React.useRef<CellPos | null>(null);
 
   React.useEffect(() => {
@@ -142,7 +162,8 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
         : whole === 'col'
           ? { row: side === 'start' ? 1 : Math.max(rowsUsed, 1), col: p.col }
           : p;
-    const extra = (e.ctrlKey || e.metaKey) && selection && selection.sheet === sheetName ? selection.address.split(',') : [];
+    const extra =
+      (e.ctrlKey || e.metaKey) && selection && selection.sheet === sheetName ? selection.address.split(',') : [];
     const anchor = e.shiftKey && anchorRef.current ? anchorRef.current : pos;
     anchorRef.current = anchor;
     setDrag({ anchor: full(anchor, 'start'), focus: full(pos, 'end'), extra, whole });
@@ -151,7 +172,11 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
     if (!drag) return;
     const whole = drag.whole;
     const focus =
-      whole === 'row' ? { row: pos.row, col: Math.max(colsUsed, 1) } : whole === 'col' ? { row: Math.max(rowsUsed, 1), col: pos.col } : pos;
+      whole === 'row'
+        ? { row: pos.row, col: Math.max(colsUsed, 1) }
+        : whole === 'col'
+          ? { row: Math.max(rowsUsed, 1), col: pos.col }
+          : pos;
     if (focus.row !== drag.focus.row || focus.col !== drag.focus.col) setDrag({ ...drag, focus });
   };
 
@@ -190,7 +215,8 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
         const colour = cssColour(font?.color?.argb);
         if (colour) style.color = colour;
         const fill = xc.fill as ExcelJS.FillPattern | undefined;
-        const bg = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? cssColour(fill.fgColor?.argb) : undefined;
+        const bg =
+          fill && fill.type === 'pattern' && fill.pattern === 'solid' ? cssColour(fill.fgColor?.argb) : undefined;
         if (bg) style.backgroundColor = bg;
         const h = xc.alignment?.horizontal;
         if (h === 'center' || h === 'centerContinuous') style.textAlign = 'center';
@@ -207,7 +233,9 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
         if (next === null || next === '') classes.push('spill');
       }
       if (v !== null && typeof v === 'object') classes.push('error');
-      const table = derived?.tables.find((tb) => r >= tb.area.top && r <= tb.area.bottom && c >= tb.area.left && c <= tb.area.right);
+      const table = derived?.tables.find(
+        (tb) => r >= tb.area.top && r <= tb.area.bottom && c >= tb.area.left && c <= tb.area.right,
+      );
       if (table) {
         if (r === table.area.top) classes.push('table-header');
         else if ((r - table.area.top) % 2 === 0) classes.push('table-band');
@@ -254,7 +282,14 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
 
   return (
     <div className="grid-wrap">
-      <div className="grid-scroll" data-testid="sheet-grid" data-sheet={sheetName ?? ''} tabIndex={0} role="region" aria-label={sheetName ?? t(lang, 'demo.sheetTabs')}>
+      <div
+        className="grid-scroll"
+        data-testid="sheet-grid"
+        data-sheet={sheetName ?? ''}
+        tabIndex={0}
+        role="region"
+        aria-label={sheetName ?? t(lang, 'demo.sheetTabs')}
+      >
         <table
           className="grid"
           role="grid"
@@ -288,7 +323,9 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
           </thead>
           <tbody>{rows}</tbody>
         </table>
-        {rowsUsed > MAX_ROWS && <div className="grid-more">{t(lang, 'demo.rowsNotShown', { count: rowsUsed - MAX_ROWS })}</div>}
+        {rowsUsed > MAX_ROWS && (
+          <div className="grid-more">{t(lang, 'demo.rowsNotShown', { count: rowsUsed - MAX_ROWS })}</div>
+        )}
       </div>
       <div className="sheet-tabs" role="tablist" aria-label={t(lang, 'demo.sheetTabs')}>
         {visible.map((s) => (

@@ -21,7 +21,9 @@ const THEMES: PaneTheme[] = ['light', 'dark'];
 function download(port: XlsxWorkbookPort, lang: Lang, onError: (text: string) => void): void {
   port.toBuffer().then(
     (data) => {
-      const blob = new Blob([data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const blob = new Blob([data as BlobPart], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -90,7 +92,9 @@ function start(): void {
   const options = demoOptionsFrom(window.location.search);
   const { today, lang } = options;
   try {
-    const port = new XlsxWorkbookPort(buildSampleWorkbook(today, { rows: options.rows ?? undefined, kind: options.sample }));
+    const port = new XlsxWorkbookPort(
+      buildSampleWorkbook(today, { rows: options.rows ?? undefined, kind: options.sample }),
+    );
     createRoot(el).render(<Demo port={port} options={options} />);
   } catch (e) {
     el.textContent = t(lang, 'demo.failed', { detail: errorText(e, lang) });

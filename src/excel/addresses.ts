@@ -73,7 +73,9 @@ export function cellsToAreas(cells: { row: number; col: number }[]): string[] {
   done.push(...open.values());
   done.sort((a, b) => a.top - b.top || a.left - b.left);
   return done.map((r) =>
-    r.top === r.bottom && r.left === r.right ? cellAddress(r.top, r.left) : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`,
+    r.top === r.bottom && r.left === r.right
+      ? cellAddress(r.top, r.left)
+      : `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`,
   );
 }
 

@@ -3,7 +3,16 @@
 
 import { cellAddress, rangeAddress } from '../core/address';
 import type {
-  ApplyResult, CellStyle, ChartSpec, ConditionalRule, PageSetup, SheetSpec, ValidationRule, ValidationSpec, WorkbookEdit, WriteValue,
+  ApplyResult,
+  CellStyle,
+  ChartSpec,
+  ConditionalRule,
+  PageSetup,
+  SheetSpec,
+  ValidationRule,
+  ValidationSpec,
+  WorkbookEdit,
+  WriteValue,
 } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import type { Progress } from '../core/port';
@@ -32,7 +41,10 @@ function clip(s: string, max: number): string {
 /** Queue of writes that syncs only when the next write would pass the request budget. */
 export class WriteBatch {
   bytes = 0;
-  constructor(private ctx: Excel.RequestContext, readonly budget: number) {}
+  constructor(
+    private ctx: Excel.RequestContext,
+    readonly budget: number,
+  ) {}
   async room(bytes: number): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes > this.budget) await this.flush();
     this.bytes += bytes;
@@ -69,7 +81,11 @@ function touchedSheet(e: WorkbookEdit): string | null {
 
 type CfLookup = { items: Excel.ConditionalFormat[] } & Excel.ConditionalFormatCollection;
 
-export async function applyEdits(ctx: Excel.RequestContext, edits: WorkbookEdit[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyEdits(
+  ctx: Excel.RequestContext,
+  edits: WorkbookEdit[],
+  opts: ApplyOptions = {},
+): Promise<ApplyResult> {
   // Phase 1: one sync to look.
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
@@ -122,7 +138,8 @@ export async function applyEdits(ctx: Excel.RequestContext, edits: WorkbookEdit[
   }
   if (usedLookups.size > 0) {
     await ctx.sync();
-    for (const [sheet, used] of usedLookups) nextRow.set(sheet, used.isNullObject ? 0 : used.rowIndex + used.rowCount + 1);
+    for (const [sheet, used] of usedLookups)
+      nextRow.set(sheet, used.isNullObject ? 0 : used.rowIndex + used.rowCount + 1);
   }
 
   // Phase 2: queue every write.
@@ -259,7 +276,12 @@ function jsonLength(v: WriteValue): number {
 function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.kind) {
     case 'decimal':
-      return { decimal: { formula1: rule.value, operator: rule.operator === 'greaterThan' ? 'GreaterThan' : 'GreaterThanOrEqualTo' } };
+      return {
+        decimal: {
+          formula1: rule.value,
+          operator: rule.operator === 'greaterThan' ? 'GreaterThan' : 'GreaterThanOrEqualTo',
+        },
+      };
     case 'date': {
       // DATE() keeps the bounds independent of the host's locale date format.
       const [a, b] = rule.between.map((iso) => {
@@ -277,7 +299,12 @@ function setValidation(dv: Excel.DataValidation, spec: ValidationSpec): void {
   dv.clear();
   dv.rule = validationRule(spec.rule);
   dv.prompt = { showPrompt: true, title: clip(spec.prompt.title, 32), message: clip(spec.prompt.message, 255) };
-  dv.errorAlert = { showAlert: true, style: 'Stop', title: clip(spec.errorAlert.title, 32), message: clip(spec.errorAlert.message, 255) };
+  dv.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: clip(spec.errorAlert.title, 32),
+    message: clip(spec.errorAlert.message, 255),
+  };
 }
 
 function addConditionalFormat(areas: Excel.RangeAreas, rule: ConditionalRule, priority: number): void {
@@ -429,7 +456,11 @@ function setPageLayout(pl: Excel.PageLayout, p: PageSetup): void {
 }
 
 function addChart(ws: Excel.Worksheet, c: ChartSpec): void {
-  const chart = ws.charts.add(c.type === 'barClustered' ? 'BarClustered' : 'ColumnClustered', ws.getRange(c.dataRange), 'Auto');
+  const chart = ws.charts.add(
+    c.type === 'barClustered' ? 'BarClustered' : 'ColumnClustered',
+    ws.getRange(c.dataRange),
+    'Auto',
+  );
   chart.title.text = c.title;
   chart.setPosition(c.anchor.from, c.anchor.to);
 }
@@ -443,7 +474,11 @@ interface AppendTarget {
   nextRowOfNewSheet: Map<string, number>;
 }
 
-async function appendRows(e: Extract<WorkbookEdit, { kind: 'appendRows' }>, batch: WriteBatch, t: AppendTarget): Promise<void> {
+async function appendRows(
+  e: Extract<WorkbookEdit, { kind: 'appendRows' }>,
+  batch: WriteBatch,
+  t: AppendTarget,
+): Promise<void> {
   const width = Math.max(e.header.length, ...e.rows.map((r) => r.length), 1);
   const pad = (r: WriteValue[]) => Array.from({ length: width }, (_, j) => toExcelLiteral(r[j] ?? null));
   let ws: Excel.Worksheet;
@@ -466,7 +501,13 @@ async function appendRows(e: Extract<WorkbookEdit, { kind: 'appendRows' }>, batc
   const target =
     firstRow !== null
       ? ws.getRange(rangeAddress(firstRow, 1, firstRow + rows.length - 1, width))
-      : ws.getUsedRange(true).getLastRow().getEntireRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(rows.length - 1, width - 1);
+      : ws
+          .getUsedRange(true)
+          .getLastRow()
+          .getEntireRow()
+          .getCell(0, 0)
+          .getOffsetRange(1, 0)
+          .getResizedRange(rows.length - 1, width - 1);
   e.columnFormats?.forEach((f, j) => {
     if (f && j < width) target.getColumn(j).numberFormat = rows.map(() => [f]);
   });

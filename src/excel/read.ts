@@ -95,7 +95,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions)
     const budget = Math.min(budgetCap, cellsPerSync(bytesPerCell));
     const { chunks, rest } = nextSyncChunks(pending, budget);
     const reads = chunks.map((c) => {
-      const range = byName.get(c.sheet)!.ws.getRange(rangeAddress(c.top, c.left, c.top + c.rows - 1, c.left + c.columns - 1));
+      const range = byName
+        .get(c.sheet)!
+        .ws.getRange(rangeAddress(c.top, c.left, c.top + c.rows - 1, c.left + c.columns - 1));
       range.load('values,numberFormat,valueTypes');
       return { chunk: c, range };
     });

@@ -5,7 +5,11 @@ import type { SelectionInfo } from '../core/port';
 import { splitAreas, stripSheet } from './addresses';
 
 /** Rows covered by areas given as 0-based rowIndex + rowCount, clipped to [firstRow, lastRow], ascending, unique. */
-export function rowsOfAreas(areas: { rowIndex: number; rowCount: number }[], firstRow: number, lastRow: number): number[] {
+export function rowsOfAreas(
+  areas: { rowIndex: number; rowCount: number }[],
+  firstRow: number,
+  lastRow: number,
+): number[] {
   const rows = new Set<number>();
   for (const a of areas) {
     const from = Math.max(a.rowIndex + 1, firstRow);

@@ -49,7 +49,15 @@ export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
 }
 
 /** Shown instead of the pane when this Excel cannot run it (older than the API set the add-in needs). */
-export function UnsupportedPane({ lang, theme, message }: { lang: Lang; theme: PaneTheme; message: string }): React.JSX.Element {
+export function UnsupportedPane({
+  lang,
+  theme,
+  message,
+}: {
+  lang: Lang;
+  theme: PaneTheme;
+  message: string;
+}): React.JSX.Element {
   return (
     <FluentProvider theme={fluentTheme(theme)} lang={lang}>
       <main style={{ padding: 12 }} data-testid="unsupported">
@@ -72,12 +80,17 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
   const loading = !u && !ctx.readFailure;
 
   return (
-    <section className={s.root} aria-label={t(lang, "pane.title")}>
+    <section className={s.root} aria-label={t(lang, 'pane.title')}>
       <div className={s.header}>
         <h1 className={s.title}>{t(lang, 'pane.title')}</h1>
       </div>
       {!firstRun && !loading && (
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} size="small" aria-label={t(lang, 'pane.tabs')}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as PaneTab)}
+          size="small"
+          aria-label={t(lang, 'pane.tabs')}
+        >
           {TABS.map((k) => (
             <Tab key={k} value={k} id={`tab-${k}`} aria-controls={`panel-${k}`}>
               {t(lang, `pane.tab.${k}`)}
@@ -91,7 +104,9 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             <>
               <Text size={200} className={s.muted}>
                 {t(lang, `pane.step.${step ?? 'read'}`)}
-                {progress && progress.total > 1 ? ` ${t(lang, 'pane.progress', { done: progress.done, total: progress.total })}` : ''}
+                {progress && progress.total > 1
+                  ? ` ${t(lang, 'pane.progress', { done: progress.done, total: progress.total })}`
+                  : ''}
               </Text>
               <ProgressBar
                 aria-label={t(lang, 'pane.working')}
@@ -116,7 +131,12 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             </MessageBarBody>
             <MessageBarActions
               containerAction={
-                <Button appearance="transparent" size="small" aria-label={t(lang, 'pane.dismiss')} onClick={() => ctx.setNotice(null)}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={t(lang, 'pane.dismiss')}
+                  onClick={() => ctx.setNotice(null)}
+                >
                   ×
                 </Button>
               }
@@ -129,16 +149,40 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
         {u && (
           <>
-            <div hidden={tab !== 'sheet'} role="tabpanel" id="panel-sheet" aria-labelledby="tab-sheet" data-testid="panel-sheet">
+            <div
+              hidden={tab !== 'sheet'}
+              role="tabpanel"
+              id="panel-sheet"
+              aria-labelledby="tab-sheet"
+              data-testid="panel-sheet"
+            >
               <SheetPanel ctx={ctx} />
             </div>
-            <div hidden={tab !== 'check'} role="tabpanel" id="panel-check" aria-labelledby="tab-check" data-testid="panel-check">
+            <div
+              hidden={tab !== 'check'}
+              role="tabpanel"
+              id="panel-check"
+              aria-labelledby="tab-check"
+              data-testid="panel-check"
+            >
               <CheckPanel ctx={ctx} />
             </div>
-            <div hidden={tab !== 'delays'} role="tabpanel" id="panel-delays" aria-labelledby="tab-delays" data-testid="panel-delays">
+            <div
+              hidden={tab !== 'delays'}
+              role="tabpanel"
+              id="panel-delays"
+              aria-labelledby="tab-delays"
+              data-testid="panel-delays"
+            >
               <DelaysPanel ctx={ctx} />
             </div>
-            <div hidden={tab !== 'documents'} role="tabpanel" id="panel-documents" aria-labelledby="tab-documents" data-testid="panel-documents">
+            <div
+              hidden={tab !== 'documents'}
+              role="tabpanel"
+              id="panel-documents"
+              aria-labelledby="tab-documents"
+              data-testid="panel-documents"
+            >
               <DocumentsPanel ctx={ctx} made={made} onMade={onMade} />
             </div>
           </>

@@ -8,7 +8,15 @@ import { planFixes, planUndoLastFix } from '../core/fixes';
 import { t } from '../core/i18n';
 import type { Issue, Severity, Understanding } from '../core/types';
 import { OrderClerkError } from '../core/errors';
-import { errorText, fieldLabel, formatNumberIn, groupIssues, issuesInGroup, selectedOrderRows, SEVERITIES } from './model';
+import {
+  errorText,
+  fieldLabel,
+  formatNumberIn,
+  groupIssues,
+  issuesInGroup,
+  selectedOrderRows,
+  SEVERITIES,
+} from './model';
 import { afterYield } from './schedule';
 import { useStyles } from './styles';
 import type { Notice, PaneContext } from './usePane';
@@ -38,7 +46,10 @@ export async function fixIssues(ctx: PaneContext, chosen: Issue[]): Promise<Noti
   await ctx.reload();
   const wanted = new Set(chosen.filter((i) => i.severity === 'fixable' && i.fix).map((i) => i.cell)).size;
   if (plan.fixed.length < wanted) {
-    return { intent: 'warning', text: t(lang, 'pane.check.fixedPartly', { count: plan.fixed.length, left: wanted - plan.fixed.length }) };
+    return {
+      intent: 'warning',
+      text: t(lang, 'pane.check.fixedPartly', { count: plan.fixed.length, left: wanted - plan.fixed.length }),
+    };
   }
   return t(lang, 'pane.check.fixed', { count: plan.fixed.length });
 }
@@ -46,7 +57,13 @@ export async function fixIssues(ctx: PaneContext, chosen: Issue[]): Promise<Noti
 export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const s = useStyles();
   const { u, lang, busy } = ctx;
-  const [checked, setChecked] = React.useState<{ scope: Scope; issues: Issue[]; u: Understanding; lang: string; error: string | null } | null>(null);
+  const [checked, setChecked] = React.useState<{
+    scope: Scope;
+    issues: Issue[];
+    u: Understanding;
+    lang: string;
+    error: string | null;
+  } | null>(null);
   const [group, setGroup] = React.useState<string | null>(null);
 
   // Issues follow the latest understanding and language (a fix re-reads the sheet; the demo toggles languages),
@@ -68,7 +85,7 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
     };
   }, [u, lang, checked, busy]);
 
-  const issues = checked?.issues ?? [];
+  const issues = React.useMemo(() => checked?.issues ?? [], [checked]);
   const counts = React.useMemo(() => issueCounts(issues), [issues]);
   const groups = React.useMemo(() => groupIssues(issues), [issues]);
   const shown = React.useMemo(() => issuesInGroup(issues, group), [issues, group]);
@@ -90,7 +107,12 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
       setChecked({ scope: { rows }, issues: found, u: now, lang, error: null });
       const c = issueCounts(found);
       const n = rows ? rows.length : now.order.dataRows.length;
-      const params = { rows: formatNumberIn(lang, n), error: formatNumberIn(lang, c.error), fixable: formatNumberIn(lang, c.fixable), warning: formatNumberIn(lang, c.warning) };
+      const params = {
+        rows: formatNumberIn(lang, n),
+        error: formatNumberIn(lang, c.error),
+        fixable: formatNumberIn(lang, c.fixable),
+        warning: formatNumberIn(lang, c.warning),
+      };
       return found.length === 0
         ? t(lang, 'pane.check.clean', params)
         : { intent: c.error ? 'warning' : 'info', text: t(lang, 'pane.check.found', params) };
@@ -127,7 +149,9 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
 
   const select = (i: Issue) => {
     if (!u) return;
-    void ctx.port.select(u.order.sheet, i.cell).catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
+    void ctx.port
+      .select(u.order.sheet, i.cell)
+      .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
   };
 
   const disabled = !!busy || !u;
@@ -220,7 +244,13 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
                   </span>
                 </button>
                 {i.severity === 'fixable' && i.fix ? (
-                  <Button size="small" tabIndex={tabIndex} disabled={disabled} onClick={() => void fix([i])} aria-label={`${t(lang, 'pane.check.fixOne')} ${i.cell}`}>
+                  <Button
+                    size="small"
+                    tabIndex={tabIndex}
+                    disabled={disabled}
+                    onClick={() => void fix([i])}
+                    aria-label={`${t(lang, 'pane.check.fixOne')} ${i.cell}`}
+                  >
                     {t(lang, 'pane.check.fixOne')}
                   </Button>
                 ) : (

@@ -68,7 +68,9 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
 
   const selectRow = (row: number) => {
     if (!u) return;
-    void ctx.port.select(u.order.sheet, rowAddress(u.order, row)).catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
+    void ctx.port
+      .select(u.order.sheet, rowAddress(u.order, row))
+      .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
   };
 
   const disabled = !!busy || !u;
@@ -121,10 +123,20 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         </div>
       )}
       {reportSheet && (
-        <Link onClick={() => void ctx.port.select(reportSheet, 'A1').catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))}>{t(lang, 'pane.openSheet', { sheet: reportSheet })}</Link>
+        <Link
+          onClick={() =>
+            void ctx.port
+              .select(reportSheet, 'A1')
+              .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))
+          }
+        >
+          {t(lang, 'pane.openSheet', { sheet: reportSheet })}
+        </Link>
       )}
 
-      <Text className={s.section}>{t(lang, 'pane.delays.lateLines', { count: formatNumberIn(lang, late.length) })}</Text>
+      <Text className={s.section}>
+        {t(lang, 'pane.delays.lateLines', { count: formatNumberIn(lang, late.length) })}
+      </Text>
       <VirtualList
         items={late}
         rowHeight={LATE_ROW_HEIGHT}
@@ -147,7 +159,13 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
               <span className={s.cell}>{r.row}</span>
               <span className={s.twoLines}>
                 <span className={s.oneLine}>
-                  {[lineText(lines, r.row, 'orderNo'), lineText(lines, r.row, 'customer'), lineText(lines, r.row, 'item')].filter(Boolean).join(' · ')}
+                  {[
+                    lineText(lines, r.row, 'orderNo'),
+                    lineText(lines, r.row, 'customer'),
+                    lineText(lines, r.row, 'item'),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
                 <span className={`${s.oneLine} ${s.muted}`}>
                   {t(lang, 'pane.delays.due', {
@@ -158,7 +176,11 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
               </span>
               <DelayClassLabel
                 cls={r.class}
-                text={r.class === 'overdue' ? t(lang, 'pane.delays.daysLate', { days: r.daysLate }) : t(lang, 'delay.class.dueSoon')}
+                text={
+                  r.class === 'overdue'
+                    ? t(lang, 'pane.delays.daysLate', { days: r.daysLate })
+                    : t(lang, 'delay.class.dueSoon')
+                }
               />
             </button>
           );

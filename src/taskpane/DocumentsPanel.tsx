@@ -20,7 +20,11 @@ export interface DocChoices {
 }
 
 /** Generate one kind of document from the selected order lines; warnings make it a partial success. */
-export async function makeDocuments(ctx: PaneContext, type: DocType, choices: DocChoices): Promise<{ notice: Notice; docs: GeneratedDocument[] }> {
+export async function makeDocuments(
+  ctx: PaneContext,
+  type: DocType,
+  choices: DocChoices,
+): Promise<{ notice: Notice; docs: GeneratedDocument[] }> {
   const { lang, port, today } = ctx;
   const { wb, u: now } = await ctx.fresh();
   const sel = await port.getSelection();
@@ -42,13 +46,24 @@ export async function makeDocuments(ctx: PaneContext, type: DocType, choices: Do
     docs,
     notice: {
       intent: warnings.length ? 'warning' : 'success',
-      text: t(lang, warnings.length ? 'pane.docs.donePartly' : 'pane.docs.done', { count: docs.length, numbers: docs.map((d) => d.number).join(', ') }),
+      text: t(lang, warnings.length ? 'pane.docs.donePartly' : 'pane.docs.done', {
+        count: docs.length,
+        numbers: docs.map((d) => d.number).join(', '),
+      }),
       details: warnings,
     },
   };
 }
 
-export function DocumentsPanel({ ctx, made, onMade }: { ctx: PaneContext; made: GeneratedDocument[]; onMade(docs: GeneratedDocument[]): void }): React.JSX.Element {
+export function DocumentsPanel({
+  ctx,
+  made,
+  onMade,
+}: {
+  ctx: PaneContext;
+  made: GeneratedDocument[];
+  onMade(docs: GeneratedDocument[]): void;
+}): React.JSX.Element {
   const s = useStyles();
   const { u, lang, busy, port, lines } = ctx;
   const [docLang, setDocLang] = React.useState<Lang | typeof SHEET_LANG>(SHEET_LANG);
@@ -58,7 +73,11 @@ export function DocumentsPanel({ ctx, made, onMade }: { ctx: PaneContext; made: 
 
   const generate = (type: DocType) =>
     ctx.run('documents', async () => {
-      const r = await makeDocuments(ctx, type, { docLang: docLang === SHEET_LANG ? null : docLang, withoutPrices, perCustomer });
+      const r = await makeDocuments(ctx, type, {
+        docLang: docLang === SHEET_LANG ? null : docLang,
+        withoutPrices,
+        perCustomer,
+      });
       onMade(r.docs);
       return r.notice;
     });
@@ -82,9 +101,25 @@ export function DocumentsPanel({ ctx, made, onMade }: { ctx: PaneContext; made: 
           testId="selected-lines"
           itemKey={(r) => String(r)}
           renderRow={(r, _n, tabIndex) => (
-            <button type="button" className={`${s.rowButton} ${s.lateButton}`} tabIndex={tabIndex} data-focus-target data-row={r} onClick={() => u && void port.select(u.order.sheet, rowAddress(u.order, r)).catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))}>
+            <button
+              type="button"
+              className={`${s.rowButton} ${s.lateButton}`}
+              tabIndex={tabIndex}
+              data-focus-target
+              data-row={r}
+              onClick={() =>
+                u &&
+                void port
+                  .select(u.order.sheet, rowAddress(u.order, r))
+                  .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))
+              }
+            >
               <span className={s.cell}>{r}</span>
-              <span className={s.message}>{[lineText(lines, r, 'orderNo'), lineText(lines, r, 'customer'), lineText(lines, r, 'item')].filter(Boolean).join(' · ')}</span>
+              <span className={s.message}>
+                {[lineText(lines, r, 'orderNo'), lineText(lines, r, 'customer'), lineText(lines, r, 'item')]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
               <span className={s.muted}>{lineText(lines, r, 'quantity')}</span>
             </button>
           )}
@@ -104,13 +139,26 @@ export function DocumentsPanel({ ctx, made, onMade }: { ctx: PaneContext; made: 
             <Option value="en-US">{t(lang, 'pane.lang.en-US')}</Option>
           </Dropdown>
         </Field>
-        <Checkbox checked={withoutPrices} onChange={(_, d) => setWithoutPrices(!!d.checked)} label={t(lang, 'pane.docs.withoutPrices')} />
-        <Checkbox checked={perCustomer} onChange={(_, d) => setPerCustomer(!!d.checked)} label={t(lang, 'pane.docs.perCustomer')} />
+        <Checkbox
+          checked={withoutPrices}
+          onChange={(_, d) => setWithoutPrices(!!d.checked)}
+          label={t(lang, 'pane.docs.withoutPrices')}
+        />
+        <Checkbox
+          checked={perCustomer}
+          onChange={(_, d) => setPerCustomer(!!d.checked)}
+          label={t(lang, 'pane.docs.perCustomer')}
+        />
       </div>
 
       <div className={s.buttons}>
         {DOC_TYPES.map((type) => (
-          <Button key={type} appearance={type === 'work-order' ? 'primary' : 'secondary'} disabled={disabled} onClick={() => void generate(type)}>
+          <Button
+            key={type}
+            appearance={type === 'work-order' ? 'primary' : 'secondary'}
+            disabled={disabled}
+            onClick={() => void generate(type)}
+          >
             {t(lang, `pane.docs.${type}`)}
           </Button>
         ))}

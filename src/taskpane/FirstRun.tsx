@@ -17,7 +17,7 @@ export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const kind = firstRunKind(ctx.readFailure);
   const row = selection && selection.rows.length > 0 ? selection.rows[0] : null;
 
-  const useSelectedRow = () =>
+  const takeSelectedRow = () =>
     ctx.run('header', async () => {
       const sel = await ctx.port.getSelection();
       if (!sel || sel.rows.length === 0) throw new OrderClerkError('noRowsSelected');
@@ -26,7 +26,11 @@ export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
       await ctx.apply([planWriteSettings(withHeaderRow(readSettings(wb), sel.sheet, headerRow))]);
       ctx.pinSheet(sel.sheet);
       const { u } = await ctx.reload();
-      if (!u) return { intent: 'warning', text: t(lang, 'pane.first.headerSavedNoLines', { row: headerRow, sheet: sel.sheet }) };
+      if (!u)
+        return {
+          intent: 'warning',
+          text: t(lang, 'pane.first.headerSavedNoLines', { row: headerRow, sheet: sel.sheet }),
+        };
       return t(lang, 'pane.first.headerSaved', { row: headerRow, sheet: sel.sheet, count: u.order.dataRows.length });
     });
 
@@ -47,10 +51,12 @@ export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         <li>{t(lang, 'pane.first.step.map')}</li>
       </ol>
       <Text className={s.muted} aria-live="polite" data-testid="first-run-selection">
-        {row !== null && selection ? t(lang, 'pane.first.selected', { sheet: selection.sheet, row }) : t(lang, 'pane.first.nothingSelected')}
+        {row !== null && selection
+          ? t(lang, 'pane.first.selected', { sheet: selection.sheet, row })
+          : t(lang, 'pane.first.nothingSelected')}
       </Text>
       <div className={s.buttons}>
-        <Button appearance="primary" disabled={!!busy || row === null} onClick={() => void useSelectedRow()}>
+        <Button appearance="primary" disabled={!!busy || row === null} onClick={() => void takeSelectedRow()}>
           {t(lang, 'pane.first.useRow')}
         </Button>
         <ReReadButtons ctx={ctx} />

@@ -16,7 +16,13 @@ import type { PaneContext } from './usePane';
 
 const MAX_ISSUES_SHOWN = 4;
 
-export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: GeneratedDocument[]): void }): React.JSX.Element | null {
+export function SelectionCard({
+  ctx,
+  onMade,
+}: {
+  ctx: PaneContext;
+  onMade(docs: GeneratedDocument[]): void;
+}): React.JSX.Element | null {
   const s = useStyles();
   const { u, lang, busy, lines, selectedRows } = ctx;
   const single = selectedRows.length === 1 ? lines.get(selectedRows[0]) : undefined;
@@ -30,8 +36,14 @@ export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: 
       return [];
     }
   }, [u, single, lang]);
-  const delay = React.useMemo(() => (single ? ctx.delays?.find((r) => r.row === single.row) ?? null : null), [ctx.delays, single]);
-  const selected = React.useMemo(() => selectedRows.map((r) => lines.get(r)).filter((l): l is OrderLine => !!l), [selectedRows, lines]);
+  const delay = React.useMemo(
+    () => (single ? (ctx.delays?.find((r) => r.row === single.row) ?? null) : null),
+    [ctx.delays, single],
+  );
+  const selected = React.useMemo(
+    () => selectedRows.map((r) => lines.get(r)).filter((l): l is OrderLine => !!l),
+    [selectedRows, lines],
+  );
 
   if (!u || selected.length === 0) return null;
   const disabled = !!busy;
@@ -58,13 +70,22 @@ export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: 
     const qty = single.num.quantity;
     const text = (f: keyof OrderLine['text']) => single.text[f] ?? '';
     return (
-      <section className={s.card} aria-label={t(lang, 'pane.sel.line', { row: single.row })} data-testid="selection-card" data-row={single.row}>
+      <section
+        className={s.card}
+        aria-label={t(lang, 'pane.sel.line', { row: single.row })}
+        data-testid="selection-card"
+        data-row={single.row}
+      >
         <div className={s.cardTitle}>
           <span>{t(lang, 'pane.sel.line', { row: single.row })}</span>
           {delay && (
             <DelayClassLabel
               cls={delay.class}
-              text={delay.class === 'overdue' ? t(lang, 'pane.delays.daysLate', { days: delay.daysLate }) : t(lang, `delay.class.${delay.class}`)}
+              text={
+                delay.class === 'overdue'
+                  ? t(lang, 'pane.delays.daysLate', { days: delay.daysLate })
+                  : t(lang, `delay.class.${delay.class}`)
+              }
             />
           )}
         </div>
@@ -76,7 +97,11 @@ export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: 
           <dt>{fieldLabel(lang, 'item')}</dt>
           <dd>{[text('item'), text('description')].filter(Boolean).join(' · ') || '—'}</dd>
           <dt>{fieldLabel(lang, 'quantity')}</dt>
-          <dd>{qty && qty.kind === 'ok' ? `${formatNumberIn(lang, qty.value)} ${text('unit')}`.trim() : text('quantity') || '—'}</dd>
+          <dd>
+            {qty && qty.kind === 'ok'
+              ? `${formatNumberIn(lang, qty.value)} ${text('unit')}`.trim()
+              : text('quantity') || '—'}
+          </dd>
           <dt>{fieldLabel(lang, 'dueDate')}</dt>
           <dd>{due !== null ? formatDateIn(lang, due) : text('dueDate') || '—'}</dd>
         </dl>
@@ -92,12 +117,19 @@ export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: 
                 <span className={s.cell}>{i.cell}</span> {i.message}
               </li>
             ))}
-            {issues.length > MAX_ISSUES_SHOWN && <li className={s.muted}>{t(lang, 'pane.delays.more', { count: issues.length - MAX_ISSUES_SHOWN })}</li>}
+            {issues.length > MAX_ISSUES_SHOWN && (
+              <li className={s.muted}>{t(lang, 'pane.delays.more', { count: issues.length - MAX_ISSUES_SHOWN })}</li>
+            )}
           </ul>
         )}
         {fixable.length > 0 && (
           <div className={s.buttons}>
-            <Button size="small" appearance="primary" disabled={disabled} onClick={() => void ctx.run('fix', () => fixIssues(ctx, fixable))}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={disabled}
+              onClick={() => void ctx.run('fix', () => fixIssues(ctx, fixable))}
+            >
               {t(lang, 'pane.sel.fix', { count: fixable.length })}
             </Button>
           </div>
@@ -110,13 +142,24 @@ export function SelectionCard({ ctx, onMade }: { ctx: PaneContext; onMade(docs: 
   const total = linesTotal(selected);
   const customers = new Set(selected.map((l) => l.text.customer ?? '')).size;
   return (
-    <section className={s.card} aria-label={t(lang, 'pane.sel.lines', { count: total.count })} data-testid="selection-card" data-count={total.count}>
+    <section
+      className={s.card}
+      aria-label={t(lang, 'pane.sel.lines', { count: total.count })}
+      data-testid="selection-card"
+      data-count={total.count}
+    >
       <div className={s.cardTitle}>{t(lang, 'pane.sel.lines', { count: formatNumberIn(lang, total.count) })}</div>
       <dl className={s.facts}>
         <dt>{t(lang, 'pane.sel.totalQty')}</dt>
-        <dd data-testid="sel-qty">{formatNumberIn(lang, total.quantity)}{total.quantityMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.quantityMissing })}` : ''}</dd>
+        <dd data-testid="sel-qty">
+          {formatNumberIn(lang, total.quantity)}
+          {total.quantityMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.quantityMissing })}` : ''}
+        </dd>
         <dt>{t(lang, 'pane.sel.totalAmount')}</dt>
-        <dd data-testid="sel-amount">{formatNumberIn(lang, total.amount)}{total.amountMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.amountMissing })}` : ''}</dd>
+        <dd data-testid="sel-amount">
+          {formatNumberIn(lang, total.amount)}
+          {total.amountMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.amountMissing })}` : ''}
+        </dd>
         <dt>{fieldLabel(lang, 'customer')}</dt>
         <dd>{formatNumberIn(lang, customers)}</dd>
       </dl>

@@ -68,7 +68,13 @@ export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         <dt>{t(lang, 'pane.sheet.headerRow')}</dt>
         <dd>{o.headerRow}</dd>
         <dt>{t(lang, 'pane.sheet.dataRows')}</dt>
-        <dd>{t(lang, 'pane.sheet.dataRowsValue', { first: o.firstDataRow, last: o.lastDataRow, count: formatNumberIn(lang, o.dataRows.length) })}</dd>
+        <dd>
+          {t(lang, 'pane.sheet.dataRowsValue', {
+            first: o.firstDataRow,
+            last: o.lastDataRow,
+            count: formatNumberIn(lang, o.dataRows.length),
+          })}
+        </dd>
         <dt>{t(lang, 'pane.sheet.skipped')}</dt>
         <dd>{skipped || none}</dd>
         <dt>{t(lang, 'pane.sheet.products')}</dt>

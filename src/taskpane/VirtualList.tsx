@@ -21,7 +21,16 @@ export interface VirtualListProps<T> {
   renderRow(item: T, index: number, tabIndex: 0 | -1): React.ReactNode;
 }
 
-export function VirtualList<T>({ items, rowHeight, maxHeight, label, className, testId, itemKey, renderRow }: VirtualListProps<T>): React.JSX.Element {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  maxHeight,
+  label,
+  className,
+  testId,
+  itemKey,
+  renderRow,
+}: VirtualListProps<T>): React.JSX.Element {
   const scroller = React.useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = React.useState(0);
   const [active, setActive] = React.useState(0);
@@ -40,7 +49,9 @@ export function VirtualList<T>({ items, rowHeight, maxHeight, label, className, 
   // Focus the row a key moved to, once it is rendered.
   React.useEffect(() => {
     if (pendingFocus.current === null || !scroller.current) return;
-    const el = scroller.current.querySelector<HTMLElement>(`[data-index="${pendingFocus.current}"] [data-focus-target]`);
+    const el = scroller.current.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus.current}"] [data-focus-target]`,
+    );
     if (el) {
       el.focus();
       pendingFocus.current = null;

@@ -18,7 +18,8 @@ function officeTheme(): PaneTheme {
 /** Call `listener` when the clerk changes the Office theme, where the host tells (not every Excel does). */
 function onOfficeThemeChanged(listener: () => void): void {
   try {
-    const doc = Office.context?.document as unknown as { addHandlerAsync?: (type: unknown, handler: () => void, cb?: () => void) => void } | undefined;
+    const doc = Office.context?.document as unknown as
+      { addHandlerAsync?: (type: unknown, handler: () => void, cb?: () => void) => void } | undefined;
     const type = (Office.EventType as unknown as Record<string, unknown>).OfficeThemeChanged;
     if (doc?.addHandlerAsync && type) doc.addHandlerAsync(type, listener, () => undefined);
   } catch {

@@ -10,9 +10,30 @@ import type { DelayRow, FieldKey, Issue, Lang, OrderLine, OrderSheet, Severity, 
 
 /** Every order-sheet field, in the order the clerk reads a sheet. */
 export const ORDER_FIELDS = [
-  'lineNo', 'orderNo', 'customerPo', 'customer', 'orderDate', 'item', 'description', 'spec', 'quantity', 'unit',
-  'unitPrice', 'amount', 'currency', 'dueDate', 'shippedQty', 'shipDate', 'status', 'remarks',
-  'cartons', 'qtyPerCarton', 'netWeight', 'grossWeight', 'cartonSize', 'cbm',
+  'lineNo',
+  'orderNo',
+  'customerPo',
+  'customer',
+  'orderDate',
+  'item',
+  'description',
+  'spec',
+  'quantity',
+  'unit',
+  'unitPrice',
+  'amount',
+  'currency',
+  'dueDate',
+  'shippedQty',
+  'shipDate',
+  'status',
+  'remarks',
+  'cartons',
+  'qtyPerCarton',
+  'netWeight',
+  'grossWeight',
+  'cartonSize',
+  'cbm',
 ] as const satisfies readonly FieldKey[];
 
 // Fails to compile when a FieldKey is added to core and not listed above.
@@ -136,7 +157,9 @@ export function formatNumberIn(lang: Lang, n: number, decimals = 2): string {
 /** A 1900-system serial as the UI language writes a date (2026年11月22日 / Nov 22, 2026). */
 export function formatDateIn(lang: Lang, serial: number): string {
   const { y, m, d } = serialToYmd(serial);
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** Which first-run explanation fits a failure to understand the workbook. */
@@ -148,14 +171,24 @@ export function firstRunKind(err: unknown): FirstRunKind {
 }
 
 /** Settings with the header row of `sheet` pointed at by the clerk. */
-export function withHeaderRow(settings: Understanding['settings'], sheet: string, row: number): Understanding['settings'] {
+export function withHeaderRow(
+  settings: Understanding['settings'],
+  sheet: string,
+  row: number,
+): Understanding['settings'] {
   const s = JSON.parse(JSON.stringify(settings)) as Understanding['settings'];
   s.headerRowOverrides = { ...(s.headerRowOverrides ?? {}), [sheet]: row };
   return s;
 }
 
 /** Rows [start, end) of a fixed-row-height list to render for a scroll position, with `overscan` rows around. */
-export function visibleWindow(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 6): { start: number; end: number } {
+export function visibleWindow(
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  count: number,
+  overscan = 6,
+): { start: number; end: number } {
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const shown = Math.ceil(Math.max(0, viewport) / rowHeight) + 1;
   return { start: Math.max(0, first - overscan), end: Math.min(count, first + shown + overscan) };
@@ -175,7 +208,11 @@ export function lineText(lines: Map<number, OrderLine>, row: number, field: Fiel
 }
 
 /** Settings with one column's mapping overridden (null: "not mapped"). */
-export function withColumnOverride(u: Understanding, column: number, field: FieldKey | null): Understanding['settings'] {
+export function withColumnOverride(
+  u: Understanding,
+  column: number,
+  field: FieldKey | null,
+): Understanding['settings'] {
   const s = JSON.parse(JSON.stringify(u.settings)) as Understanding['settings'];
   const sheet = u.order.sheet;
   const letter = columnLetter(column);
@@ -192,7 +229,11 @@ export function headerExamples(lang: Lang): string {
   const fields: FieldKey[] = ['orderNo', 'customer', 'item', 'quantity', 'dueDate'];
   const words = fields.map((f) => {
     const all = FIELD_DEFS.find((d) => d.key === f)?.words ?? [];
-    return (lang === 'zh-CN' ? all.find((w) => /[\u4e00-\u9fff]/.test(w)) : all.find((w) => /^[A-Za-z][A-Za-z .#]*$/.test(w))) ?? f;
+    return (
+      (lang === 'zh-CN'
+        ? all.find((w) => /[\u4e00-\u9fff]/.test(w))
+        : all.find((w) => /^[A-Za-z][A-Za-z .#]*$/.test(w))) ?? f
+    );
   });
   return lang === 'zh-CN' ? words.map((w) => `“${w}”`).join('、') : words.map((w) => `"${w}"`).join(', ');
 }

@@ -20,9 +20,22 @@ export interface OfficeThemeLike {
 
 /** Excel's green as a Fluent brand ramp (10 = darkest … 160 = lightest), for the Colorful Office theme. */
 const EXCEL_BRAND: BrandVariants = {
-  10: '#020804', 20: '#0B1F12', 30: '#0E321C', 40: '#0F4023', 50: '#0F4F2B', 60: '#0E5E33', 70: '#0C6E3B',
-  80: '#107C41', 90: '#2E8B55', 100: '#489A69', 110: '#61A97E', 120: '#79B893', 130: '#92C7A8',
-  140: '#ABD5BE', 150: '#C5E3D3', 160: '#DFF1E8',
+  10: '#020804',
+  20: '#0B1F12',
+  30: '#0E321C',
+  40: '#0F4023',
+  50: '#0F4F2B',
+  60: '#0E5E33',
+  70: '#0C6E3B',
+  80: '#107C41',
+  90: '#2E8B55',
+  100: '#489A69',
+  110: '#61A97E',
+  120: '#79B893',
+  130: '#92C7A8',
+  140: '#ABD5BE',
+  150: '#C5E3D3',
+  160: '#DFF1E8',
 };
 const colorfulTheme: Theme = createLightTheme(EXCEL_BRAND);
 

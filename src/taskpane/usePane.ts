@@ -193,11 +193,36 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
   }, [port]);
 
   const lines = useMemo(() => lineIndex(u), [u]);
-  const selectedRows = useMemo(() => (u && selection ? selectedOrderRows(u.order, selection.sheet, selection.rows) : []), [u, selection]);
+  const selectedRows = useMemo(
+    () => (u && selection ? selectedOrderRows(u.order, selection.sheet, selection.rows) : []),
+    [u, selection],
+  );
   const readError = readFailure ? errorText(readFailure, lang) : null;
   const delaysError = delays.error ? errorText(delays.error, lang) : null;
   return {
-    port, lang, today, wb, u, lines, delays: delays.rows, delaysError, readError, readFailure, selection, selectedRows,
-    busy, step, progress, notice, setNotice, setStep, reload, fresh, switchToActiveSheet, pinSheet, run, apply,
+    port,
+    lang,
+    today,
+    wb,
+    u,
+    lines,
+    delays: delays.rows,
+    delaysError,
+    readError,
+    readFailure,
+    selection,
+    selectedRows,
+    busy,
+    step,
+    progress,
+    notice,
+    setNotice,
+    setStep,
+    reload,
+    fresh,
+    switchToActiveSheet,
+    pinSheet,
+    run,
+    apply,
   };
 }

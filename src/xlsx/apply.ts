@@ -72,7 +72,13 @@ interface TableModel {
   autoFilterRef?: string;
   headerRow?: boolean;
   totalsRow?: boolean;
-  style?: { theme?: string; showRowStripes?: boolean; showFirstColumn?: boolean; showLastColumn?: boolean; showColumnStripes?: boolean };
+  style?: {
+    theme?: string;
+    showRowStripes?: boolean;
+    showFirstColumn?: boolean;
+    showLastColumn?: boolean;
+    showColumnStripes?: boolean;
+  };
   columns: { name: string; filterButton?: boolean }[];
   rows?: unknown[][];
 }
@@ -151,9 +157,19 @@ function ensureTable(ws: ExcelJS.Worksheet, range: string, name: string, wb: Exc
   return unique;
 }
 
-function setTableModel(t: TableObject, ws: ExcelJS.Worksheet, range: string, name: string, oldColumns: { name: string }[]): void {
+function setTableModel(
+  t: TableObject,
+  ws: ExcelJS.Worksheet,
+  range: string,
+  name: string,
+  oldColumns: { name: string }[],
+): void {
   const r = parseRange(range);
-  const columns = headerNames(ws, r.top, r.left, r.right).map((n, i) => ({ ...(oldColumns[i] ?? {}), name: n, filterButton: true }));
+  const columns = headerNames(ws, r.top, r.left, r.right).map((n, i) => ({
+    ...(oldColumns[i] ?? {}),
+    name: n,
+    filterButton: true,
+  }));
   t.model = {
     ...(t.model ?? {}),
     name,
@@ -225,7 +241,10 @@ function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   cell.style = { ...cell.style, ...patch };
 }
 
-function setValues(ws: ExcelJS.Worksheet, cells: { address: string; value: WriteValue; numberFormat?: string }[]): void {
+function setValues(
+  ws: ExcelJS.Worksheet,
+  cells: { address: string; value: WriteValue; numberFormat?: string }[],
+): void {
   for (const c of cells) {
     const cell = ws.getCell(c.address);
     cell.value = literal(c.value);
@@ -236,7 +255,6 @@ function setValues(ws: ExcelJS.Worksheet, cells: { address: string; value: Write
 // ---------------------------------------------------------------- data validation
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
-
 
 /** Replace the rules of each range: drop every per-cell or range entry inside it, then add one range entry. */
 function setDataValidation(ws: ExcelJS.Worksheet, rules: ValidationSpec[], dateSystem: DateSystem): void {
@@ -264,9 +282,19 @@ function validationOf(spec: ValidationSpec, dateSystem: DateSystem): ExcelJS.Dat
   switch (rule.kind) {
     case 'decimal':
       // Office.js says greaterThanOrEqualTo; the file format says greaterThanOrEqual.
-      return { ...common, type: 'decimal', operator: rule.operator === 'greaterThan' ? 'greaterThan' : 'greaterThanOrEqual', formulae: [rule.value] };
+      return {
+        ...common,
+        type: 'decimal',
+        operator: rule.operator === 'greaterThan' ? 'greaterThan' : 'greaterThanOrEqual',
+        formulae: [rule.value],
+      };
     case 'date':
-      return { ...common, type: 'date', operator: 'between', formulae: rule.between.map((d) => validationDate(d, dateSystem)) };
+      return {
+        ...common,
+        type: 'date',
+        operator: 'between',
+        formulae: rule.between.map((d) => validationDate(d, dateSystem)),
+      };
     case 'list':
       return { ...common, type: 'list', formulae: [`"${rule.values.join(',')}"`] };
   }
@@ -291,7 +319,12 @@ interface CfEntry {
   rules: CfRule[];
 }
 
-function setConditionalFormats(ws: ExcelJS.Worksheet, marker: string, ranges: string[], rules: ConditionalRule[]): void {
+function setConditionalFormats(
+  ws: ExcelJS.Worksheet,
+  marker: string,
+  ranges: string[],
+  rules: ConditionalRule[],
+): void {
   const internals = ws as unknown as { conditionalFormattings: CfEntry[] };
   const kept = (internals.conditionalFormattings ?? []).filter((cf) => !cf.rules.some((r) => hasMarker(r, marker)));
   if (rules.length > 0 && ranges.length > 0) {
@@ -306,7 +339,9 @@ function setConditionalFormats(ws: ExcelJS.Worksheet, marker: string, ranges: st
 
 /** Ours first (1..n, in plan order), then the clerk's rules in their own order: the same numbers on every run. */
 function renumberPriorities(entries: CfEntry[]): void {
-  const all = entries.flatMap((cf, i) => cf.rules.map((r, j) => ({ r, key: r.priority ?? Number.MAX_SAFE_INTEGER, i, j })));
+  const all = entries.flatMap((cf, i) =>
+    cf.rules.map((r, j) => ({ r, key: r.priority ?? Number.MAX_SAFE_INTEGER, i, j })),
+  );
   all.sort((a, b) => a.key - b.key || a.i - b.i || a.j - b.j);
   all.forEach((x, k) => (x.r.priority = k + 1));
 }
@@ -337,9 +372,15 @@ const PAPER_A4 = 9;
 
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, activate: boolean): void {
   const freeze = spec.freezeRows ?? 0;
-  const view: Partial<ExcelJS.WorksheetView> = freeze > 0
-    ? { state: 'frozen', ySplit: freeze, topLeftCell: cellAddress(freeze + 1, 1), showGridLines: spec.showGridlines ?? true }
-    : { state: 'normal', showGridLines: spec.showGridlines ?? true };
+  const view: Partial<ExcelJS.WorksheetView> =
+    freeze > 0
+      ? {
+          state: 'frozen',
+          ySplit: freeze,
+          topLeftCell: cellAddress(freeze + 1, 1),
+          showGridLines: spec.showGridlines ?? true,
+        }
+      : { state: 'normal', showGridLines: spec.showGridlines ?? true };
   const ws = wb.addWorksheet(spec.name, { views: [view] });
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
@@ -353,7 +394,8 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, activate: boolean): voi
 
 function writeCell(ws: ExcelJS.Worksheet, c: CellSpec): void {
   const cell = ws.getCell(c.row, c.col);
-  cell.value = c.formula !== undefined ? { formula: c.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue : literal(c.value);
+  cell.value =
+    c.formula !== undefined ? ({ formula: c.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue) : literal(c.value);
   if (c.style) cell.style = styleOf(c.style);
 }
 
@@ -400,13 +442,17 @@ function setPage(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 
 function activateSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
   const index = wb.worksheets.indexOf(ws);
-  const views = wb.views && wb.views.length ? wb.views : [{ x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' } as ExcelJS.WorkbookView];
+  const views =
+    wb.views && wb.views.length
+      ? wb.views
+      : [{ x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' } as ExcelJS.WorkbookView];
   views[0] = { ...views[0], activeTab: index, firstSheet: Math.min(views[0].firstSheet ?? 0, index) };
   wb.views = views;
   for (const other of wb.worksheets) {
     const v = other.views?.[0] as (Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean }) | undefined;
     if (v) v.tabSelected = other === ws;
-    else if (other === ws) other.views = [{ tabSelected: true } as Partial<ExcelJS.WorksheetView> as ExcelJS.WorksheetView];
+    else if (other === ws)
+      other.views = [{ tabSelected: true } as Partial<ExcelJS.WorksheetView> as ExcelJS.WorksheetView];
   }
 }
 

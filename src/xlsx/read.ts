@@ -22,7 +22,8 @@ export async function readWorkbookBuffer(
   fileLabel: string,
 ): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (startsWith(bytes, OLE2_MAGIC) || !startsWith(bytes, ZIP_MAGIC)) throw new OrderClerkError('notXlsx', { file: fileLabel });
+  if (startsWith(bytes, OLE2_MAGIC) || !startsWith(bytes, ZIP_MAGIC))
+    throw new OrderClerkError('notXlsx', { file: fileLabel });
   let workbook: ExcelJS.Workbook;
   try {
     const { bytes: safe, ranges } = await keepLargeValidationsAsRanges(bytes, fileLabel);
@@ -61,7 +62,10 @@ interface HeldRange {
 }
 
 /** Replace huge data-validation ranges by a placeholder cell before ExcelJS sees them; restored after loading. */
-async function keepLargeValidationsAsRanges(bytes: Uint8Array, fileLabel: string): Promise<{ bytes: Uint8Array; ranges: HeldRange[] }> {
+async function keepLargeValidationsAsRanges(
+  bytes: Uint8Array,
+  fileLabel: string,
+): Promise<{ bytes: Uint8Array; ranges: HeldRange[] }> {
   const zip = await JSZip.loadAsync(bytes);
   refuseNonWorkbookPackage(Object.keys(zip.files), fileLabel);
   const ranges: HeldRange[] = [];
@@ -73,13 +77,16 @@ async function keepLargeValidationsAsRanges(bytes: Uint8Array, fileLabel: string
     if (!includesAscii(data, 'dataValidation')) continue;
     const xml = new TextDecoder().decode(data);
     let sheetChanged = false;
-    const out = xml.replace(/(<(?:\w+:)?dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g, (whole, pre: string, sqref: string, post: string) => {
-      if (sqrefCells(sqref) <= MAX_VALIDATION_CELLS) return whole;
-      const placeholder = `XFD${1048576 - ranges.length}`;
-      ranges.push({ placeholder, sqref });
-      sheetChanged = true;
-      return pre + placeholder + post;
-    });
+    const out = xml.replace(
+      /(<(?:\w+:)?dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g,
+      (whole, pre: string, sqref: string, post: string) => {
+        if (sqrefCells(sqref) <= MAX_VALIDATION_CELLS) return whole;
+        const placeholder = `XFD${1048576 - ranges.length}`;
+        ranges.push({ placeholder, sqref });
+        sheetChanged = true;
+        return pre + placeholder + post;
+      },
+    );
     if (sheetChanged) {
       zip.file(name, out);
       changed = true;
@@ -164,9 +171,10 @@ function restoreValidationRanges(workbook: ExcelJS.Workbook, ranges: HeldRange[]
       for (const token of h.sqref.trim().split(/\s+/)) {
         const r = parseSqrefToken(token);
         if (!r) continue;
-        const key = r.top === r.bottom && r.left === r.right
-          ? `${letters(r.left)}${r.top}`
-          : `${letters(r.left)}${r.top}:${letters(r.right)}${r.bottom}`;
+        const key =
+          r.top === r.bottom && r.left === r.right
+            ? `${letters(r.left)}${r.top}`
+            : `${letters(r.left)}${r.top}:${letters(r.right)}${r.bottom}`;
         dv.model[key] = rule;
       }
     }
@@ -320,7 +328,8 @@ export function toCellValue(v: unknown, date1904: boolean): CellValue {
   if ('text' in o) {
     const t = o.text;
     if (typeof t === 'string') return t;
-    if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText)) return richText((t as { richText: unknown[] }).richText);
+    if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText))
+      return richText((t as { richText: unknown[] }).richText);
     return t === null || t === undefined ? null : String(t);
   }
   return null;
@@ -340,7 +349,9 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
 }
 
 function tablesOf(ws: ExcelJS.Worksheet): { name: string; range: string }[] {
-  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; ref?: string; tableRef?: string } }> }).tables ?? {};
+  const tables =
+    (ws as unknown as { tables?: Record<string, { table?: { name?: string; ref?: string; tableRef?: string } }> })
+      .tables ?? {};
   const out: { name: string; range: string }[] = [];
   for (const [name, t] of Object.entries(tables)) {
     const ref = t?.table?.tableRef ?? t?.table?.ref;

@@ -6,7 +6,9 @@ import { OrderClerkError } from '../core/errors';
 import type { WorkbookSnapshot } from '../core/types';
 import { readWorkbookBuffer } from './read';
 
-export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+export async function readWorkbookFile(
+  path: string,
+): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
   let data: Uint8Array;
   try {
     data = await fs.readFile(path);

@@ -5,7 +5,7 @@
 
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
+import type * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -29,7 +29,6 @@ let page: Page;
 let base = '';
 const offsite: string[] = [];
 const pageErrors: string[] = [];
-
 
 function isLocal(url: string): boolean {
   if (/^(data|blob|about):/.test(url)) return true;
@@ -83,11 +82,15 @@ async function tab(name: string): Promise<void> {
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   // Only the demo config: the add-in build is not needed here.
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    timeout: 300000,
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 300000,
+    },
+  );
   server = await serveStatic(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchChromium();
@@ -128,7 +131,8 @@ describe('browser demo', () => {
     expect(facts).toContain('价格表');
     expect(facts).toContain('客户信息');
 
-    const mapped = async (header: string) => page.locator(`[data-testid="column-table"] tr[data-header="${header}"]`).getAttribute('data-field');
+    const mapped = async (header: string) =>
+      page.locator(`[data-testid="column-table"] tr[data-header="${header}"]`).getAttribute('data-field');
     expect(await mapped('订单号')).toBe('orderNo');
     expect(await mapped('客户')).toBe('customer');
     expect(await mapped('产品型号')).toBe('item');
@@ -136,7 +140,9 @@ describe('browser demo', () => {
     expect(await mapped('单价(元)')).toBe('unitPrice');
     expect(await mapped('交期')).toBe('dueDate');
     expect(await mapped('状态')).toBe('status');
-    await expect(page.locator('[data-testid="column-table"] tr[data-header="订单号"]').innerText()).resolves.toContain('orderNo');
+    await expect(page.locator('[data-testid="column-table"] tr[data-header="订单号"]').innerText()).resolves.toContain(
+      'orderNo',
+    );
     await shot('01-sheet');
   });
 
@@ -216,7 +222,11 @@ describe('browser demo', () => {
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/PL-\d{8}-001/);
     // Fluent's Link without href is a button: the created sheet's name, which selects it.
-    await page.getByTestId('created-docs').getByRole('button', { name: /^装箱单 PL-/ }).first().waitFor();
+    await page
+      .getByTestId('created-docs')
+      .getByRole('button', { name: /^装箱单 PL-/ })
+      .first()
+      .waitFor();
     await expect(page.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/PL-/);
     await shot('07-packing-list');
   });
@@ -237,7 +247,10 @@ describe('browser demo', () => {
     await page.locator('th.rowhead', { hasText: /^33$/ }).click();
     const n = await act(page.getByRole('button', { name: '检查选中行' }));
     expect(n.text).toMatch(/^已检查 1 行/);
-    const cells = await page.getByTestId('issue-list').locator('[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+    const cells = await page
+      .getByTestId('issue-list')
+      .locator('[data-cell]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((c) => /^[A-Z]+33$/.test(c ?? ''))).toBe(true);
   });
@@ -289,7 +302,10 @@ async function openDemo(query: string): Promise<Page> {
 async function noticeOn(p: Page): Promise<{ intent: string; text: string }> {
   const bar = p.getByTestId('notice');
   await bar.waitFor({ state: 'visible', timeout: 60000 });
-  return { intent: (await bar.getAttribute('data-intent')) ?? '', text: (await bar.getByTestId('notice-text').innerText()).trim() };
+  return {
+    intent: (await bar.getAttribute('data-intent')) ?? '',
+    text: (await bar.getByTestId('notice-text').innerText()).trim(),
+  };
 }
 
 async function actOn(p: Page, button: Locator): Promise<{ intent: string; text: string }> {
@@ -361,7 +377,10 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
     const n = await actOn(p, p.getByRole('button', { name: k('pane.delays.applyFlags') }));
     expect(n.intent).toBe('success');
     await p.locator('td[data-cell="B10"].delay').waitFor({ timeout: 10000 });
-    const rows = await p.getByTestId('late-list').locator('[data-row]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))));
+    const rows = await p
+      .getByTestId('late-list')
+      .locator('[data-row]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))));
     // Row 8 (18 days late) and row 10 (12 days) lead; the due-soon lines follow by due date.
     expect(rows.slice(0, 2)).toEqual([8, 10]);
     axeFindings.push(...(await seriousViolations(p)));
@@ -371,7 +390,9 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
   it('writes the weekly report', async () => {
     const n = await actOn(p, p.getByRole('button', { name: k('pane.delays.report') }));
     expect(n.intent).toBe('success');
-    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toContain(lang === 'zh-CN' ? '逾期周报' : 'Overdue');
+    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toContain(
+      lang === 'zh-CN' ? '逾期周报' : 'Overdue',
+    );
     await docShot(p, `${short}-report`);
   });
 
@@ -444,39 +465,55 @@ describe('keyboard, theme and first run', () => {
     await p.getByTestId('issue-list').locator('[data-index="0"] [data-focus-target]').focus();
     await p.keyboard.press('ArrowDown');
     await p.keyboard.press('ArrowDown');
-    expect(await p.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'))).toBe('2');
+    expect(await p.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'))).toBe(
+      '2',
+    );
     await p.close();
   });
 
   it('follows the dark theme with Fluent tokens and stays accessible', async () => {
     const p = await openDemo('lang=zh-CN&theme=dark');
     await p.getByTestId('column-table').waitFor({ timeout: 60000 });
-    const bg = await p.locator('.demo-pane section').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await p
+      .locator('.demo-pane section')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe('rgb(41, 41, 41)');
     expect(await seriousViolations(p)).toEqual([]);
     await docShot(p, 'zh-dark');
     await p.getByRole('button', { name: '浅色' }).click();
-    await expect(p.locator('.demo-pane section').first().evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(255, 255, 255)');
+    await expect(
+      p
+        .locator('.demo-pane section')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).resolves.toBe('rgb(255, 255, 255)');
     await p.close();
   });
 
-  it.each<Lang>(['zh-CN', 'en-US'])('explains an unrecognised sheet and takes the header row the clerk points at (%s)', async (lang) => {
-    const k = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
-    const p = await openDemo(`lang=${lang}&sample=odd`);
-    const first = p.getByTestId('first-run');
-    await first.waitFor({ timeout: 60000 });
-    expect(await first.getAttribute('data-kind')).toBe('noOrderTable');
-    expect(await p.getByRole('button', { name: k('pane.first.useRow') }).isDisabled()).toBe(true);
-    await p.locator('th.rowhead', { hasText: /^3$/ }).click();
-    await p.getByTestId('first-run-selection').filter({ hasText: k('pane.first.selected', { sheet: '订单明细', row: 3 }) }).waitFor();
-    expect(await seriousViolations(p)).toEqual([]);
-    await docShot(p, `${SHORT[lang]}-first-run`);
-    const n = await actOn(p, p.getByRole('button', { name: k('pane.first.useRow') }));
-    expect(n.text).toBe(k('pane.first.headerSaved', { sheet: '订单明细', row: 3, count: 8 }));
-    await p.getByRole('tab', { name: k('pane.tab.check'), exact: true }).waitFor();
-    expect(await p.getByTestId('sheet-facts').innerText()).toContain('订单明细');
-    await p.close();
-  });
+  it.each<Lang>(['zh-CN', 'en-US'])(
+    'explains an unrecognised sheet and takes the header row the clerk points at (%s)',
+    async (lang) => {
+      const k = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
+      const p = await openDemo(`lang=${lang}&sample=odd`);
+      const first = p.getByTestId('first-run');
+      await first.waitFor({ timeout: 60000 });
+      expect(await first.getAttribute('data-kind')).toBe('noOrderTable');
+      expect(await p.getByRole('button', { name: k('pane.first.useRow') }).isDisabled()).toBe(true);
+      await p.locator('th.rowhead', { hasText: /^3$/ }).click();
+      await p
+        .getByTestId('first-run-selection')
+        .filter({ hasText: k('pane.first.selected', { sheet: '订单明细', row: 3 }) })
+        .waitFor();
+      expect(await seriousViolations(p)).toEqual([]);
+      await docShot(p, `${SHORT[lang]}-first-run`);
+      const n = await actOn(p, p.getByRole('button', { name: k('pane.first.useRow') }));
+      expect(n.text).toBe(k('pane.first.headerSaved', { sheet: '订单明细', row: 3, count: 8 }));
+      await p.getByRole('tab', { name: k('pane.tab.check'), exact: true }).waitFor();
+      expect(await p.getByTestId('sheet-facts').innerText()).toContain('订单明细');
+      await p.close();
+    },
+  );
 
   it('explains an empty workbook', async () => {
     const p = await openDemo('lang=en-US&sample=empty');
@@ -505,18 +542,25 @@ describe('a 10,000-line order sheet', () => {
     expect(n.text).toMatch(/^Checked 10,000 lines: /);
     const list = p.getByTestId('issue-list');
     const total = Number(await list.getAttribute('data-count'));
-    const counted = await p.locator('[data-testid="issue-counts"] [data-severity]').evaluateAll((els) => els.reduce((sum, e) => sum + Number(e.getAttribute('data-count')), 0));
+    const counted = await p
+      .locator('[data-testid="issue-counts"] [data-severity]')
+      .evaluateAll((els) => els.reduce((sum, e) => sum + Number(e.getAttribute('data-count')), 0));
     expect(total).toBe(counted);
     expect(total).toBeGreaterThan(1000);
     // A windowed list: scrollable, only a screenful of rows in the page.
-    const { scrollable, rendered } = await list.evaluate((el) => ({ scrollable: el.scrollHeight > el.clientHeight, rendered: el.querySelectorAll('[role="listitem"]').length }));
+    const { scrollable, rendered } = await list.evaluate((el) => ({
+      scrollable: el.scrollHeight > el.clientHeight,
+      rendered: el.querySelectorAll('[role="listitem"]').length,
+    }));
     expect(scrollable).toBe(true);
     expect(rendered).toBeLessThan(40);
     // End jumps to the last issue by keyboard.
     await list.locator('[data-index="0"] [data-focus-target]').focus();
     await p.keyboard.press('End');
     await list.locator(`[data-index="${total - 1}"]`).waitFor();
-    expect(await p.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'))).toBe(String(total - 1));
+    expect(await p.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'))).toBe(
+      String(total - 1),
+    );
     await docShot(p, 'en-large');
     await p.close();
   });

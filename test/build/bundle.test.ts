@@ -13,16 +13,28 @@ let out: string;
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'order-clerk-build-'));
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'addin', '--output-path', out], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_URL: 'https://clerk.example.test/app/' },
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'addin', '--output-path', out],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_URL: 'https://clerk.example.test/app/' },
+      stdio: 'pipe',
+    },
+  );
 });
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 test('the host files are there', () => {
-  for (const f of ['taskpane.html', 'commands.html', 'manifest.xml', 'taskpane.js', 'commands.js', 'assets/icon-32.png', 'assets/icon-80.png']) {
+  for (const f of [
+    'taskpane.html',
+    'commands.html',
+    'manifest.xml',
+    'taskpane.js',
+    'commands.js',
+    'assets/icon-32.png',
+    'assets/icon-80.png',
+  ]) {
     expect(fs.existsSync(path.join(out, f))).toBe(true);
   }
 });
@@ -40,10 +52,14 @@ test('the task pane script carries no ExcelJS and is at most 300 KB gzipped', ()
   expect(zlib.gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(300 * 1024);
 });
 
-test.each([['taskpane.html'], ['commands.html']])('%s has a Content-Security-Policy and loads scripts only from itself and Office\'s host', (page) => {
-  const html = fs.readFileSync(path.join(out, page), 'utf8');
-  expect(html).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
-  expect(html).toMatch(/Content-Security-Policy/);
-  const srcs = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-  for (const src of srcs) expect(src.startsWith('https://appsforoffice.microsoft.com/') || !/^https?:/.test(src)).toBe(true);
-});
+test.each([['taskpane.html'], ['commands.html']])(
+  "%s has a Content-Security-Policy and loads scripts only from itself and Office's host",
+  (page) => {
+    const html = fs.readFileSync(path.join(out, page), 'utf8');
+    expect(html).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(html).toMatch(/Content-Security-Policy/);
+    const srcs = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    for (const src of srcs)
+      expect(src.startsWith('https://appsforoffice.microsoft.com/') || !/^https?:/.test(src)).toBe(true);
+  },
+);

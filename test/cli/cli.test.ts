@@ -41,6 +41,7 @@ function run(args: string[], lang = 'en_US.UTF-8'): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the JSON fields it asserts
 function json(r: Run): any {
   return JSON.parse(r.stdout);
 }
@@ -110,8 +111,22 @@ describe('inspect', () => {
     expect(j.headerRow).toBe(3);
     expect(j.dataRows).toEqual({ first: 4, last: 15, count: 12 });
     expect(j.columns).toEqual({
-      lineNo: 'A', orderNo: 'B', customer: 'C', orderDate: 'D', item: 'E', description: 'F', spec: 'G', quantity: 'H',
-      unit: 'I', unitPrice: 'J', amount: 'K', dueDate: 'L', shippedQty: 'M', shipDate: 'N', status: 'O', remarks: 'P',
+      lineNo: 'A',
+      orderNo: 'B',
+      customer: 'C',
+      orderDate: 'D',
+      item: 'E',
+      description: 'F',
+      spec: 'G',
+      quantity: 'H',
+      unit: 'I',
+      unitPrice: 'J',
+      amount: 'K',
+      dueDate: 'L',
+      shippedQty: 'M',
+      shipDate: 'N',
+      status: 'O',
+      remarks: 'P',
     });
     expect(j.unmapped).toEqual([]);
     expect(j.skippedRows.map((s: { row: number }) => s.row)).not.toContain(15);
@@ -124,8 +139,20 @@ describe('inspect', () => {
     expect(j.headerRow).toBe(1);
     expect(j.dataRows).toEqual({ first: 2, last: 8, count: 7 });
     expect(j.columns).toEqual({
-      orderNo: 'A', customer: 'B', item: 'C', description: 'D', quantity: 'E', unit: 'F', unitPrice: 'G', amount: 'H',
-      orderDate: 'I', dueDate: 'J', shipDate: 'K', shippedQty: 'L', status: 'M', remarks: 'N',
+      orderNo: 'A',
+      customer: 'B',
+      item: 'C',
+      description: 'D',
+      quantity: 'E',
+      unit: 'F',
+      unitPrice: 'G',
+      amount: 'H',
+      orderDate: 'I',
+      dueDate: 'J',
+      shipDate: 'K',
+      shippedQty: 'L',
+      status: 'M',
+      remarks: 'N',
     });
     expect(j.masters).toEqual({ products: null, customers: null });
   });
@@ -150,10 +177,23 @@ describe('validate and flag', () => {
     expect(j.rowsChecked).toBe(12);
     const got = j.issues.map((i: { cell: string; code: string }) => `${i.cell} ${i.code}`).sort();
     expect(got).toEqual([
-      'E11 priceList.unknownItem', 'E12 priceList.unknownItem', 'E13 priceList.unknownItem', 'E14 priceList.unknownItem',
-      'E15 priceList.unknownItem', 'E8 priceList.unknownItem', 'E9 priceList.unknownItem',
-      'H7 text.number', 'H8 quantity.notPositive', 'J14 unitPrice.negative', 'J7 priceList.priceDiffers', 'J9 text.number',
-      'K10 amount.mismatch', 'L11 text.date', 'L12 date.invalid', 'L13 dueDate.beforeOrderDate', 'L7 text.date',
+      'E11 priceList.unknownItem',
+      'E12 priceList.unknownItem',
+      'E13 priceList.unknownItem',
+      'E14 priceList.unknownItem',
+      'E15 priceList.unknownItem',
+      'E8 priceList.unknownItem',
+      'E9 priceList.unknownItem',
+      'H7 text.number',
+      'H8 quantity.notPositive',
+      'J14 unitPrice.negative',
+      'J7 priceList.priceDiffers',
+      'J9 text.number',
+      'K10 amount.mismatch',
+      'L11 text.date',
+      'L12 date.invalid',
+      'L13 dueDate.beforeOrderDate',
+      'L7 text.date',
     ]);
     expect(j.counts).toEqual({ error: 5, warning: 8, fixable: 4 });
   });
@@ -164,10 +204,25 @@ describe('validate and flag', () => {
     const j = json(r);
     expect(j.today).toBe('2026-11-22');
     expect(j.dueSoonDays).toBe(7);
-    const byRow = Object.fromEntries(j.rows.map((x: { row: number; class: string; daysLate: number }) => [x.row, `${x.class}${x.class === 'overdue' ? ` ${x.daysLate}` : ''}`]));
+    const byRow = Object.fromEntries(
+      j.rows.map((x: { row: number; class: string; daysLate: number }) => [
+        x.row,
+        `${x.class}${x.class === 'overdue' ? ` ${x.daysLate}` : ''}`,
+      ]),
+    );
     expect(byRow).toEqual({
-      4: 'shipped', 5: 'overdue 7', 6: 'overdue 4', 7: 'dueSoon', 8: 'onTrack', 9: 'onTrack', 10: 'dueSoon',
-      11: 'overdue 2', 12: 'noDueDate', 13: 'overdue 17', 14: 'cancelled', 15: 'shipped',
+      4: 'shipped',
+      5: 'overdue 7',
+      6: 'overdue 4',
+      7: 'dueSoon',
+      8: 'onTrack',
+      9: 'onTrack',
+      10: 'dueSoon',
+      11: 'overdue 2',
+      12: 'noDueDate',
+      13: 'overdue 17',
+      14: 'cancelled',
+      15: 'shipped',
     });
     expect(j.rows.find((x: { row: number }) => x.row === 5).openQty).toBe(60);
     expect(j.counts).toEqual({ overdue: 4, dueSoon: 2, onTrack: 2, noDueDate: 1, shipped: 2, cancelled: 1 });
@@ -227,21 +282,36 @@ describe('formula cells', () => {
     const ws = book.addWorksheet('Orders');
     ws.addRow(['Order No.', 'Customer', 'Item', 'Qty', 'Unit Price', 'Due Date']);
     ws.addRow([
-      'SO-1', 'ACME', 'X-1', { formula: 'TEXT(1200,"#,##0")', result: '1,200' }, 2,
+      'SO-1',
+      'ACME',
+      'X-1',
+      { formula: 'TEXT(1200,"#,##0")', result: '1,200' },
+      2,
       { formula: 'TEXT(DATE(2026,12,5),"yyyy-mm-dd")', result: '2026-12-05' },
     ]);
     ws.addRow(['SO-2', 'ACME', 'X-2', '1,200', 2, '2026-12-05']);
     await book.xlsx.writeFile(inTmp('formulas.xlsx'));
     const r = run(['apply', 'formulas.xlsx', '-o', 'formulas-fixed.xlsx', '--fix', '--json', ...TODAY]);
     expect(r.code).toBe(0);
-    expect(json(r).fixed.map((f: { cell: string }) => f.cell).sort()).toEqual(['D3', 'F3']);
+    expect(
+      json(r)
+        .fixed.map((f: { cell: string }) => f.cell)
+        .sort(),
+    ).toEqual(['D3', 'F3']);
     const out = (await excelOf(inTmp('formulas-fixed.xlsx'))).getWorksheet('Orders')!;
     expect(out.getCell('D2').formula).toBe('TEXT(1200,"#,##0")');
     expect(out.getCell('F2').formula).toBe('TEXT(DATE(2026,12,5),"yyyy-mm-dd")');
     expect(out.getCell('D3').value).toBe(1200);
     const check = run(['validate', 'formulas-fixed.xlsx', '--json', ...TODAY]);
     const issues = json(check).issues.filter((i: { row: number }) => i.row === 2);
-    expect(issues.map((i: { cell: string; code: string; severity: string; fix: unknown }) => [i.cell, i.code, i.severity, i.fix])).toEqual([
+    expect(
+      issues.map((i: { cell: string; code: string; severity: string; fix: unknown }) => [
+        i.cell,
+        i.code,
+        i.severity,
+        i.fix,
+      ]),
+    ).toEqual([
       ['D2', 'text.number', 'warning', null],
       ['F2', 'text.date', 'warning', null],
     ]);
@@ -255,13 +325,29 @@ describe('report and generate', () => {
     const j = json(r);
     expect(Object.keys(j)).toEqual(['today', 'sheet', 'counts', 'overdue']);
     expect(j.sheet).toBe('逾期周报 2026-W47');
-    expect(j.overdue.map((l: { row: number; daysLate: number }) => [l.row, l.daysLate])).toEqual([[13, 17], [5, 7], [6, 4], [11, 2]]);
+    expect(j.overdue.map((l: { row: number; daysLate: number }) => [l.row, l.daysLate])).toEqual([
+      [13, 17],
+      [5, 7],
+      [6, 4],
+      [11, 2],
+    ]);
     const out = await excelOf(inTmp('report.xlsx'));
     expect(out.getWorksheet('逾期周报 2026-W47')).toBeDefined();
   });
 
   it('generate makes a packing list with the README totals', async () => {
-    const r = run(['generate', 'zh-factory.xlsx', '--doc', 'packing-list', '--rows', '4-5', '-o', 'pl.xlsx', '--json', ...TODAY]);
+    const r = run([
+      'generate',
+      'zh-factory.xlsx',
+      '--doc',
+      'packing-list',
+      '--rows',
+      '4-5',
+      '-o',
+      'pl.xlsx',
+      '--json',
+      ...TODAY,
+    ]);
     expect(r.code).toBe(0);
     const [d] = json(r).documents;
     expect(d).toMatchObject({ type: 'packing-list', number: 'PL-20261122-001', rows: [4, 5], customer: '佛山美家' });
@@ -282,7 +368,9 @@ describe('table that would rewrite headers', () => {
     const r = run(['apply', 'dup-headers.xlsx', '-o', 'dup-out.xlsx', '--json', ...TODAY]);
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l !== '');
-    expect(lines).toEqual([expect.stringMatching(/^order-clerk: No table made: the header "Remarks" appears more than once \(E1, F1\)/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^order-clerk: No table made: the header "Remarks" appears more than once \(E1, F1\)/),
+    ]);
     const j = json(r);
     expect(j.table).toBeNull();
     expect(j.rules.conditionalFormats).toBeGreaterThan(0);
@@ -295,10 +383,32 @@ describe('table that would rewrite headers', () => {
 
 describe('numbering across runs', () => {
   it('a second delivery note generated from the written workbook gets the next number and its own register row', async () => {
-    const first = run(['generate', 'zh-factory.xlsx', '--doc', 'delivery-note', '--rows', '4,5', '-o', 'dn1.xlsx', '--json', ...TODAY]);
+    const first = run([
+      'generate',
+      'zh-factory.xlsx',
+      '--doc',
+      'delivery-note',
+      '--rows',
+      '4,5',
+      '-o',
+      'dn1.xlsx',
+      '--json',
+      ...TODAY,
+    ]);
     expect(first.code).toBe(0);
     expect(json(first).documents[0].number).toBe('DN-20261122-001');
-    const second = run(['generate', 'dn1.xlsx', '--doc', 'delivery-note', '--rows', '7', '-o', 'dn2.xlsx', '--json', ...TODAY]);
+    const second = run([
+      'generate',
+      'dn1.xlsx',
+      '--doc',
+      'delivery-note',
+      '--rows',
+      '7',
+      '-o',
+      'dn2.xlsx',
+      '--json',
+      ...TODAY,
+    ]);
     expect(second.code).toBe(0);
     const [d] = json(second).documents;
     expect(d.number).toBe('DN-20261122-002');

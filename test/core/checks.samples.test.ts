@@ -54,27 +54,59 @@ describe('zh-factory.xlsx', () => {
 
   test('checking rows 7-9 only reports those rows', async () => {
     const { u } = await load('zh-factory.xlsx');
-    expect(checkOrder(u, { lang: 'en-US', rows: [7, 8, 9] }).map((i) => i.cell)).toEqual(['H7', 'J7', 'L7', 'E8', 'H8', 'E9', 'J9']);
+    expect(checkOrder(u, { lang: 'en-US', rows: [7, 8, 9] }).map((i) => i.cell)).toEqual([
+      'H7',
+      'J7',
+      'L7',
+      'E8',
+      'H8',
+      'E9',
+      'J9',
+    ]);
   });
 
   test('fixing writes 60, 1080 and two dates, and logs them in 变更记录', async () => {
     const { wb, u } = await load('zh-factory.xlsx');
-    const { edits, fixed } = planFixes(u, checkOrder(u, { lang: 'zh-CN' }), { lang: 'zh-CN', now: new Date(2026, 10, 22, 9, 0, 0), wb });
+    const { edits, fixed } = planFixes(u, checkOrder(u, { lang: 'zh-CN' }), {
+      lang: 'zh-CN',
+      now: new Date(2026, 10, 22, 9, 0, 0),
+      wb,
+    });
     expect(fixed).toEqual([
       { cell: 'H7', old: '60', new: 60 },
       { cell: 'L7', old: '2026-11-27', new: '2026-11-27' },
       { cell: 'J9', old: '1,080.00', new: 1080 },
       { cell: 'L11', old: '11月20日', new: '2026-11-20' },
     ]);
-    expect(edits.map((e) => [e.kind, 'sheet' in e ? e.sheet : ''])).toEqual([['appendRows', '变更记录'], ['setValues', '2026订单']]);
+    expect(edits.map((e) => [e.kind, 'sheet' in e ? e.sheet : ''])).toEqual([
+      ['appendRows', '变更记录'],
+      ['setValues', '2026订单'],
+    ]);
   });
 
   test('validation rules cover rows 4-15 of the mapped columns; highlight covers the issue cells', async () => {
     const { u } = await load('zh-factory.xlsx');
     const v = planValidationRules(u, 'zh-CN');
-    expect(v.kind === 'setDataValidation' && v.rules.map((r) => r.range)).toEqual(['H4:H15', 'J4:J15', 'D4:D15', 'L4:L15', 'N4:N15', 'O4:O15']);
+    expect(v.kind === 'setDataValidation' && v.rules.map((r) => r.range)).toEqual([
+      'H4:H15',
+      'J4:J15',
+      'D4:D15',
+      'L4:L15',
+      'N4:N15',
+      'O4:O15',
+    ]);
     const h = planHighlight(u, checkOrder(u, { lang: 'zh-CN' }));
-    expect(h.kind === 'setConditionalFormats' && h.ranges).toEqual(['E8:E9', 'E11:E15', 'H7:H8', 'J7', 'J9', 'J14', 'K10', 'L7', 'L11:L13']);
+    expect(h.kind === 'setConditionalFormats' && h.ranges).toEqual([
+      'E8:E9',
+      'E11:E15',
+      'H7:H8',
+      'J7',
+      'J9',
+      'J14',
+      'K10',
+      'L7',
+      'L11:L13',
+    ]);
   });
 });
 

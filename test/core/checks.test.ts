@@ -1,10 +1,39 @@
-import { checkOrder, issueCounts, issueRanges, planClearHighlight, planHighlight, sortIssues } from '../../src/core/checks';
+import {
+  checkOrder,
+  issueCounts,
+  issueRanges,
+  planClearHighlight,
+  planHighlight,
+  sortIssues,
+} from '../../src/core/checks';
 import type { CellValue, Issue, IssueCode } from '../../src/core/types';
 import { serial, understandingFromGrid, type GridOptions } from './helpers/grid';
 
 // Columns: A orderNo, B customer, C item, D quantity, E unitPrice, F amount, G orderDate, H dueDate, I shippedQty, J status
-const HEAD: CellValue[] = ['orderNo', 'customer', 'item', 'quantity', 'unitPrice', 'amount', 'orderDate', 'dueDate', 'shippedQty', 'status'];
-const GOOD: CellValue[] = ['SO-1', 'ACME', 'X-1', 10, 2.5, 25, serial('2026-11-01'), serial('2026-12-01'), null, 'Open'];
+const HEAD: CellValue[] = [
+  'orderNo',
+  'customer',
+  'item',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'orderDate',
+  'dueDate',
+  'shippedQty',
+  'status',
+];
+const GOOD: CellValue[] = [
+  'SO-1',
+  'ACME',
+  'X-1',
+  10,
+  2.5,
+  25,
+  serial('2026-11-01'),
+  serial('2026-12-01'),
+  null,
+  'Open',
+];
 
 /** A good line with some fields replaced. */
 function line(changes: Partial<Record<string, CellValue>>, base: CellValue[] = GOOD): CellValue[] {
@@ -13,7 +42,11 @@ function line(changes: Partial<Record<string, CellValue>>, base: CellValue[] = G
   return out;
 }
 
-function check(rows: CellValue[][], opts: GridOptions & { lang?: 'zh-CN' | 'en-US'; only?: number[] } = {}, head = HEAD): Issue[] {
+function check(
+  rows: CellValue[][],
+  opts: GridOptions & { lang?: 'zh-CN' | 'en-US'; only?: number[] } = {},
+  head = HEAD,
+): Issue[] {
   const u = understandingFromGrid([head, ...rows], opts);
   return checkOrder(u, { lang: opts.lang ?? 'en-US', rows: opts.only });
 }
@@ -29,10 +62,23 @@ describe('checkOrder: clean lines', () => {
 describe('required.missing', () => {
   test('empty item, quantity, dueDate, orderNo and customer each give an error on their cell', () => {
     const issues = check([line({ orderNo: '', customer: '  ', item: null, quantity: null, dueDate: null })]);
-    expect(brief(issues)).toEqual(['A2 required.missing', 'B2 required.missing', 'C2 required.missing', 'D2 required.missing', 'H2 required.missing']);
+    expect(brief(issues)).toEqual([
+      'A2 required.missing',
+      'B2 required.missing',
+      'C2 required.missing',
+      'D2 required.missing',
+      'H2 required.missing',
+    ]);
     expect(issues[0]).toEqual({
-      cell: 'A2', row: 2, column: 'A', field: 'orderNo', code: 'required.missing', severity: 'error',
-      message: 'Order no. is empty: fill it in.', value: '', fix: null,
+      cell: 'A2',
+      row: 2,
+      column: 'A',
+      field: 'orderNo',
+      code: 'required.missing',
+      severity: 'error',
+      message: 'Order no. is empty: fill it in.',
+      value: '',
+      fix: null,
     });
   });
   test('orderNo and customer are only required where the sheet has those columns', () => {
@@ -53,18 +99,32 @@ describe('numbers', () => {
   });
   test('number.invalid covers unit price, amount and shipped qty', () => {
     expect(brief(check([line({ unitPrice: '待定', amount: 'n/a', shippedQty: 'some' })]))).toEqual([
-      'E2 number.invalid', 'F2 number.invalid', 'I2 number.invalid',
+      'E2 number.invalid',
+      'F2 number.invalid',
+      'I2 number.invalid',
     ]);
   });
   test('a number followed by a word that is not a unit ("12 TBD", "50 待定") is number.invalid, not fixable', () => {
-    expect(brief(check([line({ quantity: '12 TBD', unitPrice: '50 待定' })]))).toEqual(['D2 number.invalid', 'E2 number.invalid']);
+    expect(brief(check([line({ quantity: '12 TBD', unitPrice: '50 待定' })]))).toEqual([
+      'D2 number.invalid',
+      'E2 number.invalid',
+    ]);
   });
   test('a number stored as text is fixable, with the number as its fix, and still counts as that number', () => {
     const issues = check([line({ quantity: '60', amount: 150 })]);
-    expect(issues).toEqual([{
-      cell: 'D2', row: 2, column: 'D', field: 'quantity', code: 'text.number', severity: 'fixable',
-      message: 'Quantity is text "60": fix it to the number 60', value: '60', fix: { value: 60 },
-    }]);
+    expect(issues).toEqual([
+      {
+        cell: 'D2',
+        row: 2,
+        column: 'D',
+        field: 'quantity',
+        code: 'text.number',
+        severity: 'fixable',
+        message: 'Quantity is text "60": fix it to the number 60',
+        value: '60',
+        fix: { value: 60 },
+      },
+    ]);
   });
   test('zh-CN message says what to do', () => {
     const [i] = check([line({ quantity: '60', amount: 150 })], { lang: 'zh-CN' });
@@ -91,7 +151,9 @@ describe('amount.mismatch', () => {
   test('more than 0.01 off quantity × price is an error on the amount cell', () => {
     const [i] = check([line({ amount: 25.02 })]);
     expect([i.cell, i.code, i.severity, i.fix]).toEqual(['F2', 'amount.mismatch', 'error', null]);
-    expect(i.message).toBe('Amount 25.02 does not match quantity × unit price = 25: check the amount, quantity and price.');
+    expect(i.message).toBe(
+      'Amount 25.02 does not match quantity × unit price = 25: check the amount, quantity and price.',
+    );
   });
   test('exactly 0.01 off, or float noise, is not a mismatch', () => {
     expect(check([line({ amount: 25.01 })])).toEqual([]);
@@ -103,7 +165,10 @@ describe('amount.mismatch', () => {
   });
   test('text numbers take part: "3.40" × 800 = 2720 matches, × 12000 does not', () => {
     expect(brief(check([line({ quantity: 800, unitPrice: '3.40', amount: 2720 })]))).toEqual(['E2 text.number']);
-    expect(brief(check([line({ quantity: 12000, unitPrice: '3.40', amount: 2720 })]))).toEqual(['E2 text.number', 'F2 amount.mismatch']);
+    expect(brief(check([line({ quantity: 12000, unitPrice: '3.40', amount: 2720 })]))).toEqual([
+      'E2 text.number',
+      'F2 amount.mismatch',
+    ]);
   });
 });
 
@@ -116,8 +181,15 @@ describe('dates', () => {
   test('a text date is fixable with the ISO date as fix', () => {
     const [i] = check([line({ dueDate: '2026/12/8' })]);
     expect(i).toEqual({
-      cell: 'H2', row: 2, column: 'H', field: 'dueDate', code: 'text.date', severity: 'fixable',
-      message: 'Due date is text "2026/12/8": fix it to the date 2026-12-08', value: '2026/12/8', fix: { value: '2026-12-08' },
+      cell: 'H2',
+      row: 2,
+      column: 'H',
+      field: 'dueDate',
+      code: 'text.date',
+      severity: 'fixable',
+      message: 'Due date is text "2026/12/8": fix it to the date 2026-12-08',
+      value: '2026/12/8',
+      fix: { value: '2026-12-08' },
     });
     const [zh] = check([line({ dueDate: '2026年12月8日' })], { lang: 'zh-CN' });
     expect(zh.message).toBe('交期是文本“2026年12月8日”：点击修复改为日期 2026-12-08');
@@ -125,13 +197,16 @@ describe('dates', () => {
   test('due date before order date is an error on the due-date cell; the same day is fine', () => {
     const [i] = check([line({ orderDate: serial('2026-11-10'), dueDate: serial('2026-11-05') })]);
     expect([i.cell, i.code, i.message]).toEqual([
-      'H2', 'dueDate.beforeOrderDate', 'Due date 2026-11-05 is before the order date 2026-11-10: check both dates.',
+      'H2',
+      'dueDate.beforeOrderDate',
+      'Due date 2026-11-05 is before the order date 2026-11-10: check both dates.',
     ]);
     expect(check([line({ orderDate: serial('2026-11-10'), dueDate: serial('2026-11-10') })])).toEqual([]);
   });
   test('a text date is also used for dueDate.beforeOrderDate', () => {
     expect(brief(check([line({ orderDate: serial('2026-12-10'), dueDate: '2026-12-05' })]))).toEqual([
-      'H2 text.date', 'H2 dueDate.beforeOrderDate',
+      'H2 text.date',
+      'H2 dueDate.beforeOrderDate',
     ]);
   });
 });
@@ -139,7 +214,11 @@ describe('dates', () => {
 describe('shippedQty.exceedsQuantity', () => {
   test('shipped more than ordered is an error on the shipped-qty cell; equal is fine', () => {
     const [i] = check([line({ shippedQty: 12 })]);
-    expect([i.cell, i.code, i.message]).toEqual(['I2', 'shippedQty.exceedsQuantity', 'Shipped qty 12 is more than the ordered quantity 10: check the shipped quantity.']);
+    expect([i.cell, i.code, i.message]).toEqual([
+      'I2',
+      'shippedQty.exceedsQuantity',
+      'Shipped qty 12 is more than the ordered quantity 10: check the shipped quantity.',
+    ]);
     expect(check([line({ shippedQty: 10 })])).toEqual([]);
   });
 });
@@ -158,10 +237,19 @@ describe('line.duplicate', () => {
   test('the later of two lines with the same orderNo, item, quantity and due date gets a warning', () => {
     const issues = check([twin, line({ item: 'X-2' }), line({ item: ' x-1 ', amount: 25 })]);
     expect(issues.map((i) => [i.cell, i.code, i.severity])).toEqual([['C4', 'line.duplicate', 'warning']]);
-    expect(issues[0].message).toBe('Same order no., item, quantity and due date as row 2: if it was pasted twice, delete one of the rows.');
+    expect(issues[0].message).toBe(
+      'Same order no., item, quantity and due date as row 2: if it was pasted twice, delete one of the rows.',
+    );
   });
   test('a different quantity, due date or order number is not a duplicate', () => {
-    expect(check([twin, line({ quantity: 11, amount: 27.5 }), line({ dueDate: serial('2026-12-02') }), line({ orderNo: 'SO-9' })])).toEqual([]);
+    expect(
+      check([
+        twin,
+        line({ quantity: 11, amount: 27.5 }),
+        line({ dueDate: serial('2026-12-02') }),
+        line({ orderNo: 'SO-9' }),
+      ]),
+    ).toEqual([]);
   });
   test('a text due date equals the real date it reads as', () => {
     expect(brief(check([twin, line({ dueDate: '2026-12-01' })]))).toEqual(['C3 line.duplicate', 'H3 text.date']);
@@ -195,14 +283,20 @@ describe('price list', () => {
   test('an item missing from the master is a warning on the item cell', () => {
     const [i] = check([line({ item: 'Y-9' })], { products });
     expect([i.cell, i.code, i.severity, i.message]).toEqual([
-      'C2', 'priceList.unknownItem', 'warning', 'Item "Y-9" is not in the price list "价格表": check the item, or add it to the price list.',
+      'C2',
+      'priceList.unknownItem',
+      'warning',
+      'Item "Y-9" is not in the price list "价格表": check the item, or add it to the price list.',
     ]);
   });
   test('lookup ignores case, spaces and full width', () => {
     expect(check([line({ item: ' x-1' }), line({ item: 'Ｘ－１', orderNo: 'SO-2' })], { products })).toEqual([]);
   });
   test('a price more than 0.005 off the master is a warning on the unit-price cell', () => {
-    const issues = check([line({ unitPrice: 2.6, amount: 26 }), line({ orderNo: 'SO-2', unitPrice: 2.504, amount: 25.04 })], { products });
+    const issues = check(
+      [line({ unitPrice: 2.6, amount: 26 }), line({ orderNo: 'SO-2', unitPrice: 2.504, amount: 25.04 })],
+      { products },
+    );
     expect(issues.map((i) => [i.cell, i.code, i.message])).toEqual([
       ['E2', 'priceList.priceDiffers', 'Unit price 2.6 differs from 2.5 in the price list "价格表": check the price.'],
     ]);
@@ -224,16 +318,39 @@ describe('ordering, counts and messages', () => {
   });
   test('column AA sorts after Z', () => {
     const mk = (cell: string, row: number, column: string): Issue => ({
-      cell, row, column, field: 'item', code: 'required.missing', severity: 'error', message: '', value: null, fix: null,
+      cell,
+      row,
+      column,
+      field: 'item',
+      code: 'required.missing',
+      severity: 'error',
+      message: '',
+      value: null,
+      fix: null,
     });
-    expect(sortIssues([mk('AA2', 2, 'AA'), mk('Z2', 2, 'Z'), mk('B1', 1, 'B')]).map((i) => i.cell)).toEqual(['B1', 'Z2', 'AA2']);
+    expect(sortIssues([mk('AA2', 2, 'AA'), mk('Z2', 2, 'Z'), mk('B1', 1, 'B')]).map((i) => i.cell)).toEqual([
+      'B1',
+      'Z2',
+      'AA2',
+    ]);
   });
   test('issueCounts counts per severity', () => {
-    expect(issueCounts(check([line({ quantity: '10', item: null, dueDate: 'x' })]))).toEqual({ error: 2, warning: 0, fixable: 1 });
+    expect(issueCounts(check([line({ quantity: '10', item: null, dueDate: 'x' })]))).toEqual({
+      error: 2,
+      warning: 0,
+      fixable: 1,
+    });
   });
   test('every code has a filled-in message in both languages', () => {
     const rows = [
-      line({ quantity: '10', unitPrice: -1, orderDate: '2026-11-01', dueDate: 'x', customer: null, status: { error: '#N/A' } }),
+      line({
+        quantity: '10',
+        unitPrice: -1,
+        orderDate: '2026-11-01',
+        dueDate: 'x',
+        customer: null,
+        status: { error: '#N/A' },
+      }),
       line({ quantity: 'q', amount: 'a', item: 'Z-1' }),
       line({ quantity: 0, shippedQty: 0 }),
       line({ amount: 99, shippedQty: 20, orderDate: serial('2026-12-05'), unitPrice: 3 }),
@@ -256,18 +373,36 @@ describe('highlight', () => {
   const u = understandingFromGrid([HEAD, GOOD], { sheet: '2026订单' });
   const at = (cell: string): Issue => {
     const m = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
-    return { cell, row: Number(m[2]), column: m[1], field: 'item', code: 'required.missing', severity: 'error', message: '', value: null, fix: null };
+    return {
+      cell,
+      row: Number(m[2]),
+      column: m[1],
+      field: 'item',
+      code: 'required.missing',
+      severity: 'error',
+      message: '',
+      value: null,
+      fix: null,
+    };
   };
   test('issue cells become A1 areas, adjacent rows in a column merged, one always-true marked rule', () => {
     const edit = planHighlight(u, ['L12', 'H7', 'J7', 'H9', 'H8', 'H11', 'H7', 'AA3'].map(at));
     expect(edit).toEqual({
-      kind: 'setConditionalFormats', sheet: '2026订单', marker: 'order-clerk:highlight',
+      kind: 'setConditionalFormats',
+      sheet: '2026订单',
+      marker: 'order-clerk:highlight',
       ranges: ['H7:H9', 'H11', 'J7', 'L12', 'AA3'],
       rules: [{ formula: 'N("order-clerk:highlight")=0', fill: '#F8CBAD' }],
     });
   });
   test('clear removes the marked rules only; no issues also clears', () => {
-    const clear = { kind: 'setConditionalFormats', sheet: '2026订单', marker: 'order-clerk:highlight', ranges: [], rules: [] };
+    const clear = {
+      kind: 'setConditionalFormats',
+      sheet: '2026订单',
+      marker: 'order-clerk:highlight',
+      ranges: [],
+      rules: [],
+    };
     expect(planClearHighlight(u)).toEqual(clear);
     expect(planHighlight(u, [])).toEqual(clear);
   });

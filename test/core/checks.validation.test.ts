@@ -5,8 +5,19 @@ import type { CellValue } from '../../src/core/types';
 import { understandingFromGrid } from './helpers/grid';
 
 // A lineNo, B item, C quantity, D unitPrice, E orderDate, F dueDate, G shipDate, H status, I remarks — header in row 3.
-const HEAD: CellValue[] = ['lineNo', 'item', 'quantity', 'unitPrice', 'orderDate', 'dueDate', 'shipDate', 'status', 'remarks'];
-const rows = (statuses: CellValue[]): CellValue[][] => statuses.map((s, i) => [i + 1, `X-${i}`, 1, 1, 46000, 46010, null, s, null]);
+const HEAD: CellValue[] = [
+  'lineNo',
+  'item',
+  'quantity',
+  'unitPrice',
+  'orderDate',
+  'dueDate',
+  'shipDate',
+  'status',
+  'remarks',
+];
+const rows = (statuses: CellValue[]): CellValue[][] =>
+  statuses.map((s, i) => [i + 1, `X-${i}`, 1, 1, 46000, 46010, null, s, null]);
 
 function rules(edit: WorkbookEdit): ValidationSpec[] {
   if (edit.kind !== 'setDataValidation') throw new Error(edit.kind);
@@ -14,7 +25,11 @@ function rules(edit: WorkbookEdit): ValidationSpec[] {
 }
 
 describe('planValidationRules', () => {
-  const u = understandingFromGrid([HEAD, ...rows(['生产中', null, '已完成', '生产中', '待排产'])], { sheet: '2026订单', headerRow: 3, lang: 'zh-CN' });
+  const u = understandingFromGrid([HEAD, ...rows(['生产中', null, '已完成', '生产中', '待排产'])], {
+    sheet: '2026订单',
+    headerRow: 3,
+    lang: 'zh-CN',
+  });
 
   test('one edit over the data rows of each mapped column, with the SPEC rules', () => {
     const edit = planValidationRules(u, 'zh-CN');
@@ -37,7 +52,10 @@ describe('planValidationRules', () => {
     expect(zh[3].prompt.title).toBe('交期');
     const en = rules(planValidationRules(u, 'en-US'));
     expect(en[1].prompt).toEqual({ title: 'Unit price', message: 'Enter 0 or a positive number.' });
-    expect(en[2].errorAlert).toEqual({ title: 'Invalid date', message: 'Enter a date between 2000-01-01 and 2100-12-31, such as 2026-12-05.' });
+    expect(en[2].errorAlert).toEqual({
+      title: 'Invalid date',
+      message: 'Enter a date between 2000-01-01 and 2100-12-31, such as 2026-12-05.',
+    });
     expect(en[5].prompt.title).toBe('Status');
     for (const r of [...zh, ...en]) {
       expect(r.prompt.title.length).toBeLessThanOrEqual(32);
@@ -51,7 +69,9 @@ describe('planValidationRules', () => {
     const list = rules(planValidationRules(u, 'zh-CN'))[5].rule;
     if (list.kind !== 'list') throw new Error('not a list');
     expect(list.values.slice(0, 7)).toEqual(['生产中', '已完成', '待排产', '已出货', '已出貨', '已发货', '已交货']);
-    for (const w of [...STATUS_WORDS.shipped, ...STATUS_WORDS.cancelled, ...STATUS_WORDS.partial].filter((x) => /[\u4e00-\u9fff]/.test(x))) {
+    for (const w of [...STATUS_WORDS.shipped, ...STATUS_WORDS.cancelled, ...STATUS_WORDS.partial].filter((x) =>
+      /[\u4e00-\u9fff]/.test(x),
+    )) {
       expect(list.values).toContain(w);
     }
     expect(list.values.join(',').length).toBeLessThanOrEqual(255);
@@ -71,10 +91,17 @@ describe('planValidationRules', () => {
   });
 
   test('unmapped columns get no rule', () => {
-    const small = understandingFromGrid([['item', 'quantity'], ['X', 1], ['Y', 2]]);
+    const small = understandingFromGrid([
+      ['item', 'quantity'],
+      ['X', 1],
+      ['Y', 2],
+    ]);
     expect(planValidationRules(small, 'en-US')).toEqual({
-      kind: 'setDataValidation', sheet: 'Orders',
-      rules: [expect.objectContaining({ range: 'B2:B3', rule: { kind: 'decimal', operator: 'greaterThan', value: 0 } })],
+      kind: 'setDataValidation',
+      sheet: 'Orders',
+      rules: [
+        expect.objectContaining({ range: 'B2:B3', rule: { kind: 'decimal', operator: 'greaterThan', value: 0 } }),
+      ],
     });
   });
 });

@@ -1,7 +1,14 @@
 // Delay classes, live rules and the weekly report on the two sample workbooks (../shared/fixtures/README.md),
 // read with the .xlsx reader and understood for real, today 2026-11-22.
 import * as path from 'path';
-import { classifyLines, delayCounts, delayRuleFormulas, planDelayRules, textDateRows, textNumberRows } from '../../src/core/delay';
+import {
+  classifyLines,
+  delayCounts,
+  delayRuleFormulas,
+  planDelayRules,
+  textDateRows,
+  textNumberRows,
+} from '../../src/core/delay';
 import { planOverdueReport } from '../../src/core/report';
 import { findSheet } from '../../src/core/snapshot';
 import type { DelayClass, Understanding, WorkbookSnapshot } from '../../src/core/types';
@@ -24,7 +31,9 @@ function excelColours(wb: WorkbookSnapshot, u: Understanding): Map<number, Delay
   const rules = delayRuleFormulas(u).map((r) => ({ cls: r.cls, node: parseFormula(r.formula) }));
   const out = new Map<number, DelayClass | null>();
   for (const line of u.lines) {
-    const hit = rules.filter((r) => applies(r.node, { sheet, rowOffset: line.row - u.order.firstDataRow, today: serial(TODAY) }));
+    const hit = rules.filter((r) =>
+      applies(r.node, { sheet, rowOffset: line.row - u.order.firstDataRow, today: serial(TODAY) }),
+    );
     expect(hit.length).toBeLessThanOrEqual(1);
     out.set(line.row, hit[0]?.cls ?? null);
   }
@@ -67,13 +76,18 @@ describe('zh-factory.xlsx', () => {
     const report = planOverdueReport(u, wb, { today: TODAY, lang: 'zh-CN' });
     expect(report.sheet).toBe('逾期周报 2026-W47');
     expect(report.counts).toEqual({ overdue: 4, dueSoon: 2, onTrack: 2, noDueDate: 1, shipped: 2, cancelled: 1 });
-    expect(report.overdue.map((l) => [l.row, l.orderNo, l.customer, l.item, l.dueDate, l.daysLate, l.openQty])).toEqual([
-      [13, 'XS-261009', '佛山美家', 'FM-220', '2026-11-05', 17, 800],
-      [5, 'XS-261001', '佛山美家', 'FM-202', '2026-11-15', 7, 60],
-      [6, 'XS-261002', '厦门海景', 'XM-11', '2026-11-18', 4, 40],
-      [11, 'XS-261007', '厦门海景', 'XM-20', '2026-11-20', 2, 300],
+    expect(report.overdue.map((l) => [l.row, l.orderNo, l.customer, l.item, l.dueDate, l.daysLate, l.openQty])).toEqual(
+      [
+        [13, 'XS-261009', '佛山美家', 'FM-220', '2026-11-05', 17, 800],
+        [5, 'XS-261001', '佛山美家', 'FM-202', '2026-11-15', 7, 60],
+        [6, 'XS-261002', '厦门海景', 'XM-11', '2026-11-18', 4, 40],
+        [11, 'XS-261007', '厦门海景', 'XM-20', '2026-11-20', 2, 300],
+      ],
+    );
+    expect(report.dueSoon.map((l) => [l.row, l.dueDate])).toEqual([
+      [10, '2026-11-24'],
+      [7, '2026-11-27'],
     ]);
-    expect(report.dueSoon.map((l) => [l.row, l.dueDate])).toEqual([[10, '2026-11-24'], [7, '2026-11-27']]);
     expect(report.openQtyOverdue).toBe(1200);
     expect(report.amountOverdue).toBe(800 * 9.6 + 60 * 88 + 40 * 1250 + 300 * 45);
     const e = report.edits[0];
@@ -109,7 +123,15 @@ describe('en-po.xlsx', () => {
     expect(report.sheet).toBe('Overdue report 2026-W47');
     expect(delayCounts(classifyLines(u, TODAY))).toEqual(report.counts);
     expect(report.overdue).toEqual([
-      { row: 3, orderNo: 'SO-9002', customer: 'Harbor Supply Co.', item: 'HS-2', dueDate: '2026-11-19', daysLate: 3, openQty: 5000 },
+      {
+        row: 3,
+        orderNo: 'SO-9002',
+        customer: 'Harbor Supply Co.',
+        item: 'HS-2',
+        dueDate: '2026-11-19',
+        daysLate: 3,
+        openQty: 5000,
+      },
     ]);
     expect(report.amountOverdue).toBe(250);
   });

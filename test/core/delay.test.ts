@@ -1,6 +1,14 @@
 import { DELAY_COLOURS } from '../../src/core/colours';
 import {
-  DELAY_MARKER, classifyLines, delayCounts, delayLegend, delayRuleFormulas, openQuantity, planClearDelayRules, planDelayRules, textDateRows,
+  DELAY_MARKER,
+  classifyLines,
+  delayCounts,
+  delayLegend,
+  delayRuleFormulas,
+  openQuantity,
+  planClearDelayRules,
+  planDelayRules,
+  textDateRows,
   textNumberRows,
 } from '../../src/core/delay';
 import type { CellValue } from '../../src/core/types';
@@ -11,11 +19,49 @@ const d = serial;
 
 // The zh-factory layout: A lineNo … P remarks, headers in row 3.
 const ZH_HEADER: CellValue[] = [
-  'lineNo', 'orderNo', 'customer', 'orderDate', 'item', 'description', 'spec', 'quantity', 'unit', 'unitPrice', 'amount',
-  'dueDate', 'shippedQty', 'shipDate', 'status', 'remarks',
+  'lineNo',
+  'orderNo',
+  'customer',
+  'orderDate',
+  'item',
+  'description',
+  'spec',
+  'quantity',
+  'unit',
+  'unitPrice',
+  'amount',
+  'dueDate',
+  'shippedQty',
+  'shipDate',
+  'status',
+  'remarks',
 ];
-function zhLine(item: string, qty: CellValue, due: CellValue, shippedQty: CellValue, shipDate: CellValue, status: CellValue): CellValue[] {
-  return [1, 'XS-1', '佛山美家', d('2026-10-08'), item, '水槽', null, qty, '套', 10, null, due, shippedQty, shipDate, status, null];
+function zhLine(
+  item: string,
+  qty: CellValue,
+  due: CellValue,
+  shippedQty: CellValue,
+  shipDate: CellValue,
+  status: CellValue,
+): CellValue[] {
+  return [
+    1,
+    'XS-1',
+    '佛山美家',
+    d('2026-10-08'),
+    item,
+    '水槽',
+    null,
+    qty,
+    '套',
+    10,
+    null,
+    due,
+    shippedQty,
+    shipDate,
+    status,
+    null,
+  ];
 }
 const zhGrid: CellValue[][] = [
   ZH_HEADER,
@@ -114,7 +160,14 @@ describe('planDelayRules', () => {
     expect(edit.sheet).toBe('Orders');
     expect(edit.marker).toBe(DELAY_MARKER);
     expect(edit.ranges).toEqual(['A4:P16']);
-    expect(delayRuleFormulas(u).map((r) => r.cls)).toEqual(['cancelled', 'shipped', 'noDueDate', 'overdue', 'dueSoon', 'onTrack']);
+    expect(delayRuleFormulas(u).map((r) => r.cls)).toEqual([
+      'cancelled',
+      'shipped',
+      'noDueDate',
+      'overdue',
+      'dueSoon',
+      'onTrack',
+    ]);
     expect(edit.rules.map(({ fill, fontColor, strike }) => ({ fill, fontColor, strike }))).toEqual([
       { fill: '#EDEDED', fontColor: '#7F7F7F', strike: true },
       { fill: '#EDEDED', fontColor: '#7F7F7F', strike: undefined },
@@ -145,7 +198,10 @@ describe('planDelayRules', () => {
   });
 
   test('exact formulas on a sheet without status, with a ship date and no shippedQty column', () => {
-    const g: CellValue[][] = [['item', 'quantity', 'dueDate', 'shipDate'], ['A', 1, d('2026-11-10'), null]];
+    const g: CellValue[][] = [
+      ['item', 'quantity', 'dueDate', 'shipDate'],
+      ['A', 1, d('2026-11-10'), null],
+    ];
     const f = delayRuleFormulas(understandingFromGrid(g, { settings: { dueSoonDays: 3 } }));
     const open = 'N("order-clerk:delay")=0,OR($A2<>"",$C2<>""),NOT(ISNUMBER($D2))';
     expect(f).toEqual([
@@ -158,7 +214,10 @@ describe('planDelayRules', () => {
   });
 
   test('extra status words are matched, with quotes doubled in the formula', () => {
-    const g: CellValue[][] = [['item', 'dueDate', 'status'], ['A', null, null]];
+    const g: CellValue[][] = [
+      ['item', 'dueDate', 'status'],
+      ['A', null, null],
+    ];
     const u = understandingFromGrid(g, { settings: { extraStatusWords: { cancelled: ['客户说"不要"'] } } });
     const cancelled = delayRuleFormulas(u)[0];
     expect(cancelled.cls).toBe('cancelled');
@@ -166,7 +225,10 @@ describe('planDelayRules', () => {
   });
 
   test('without a due date column everything open is noDueDate', () => {
-    const g: CellValue[][] = [['orderNo', 'item', 'quantity'], ['SO-1', 'A', 1]];
+    const g: CellValue[][] = [
+      ['orderNo', 'item', 'quantity'],
+      ['SO-1', 'A', 1],
+    ];
     expect(delayRuleFormulas(understandingFromGrid(g))).toEqual([
       { cls: 'noDueDate', formula: 'AND(N("order-clerk:delay")=0,$B2<>"")' },
     ]);
@@ -175,7 +237,13 @@ describe('planDelayRules', () => {
   test('applying twice gives the same edit (the adapter replaces rules by marker)', () => {
     const u = understandingFromGrid(zhGrid, { headerRow: 3 });
     expect(planDelayRules(u)).toEqual(planDelayRules(u));
-    expect(planClearDelayRules('Orders')).toEqual({ kind: 'setConditionalFormats', sheet: 'Orders', marker: DELAY_MARKER, ranges: [], rules: [] });
+    expect(planClearDelayRules('Orders')).toEqual({
+      kind: 'setConditionalFormats',
+      sheet: 'Orders',
+      marker: DELAY_MARKER,
+      ranges: [],
+      rules: [],
+    });
   });
 });
 
@@ -188,15 +256,31 @@ describe('rows Excel cannot colour as the add-in classifies them', () => {
     expect(textNumberRows(u)).toEqual([7]);
   });
   test('ship dates as text count only without a shippedQty column', () => {
-    const g: CellValue[][] = [['item', 'quantity', 'dueDate', 'shipDate'], ['A', 1, d('2026-11-10'), '2026-11-09']];
+    const g: CellValue[][] = [
+      ['item', 'quantity', 'dueDate', 'shipDate'],
+      ['A', 1, d('2026-11-10'), '2026-11-09'],
+    ];
     expect(textDateRows(understandingFromGrid(g))).toEqual([2]);
   });
 });
 
 describe('delayLegend', () => {
   test('labels in the UI language with the one colour table', () => {
-    expect(delayLegend('zh-CN')[0]).toEqual({ cls: 'overdue', label: '逾期', fill: '#FFC7CE', font: '#9C0006', strike: false });
-    expect(delayLegend('en-US').map((l) => l.label)).toEqual(['Overdue', 'Due soon', 'On track', 'No due date', 'Shipped', 'Cancelled']);
+    expect(delayLegend('zh-CN')[0]).toEqual({
+      cls: 'overdue',
+      label: '逾期',
+      fill: '#FFC7CE',
+      font: '#9C0006',
+      strike: false,
+    });
+    expect(delayLegend('en-US').map((l) => l.label)).toEqual([
+      'Overdue',
+      'Due soon',
+      'On track',
+      'No due date',
+      'Shipped',
+      'Cancelled',
+    ]);
     expect(delayLegend('en-US')[5].strike).toBe(true);
   });
 });

@@ -2,7 +2,14 @@
 // the formulas' meaning"). Random rows are evaluated with a small Excel-semantics evaluator of the emitted formulas.
 
 import fc from 'fast-check';
-import { classifyContext, classifyLine, delayRuleFormulas, planDelayRules, textDateRows, textNumberRows } from '../../src/core/delay';
+import {
+  classifyContext,
+  classifyLine,
+  delayRuleFormulas,
+  planDelayRules,
+  textDateRows,
+  textNumberRows,
+} from '../../src/core/delay';
 import { STATUS_WORDS } from '../../src/core/status';
 import type { CellValue, DelayClass, OrderLine, Reading, Understanding } from '../../src/core/types';
 import { applies, parseFormula } from './helpers/delayFormula';
@@ -25,7 +32,14 @@ const casing = fc.constantFrom(
   (s: string) => [...s].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join(''),
 );
 const knownStatus = fc
-  .tuple(fc.constantFrom(...ALL_WORDS, ...Object.values(EXTRA).flat()), casing, spaces, spaces, fc.boolean(), fc.boolean())
+  .tuple(
+    fc.constantFrom(...ALL_WORDS, ...Object.values(EXTRA).flat()),
+    casing,
+    spaces,
+    spaces,
+    fc.boolean(),
+    fc.boolean(),
+  )
   .map(([w, c, l, r, wide, doubleInner]) => {
     const cased = c(w);
     if (wide) return fullWidth(cased);
@@ -33,7 +47,10 @@ const knownStatus = fc
   });
 const status = fc.oneof(
   { weight: 6, arbitrary: knownStatus },
-  { weight: 2, arbitrary: fc.constantFrom<CellValue>(null, '', 'Open', '生产中', '待排产', 'shipped?', 'Not shipped', 12) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<CellValue>(null, '', 'Open', '生产中', '待排产', 'shipped?', 'Not shipped', 12),
+  },
 );
 
 const qty = fc.oneof(
@@ -51,10 +68,20 @@ const dateCell = fc.oneof(
   { weight: 2, arbitrary: dateOffset.map((d) => isoOf(T + d)) }, // text dates
   { weight: 1, arbitrary: fc.constantFrom<CellValue>('下周', 'TBD', '') },
 );
-const item = fc.oneof({ weight: 5, arbitrary: fc.constant<CellValue>('FM-201') }, { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, '') });
+const item = fc.oneof(
+  { weight: 5, arbitrary: fc.constant<CellValue>('FM-201') },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, '') },
+);
 
 const row = fc.record({ item, qty, shippedQty: qty, due: dateCell, shipDate: dateCell, status });
-type Row = { item: CellValue; qty: CellValue; shippedQty: CellValue; due: CellValue; shipDate: CellValue; status: CellValue };
+type Row = {
+  item: CellValue;
+  qty: CellValue;
+  shippedQty: CellValue;
+  due: CellValue;
+  shipDate: CellValue;
+  status: CellValue;
+};
 
 /** What Excel's formulas can see: a number or date stored as text is just text to ISNUMBER. */
 function excelView(line: OrderLine): OrderLine {
@@ -93,25 +120,30 @@ describe('live delay rules agree with classifyLines', () => {
     let checked = 0;
     let exact = 0;
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.integer({ min: 0, max: 10 }), (rows, withShippedQty, soon) => {
-        const { u, grid } = build(rows, withShippedQty, soon);
-        const ctx = classifyContext(u, TODAY);
-        const blindRows = new Set([...textDateRows(u), ...textNumberRows(u)]);
-        for (const line of u.lines) {
-          const got = formulaClasses(u, grid, line.row);
-          // Rules are mutually exclusive: at most one colour per row.
-          expect(got.length).toBeLessThanOrEqual(1);
-          const coloured = (line.text.item ?? '') !== '' || line.date.dueDate?.kind !== 'empty';
-          const expected = coloured ? classifyLine(excelView(line), ctx).class : undefined;
-          expect([line.row, got[0]]).toEqual([line.row, expected]);
-          // Where nothing is stored as text, Excel shows exactly the add-in's class.
-          if (coloured && !blindRows.has(line.row)) {
-            expect(got[0]).toBe(classifyLine(line, ctx).class);
-            exact++;
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10 }),
+        (rows, withShippedQty, soon) => {
+          const { u, grid } = build(rows, withShippedQty, soon);
+          const ctx = classifyContext(u, TODAY);
+          const blindRows = new Set([...textDateRows(u), ...textNumberRows(u)]);
+          for (const line of u.lines) {
+            const got = formulaClasses(u, grid, line.row);
+            // Rules are mutually exclusive: at most one colour per row.
+            expect(got.length).toBeLessThanOrEqual(1);
+            const coloured = (line.text.item ?? '') !== '' || line.date.dueDate?.kind !== 'empty';
+            const expected = coloured ? classifyLine(excelView(line), ctx).class : undefined;
+            expect([line.row, got[0]]).toEqual([line.row, expected]);
+            // Where nothing is stored as text, Excel shows exactly the add-in's class.
+            if (coloured && !blindRows.has(line.row)) {
+              expect(got[0]).toBe(classifyLine(line, ctx).class);
+              exact++;
+            }
+            checked++;
           }
-          checked++;
-        }
-      }),
+        },
+      ),
       { numRuns: 200, seed: 20261122 },
     );
     expect(checked).toBeGreaterThanOrEqual(500);

@@ -16,13 +16,43 @@ describe('normalizeHeader', () => {
 
 describe('matchField', () => {
   it.each([
-    ['序号', 'lineNo'], ['No.', 'lineNo'], ['#', 'lineNo'], ['订单编号', 'orderNo'], ['訂單號碼', 'orderNo'], ['Order No.', 'orderNo'],
-    ['客戶', 'customer'], ['Client', 'customer'], ['料号', 'item'], ['Part No.', 'item'], ['SKU', 'item'], ['品名', 'description'],
-    ['规格', 'spec'], ['數量', 'quantity'], ['Qty (pcs)', 'quantity'], ['UOM', 'unit'], ['含税单价', 'unitPrice'], ['Price', 'unitPrice'],
-    ['金额(元)', 'amount'], ['Line Total', 'amount'], ['币种', 'currency'], ['PO Date', 'orderDate'], ['要求交期', 'dueDate'],
-    ['Ex-Factory Date', 'dueDate'], ['实际出货日期', 'shipDate'], ['已交数量', 'shippedQty'], ['Qty Shipped', 'shippedQty'],
-    ['订单状态', 'status'], ['備註', 'remarks'], ['CTNS', 'cartons'], ['PCS/CTN', 'qtyPerCarton'], ['G.W.', 'grossWeight'],
-    ['外箱尺寸(CM)', 'cartonSize'], ['CBM', 'cbm'], ['出货日期', 'dueDate'], ['PO No.', 'orderNo'], ['Customer PO', 'orderNo'],
+    ['序号', 'lineNo'],
+    ['No.', 'lineNo'],
+    ['#', 'lineNo'],
+    ['订单编号', 'orderNo'],
+    ['訂單號碼', 'orderNo'],
+    ['Order No.', 'orderNo'],
+    ['客戶', 'customer'],
+    ['Client', 'customer'],
+    ['料号', 'item'],
+    ['Part No.', 'item'],
+    ['SKU', 'item'],
+    ['品名', 'description'],
+    ['规格', 'spec'],
+    ['數量', 'quantity'],
+    ['Qty (pcs)', 'quantity'],
+    ['UOM', 'unit'],
+    ['含税单价', 'unitPrice'],
+    ['Price', 'unitPrice'],
+    ['金额(元)', 'amount'],
+    ['Line Total', 'amount'],
+    ['币种', 'currency'],
+    ['PO Date', 'orderDate'],
+    ['要求交期', 'dueDate'],
+    ['Ex-Factory Date', 'dueDate'],
+    ['实际出货日期', 'shipDate'],
+    ['已交数量', 'shippedQty'],
+    ['Qty Shipped', 'shippedQty'],
+    ['订单状态', 'status'],
+    ['備註', 'remarks'],
+    ['CTNS', 'cartons'],
+    ['PCS/CTN', 'qtyPerCarton'],
+    ['G.W.', 'grossWeight'],
+    ['外箱尺寸(CM)', 'cartonSize'],
+    ['CBM', 'cbm'],
+    ['出货日期', 'dueDate'],
+    ['PO No.', 'orderNo'],
+    ['Customer PO', 'orderNo'],
   ])('%j → %s', (h, f) => expect(matchField(h)).toBe(f));
 
   it('master-only fields need includeMaster', () => {
@@ -38,11 +68,12 @@ describe('matchField', () => {
   });
 
   it('every word of the table maps to its own field', () => {
-    for (const d of FIELD_DEFS) for (const w of d.words) {
-      const f = matchField(w, true);
-      // Words shared with the ambiguous list resolve by the SPEC rules instead.
-      if (f !== d.key) throw new Error(`${w} → ${f}, expected ${d.key}`);
-    }
+    for (const d of FIELD_DEFS)
+      for (const w of d.words) {
+        const f = matchField(w, true);
+        // Words shared with the ambiguous list resolve by the SPEC rules instead.
+        if (f !== d.key) throw new Error(`${w} → ${f}, expected ${d.key}`);
+      }
   });
 });
 
@@ -62,9 +93,13 @@ describe('mapHeaders (SPEC 2 rules)', () => {
 });
 
 describe('total and note lines', () => {
-  it.each(['小计', '合计：', '總計', 'Total', 'TOTAL:', 'Grand Total', 'Subtotal', 'Total amount', 'Total 12'])('%j is a total', (t) =>
-    expect(isTotalText(t)).toBe(true));
-  it.each(['Total Supply Co.', 'Totalis', 'XS-261001', '佛山美家'])('%j is not a total', (t) => expect(isTotalText(t)).toBe(false));
+  it.each(['小计', '合计：', '總計', 'Total', 'TOTAL:', 'Grand Total', 'Subtotal', 'Total amount', 'Total 12'])(
+    '%j is a total',
+    (t) => expect(isTotalText(t)).toBe(true),
+  );
+  it.each(['Total Supply Co.', 'Totalis', 'XS-261001', '佛山美家'])('%j is not a total', (t) =>
+    expect(isTotalText(t)).toBe(false),
+  );
   it('note prefixes, full-width colon too', () => {
     expect(isNoteText('备注：以上价格含税')).toBe(true);
     expect(isNoteText('Note: prices in USD')).toBe(true);

@@ -73,8 +73,11 @@ describe('planFixes', () => {
     // The log row comes first, so a stop part-way never loses an old value without its record.
     expect(edits).toEqual([
       {
-        kind: 'appendRows', sheet: 'Change log', header: EN_HEADER,
-        columnWidths: [20, 8, 16, 8, 24, 24], columnFormats: ['@', '@', '@', '@', null, null],
+        kind: 'appendRows',
+        sheet: 'Change log',
+        header: EN_HEADER,
+        columnWidths: [20, 8, 16, 8, 24, 24],
+        columnFormats: ['@', '@', '@', '@', null, null],
         rows: [
           ['2026-11-22 09:30:05', 'fix', 'Orders', 'C2', '60', 60],
           ['2026-11-22 09:30:05', 'fix', 'Orders', 'G2', '2026/12/8', '2026-12-08'],
@@ -82,7 +85,9 @@ describe('planFixes', () => {
         ],
       },
       {
-        kind: 'setValues', sheet: 'Orders', cells: [
+        kind: 'setValues',
+        sheet: 'Orders',
+        cells: [
           { address: 'C2', value: 60 },
           { address: 'G2', value: serial('2026-12-08'), numberFormat: 'yyyy-mm-dd' },
           { address: 'D3', value: 1080 },
@@ -96,7 +101,9 @@ describe('planFixes', () => {
     const chosen = issues.filter((i) => i.cell === 'G2' || i.code === 'number.invalid' || i.code === 'date.invalid');
     const { edits, fixed } = planFixes(u, [...chosen, ...chosen], { lang: 'en-US', now: NOW, wb });
     expect(fixed).toEqual([{ cell: 'G2', old: '2026/12/8', new: '2026-12-08' }]);
-    expect((edits.find((e) => e.kind === 'setValues') as Extract<WorkbookEdit, { kind: 'setValues' }>).cells).toHaveLength(1);
+    expect(
+      (edits.find((e) => e.kind === 'setValues') as Extract<WorkbookEdit, { kind: 'setValues' }>).cells,
+    ).toHaveLength(1);
   });
 
   test('nothing fixable: no edits at all', () => {
@@ -107,13 +114,27 @@ describe('planFixes', () => {
   test('zh-CN names the log 变更记录 with Chinese header and action', () => {
     const { u, wb, issues } = setup('zh-CN');
     const log = planFixes(u, issues, { lang: 'zh-CN', now: NOW, wb }).edits[0];
-    expect(log).toMatchObject({ kind: 'appendRows', sheet: '变更记录', header: ['时间', '操作', '工作表', '单元格', '原值', '新值'] });
-    expect((log as Extract<WorkbookEdit, { kind: 'appendRows' }>).rows[0]).toEqual(['2026-11-22 09:30:05', '修复', 'Orders', 'C2', '60', 60]);
+    expect(log).toMatchObject({
+      kind: 'appendRows',
+      sheet: '变更记录',
+      header: ['时间', '操作', '工作表', '单元格', '原值', '新值'],
+    });
+    expect((log as Extract<WorkbookEdit, { kind: 'appendRows' }>).rows[0]).toEqual([
+      '2026-11-22 09:30:05',
+      '修复',
+      'Orders',
+      'C2',
+      '60',
+      60,
+    ]);
   });
 
   test('an existing log sheet in the other language is reused', () => {
     const { u, issues } = setup();
-    const wb = workbookOf([sheetOf([HEAD, ...ROWS]), sheetFromGrid('变更记录', [['时间', '操作', '工作表', '单元格', '原值', '新值']])]);
+    const wb = workbookOf([
+      sheetOf([HEAD, ...ROWS]),
+      sheetFromGrid('变更记录', [['时间', '操作', '工作表', '单元格', '原值', '新值']]),
+    ]);
     expect(planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits[0]).toMatchObject({ sheet: '变更记录' });
   });
 
@@ -122,7 +143,9 @@ describe('planFixes', () => {
     const { u, wb, issues } = setup('en-US', 1904, rows);
     const set = planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits[1];
     expect(set).toEqual({
-      kind: 'setValues', sheet: 'Orders', cells: [{ address: 'G2', value: serial('2026-12-08') - 1462, numberFormat: 'yyyy-mm-dd' }],
+      kind: 'setValues',
+      sheet: 'Orders',
+      cells: [{ address: 'G2', value: serial('2026-12-08') - 1462, numberFormat: 'yyyy-mm-dd' }],
     });
   });
 
@@ -148,7 +171,11 @@ test('a fix whose log row was written but whose value was not is completed witho
   const plan = planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits;
   expect(plan[0].kind).toBe('appendRows');
   const logOnly = apply(wb, [plan[0]]); // Excel stopped after the log row
-  const again = planFixes(reread(logOnly), checkOrder(reread(logOnly), { lang: 'en-US' }), { lang: 'en-US', now: LATER, wb: logOnly });
+  const again = planFixes(reread(logOnly), checkOrder(reread(logOnly), { lang: 'en-US' }), {
+    lang: 'en-US',
+    now: LATER,
+    wb: logOnly,
+  });
   expect(again.edits.map((e) => e.kind)).toEqual(['setValues']);
   expect(orderGrid(apply(logOnly, again.edits))).toEqual(orderGrid(apply(wb, plan)));
 });
@@ -162,7 +189,9 @@ test('a date typed as digits into a real number cell (20261205) is fixed to the 
   const wb = workbookOf([sheetOf(grid)], 1900);
   const u = understand(wb, { today: '2026-11-22' });
   const issues = checkOrder(u, { lang: 'en-US' });
-  expect(issues.filter((i) => i.code === 'text.date').map((i) => [i.cell, i.fix])).toEqual([['G2', { value: '2026-12-05' }]]);
+  expect(issues.filter((i) => i.code === 'text.date').map((i) => [i.cell, i.fix])).toEqual([
+    ['G2', { value: '2026-12-05' }],
+  ]);
   const { edits, fixed } = planFixes(u, issues, { lang: 'en-US', now: NOW, wb });
   expect(fixed).toEqual([{ cell: 'G2', old: 20261205, new: '2026-12-05' }]);
   const after = apply(wb, edits);
@@ -184,7 +213,8 @@ describe('planUndoLastFix', () => {
     ]);
     expect(edits).toEqual([
       expect.objectContaining({
-        kind: 'appendRows', sheet: 'Change log',
+        kind: 'appendRows',
+        sheet: 'Change log',
         rows: [
           ['2026-11-22 10:00:00', 'undo', 'Orders', 'C2', 60, '60'],
           ['2026-11-22 10:00:00', 'undo', 'Orders', 'G2', '2026-12-08', '2026/12/8'],
@@ -192,7 +222,9 @@ describe('planUndoLastFix', () => {
         ],
       }),
       {
-        kind: 'setValues', sheet: 'Orders', cells: [
+        kind: 'setValues',
+        sheet: 'Orders',
+        cells: [
           { address: 'C2', value: '60', numberFormat: '@' },
           { address: 'G2', value: '2026/12/8', numberFormat: '@' },
           { address: 'D3', value: '1,080.00', numberFormat: '@' },
@@ -205,9 +237,19 @@ describe('planUndoLastFix', () => {
 
   test('fix, fix, undo, undo walks back one fix action at a time; then nothing is left', () => {
     const { u, wb, issues } = setup();
-    const first = apply(wb, planFixes(u, issues.filter((i) => i.cell === 'C2'), { lang: 'en-US', now: NOW, wb }).edits);
+    const first = apply(
+      wb,
+      planFixes(
+        u,
+        issues.filter((i) => i.cell === 'C2'),
+        { lang: 'en-US', now: NOW, wb },
+      ).edits,
+    );
     const u1 = reread(first);
-    const second = apply(first, planFixes(u1, checkOrder(u1, { lang: 'en-US' }), { lang: 'en-US', now: LATER, wb: first }).edits);
+    const second = apply(
+      first,
+      planFixes(u1, checkOrder(u1, { lang: 'en-US' }), { lang: 'en-US', now: LATER, wb: first }).edits,
+    );
     const undo1 = planUndoLastFix(second, reread(second), { lang: 'en-US', now: new Date(2026, 10, 22, 11, 0, 0) });
     expect(undo1.restored.map((r) => r.cell)).toEqual(['G2', 'D3']);
     const back1 = apply(second, undo1.edits);
@@ -245,9 +287,14 @@ describe('change log helpers', () => {
     expect(formatLogTime(new Date(2026, 0, 2, 3, 4, 5))).toBe('2026-01-02 03:04:05');
   });
 
-  test('planChangeLogAppend writes other features\' actions as given, and readChangeLog reads them back', () => {
-    const edit = planChangeLogAppend(null, 'en-US', [{ time: NOW, action: 'settings', sheet: 'Orders', cell: 'B4', old: 'a', new: null }]);
-    expect(edit).toMatchObject({ sheet: 'Change log', rows: [['2026-11-22 09:30:05', 'settings', 'Orders', 'B4', 'a', null]] });
+  test("planChangeLogAppend writes other features' actions as given, and readChangeLog reads them back", () => {
+    const edit = planChangeLogAppend(null, 'en-US', [
+      { time: NOW, action: 'settings', sheet: 'Orders', cell: 'B4', old: 'a', new: null },
+    ]);
+    expect(edit).toMatchObject({
+      sheet: 'Change log',
+      rows: [['2026-11-22 09:30:05', 'settings', 'Orders', 'B4', 'a', null]],
+    });
     const wb = apply(workbookOf([sheetFromGrid('Orders', [[1]])]), [edit]);
     expect(readChangeLog(wb)).toEqual([
       { row: 2, time: '2026-11-22 09:30:05', action: 'settings', sheet: 'Orders', cell: 'B4', old: 'a', new: null },
@@ -255,10 +302,21 @@ describe('change log helpers', () => {
   });
 
   test('two undos logged in the same second close two fixes', () => {
-    const row = (time: string, action: string, cell: string) => ({ row: 0, time, action, sheet: 'S', cell, old: 'x', new: 1 });
+    const row = (time: string, action: string, cell: string) => ({
+      row: 0,
+      time,
+      action,
+      sheet: 'S',
+      cell,
+      old: 'x',
+      new: 1,
+    });
     const log = [
-      row('t1', 'fix', 'A1'), row('t2', 'fix', 'A2'), row('t3', 'fix', 'A3'),
-      row('t4', 'undo', 'A3'), row('t4', 'undo', 'A2'),
+      row('t1', 'fix', 'A1'),
+      row('t2', 'fix', 'A2'),
+      row('t3', 'fix', 'A3'),
+      row('t4', 'undo', 'A3'),
+      row('t4', 'undo', 'A2'),
     ];
     expect(lastOpenFix(log).map((r) => r.cell)).toEqual(['A1']);
     expect(lastOpenFix(log.slice(0, 4)).map((r) => r.cell)).toEqual(['A2']);

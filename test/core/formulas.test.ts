@@ -69,7 +69,10 @@ describe('checks on formula cells', () => {
   test('without formula cells, the same texts are fixable', () => {
     const u = understand(workbook(), { today: '2026-11-22' });
     expect(textIssues(checkOrder(u, { lang: 'en-US' })).map((i) => [i.cell, i.severity])).toEqual([
-      ['D2', 'fixable'], ['F2', 'fixable'], ['D3', 'fixable'], ['F3', 'fixable'],
+      ['D2', 'fixable'],
+      ['F2', 'fixable'],
+      ['D3', 'fixable'],
+      ['F3', 'fixable'],
     ]);
   });
 });
@@ -88,9 +91,12 @@ describe('planFixes never writes a formula cell', () => {
     const wb = workbook(['D2', 'F2']);
     const u = understand(wb, { today: '2026-11-22' });
     // The issues of the same sheet without formula knowledge: D2 and F2 claim fixes.
-    const claimed = checkOrder(understand(workbook(), { today: '2026-11-22' }), { lang: 'en-US' }).filter((i) => i.row === 2);
+    const claimed = checkOrder(understand(workbook(), { today: '2026-11-22' }), { lang: 'en-US' }).filter(
+      (i) => i.row === 2,
+    );
     expect(claimed.map((i) => [i.cell, i.severity, i.fix])).toEqual([
-      ['D2', 'fixable', { value: 1200 }], ['F2', 'fixable', { value: '2026-12-05' }],
+      ['D2', 'fixable', { value: 1200 }],
+      ['F2', 'fixable', { value: '2026-12-05' }],
     ]);
     expect(planFixes(u, claimed, { lang: 'en-US', now: NOW, wb })).toEqual({ edits: [], fixed: [] });
   });

@@ -7,8 +7,14 @@ import { sheetFromGrid } from '../../src/core/snapshot';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/core/types';
 
 const wbOf = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets, dateSystem: 1900, activeSheet: null });
-const clerksLog = sheetFromGrid('Change log', [['Date', 'What changed'], ['2026-11-01', 'new supplier']]);
-const clerksDocs = sheetFromGrid('Documents', [['Contract', 'Signed'], ['C-1', 'yes']]);
+const clerksLog = sheetFromGrid('Change log', [
+  ['Date', 'What changed'],
+  ['2026-11-01', 'new supplier'],
+]);
+const clerksDocs = sheetFromGrid('Documents', [
+  ['Contract', 'Signed'],
+  ['C-1', 'yes'],
+]);
 
 test("a clerk's own 'Change log' sheet is left alone: the log goes to a new sheet", () => {
   const wb = wbOf(clerksLog);
@@ -17,7 +23,10 @@ test("a clerk's own 'Change log' sheet is left alone: the log goes to a new shee
 });
 
 test('our log is found by its header in either language, also under a numbered name', () => {
-  const ours = sheetFromGrid('Change log (2)', [changeLogHeader('en-US'), ['2026-11-22 09:00:00', 'fix', 'Orders', 'C2', '60', 60]]);
+  const ours = sheetFromGrid('Change log (2)', [
+    changeLogHeader('en-US'),
+    ['2026-11-22 09:00:00', 'fix', 'Orders', 'C2', '60', 60],
+  ]);
   expect(findChangeLogSheet(wbOf(clerksLog, ours))?.name).toBe('Change log (2)');
   const zh = sheetFromGrid('变更记录', [changeLogHeader('zh-CN')]);
   expect(changeLogSheetName(wbOf(zh), 'en-US')).toBe('变更记录');

@@ -9,7 +9,10 @@ import { understand } from '../../src/core/understand';
 const HEAD: CellValue[] = ['Order No.', 'Item', 'Qty', 'Due Date', 'Remarks', 'Notes'];
 const LINE: CellValue[] = ['SO-1', 'X-1', 5, 46400, 'rush', 'call first'];
 
-function workbook(head: CellValue[], patch: (s: ReturnType<typeof sheetFromGrid>) => void = () => undefined): WorkbookSnapshot {
+function workbook(
+  head: CellValue[],
+  patch: (s: ReturnType<typeof sheetFromGrid>) => void = () => undefined,
+): WorkbookSnapshot {
   const s = sheetFromGrid('Orders', [head, LINE, LINE.map((v, i) => (i === 0 ? 'SO-2' : v))]);
   patch(s);
   return { sheets: [s], dateSystem: 1900, activeSheet: null };
@@ -29,7 +32,12 @@ function refusal(wb: WorkbookSnapshot, lang: 'en-US' | 'zh-CN' = 'en-US'): strin
 
 test('clean headers: one ensureTable over the header row and the lines', () => {
   const wb = workbook(HEAD);
-  expect(planMakeTable(understand(wb, { today: '2026-11-22' }), wb)).toEqual({ kind: 'ensureTable', sheet: 'Orders', range: 'A1:F3', name: 'OrderLines' });
+  expect(planMakeTable(understand(wb, { today: '2026-11-22' }), wb)).toEqual({
+    kind: 'ensureTable',
+    sheet: 'Orders',
+    range: 'A1:F3',
+    name: 'OrderLines',
+  });
 });
 
 test('a header used twice (any case) is named with its cells', () => {
@@ -53,12 +61,20 @@ test('merged cells inside the block', () => {
 
 test('an existing table on the block is reused whatever its headers', () => {
   const wb = workbook([...HEAD.slice(0, 5), 'REMARKS'], (s) => s.tables.push({ name: 'Mine', range: 'A1:F3' }));
-  expect(planMakeTable(understand(wb, { today: '2026-11-22' }), wb)).toMatchObject({ kind: 'ensureTable', name: 'Mine' });
+  expect(planMakeTable(understand(wb, { today: '2026-11-22' }), wb)).toMatchObject({
+    kind: 'ensureTable',
+    name: 'Mine',
+  });
 });
 
 test('apply skips only the table and says why; validation and delay rules are still planned', () => {
   const wb = workbook([...HEAD.slice(0, 5), 'REMARKS']);
-  const plan = planApply(understand(wb, { today: '2026-11-22' }), { lang: 'en-US', fix: false, now: new Date(2026, 10, 22), wb });
+  const plan = planApply(understand(wb, { today: '2026-11-22' }), {
+    lang: 'en-US',
+    fix: false,
+    now: new Date(2026, 10, 22),
+    wb,
+  });
   expect(plan.tableSkipped?.code).toBe('tableHeadersInvalid');
   expect(plan.edits.map((e) => e.kind)).toEqual(['setDataValidation', 'setConditionalFormats']);
 });

@@ -1,6 +1,7 @@
 import { DELAY_COLOURS } from '../../src/core/colours';
 import type { CellSpec, SheetSpec, WorkbookEdit } from '../../src/core/edits';
 import { planOverdueReport } from '../../src/core/report';
+import { shownText } from '../../src/core/printSetup';
 import { sheetFromGrid } from '../../src/core/snapshot';
 import type { CellValue } from '../../src/core/types';
 import { serial, sheetOf, understandingFromGrid, workbookOf } from './helpers/grid';
@@ -61,12 +62,39 @@ describe('planOverdueReport', () => {
     expect(report.today).toBe(TODAY);
     expect(report.counts).toEqual({ overdue: 4, dueSoon: 2, onTrack: 1, noDueDate: 1, shipped: 1, cancelled: 1 });
     expect(report.overdue).toEqual([
-      { row: 3, orderNo: 'SO-2', customer: 'Pioneer Outdoor', item: 'PO-1', dueDate: '2026-11-02', daysLate: 20, openQty: 10 },
-      { row: 4, orderNo: 'SO-3', customer: 'Harbor Supply', item: 'HS-2', dueDate: '2026-11-12', daysLate: 10, openQty: 50 },
-      { row: 2, orderNo: 'SO-1', customer: 'Harbor Supply', item: 'HS-1', dueDate: '2026-11-19', daysLate: 3, openQty: 60 },
+      {
+        row: 3,
+        orderNo: 'SO-2',
+        customer: 'Pioneer Outdoor',
+        item: 'PO-1',
+        dueDate: '2026-11-02',
+        daysLate: 20,
+        openQty: 10,
+      },
+      {
+        row: 4,
+        orderNo: 'SO-3',
+        customer: 'Harbor Supply',
+        item: 'HS-2',
+        dueDate: '2026-11-12',
+        daysLate: 10,
+        openQty: 50,
+      },
+      {
+        row: 2,
+        orderNo: 'SO-1',
+        customer: 'Harbor Supply',
+        item: 'HS-1',
+        dueDate: '2026-11-19',
+        daysLate: 3,
+        openQty: 60,
+      },
       { row: 5, orderNo: 'SO-4', customer: EVIL, item: '+1', dueDate: '2026-11-21', daysLate: 1, openQty: 5 },
     ]);
-    expect(report.dueSoon.map((l) => [l.row, l.dueDate])).toEqual([[7, '2026-11-23'], [6, '2026-11-25']]);
+    expect(report.dueSoon.map((l) => [l.row, l.dueDate])).toEqual([
+      [7, '2026-11-23'],
+      [6, '2026-11-25'],
+    ]);
     expect(report.openQtyOverdue).toBe(125);
     expect(report.amountOverdue).toBe(175); // 60 × 2 + 10 × 5 + 5 × 1; SO-3 has no price
   });
@@ -75,7 +103,19 @@ describe('planOverdueReport', () => {
     const spec = specOf(setup().report.edits);
     const header = rowOf(spec, 'Days late');
     const headers = spec.cells.filter((c) => c.row === header).map((c) => c.value);
-    expect(headers).toEqual(['Customer', 'Order No.', 'Item', 'Description', 'Due date', 'Days late', 'Open qty', 'Unit price', 'Open amount', 'Status', 'Sheet row']);
+    expect(headers).toEqual([
+      'Customer',
+      'Order No.',
+      'Item',
+      'Description',
+      'Due date',
+      'Days late',
+      'Open qty',
+      'Unit price',
+      'Open amount',
+      'Status',
+      'Sheet row',
+    ]);
     const body = [1, 2, 3, 4, 5, 6, 7].map((i) => [1, 6, 7, 9, 11].map((c) => at(spec, header + i, c)?.value ?? null));
     expect(body).toEqual([
       ['Pioneer Outdoor', 20, 10, 50, 3],
@@ -91,7 +131,10 @@ describe('planOverdueReport', () => {
     // The due-soon table follows, soonest first, with days left.
     const soonHeader = rowOf(spec, 'Days left');
     expect(soonHeader).toBeGreaterThan(header + 7);
-    expect([1, 2].map((i) => [at(spec, soonHeader + i, 3)?.value, at(spec, soonHeader + i, 6)?.value])).toEqual([['LR-2', 1], ['LR-1', 3]]);
+    expect([1, 2].map((i) => [at(spec, soonHeader + i, 3)?.value, at(spec, soonHeader + i, 6)?.value])).toEqual([
+      ['LR-2', 1],
+      ['LR-1', 3],
+    ]);
     expect(at(spec, soonHeader - 1, 1)?.value).toBe('Due in the next 7 days');
   });
 
@@ -110,7 +153,10 @@ describe('planOverdueReport', () => {
     expect(at(spec, 3, 2)?.value).toBe('2026-W47');
     expect(at(spec, 4, 2)?.value).toBe('Orders');
     const r = rowOf(spec, '逾期');
-    expect(at(spec, r, 1)?.style).toMatchObject({ fill: DELAY_COLOURS.overdue.fill, fontColor: DELAY_COLOURS.overdue.font });
+    expect(at(spec, r, 1)?.style).toMatchObject({
+      fill: DELAY_COLOURS.overdue.fill,
+      fontColor: DELAY_COLOURS.overdue.font,
+    });
     expect(at(spec, r, 2)?.value).toBe(4);
     const cancelled = rowOf(spec, '已取消');
     expect(at(spec, cancelled, 1)?.style?.fill).toBe('#EDEDED');
@@ -167,7 +213,10 @@ describe('planOverdueReport', () => {
   });
 
   test('no overdue lines: a "none" row, no chart', () => {
-    const g: CellValue[][] = [['item', 'quantity', 'dueDate'], ['A', 1, d('2026-12-25')]];
+    const g: CellValue[][] = [
+      ['item', 'quantity', 'dueDate'],
+      ['A', 1, d('2026-12-25')],
+    ];
     const u = understandingFromGrid(g);
     const r = planOverdueReport(u, workbookOf([sheetOf(g)]), { today: TODAY, lang: 'en-US' });
     const spec = specOf(r.edits);
@@ -179,8 +228,6 @@ describe('planOverdueReport', () => {
 });
 
 test('column widths count the decimals a number format shows (1250 as "1,250.00")', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { shownText } = require('../../src/core/printSetup') as typeof import('../../src/core/printSetup');
   expect(shownText({ row: 1, col: 1, value: 1250, style: { numberFormat: '#,##0.00' } })).toBe('1,250.00');
   expect(shownText({ row: 1, col: 1, value: 12.5, style: { numberFormat: '0.000' } })).toBe('12.500');
   expect(shownText({ row: 1, col: 1, value: 1250 })).toBe('1250');

@@ -3,7 +3,16 @@ import { sheetFromGrid } from '../../src/core/snapshot';
 import { DEFAULT_SETTINGS, type WorkbookSnapshot } from '../../src/core/types';
 
 function wbWithSettings(json: string): WorkbookSnapshot {
-  return { sheets: [sheetFromGrid(SETTINGS_SHEET, settingsChunks(json).map((c) => [c]))], dateSystem: 1900, activeSheet: null };
+  return {
+    sheets: [
+      sheetFromGrid(
+        SETTINGS_SHEET,
+        settingsChunks(json).map((c) => [c]),
+      ),
+    ],
+    dateSystem: 1900,
+    activeSheet: null,
+  };
 }
 
 describe('settings lastNumbers (SPEC 9)', () => {

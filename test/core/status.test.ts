@@ -45,7 +45,21 @@ describe('statusKind', () => {
   });
 
   test('the SPEC 6 word lists', () => {
-    expect(STATUS_WORDS.shipped).toEqual(['已出货', '已出貨', '已发货', '已交货', '已完成', '完成', '结案', '結案', 'Shipped', 'Delivered', 'Closed', 'Done', 'Complete']);
+    expect(STATUS_WORDS.shipped).toEqual([
+      '已出货',
+      '已出貨',
+      '已发货',
+      '已交货',
+      '已完成',
+      '完成',
+      '结案',
+      '結案',
+      'Shipped',
+      'Delivered',
+      'Closed',
+      'Done',
+      'Complete',
+    ]);
     expect(STATUS_WORDS.cancelled).toEqual(['取消', '已取消', '作废', 'Cancelled', 'Canceled', 'Void']);
     expect(STATUS_WORDS.partial).toEqual(['部分出货', '部分出貨', '部分交货', 'Partial', 'Partially Shipped']);
   });

@@ -32,7 +32,13 @@ function docSpec(name: string, lines: number): SheetSpec {
     cells,
     merges: ['A1:B1'],
     columnWidths: [20, 10],
-    pageSetup: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1, printArea: `A1:B${4 + lines}`, printTitleRows: '$3:$3' },
+    pageSetup: {
+      paperSize: 'A4',
+      orientation: 'portrait',
+      fitToWidth: 1,
+      printArea: `A1:B${4 + lines}`,
+      printTitleRows: '$3:$3',
+    },
     freezeRows: 3,
     showGridlines: false,
     chart: { type: 'barClustered', title: 'Qty', dataRange: `A3:B${3 + lines}`, anchor: { from: 'D3', to: 'J20' } },
@@ -43,14 +49,36 @@ function fullPlan(rows: number): WorkbookEdit[] {
   const last = rows + 1;
   return [
     { kind: 'ensureTable', sheet: 'Orders', range: `A1:E${last}`, name: 'OrderLines' },
-    { kind: 'setValues', sheet: 'Orders', cells: [{ address: 'C2', value: 12 }, { address: 'D2', value: 46100, numberFormat: 'yyyy-mm-dd' }] },
+    {
+      kind: 'setValues',
+      sheet: 'Orders',
+      cells: [
+        { address: 'C2', value: 12 },
+        { address: 'D2', value: 46100, numberFormat: 'yyyy-mm-dd' },
+      ],
+    },
     {
       kind: 'setDataValidation',
       sheet: 'Orders',
       rules: [
-        { range: `C2:C${last}`, rule: { kind: 'decimal', operator: 'greaterThan', value: 0 }, prompt: { title: 'Qty', message: 'A number above 0' }, errorAlert: { title: 'Qty', message: 'Type a number above 0' } },
-        { range: `D2:D${last}`, rule: { kind: 'date', between: ['2000-01-01', '2100-12-31'] }, prompt: { title: 'Due', message: 'A date' }, errorAlert: { title: 'Due', message: 'Type a date' } },
-        { range: `E2:E${last}`, rule: { kind: 'list', values: ['Open', 'Shipped'] }, prompt: { title: 'Status', message: 'Pick one' }, errorAlert: { title: 'Status', message: 'Pick from the list' } },
+        {
+          range: `C2:C${last}`,
+          rule: { kind: 'decimal', operator: 'greaterThan', value: 0 },
+          prompt: { title: 'Qty', message: 'A number above 0' },
+          errorAlert: { title: 'Qty', message: 'Type a number above 0' },
+        },
+        {
+          range: `D2:D${last}`,
+          rule: { kind: 'date', between: ['2000-01-01', '2100-12-31'] },
+          prompt: { title: 'Due', message: 'A date' },
+          errorAlert: { title: 'Due', message: 'Type a date' },
+        },
+        {
+          range: `E2:E${last}`,
+          rule: { kind: 'list', values: ['Open', 'Shipped'] },
+          prompt: { title: 'Status', message: 'Pick one' },
+          errorAlert: { title: 'Status', message: 'Pick from the list' },
+        },
       ],
     },
     {
@@ -64,7 +92,14 @@ function fullPlan(rows: number): WorkbookEdit[] {
       ],
     },
     { kind: 'addSheet', spec: docSpec('Delivery note', Math.min(rows, 40)), activate: true },
-    { kind: 'appendRows', sheet: 'Change log', header: ['Time', 'Action', 'Cell', 'Old', 'New'], columnWidths: [18, 10, 8, 12, 12], rows: [[46348.5, 'fix', 'C2', '1,200', 12]], columnFormats: ['yyyy-mm-dd hh:mm'] },
+    {
+      kind: 'appendRows',
+      sheet: 'Change log',
+      header: ['Time', 'Action', 'Cell', 'Old', 'New'],
+      columnWidths: [18, 10, 8, 12, 12],
+      rows: [[46348.5, 'fix', 'C2', '1,200', 12]],
+      columnFormats: ['yyyy-mm-dd hh:mm'],
+    },
     { kind: 'writeSettings', json: JSON.stringify({ version: 1, dueSoonDays: 5 }) },
   ];
 }
@@ -72,7 +107,11 @@ function fullPlan(rows: number): WorkbookEdit[] {
 describe('ExcelWorkbookPort.apply', () => {
   test('carries out every edit kind', async () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(6) }]);
-    seedConditionalFormat(fx, 'Orders', { type: 'Custom', ranges: ['A2:E7'], formula: `=AND(N("${DELAY_MARKER}")=0,$D2<TODAY()-30)` });
+    seedConditionalFormat(fx, 'Orders', {
+      type: 'Custom',
+      ranges: ['A2:E7'],
+      formula: `=AND(N("${DELAY_MARKER}")=0,$D2<TODAY()-30)`,
+    });
     seedConditionalFormat(fx, 'Orders', { type: 'Custom', ranges: ['C2:C7'], formula: '=$C2>100', fill: '#00FF00' });
     const result = await portOn(fx).apply(fullPlan(6));
 
@@ -86,7 +125,9 @@ describe('ExcelWorkbookPort.apply', () => {
       prompt: { showPrompt: true, title: 'Qty', message: 'A number above 0' },
       errorAlert: { showAlert: true, style: 'Stop', title: 'Qty', message: 'Type a number above 0' },
     });
-    expect(o.validations.get('D2:D7')?.rule).toEqual({ date: { formula1: '=DATE(2000,1,1)', formula2: '=DATE(2100,12,31)', operator: 'Between' } });
+    expect(o.validations.get('D2:D7')?.rule).toEqual({
+      date: { formula1: '=DATE(2000,1,1)', formula2: '=DATE(2100,12,31)', operator: 'Between' },
+    });
     expect(o.validations.get('E2:E7')?.rule).toEqual({ list: { inCellDropDown: true, source: 'Open,Shipped' } });
     // The old delay rule is gone, the clerk's own rule stays, ours come first in plan order.
     expect(o.cfs.map((c) => [c.formula, c.fill, c.fontColor, c.strike ?? false])).toEqual([
@@ -111,7 +152,11 @@ describe('ExcelWorkbookPort.apply', () => {
     expect(d.columnWidths.get(1)).toBe(columnWidthPoints(20));
     expect(d.columnWidths.get(2)).toBe(columnWidthPoints(10));
     expect(d.pageLayout).toEqual({
-      orientation: 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: 'A1:B10', printTitleRows: '$3:$3',
+      orientation: 'Portrait',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: 'A1:B10',
+      printTitleRows: '$3:$3',
     });
     expect(d.freezeRows).toBe(3);
     expect(d.showGridlines).toBe(false);
@@ -121,7 +166,10 @@ describe('ExcelWorkbookPort.apply', () => {
     expect(borderCalls.map((s) => s.address)).toEqual(['A3:B3', 'A4:B9', 'B10']);
     expect(fx.active?.name).toBe('Delivery note');
 
-    expect(fx.sheetValues('Change log')).toEqual([['Time', 'Action', 'Cell', 'Old', 'New'], [46348.5, 'fix', 'C2', '1,200', 12]]);
+    expect(fx.sheetValues('Change log')).toEqual([
+      ['Time', 'Action', 'Cell', 'Old', 'New'],
+      [46348.5, 'fix', 'C2', '1,200', 12],
+    ]);
     expect(fx.formatAt('Change log', 'A2')).toBe('yyyy-mm-dd hh:mm');
     expect(fx.sheet('Change log').styles).toContainEqual({ address: 'A1:E1', prop: 'font.bold', value: true });
 
@@ -142,12 +190,38 @@ describe('ExcelWorkbookPort.apply', () => {
   });
 
   test('appendRows writes below the last used row of an existing sheet', async () => {
-    const fx = createFakeExcel([{ name: 'Orders', values: orders(2) }, { name: 'Change log', values: [['Time', 'Action'], [1, 'a'], [2, 'b']] }]);
+    const fx = createFakeExcel([
+      { name: 'Orders', values: orders(2) },
+      {
+        name: 'Change log',
+        values: [
+          ['Time', 'Action'],
+          [1, 'a'],
+          [2, 'b'],
+        ],
+      },
+    ]);
     await portOn(fx).apply([
-      { kind: 'appendRows', sheet: 'Change log', header: ['Time', 'Action'], columnWidths: [], rows: [[3, 'c'], [4, '-5']] },
+      {
+        kind: 'appendRows',
+        sheet: 'Change log',
+        header: ['Time', 'Action'],
+        columnWidths: [],
+        rows: [
+          [3, 'c'],
+          [4, '-5'],
+        ],
+      },
       { kind: 'appendRows', sheet: 'Change log', header: ['Time', 'Action'], columnWidths: [], rows: [[5, '=1+1']] },
     ]);
-    expect(fx.sheetValues('Change log')).toEqual([['Time', 'Action'], [1, 'a'], [2, 'b'], [3, 'c'], [4, '-5'], [5, '=1+1']]);
+    expect(fx.sheetValues('Change log')).toEqual([
+      ['Time', 'Action'],
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, '-5'],
+      [5, '=1+1'],
+    ]);
     expect(fx.sheet('Change log').formulas.size).toBe(0);
   });
 
@@ -157,8 +231,12 @@ describe('ExcelWorkbookPort.apply', () => {
       { name: 'Other', values: orders(2), tables: [{ name: 'OrderLines', range: 'A1:E3' }] },
       { name: 'Third', values: orders(2) },
     ]);
-    expect((await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines' }])).table).toBe('Clerk');
-    expect((await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines' }])).table).toBe('OrderLines_2');
+    expect(
+      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines' }])).table,
+    ).toBe('Clerk');
+    expect(
+      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines' }])).table,
+    ).toBe('OrderLines_2');
     expect(fx.sheet('Orders').tables).toHaveLength(1);
     expect(fx.sheetValues('Third')).toEqual(orders(2));
   });
@@ -168,7 +246,15 @@ describe('ExcelWorkbookPort.apply', () => {
     const texts = ['=SUM(A1)', '+86 138', '-5 pcs', '@home', "'quoted", '1,200', '2026-12-05', '00123', 'TRUE', '#N/A'];
     await portOn(fx).apply([
       { kind: 'setValues', sheet: 'Orders', cells: texts.map((t, i) => ({ address: `G${i + 1}`, value: t })) },
-      { kind: 'setValues', sheet: 'Orders', cells: [{ address: 'H1', value: 1200 }, { address: 'H2', value: true }, { address: 'H3', value: 'plain' }] },
+      {
+        kind: 'setValues',
+        sheet: 'Orders',
+        cells: [
+          { address: 'H1', value: 1200 },
+          { address: 'H2', value: true },
+          { address: 'H3', value: 'plain' },
+        ],
+      },
     ]);
     const grid = fx.sheetValues('Orders');
     expect(grid.map((r) => r[6])).toEqual(texts);
@@ -180,7 +266,9 @@ describe('ExcelWorkbookPort.apply', () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(3) }]);
     fx.protect('Orders');
     const before = JSON.stringify(fx.sheetValues('Orders'));
-    const err = await portOn(fx).apply(fullPlan(3)).catch((e: unknown) => e);
+    const err = await portOn(fx)
+      .apply(fullPlan(3))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OrderClerkError);
     expect(err).toMatchObject({ code: 'sheetProtected', params: { sheet: 'Orders' } });
     expect(fx.stats.writes).toBe(0);
@@ -190,7 +278,9 @@ describe('ExcelWorkbookPort.apply', () => {
 
   test('a missing sheet is named in sheetNotFound', async () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(3) }]);
-    const err = await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Nope', range: 'A1:B2', name: 'T' }]).catch((e: unknown) => e);
+    const err = await portOn(fx)
+      .apply([{ kind: 'ensureTable', sheet: 'Nope', range: 'A1:B2', name: 'T' }])
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'sheetNotFound', params: { sheet: 'Nope' } });
     expect(fx.stats.writes).toBe(0);
   });
@@ -210,7 +300,9 @@ describe('ExcelWorkbookPort.apply', () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(1) }]);
     const lines = 3_000;
     const spec = docSpec('Big', lines);
-    spec.cells.forEach((c) => { if (typeof c.value === 'string' && c.row > 3) c.value = `${c.value} ${'x'.repeat(2_000)}`; });
+    spec.cells.forEach((c) => {
+      if (typeof c.value === 'string' && c.row > 3) c.value = `${c.value} ${'x'.repeat(2_000)}`;
+    });
     spec.chart = undefined;
     await portOn(fx).apply([{ kind: 'addSheet', spec }]);
     expect(fx.stats.rejectedSyncs).toBe(0);

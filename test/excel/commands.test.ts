@@ -7,7 +7,9 @@ import { ExcelWorkbookPort } from '../../src/excel/port';
 import { createFakeExcel } from '../fakes/excel-fake';
 
 const TODAY = '2026-11-22';
-const S = (iso: string) => (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(1899, 11, 30)) / 86400000;
+const S = (iso: string) =>
+  (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(1899, 11, 30)) /
+  86400000;
 
 function fake() {
   const grid = [
@@ -36,14 +38,16 @@ test('Check reports the counts, selects the first problem cell and writes nothin
 test('Flag delays writes one set of rules, also when run twice, and counts the classes', async () => {
   const { fx, port } = fake();
   const message = await flagDelaysCommand(port, { today: TODAY, lang: 'zh-CN' });
-  expect(message).toBe(t('zh-CN', 'command.flagged', { overdue: 1, dueSoon: 1, onTrack: 0, noDueDate: 0, shipped: 1, cancelled: 0 }));
+  expect(message).toBe(
+    t('zh-CN', 'command.flagged', { overdue: 1, dueSoon: 1, onTrack: 0, noDueDate: 0, shipped: 1, cancelled: 0 }),
+  );
   const rules = fx.sheet('Orders').cfs.length;
   expect(rules).toBeGreaterThan(0);
   await flagDelaysCommand(port, { today: TODAY, lang: 'zh-CN' });
   expect(fx.sheet('Orders').cfs.length).toBe(rules);
 });
 
-test('a failure is told in the clerk\'s language', () => {
+test("a failure is told in the clerk's language", () => {
   expect(failureMessage(new OrderClerkError('noOrderTable'), 'zh-CN')).toBe(t('zh-CN', 'error.noOrderTable'));
   expect(failureMessage(new Error('boom'), 'en-US')).toBe(t('en-US', 'command.failed', { detail: 'boom' }));
 });

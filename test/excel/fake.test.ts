@@ -5,6 +5,7 @@ import { createFakeExcel, FakeOfficeError } from '../fakes/excel-fake';
 describe('excel fake', () => {
   test('reading a property before load + sync throws PropertyNotLoaded', async () => {
     const fx = createFakeExcel([{ name: 'S', values: [[1, 2]] }]);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fake's context is untyped on purpose
     await fx.run(async (ctx: any) => {
       const r = ctx.workbook.worksheets.getItem('S').getRange('A1:B1');
       expect(() => r.values).toThrow(FakeOfficeError);
@@ -18,13 +19,33 @@ describe('excel fake', () => {
   });
 
   test('a sync told to fail part-way stops there: earlier writes stay, later ones never happen', async () => {
-    const fx = createFakeExcel([{ name: 'Orders', values: [['PO No.', 'Qty'], ['PO-1', 1]] }]);
+    const fx = createFakeExcel([
+      {
+        name: 'Orders',
+        values: [
+          ['PO No.', 'Qty'],
+          ['PO-1', 1],
+        ],
+      },
+    ]);
     fx.failSync(2, 1);
     const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
     const err = await port
-      .apply([{ kind: 'setValues', sheet: 'Orders', cells: [{ address: 'B2', value: 5 }, { address: 'B3', value: 6 }] }])
+      .apply([
+        {
+          kind: 'setValues',
+          sheet: 'Orders',
+          cells: [
+            { address: 'B2', value: 5 },
+            { address: 'B3', value: 6 },
+          ],
+        },
+      ])
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'GeneralException' });
-    expect(fx.sheetValues('Orders')).toEqual([['PO No.', 'Qty'], ['PO-1', 5]]);
+    expect(fx.sheetValues('Orders')).toEqual([
+      ['PO No.', 'Qty'],
+      ['PO-1', 5],
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
 import { createFakeExcel } from '../fakes/excel-fake';
 
-const portOn = (fx: ReturnType<typeof createFakeExcel>) => new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
+const portOn = (fx: ReturnType<typeof createFakeExcel>) =>
+  new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
 
 describe('formula cells in the Excel snapshot', () => {
   test('formula areas without the sheet name; cached text results as values; still three syncs', async () => {

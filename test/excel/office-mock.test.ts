@@ -21,7 +21,10 @@ const model = {
 
 describe('office-addin-mock load-before-read', () => {
   test('a property reads as an error string until it is loaded and synced', async () => {
-    const excel = new OfficeMockObject(model) as unknown as { run: (b: (ctx: any) => Promise<unknown>) => Promise<unknown> };
+    const excel = new OfficeMockObject(model) as unknown as {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- office-addin-mock's context is untyped
+      run: (b: (ctx: any) => Promise<unknown>) => Promise<unknown>;
+    };
     const seen: unknown[] = [];
     await excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();

@@ -35,7 +35,9 @@ test('the weekly report: a new print-ready sheet with its chart, in the same syn
   const sheet = fx.sheet(report.sheet);
   expect(sheet.pageLayout.printArea).toBeTruthy();
   expect(sheet.charts).toHaveLength(1);
-  const overdueRows = fx.sheetValues(report.sheet).filter((r) => r.some((v) => typeof v === 'string' && /^SO\d+/.test(v)));
+  const overdueRows = fx
+    .sheetValues(report.sheet)
+    .filter((r) => r.some((v) => typeof v === 'string' && /^SO\d+/.test(v)));
   expect(overdueRows.length).toBe(report.overdue.length + report.dueSoon.length);
 });
 
@@ -43,7 +45,10 @@ test('a packing list of 200 lines: document sheet plus one register row, in the 
   const syncsFor = async (n: number) => {
     const { fx, port, wb, u } = await setup(2000);
     const customer = u.lines[0].text.customer;
-    const rows = u.lines.filter((l) => l.text.customer === customer).slice(0, n).map((l) => l.row);
+    const rows = u.lines
+      .filter((l) => l.text.customer === customer)
+      .slice(0, n)
+      .map((l) => l.row);
     expect(rows).toHaveLength(n);
     const plan = planDocuments(u, wb, { type: 'packing-list', rows, today: TODAY });
     fx.resetStats();

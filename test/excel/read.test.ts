@@ -4,11 +4,14 @@ import type { CellValue } from '../../src/core/types';
 import { createFakeExcel, type FakeExcel, type FakeSheetInit } from '../fakes/excel-fake';
 
 const all = () => true;
-const portOn = (fx: FakeExcel, supports: (v: string) => boolean = all) => new ExcelWorkbookPort(fx.run as ExcelRun, { supports });
+const portOn = (fx: FakeExcel, supports: (v: string) => boolean = all) =>
+  new ExcelWorkbookPort(fx.run as ExcelRun, { supports });
 
 function orderGrid(rows: number, cols: number): CellValue[][] {
   const header = Array.from({ length: cols }, (_, j) => `H${j + 1}`);
-  const body = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (j === 0 ? `PO-${i + 1}` : i * cols + j)));
+  const body = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (j === 0 ? `PO-${i + 1}` : i * cols + j)),
+  );
   return [header, ...body];
 }
 
@@ -67,7 +70,10 @@ describe('ExcelWorkbookPort.read', () => {
   test('10 rows and 10,000 rows take the same small number of syncs', async () => {
     const counts: number[] = [];
     for (const rows of [10, 10_000]) {
-      const fx = createFakeExcel([{ name: 'Orders', values: orderGrid(rows, 12), merges: ['A1:B1'] }, { name: 'Prices', values: orderGrid(50, 4) }]);
+      const fx = createFakeExcel([
+        { name: 'Orders', values: orderGrid(rows, 12), merges: ['A1:B1'] },
+        { name: 'Prices', values: orderGrid(50, 4) },
+      ]);
       const wb = await portOn(fx).read();
       expect(wb.sheets[0].values).toHaveLength(rows + 1);
       expect(wb.sheets[0].values[rows][11]).toBe((rows - 1) * 12 + 11);

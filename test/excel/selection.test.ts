@@ -6,18 +6,28 @@ const grid = Array.from({ length: 20 }, (_, i) => [`r${i + 1}`, i]);
 
 describe('selection', () => {
   test('getSelection lists the rows of every area, clipped to the used range', async () => {
-    const fx = createFakeExcel([{ name: 'Orders', values: grid }, { name: 'Other', values: [[1]] }]);
+    const fx = createFakeExcel([
+      { name: 'Orders', values: grid },
+      { name: 'Other', values: [[1]] },
+    ]);
     const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
     expect(await port.getSelection()).toBeNull();
     fx.setSelection('Orders', 'A5:B6,A9,C:C');
-    expect(await port.getSelection()).toEqual({ sheet: 'Orders', address: 'A5:B6,A9,C:C', rows: Array.from({ length: 20 }, (_, i) => i + 1) });
+    expect(await port.getSelection()).toEqual({
+      sheet: 'Orders',
+      address: 'A5:B6,A9,C:C',
+      rows: Array.from({ length: 20 }, (_, i) => i + 1),
+    });
     fx.setSelection('Orders', 'A5:B6,A9');
     expect(await port.getSelection()).toEqual({ sheet: 'Orders', address: 'A5:B6,A9', rows: [5, 6, 9] });
     expect(fx.stats.syncs).toBe(3);
   });
 
   test('select activates the sheet and selects the first area', async () => {
-    const fx = createFakeExcel([{ name: 'Orders', values: grid }, { name: 'Docs', values: [[1]] }]);
+    const fx = createFakeExcel([
+      { name: 'Orders', values: grid },
+      { name: 'Docs', values: [[1]] },
+    ]);
     const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
     await port.select('Docs', 'B3:C4,E5');
     expect(fx.active?.name).toBe('Docs');
@@ -40,6 +50,16 @@ describe('selection', () => {
   });
 
   test('rowsOfAreas merges and sorts', () => {
-    expect(rowsOfAreas([{ rowIndex: 8, rowCount: 2 }, { rowIndex: 4, rowCount: 1 }, { rowIndex: 8, rowCount: 1 }], 1, 100)).toEqual([5, 9, 10]);
+    expect(
+      rowsOfAreas(
+        [
+          { rowIndex: 8, rowCount: 2 },
+          { rowIndex: 4, rowCount: 1 },
+          { rowIndex: 8, rowCount: 1 },
+        ],
+        1,
+        100,
+      ),
+    ).toEqual([5, 9, 10]);
   });
 });

@@ -13,7 +13,10 @@ export const MAX_COLS = 16_384;
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 export class FakeOfficeError extends Error {
-  constructor(readonly code: string, message = code) {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
     super(message);
     this.name = 'OfficeExtension.Error';
   }
@@ -108,7 +111,12 @@ function parseRect(address: string): Rect {
   const [p, q] = a.split(':');
   const c1 = parseCell(p);
   const c2 = q ? parseCell(q) : c1;
-  return { top: Math.min(c1.row, c2.row), bottom: Math.max(c1.row, c2.row), left: Math.min(c1.col, c2.col), right: Math.max(c1.col, c2.col) };
+  return {
+    top: Math.min(c1.row, c2.row),
+    bottom: Math.max(c1.row, c2.row),
+    left: Math.min(c1.col, c2.col),
+    right: Math.max(c1.col, c2.col),
+  };
 }
 
 function colNum(s: string): number {
@@ -134,7 +142,10 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 function splitList(address: string): string[] {
-  return address.split(',').map((s) => s.trim()).filter(Boolean);
+  return address
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 // ---------- Excel's parsing of typed input ----------
@@ -148,7 +159,8 @@ export function parseTyped(v: unknown, cellFormat: string | null): { value: Cell
   const s = String(v);
   if (s.startsWith("'")) return { value: s.slice(1) };
   if (cellFormat === '@') return { value: s };
-  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) return { value: null, formula: s.startsWith('=') ? s : `=${s}` };
+  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s))
+    return { value: null, formula: s.startsWith('=') ? s : `=${s}` };
   const num = s.replace(/,/g, '');
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(num)) return { value: Number(num) };
   const d = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
@@ -264,7 +276,11 @@ export class FakeExcel {
     const actions = this.queue;
     this.queue = [];
     this.stats.syncs++;
-    const stat: SyncStat = { requestBytes: actions.reduce((n, a) => n + a.requestBytes, 0), responseBytes: 0, actions: actions.length };
+    const stat: SyncStat = {
+      requestBytes: actions.reduce((n, a) => n + a.requestBytes, 0),
+      responseBytes: 0,
+      actions: actions.length,
+    };
     this.stats.perSync.push(stat);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, stat.requestBytes);
     if (stat.requestBytes > this.payloadLimit) {
@@ -290,7 +306,17 @@ export class FakeExcel {
 }
 
 function emptyStats(): FakeStats {
-  return { syncs: 0, proxies: 0, writes: 0, rangeReads: 0, maxCellsPerRead: 0, maxRequestBytes: 0, maxResponseBytes: 0, rejectedSyncs: 0, perSync: [] };
+  return {
+    syncs: 0,
+    proxies: 0,
+    writes: 0,
+    rangeReads: 0,
+    maxCellsPerRead: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    rejectedSyncs: 0,
+    perSync: [],
+  };
 }
 
 function newSheet(s: FakeSheetInit): SheetRecord {
@@ -316,7 +342,10 @@ function newSheet(s: FakeSheetInit): SheetRecord {
 }
 
 function usedRect(s: SheetRecord): Rect | null {
-  let top = Infinity, left = Infinity, bottom = 0, right = 0;
+  let top = Infinity,
+    left = Infinity,
+    bottom = 0,
+    right = 0;
   s.grid.forEach((row, i) => {
     if (!row) return;
     for (let j = 0; j < row.length; j++) {
@@ -336,21 +365,28 @@ function usedRect(s: SheetRecord): Rect | null {
 
 function parsePaths(props?: string | string[]): string[][] {
   const list = props === undefined ? [] : Array.isArray(props) ? props : props.split(',');
-  return list.map((p) => p.trim()).filter(Boolean).map((p) => p.split('/'));
+  return list
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.split('/'));
 }
 
 abstract class FakeProxy {
   _loaded = new Map<string, unknown>();
   _navs = new Map<string, FakeProxy>();
   _null: boolean | undefined;
-  constructor(readonly _fx: FakeExcel, readonly _resolve: () => any) {
+  constructor(
+    readonly _fx: FakeExcel,
+    readonly _resolve: () => any,
+  ) {
     _fx.stats.proxies++;
   }
   get context(): FakeContext {
     return this._fx.context;
   }
   get isNullObject(): boolean {
-    if (this._null === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'isNullObject: call context.sync() first');
+    if (this._null === undefined)
+      throw new FakeOfficeError('PropertyNotLoaded', 'isNullObject: call context.sync() first');
     return this._null;
   }
   /** Mark as an *OrNullObject proxy: isNullObject is known after the next sync. */
@@ -370,7 +406,11 @@ abstract class FakeProxy {
     return this;
   }
   _get<T>(name: string): T {
-    if (!this._loaded.has(name)) throw new FakeOfficeError('PropertyNotLoaded', `The property '${name}' is not available. Call load and context.sync() first.`);
+    if (!this._loaded.has(name))
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Call load and context.sync() first.`,
+      );
     return this._loaded.get(name) as T;
   }
   _scalar(_t: any, name: string): unknown {
@@ -406,7 +446,10 @@ function fill(proxy: FakeProxy, target: any, paths: string[][]): void {
   for (const [head, rest] of groups) {
     if (head === 'items') {
       const items = proxy._items(target);
-      proxy._loaded.set('items', items.map((i) => i.proxy));
+      proxy._loaded.set(
+        'items',
+        items.map((i) => i.proxy),
+      );
       for (const i of items) {
         i.proxy._null = false;
         fill(i.proxy, i.target, rest);
@@ -425,7 +468,12 @@ function fill(proxy: FakeProxy, target: any, paths: string[][]): void {
 }
 
 /** A write-only object (format, page layout, data validation …): every property set is queued as one write. */
-function recorder(fx: FakeExcel, path: string, onSet: (prop: string, value: unknown) => void, methods: Record<string, (...a: any[]) => unknown> = {}): any {
+function recorder(
+  fx: FakeExcel,
+  path: string,
+  onSet: (prop: string, value: unknown) => void,
+  methods: Record<string, (...a: any[]) => unknown> = {},
+): any {
   fx.stats.proxies++;
   const kids = new Map<string, unknown>();
   return new Proxy(
@@ -467,10 +515,11 @@ class FakeWorkbook extends FakeProxy {
     this.tables = new FakeWorkbookTables(fx);
     this.names = new FakeNames(fx);
     this.functions = {
-      date: (y: number, m: number, d: number) => new FakeFunctionResult(fx, () => {
-        const serial = Math.round(Date.UTC(y, m - 1, d) / 86400000) + 25569;
-        return fx.dateSystem === 1904 ? serial - 1462 : serial;
-      }),
+      date: (y: number, m: number, d: number) =>
+        new FakeFunctionResult(fx, () => {
+          const serial = Math.round(Date.UTC(y, m - 1, d) / 86400000) + 25569;
+          return fx.dateSystem === 1904 ? serial - 1462 : serial;
+        }),
     };
     this.onSelectionChanged = {
       add: (handler: (e: unknown) => unknown) => {
@@ -546,7 +595,8 @@ class FakeWorksheetCollection extends FakeProxy {
     let rec: SheetRecord | null = null;
     this._fx.write(() => {
       if (this._fx.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `fake: sheet ${name} exists`);
-      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeOfficeError('InvalidArgument', `fake: bad sheet name ${name}`);
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name))
+        throw new FakeOfficeError('InvalidArgument', `fake: bad sheet name ${name}`);
       rec = newSheet({ name, values: [] });
       this._fx.sheets.push(rec);
     }, name.length + 40);
@@ -561,10 +611,14 @@ function guardWrite(s: SheetRecord): void {
 class FakeWorksheet extends FakeProxy {
   override _scalar(t: SheetRecord, name: string): unknown {
     switch (name) {
-      case 'name': return t.name;
-      case 'visibility': return t.visibility;
-      case 'showGridlines': return t.showGridlines;
-      default: return super._scalar(t, name);
+      case 'name':
+        return t.name;
+      case 'visibility':
+        return t.visibility;
+      case 'showGridlines':
+        return t.showGridlines;
+      default:
+        return super._scalar(t, name);
     }
   }
   override _child(name: string): FakeProxy {
@@ -572,13 +626,21 @@ class FakeWorksheet extends FakeProxy {
     if (name === 'tables') return this.tables;
     return super._child(name);
   }
-  get name(): string { return this._get('name'); }
-  get visibility(): string { return this._get('visibility'); }
+  get name(): string {
+    return this._get('name');
+  }
+  get visibility(): string {
+    return this._get('visibility');
+  }
   set visibility(v: string) {
-    this._fx.write(() => { this._resolve().visibility = v; }, 40);
+    this._fx.write(() => {
+      this._resolve().visibility = v;
+    }, 40);
   }
   set showGridlines(v: boolean) {
-    this._fx.write(() => { this._resolve().showGridlines = v; }, 40);
+    this._fx.write(() => {
+      this._resolve().showGridlines = v;
+    }, 40);
   }
   get protection(): FakeProtection {
     return this._nav('protection', () => new FakeProtection(this._fx, () => this._resolve()));
@@ -587,15 +649,35 @@ class FakeWorksheet extends FakeProxy {
     return this._nav('tables', () => new FakeSheetTables(this._fx, () => this._resolve()));
   }
   get pageLayout(): any {
-    return this._nav('pageLayout', () => Object.assign(new FakeHolder(this._fx), {
-      rec: recorder(this._fx, '', (p, v) => { this._resolve().pageLayout[p] = v; }, {
-        setPrintArea: (a: string) => this._fx.write(() => { this._resolve().pageLayout.printArea = a; }, 60),
-        setPrintTitleRows: (a: string) => this._fx.write(() => { this._resolve().pageLayout.printTitleRows = a; }, 60),
+    return this._nav('pageLayout', () =>
+      Object.assign(new FakeHolder(this._fx), {
+        rec: recorder(
+          this._fx,
+          '',
+          (p, v) => {
+            this._resolve().pageLayout[p] = v;
+          },
+          {
+            setPrintArea: (a: string) =>
+              this._fx.write(() => {
+                this._resolve().pageLayout.printArea = a;
+              }, 60),
+            setPrintTitleRows: (a: string) =>
+              this._fx.write(() => {
+                this._resolve().pageLayout.printTitleRows = a;
+              }, 60),
+          },
+        ),
       }),
-    })).rec;
+    ).rec;
   }
   get freezePanes(): any {
-    return { freezeRows: (n: number) => this._fx.write(() => { this._resolve().freezeRows = n; }, 40) };
+    return {
+      freezeRows: (n: number) =>
+        this._fx.write(() => {
+          this._resolve().freezeRows = n;
+        }, 40),
+    };
   }
   get charts(): any {
     return {
@@ -606,14 +688,27 @@ class FakeWorksheet extends FakeProxy {
           chart = { type, source: rectAddress(r.rect) };
           this._resolve().charts.push(chart);
         }, 80);
-        return recorder(this._fx, '', (p, v) => { if (p === 'title.text') chart!.title = String(v); }, {
-          setPosition: (from: string, to: string) => this._fx.write(() => { chart!.from = from; chart!.to = to; }, 60),
-        });
+        return recorder(
+          this._fx,
+          '',
+          (p, v) => {
+            if (p === 'title.text') chart!.title = String(v);
+          },
+          {
+            setPosition: (from: string, to: string) =>
+              this._fx.write(() => {
+                chart!.from = from;
+                chart!.to = to;
+              }, 60),
+          },
+        );
       },
     };
   }
   activate(): void {
-    this._fx.write(() => { this._fx.active = this._resolve(); }, 20);
+    this._fx.write(() => {
+      this._fx.active = this._resolve();
+    }, 20);
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this._fx, () => {
@@ -651,7 +746,9 @@ class FakeProtection extends FakeProxy {
     if (name === 'protected') return t.protected;
     return super._scalar(t, name);
   }
-  get protected(): boolean { return this._get('protected'); }
+  get protected(): boolean {
+    return this._get('protected');
+  }
 }
 
 class FakeSheetTables extends FakeProxy {
@@ -665,7 +762,8 @@ class FakeSheetTables extends FakeProxy {
       const sheet = owner();
       guardWrite(sheet);
       const rect = typeof range === 'string' ? parseRect(range) : range._resolve().rect;
-      if (sheet.tables.some((t) => overlaps(parseRect(t.range), rect))) throw new FakeOfficeError('InvalidOperation', 'fake: tables cannot overlap');
+      if (sheet.tables.some((t) => overlaps(parseRect(t.range), rect)))
+        throw new FakeOfficeError('InvalidOperation', 'fake: tables cannot overlap');
       this._fx.workbookTables++;
       rec = { name: `Table${this._fx.workbookTables}`, range: rectAddress(rect) };
       sheet.tables.push(rec);
@@ -675,18 +773,26 @@ class FakeSheetTables extends FakeProxy {
 }
 
 class FakeTable extends FakeProxy {
-  constructor(fx: FakeExcel, resolve: () => any, private sheet: SheetRecord | null, private owner?: () => SheetRecord) {
+  constructor(
+    fx: FakeExcel,
+    resolve: () => any,
+    private sheet: SheetRecord | null,
+    private owner?: () => SheetRecord,
+  ) {
     super(fx, resolve);
   }
   override _scalar(t: { name: string }, name: string): unknown {
     if (name === 'name') return t.name;
     return super._scalar(t, name);
   }
-  get name(): string { return this._get('name'); }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
     this._fx.write(() => {
       const all = this._fx.sheets.flatMap((s) => s.tables);
-      if (all.some((t) => t !== this._resolve() && t.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError('InvalidArgument', 'fake: table name taken');
+      if (all.some((t) => t !== this._resolve() && t.name.toLowerCase() === v.toLowerCase()))
+        throw new FakeOfficeError('InvalidArgument', 'fake: table name taken');
       this._resolve().name = v;
     }, v.length + 30);
   }
@@ -708,11 +814,16 @@ class FakeRange extends FakeProxy {
     const rows = rect.bottom - rect.top + 1;
     const cols = rect.right - rect.left + 1;
     switch (name) {
-      case 'address': return `${sheetPrefix(sheet.name)}!${rectAddress(rect)}`;
-      case 'rowIndex': return rect.top - 1;
-      case 'columnIndex': return rect.left - 1;
-      case 'rowCount': return rows;
-      case 'columnCount': return cols;
+      case 'address':
+        return `${sheetPrefix(sheet.name)}!${rectAddress(rect)}`;
+      case 'rowIndex':
+        return rect.top - 1;
+      case 'columnIndex':
+        return rect.left - 1;
+      case 'rowCount':
+        return rows;
+      case 'columnCount':
+        return cols;
       case 'values':
       case 'numberFormat':
       case 'valueTypes':
@@ -724,78 +835,123 @@ class FakeRange extends FakeProxy {
         if (rows * cols > 5_000_000) throw new FakeOfficeError('RangeExceedsLimit');
         return gridOf(sheet, rect, name);
       }
-      default: return super._scalar(t, name);
+      default:
+        return super._scalar(t, name);
     }
   }
   override _child(name: string): FakeProxy {
     if (name === 'conditionalFormats') return this.conditionalFormats;
     return super._child(name);
   }
-  get address(): string { return this._get('address'); }
-  get rowIndex(): number { return this._get('rowIndex'); }
-  get columnIndex(): number { return this._get('columnIndex'); }
-  get rowCount(): number { return this._get('rowCount'); }
-  get columnCount(): number { return this._get('columnCount'); }
-  get values(): any[][] { return this._get('values'); }
-  get numberFormat(): any[][] { return this._get('numberFormat'); }
-  get valueTypes(): string[][] { return this._get('valueTypes'); }
-  get formulas(): any[][] { return this._get('formulas'); }
-  set values(v: any[][]) { this._setGrid('values', v); }
-  set formulas(v: any[][]) { this._setGrid('formulas', v); }
-  set numberFormat(v: any[][]) { this._setGrid('numberFormat', v); }
+  get address(): string {
+    return this._get('address');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get values(): any[][] {
+    return this._get('values');
+  }
+  get numberFormat(): any[][] {
+    return this._get('numberFormat');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get formulas(): any[][] {
+    return this._get('formulas');
+  }
+  set values(v: any[][]) {
+    this._setGrid('values', v);
+  }
+  set formulas(v: any[][]) {
+    this._setGrid('formulas', v);
+  }
+  set numberFormat(v: any[][]) {
+    this._setGrid('numberFormat', v);
+  }
   private _setGrid(kind: 'values' | 'formulas' | 'numberFormat', v: any[][]): void {
-    this._fx.write(() => {
-      const { sheet, rect } = this._resolve();
-      guardWrite(sheet);
-      const rows = rect.bottom - rect.top + 1;
-      const cols = rect.right - rect.left + 1;
-      const single = v.length === 1 && v[0].length === 1;
-      if (!single && (v.length !== rows || v.some((r) => r.length !== cols))) {
-        throw new FakeOfficeError('InvalidArgument', `fake: ${kind} is ${v.length}x${v[0]?.length} for ${rectAddress(rect)}`);
-      }
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-          const x = single ? v[0][0] : v[i][j];
-          const r = rect.top + i - 1;
-          const c = rect.left + j - 1;
-          if (kind === 'numberFormat') {
-            (sheet.formats[r] ??= [])[c] = x;
-            continue;
-          }
-          const addr = cellAddress(r + 1, c + 1);
-          const parsed = parseTyped(x, sheet.formats[r]?.[c] ?? null);
-          (sheet.grid[r] ??= [])[c] = parsed.value;
-          if (parsed.formula !== undefined) sheet.formulas.set(addr, parsed.formula);
-          else sheet.formulas.delete(addr);
-        }
-      }
-    }, JSON.stringify(v).length + 40);
-  }
-  get format(): any {
-    return this._nav('format', () => Object.assign(new FakeHolder(this._fx), {
-      rec: recorder(this._fx, '', (p, v) => styleRange(this._resolve(), p, v)),
-    })).rec;
-  }
-  get dataValidation(): any {
-    return this._nav('dv', () => Object.assign(new FakeHolder(this._fx), {
-      rec: recorder(this._fx, '', (p, v) => {
+    this._fx.write(
+      () => {
         const { sheet, rect } = this._resolve();
         guardWrite(sheet);
-        const key = rectAddress(rect);
-        sheet.validations.set(key, { ...(sheet.validations.get(key) ?? {}), [p]: v });
-      }, {
-        clear: () => this._fx.write(() => {
-          const { sheet, rect } = this._resolve();
-          sheet.validations.delete(rectAddress(rect));
-        }, 30),
+        const rows = rect.bottom - rect.top + 1;
+        const cols = rect.right - rect.left + 1;
+        const single = v.length === 1 && v[0].length === 1;
+        if (!single && (v.length !== rows || v.some((r) => r.length !== cols))) {
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `fake: ${kind} is ${v.length}x${v[0]?.length} for ${rectAddress(rect)}`,
+          );
+        }
+        for (let i = 0; i < rows; i++) {
+          for (let j = 0; j < cols; j++) {
+            const x = single ? v[0][0] : v[i][j];
+            const r = rect.top + i - 1;
+            const c = rect.left + j - 1;
+            if (kind === 'numberFormat') {
+              (sheet.formats[r] ??= [])[c] = x;
+              continue;
+            }
+            const addr = cellAddress(r + 1, c + 1);
+            const parsed = parseTyped(x, sheet.formats[r]?.[c] ?? null);
+            (sheet.grid[r] ??= [])[c] = parsed.value;
+            if (parsed.formula !== undefined) sheet.formulas.set(addr, parsed.formula);
+            else sheet.formulas.delete(addr);
+          }
+        }
+      },
+      JSON.stringify(v).length + 40,
+    );
+  }
+  get format(): any {
+    return this._nav('format', () =>
+      Object.assign(new FakeHolder(this._fx), {
+        rec: recorder(this._fx, '', (p, v) => styleRange(this._resolve(), p, v)),
       }),
-    })).rec;
+    ).rec;
+  }
+  get dataValidation(): any {
+    return this._nav('dv', () =>
+      Object.assign(new FakeHolder(this._fx), {
+        rec: recorder(
+          this._fx,
+          '',
+          (p, v) => {
+            const { sheet, rect } = this._resolve();
+            guardWrite(sheet);
+            const key = rectAddress(rect);
+            sheet.validations.set(key, { ...(sheet.validations.get(key) ?? {}), [p]: v });
+          },
+          {
+            clear: () =>
+              this._fx.write(() => {
+                const { sheet, rect } = this._resolve();
+                sheet.validations.delete(rectAddress(rect));
+              }, 30),
+          },
+        ),
+      }),
+    ).rec;
   }
   get conditionalFormats(): FakeCfCollection {
-    return this._nav('conditionalFormats', () => new FakeCfCollection(this._fx, () => {
-      const t = this._resolve();
-      return { sheet: t.sheet, areas: [t.rect] };
-    }));
+    return this._nav(
+      'conditionalFormats',
+      () =>
+        new FakeCfCollection(this._fx, () => {
+          const t = this._resolve();
+          return { sheet: t.sheet, areas: [t.rect] };
+        }),
+    );
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this._fx, () => {
@@ -861,10 +1017,20 @@ class FakeRange extends FakeProxy {
     });
   }
   getCell(row: number, col: number): FakeRange {
-    return this.derive(({ rect }) => ({ top: rect.top + row, bottom: rect.top + row, left: rect.left + col, right: rect.left + col }));
+    return this.derive(({ rect }) => ({
+      top: rect.top + row,
+      bottom: rect.top + row,
+      left: rect.left + col,
+      right: rect.left + col,
+    }));
   }
   getColumn(col: number): FakeRange {
-    return this.derive(({ rect }) => ({ top: rect.top, bottom: rect.bottom, left: rect.left + col, right: rect.left + col }));
+    return this.derive(({ rect }) => ({
+      top: rect.top,
+      bottom: rect.bottom,
+      left: rect.left + col,
+      right: rect.left + col,
+    }));
   }
   getLastRow(): FakeRange {
     return this.derive(({ rect }) => ({ ...rect, top: rect.bottom }));
@@ -873,7 +1039,12 @@ class FakeRange extends FakeProxy {
     return this.derive(({ rect }) => ({ ...rect, left: 1, right: MAX_COLS }));
   }
   getOffsetRange(dr: number, dc: number): FakeRange {
-    return this.derive(({ rect }) => ({ top: rect.top + dr, bottom: rect.bottom + dr, left: rect.left + dc, right: rect.right + dc }));
+    return this.derive(({ rect }) => ({
+      top: rect.top + dr,
+      bottom: rect.bottom + dr,
+      left: rect.left + dc,
+      right: rect.right + dc,
+    }));
   }
   getResizedRange(dr: number, dc: number): FakeRange {
     return this.derive(({ rect }) => ({ ...rect, bottom: rect.bottom + dr, right: rect.right + dc }));
@@ -913,8 +1084,12 @@ function styleRange(t: RangeTarget, prop: string, value: unknown): void {
     for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, value as number);
     return;
   }
-  const address = rect.left === 1 && rect.right === MAX_COLS ? `${rect.top}:${rect.bottom}`
-    : rect.top === 1 && rect.bottom === MAX_ROWS ? `${columnLetter(rect.left)}:${columnLetter(rect.right)}` : rectAddress(rect);
+  const address =
+    rect.left === 1 && rect.right === MAX_COLS
+      ? `${rect.top}:${rect.bottom}`
+      : rect.top === 1 && rect.bottom === MAX_ROWS
+        ? `${columnLetter(rect.left)}:${columnLetter(rect.right)}`
+        : rectAddress(rect);
   sheet.styles.push({ address, prop, value });
 }
 
@@ -931,17 +1106,21 @@ class FakeRangeAreas extends FakeProxy {
     if (name === 'areas') return this.areas;
     return super._child(name);
   }
-  get address(): string { return this._get('address'); }
+  get address(): string {
+    return this._get('address');
+  }
   get areas(): FakeRangeCollection {
     return this._nav('areas', () => new FakeRangeCollection(this._fx, () => this._resolve()));
   }
   get format(): any {
-    return this._nav('format', () => Object.assign(new FakeHolder(this._fx), {
-      rec: recorder(this._fx, '', (p, v) => {
-        const t = this._resolve()!;
-        for (const rect of t.areas) styleRange({ sheet: t.sheet, rect }, p, v);
+    return this._nav('format', () =>
+      Object.assign(new FakeHolder(this._fx), {
+        rec: recorder(this._fx, '', (p, v) => {
+          const t = this._resolve()!;
+          for (const rect of t.areas) styleRange({ sheet: t.sheet, rect }, p, v);
+        }),
       }),
-    })).rec;
+    ).rec;
   }
   get conditionalFormats(): FakeCfCollection {
     return this._nav('conditionalFormats', () => new FakeCfCollection(this._fx, () => this._resolve()));
@@ -958,7 +1137,10 @@ class FakeRangeCollection extends FakeProxy {
 }
 
 class FakeScopedTables extends FakeProxy {
-  override _items(t: { sheet: SheetRecord; tables: { name: string; range: string }[] }): { target: any; proxy: FakeProxy }[] {
+  override _items(t: {
+    sheet: SheetRecord;
+    tables: { name: string; range: string }[];
+  }): { target: any; proxy: FakeProxy }[] {
     return t.tables.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, t.sheet) }));
   }
 }
@@ -979,12 +1161,22 @@ class FakeCfCollection extends FakeProxy {
       rec = { type: type as CfRecord['type'], ranges: t.areas.map(rectAddress), formula: '' };
       t.sheet.cfs.unshift(rec); // Excel puts a new rule on top
     }, 40);
-    return new FakeConditionalFormat(this._fx, () => rec, null, () => sheet!);
+    return new FakeConditionalFormat(
+      this._fx,
+      () => rec,
+      null,
+      () => sheet!,
+    );
   }
 }
 
 class FakeConditionalFormat extends FakeProxy {
-  constructor(fx: FakeExcel, resolve: () => any, private sheet: SheetRecord | null, private sheetLater?: () => SheetRecord) {
+  constructor(
+    fx: FakeExcel,
+    resolve: () => any,
+    private sheet: SheetRecord | null,
+    private sheetLater?: () => SheetRecord,
+  ) {
     super(fx, resolve);
   }
   private owner(): SheetRecord {
@@ -996,13 +1188,20 @@ class FakeConditionalFormat extends FakeProxy {
     return super._scalar(t, name);
   }
   override _child(name: string): FakeProxy {
-    if (name === 'customOrNullObject') return this._nav('customOrNull', () => new FakeCustomCf(this._fx, () => {
-      const t = this._resolve() as CfRecord;
-      return t.type === 'Custom' ? t : null;
-    }));
+    if (name === 'customOrNullObject')
+      return this._nav(
+        'customOrNull',
+        () =>
+          new FakeCustomCf(this._fx, () => {
+            const t = this._resolve() as CfRecord;
+            return t.type === 'Custom' ? t : null;
+          }),
+      );
     return super._child(name);
   }
-  get type(): string { return this._get('type'); }
+  get type(): string {
+    return this._get('type');
+  }
   get customOrNullObject(): FakeCustomCf {
     return this._child('customOrNullObject') as FakeCustomCf;
   }
@@ -1049,7 +1248,9 @@ class FakeCfRule extends FakeProxy {
     if (name === 'formula') return t.formula;
     return super._scalar(t, name);
   }
-  get formula(): string { return this._get('formula'); }
+  get formula(): string {
+    return this._get('formula');
+  }
 }
 
 /** A fake Excel over these sheets: `run` replaces Excel.run; `stats` counts what the code did. */

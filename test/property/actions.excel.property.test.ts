@@ -10,7 +10,16 @@ import { understand } from '../../src/core/understand';
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
 import { createFakeExcel, type FakeExcel } from '../fakes/excel-fake';
 import { orderWorkbookArb, toFakeSheets } from './arbitraries';
-import { ADDITIVE, REPEATABLE, TODAY, expectPreserved, expectSameWorkbook, newSheetNames, planAction, type Action } from './invariants';
+import {
+  ADDITIVE,
+  REPEATABLE,
+  TODAY,
+  expectPreserved,
+  expectSameWorkbook,
+  newSheetNames,
+  planAction,
+  type Action,
+} from './invariants';
 
 export const EXCEL_RUNS = 100;
 jest.setTimeout(120000);
@@ -67,20 +76,40 @@ describe('actions through the Office.js adapter (recording fake)', () => {
     );
   });
 
-  it.each(ADDITIVE)(`%s keeps every cell; a second run adds one new sheet per document and nothing else (${EXCEL_RUNS} runs)`, async (action) => {
-    await fc.assert(
-      fc.asyncProperty(orderWorkbookArb(), async (g) => {
-        const { fx, port } = fakeOf(g);
-        const first = await runOnce(action, port);
-        expectPreserved(first.before, first.after, first.u.order.sheet, [], undefined, first.planned.advancesLastNumbers);
-        for (const n of first.planned.newSheets) expect(newSheetNames(first.before, first.after)).toContain(n);
-        const second = await runOnce(action, port);
-        expectPreserved(second.before, second.after, second.u.order.sheet, [], first.before.sheets.map((s) => s.name), second.planned.advancesLastNumbers);
-        expect(newSheetNames(second.before, second.after)).toEqual(second.planned.newSheets);
-        for (const n of second.planned.newSheets) expect(first.planned.newSheets).not.toContain(n);
-        expectOnlyPlannedFormulas(fx, new Set([...plannedFormulas(first.planned.edits), ...plannedFormulas(second.planned.edits)]));
-      }),
-      { numRuns: EXCEL_RUNS },
-    );
-  });
+  it.each(ADDITIVE)(
+    `%s keeps every cell; a second run adds one new sheet per document and nothing else (${EXCEL_RUNS} runs)`,
+    async (action) => {
+      await fc.assert(
+        fc.asyncProperty(orderWorkbookArb(), async (g) => {
+          const { fx, port } = fakeOf(g);
+          const first = await runOnce(action, port);
+          expectPreserved(
+            first.before,
+            first.after,
+            first.u.order.sheet,
+            [],
+            undefined,
+            first.planned.advancesLastNumbers,
+          );
+          for (const n of first.planned.newSheets) expect(newSheetNames(first.before, first.after)).toContain(n);
+          const second = await runOnce(action, port);
+          expectPreserved(
+            second.before,
+            second.after,
+            second.u.order.sheet,
+            [],
+            first.before.sheets.map((s) => s.name),
+            second.planned.advancesLastNumbers,
+          );
+          expect(newSheetNames(second.before, second.after)).toEqual(second.planned.newSheets);
+          for (const n of second.planned.newSheets) expect(first.planned.newSheets).not.toContain(n);
+          expectOnlyPlannedFormulas(
+            fx,
+            new Set([...plannedFormulas(first.planned.edits), ...plannedFormulas(second.planned.edits)]),
+          );
+        }),
+        { numRuns: EXCEL_RUNS },
+      );
+    },
+  );
 });

@@ -11,7 +11,16 @@ import { applyEdits } from '../../src/xlsx/apply';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 import { orderWorkbookArb, toExcelJs } from './arbitraries';
-import { ADDITIVE, REPEATABLE, TODAY, expectPreserved, expectSameWorkbook, newSheetNames, planAction, type Action } from './invariants';
+import {
+  ADDITIVE,
+  REPEATABLE,
+  TODAY,
+  expectPreserved,
+  expectSameWorkbook,
+  newSheetNames,
+  planAction,
+  type Action,
+} from './invariants';
 
 export const XLSX_RUNS = 30;
 jest.setTimeout(120000);
@@ -61,20 +70,38 @@ describe('actions through the .xlsx adapter (written and read back)', () => {
     );
   });
 
-  it.each(ADDITIVE)(`%s keeps every cell; a second run adds one new sheet per document and nothing else (${XLSX_RUNS} runs)`, async (action) => {
-    await fc.assert(
-      fc.asyncProperty(orderWorkbookArb(), async (g) => {
-        const start = await roundTrip(toExcelJs(g));
-        const first = await runOnce(action, start);
-        expectPreserved(start.snapshot, first.after.snapshot, first.u.order.sheet, [], undefined, first.planned.advancesLastNumbers);
-        for (const n of first.planned.newSheets) expect(newSheetNames(start.snapshot, first.after.snapshot)).toContain(n);
-        const second = await runOnce(action, first.after);
-        expectPreserved(first.after.snapshot, second.after.snapshot, second.u.order.sheet, [], start.snapshot.sheets.map((s) => s.name), second.planned.advancesLastNumbers);
-        expect(newSheetNames(first.after.snapshot, second.after.snapshot)).toEqual(second.planned.newSheets);
-        expect(second.planned.newSheets.length).toBe(first.planned.newSheets.length);
-        for (const n of second.planned.newSheets) expect(first.planned.newSheets).not.toContain(n);
-      }),
-      { numRuns: XLSX_RUNS },
-    );
-  });
+  it.each(ADDITIVE)(
+    `%s keeps every cell; a second run adds one new sheet per document and nothing else (${XLSX_RUNS} runs)`,
+    async (action) => {
+      await fc.assert(
+        fc.asyncProperty(orderWorkbookArb(), async (g) => {
+          const start = await roundTrip(toExcelJs(g));
+          const first = await runOnce(action, start);
+          expectPreserved(
+            start.snapshot,
+            first.after.snapshot,
+            first.u.order.sheet,
+            [],
+            undefined,
+            first.planned.advancesLastNumbers,
+          );
+          for (const n of first.planned.newSheets)
+            expect(newSheetNames(start.snapshot, first.after.snapshot)).toContain(n);
+          const second = await runOnce(action, first.after);
+          expectPreserved(
+            first.after.snapshot,
+            second.after.snapshot,
+            second.u.order.sheet,
+            [],
+            start.snapshot.sheets.map((s) => s.name),
+            second.planned.advancesLastNumbers,
+          );
+          expect(newSheetNames(first.after.snapshot, second.after.snapshot)).toEqual(second.planned.newSheets);
+          expect(second.planned.newSheets.length).toBe(first.planned.newSheets.length);
+          for (const n of second.planned.newSheets) expect(first.planned.newSheets).not.toContain(n);
+        }),
+        { numRuns: XLSX_RUNS },
+      );
+    },
+  );
 });

@@ -33,17 +33,74 @@ export interface GenWorkbook {
 // ---------------------------------------------------------------- cell kinds
 
 /** Text that a spreadsheet could take for a formula; must always stay literal text. */
-export const FORMULA_LOOKING = ['=1+1', '+x', '-x', '@x', '=HYPERLINK("http://example.invalid","x")', '=cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)'];
-const CJK_TEXT = ['华南贸易', '東莞製造', '深圳市星辰电子有限公司', '测试 客户', 'ACME Ltd.', 'Müller GmbH', '待定', 'TBD', '急', '  spaced  ', 'a\nb'];
-const TEXT_NUMBERS = ['1,200', '１２００', '¥35.00', '$12.40', '12.5元', 'USD 12.50', '480 个', '480 pcs', '60', '0.5', '-3'];
+export const FORMULA_LOOKING = [
+  '=1+1',
+  '+x',
+  '-x',
+  '@x',
+  '=HYPERLINK("http://example.invalid","x")',
+  "=cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(A1:A2)',
+];
+const CJK_TEXT = [
+  '华南贸易',
+  '東莞製造',
+  '深圳市星辰电子有限公司',
+  '测试 客户',
+  'ACME Ltd.',
+  'Müller GmbH',
+  '待定',
+  'TBD',
+  '急',
+  '  spaced  ',
+  'a\nb',
+];
+const TEXT_NUMBERS = [
+  '1,200',
+  '１２００',
+  '¥35.00',
+  '$12.40',
+  '12.5元',
+  'USD 12.50',
+  '480 个',
+  '480 pcs',
+  '60',
+  '0.5',
+  '-3',
+];
 const INVALID_NUMBERS = ['待定', 'TBD', 'n/a', '?', '十'];
-const TEXT_DATES = ['2026-12-05', '2026/12/8', '2026.12.05', '2026年11月21日', '12月10日', 'Dec 3, 2026', '3 Dec 2026', '20261205', '12/25/2026', '25/12/2026', '2026-02-30'];
+const TEXT_DATES = [
+  '2026-12-05',
+  '2026/12/8',
+  '2026.12.05',
+  '2026年11月21日',
+  '12月10日',
+  'Dec 3, 2026',
+  '3 Dec 2026',
+  '20261205',
+  '12/25/2026',
+  '25/12/2026',
+  '2026-02-30',
+];
 const INVALID_DATES = ['急', 'TBD', 'ASAP', '下周', '0000-00-00'];
 const ERRORS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'];
 
 const errorCell: fc.Arbitrary<CellValue> = fc.constantFrom(...ERRORS).map((error) => ({ error }));
-const finiteNumber = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
-const extremeNumber: fc.Arbitrary<CellValue> = fc.constantFrom(1e-300, 1e300, -1e300, 5e-324, 9.99e307, -1, 0, 0.1 + 0.2, 123456789.123);
+const finiteNumber = fc
+  .double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })
+  .map((n) => (Object.is(n, -0) ? 0 : n));
+const extremeNumber: fc.Arbitrary<CellValue> = fc.constantFrom(
+  1e-300,
+  1e300,
+  -1e300,
+  5e-324,
+  9.99e307,
+  -1,
+  0,
+  0.1 + 0.2,
+  123456789.123,
+);
 const smallInt = fc.integer({ min: -5, max: 5000 });
 
 /** Any cell a clerk's sheet could hold, every kind. */
@@ -100,11 +157,19 @@ function dateCell(dateSystem: 1900 | 1904): fc.Arbitrary<GenCell> {
 }
 
 function textCell(field: FieldKey): fc.Arbitrary<GenCell> {
-  const codes = fc.integer({ min: 1, max: 40 }).map((n) => `${field === 'item' ? 'FM-' : field === 'orderNo' ? 'SO-' : ''}${200 + n}`);
+  const codes = fc
+    .integer({ min: 1, max: 40 })
+    .map((n) => `${field === 'item' ? 'FM-' : field === 'orderNo' ? 'SO-' : ''}${200 + n}`);
   const customers = fc.constantFrom('华南贸易', 'ACME Ltd.', '東莞製造', 'Müller GmbH');
   const statuses = fc.constantFrom('已出货', '部分出货', '取消', 'Shipped', 'Open', '生产中', '');
   const base: fc.Arbitrary<CellValue> =
-    field === 'customer' ? customers : field === 'status' ? statuses : field === 'item' || field === 'orderNo' ? codes : fc.constantFrom(...CJK_TEXT);
+    field === 'customer'
+      ? customers
+      : field === 'status'
+        ? statuses
+        : field === 'item' || field === 'orderNo'
+          ? codes
+          : fc.constantFrom(...CJK_TEXT);
   return fc.oneof(
     { weight: 8, arbitrary: base.map(plain) },
     { weight: 1, arbitrary: fc.constantFrom(...FORMULA_LOOKING).map(plain) },
@@ -123,8 +188,26 @@ function cellFor(field: FieldKey | null, dateSystem: 1900 | 1904): fc.Arbitrary<
 
 /** Order-sheet fields that random headers may carry (lineNo and packing fields included). */
 const HEADER_FIELDS: FieldKey[] = [
-  'lineNo', 'orderNo', 'customer', 'description', 'spec', 'unit', 'unitPrice', 'amount', 'currency', 'orderDate', 'dueDate',
-  'shipDate', 'shippedQty', 'status', 'remarks', 'cartons', 'qtyPerCarton', 'netWeight', 'grossWeight', 'cartonSize',
+  'lineNo',
+  'orderNo',
+  'customer',
+  'description',
+  'spec',
+  'unit',
+  'unitPrice',
+  'amount',
+  'currency',
+  'orderDate',
+  'dueDate',
+  'shipDate',
+  'shippedQty',
+  'status',
+  'remarks',
+  'cartons',
+  'qtyPerCarton',
+  'netWeight',
+  'grossWeight',
+  'cartonSize',
 ];
 const UNMAPPED_HEADERS = ['其他', '负责人', 'Misc', 'Owner', '工厂', 'Factory'];
 
@@ -145,7 +228,12 @@ export const headerArb: fc.Arbitrary<{ words: string[]; fields: (FieldKey | null
       )
       .map(([order, picks]) => ({
         fields: order,
-        words: order.map((f, i) => (f === null ? UNMAPPED_HEADERS : wordsOf(f))[picks[i] % (f === null ? UNMAPPED_HEADERS : wordsOf(f)).length]),
+        words: order.map(
+          (f, i) =>
+            (f === null ? UNMAPPED_HEADERS : wordsOf(f))[
+              picks[i] % (f === null ? UNMAPPED_HEADERS : wordsOf(f)).length
+            ],
+        ),
       }));
   });
 
@@ -173,11 +261,13 @@ function rowArb(kind: RowKind, fields: (FieldKey | null)[], dateSystem: 1900 | 1
     });
   }
   if (kind === 'note') {
-    return fc.tuple(fc.constantFrom(...NOTE_PREFIXES), fc.constantFrom('价格含税', 'Prices ex works', '=1+1')).map(([p, t]) => {
-      const row = empty();
-      row[0] = plain(`${p}${t}`);
-      return row;
-    });
+    return fc
+      .tuple(fc.constantFrom(...NOTE_PREFIXES), fc.constantFrom('价格含税', 'Prices ex works', '=1+1'))
+      .map(([p, t]) => {
+        const row = empty();
+        row[0] = plain(`${p}${t}`);
+        return row;
+      });
   }
   return fc.tuple(...fields.map((f) => cellFor(f, dateSystem)));
 }
@@ -225,7 +315,10 @@ export function orderSheetArb(dateSystem: 1900 | 1904, opts: OrderSheetOptions =
         const ks = (opts.minRows ?? 1) > 0 && !kinds.includes('data') ? ['data' as RowKind, ...kinds] : kinds;
         return fc.tuple(...ks.map((k) => rowArb(k, fields, dateSystem))).map((body) => {
           const header = words.map((w) => plain(w));
-          const grid = [...title.rows, header, ...(body as GenCell[][])].map((r) => [...Array.from({ length: pad }, () => plain(null)), ...r]);
+          const grid = [...title.rows, header, ...(body as GenCell[][])].map((r) => [
+            ...Array.from({ length: pad }, () => plain(null)),
+            ...r,
+          ]);
           return {
             name,
             values: grid.map((r) => r.map((c) => c.value)),
@@ -246,7 +339,13 @@ function shiftRange(a1: string, cols: number): string {
 
 /** A small product master (item + price + packing) so price-list checks and packing lists have data. */
 const productMasterArb: fc.Arbitrary<GenSheet> = fc
-  .tuple(fc.constantFrom('价格表', 'Price list'), fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 500 })), { minLength: 1, maxLength: 6 }))
+  .tuple(
+    fc.constantFrom('价格表', 'Price list'),
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 500 })), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+  )
   .map(([name, items]) => {
     const grid: CellValue[][] = [['型号', '单价', '每箱数量', '净重', '毛重', '外箱尺寸']];
     for (const [n, p] of items) grid.push([`FM-${200 + n}`, p / 10, 1 + (n % 20), 10 + n / 2, 12 + n / 2, '50*40*30']);
@@ -255,7 +354,10 @@ const productMasterArb: fc.Arbitrary<GenSheet> = fc
 
 /** A sheet of random cells (not an order table), with a random merge. */
 const noiseSheetArb: fc.Arbitrary<GenSheet> = fc
-  .tuple(fc.constantFrom('Notes', '说明', 'Sheet3'), fc.array(fc.array(anyCell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }))
+  .tuple(
+    fc.constantFrom('Notes', '说明', 'Sheet3'),
+    fc.array(fc.array(anyCell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+  )
   .map(([name, rows]) => {
     const snap = sheetFromGrid(name, rows);
     return { name, values: snap.values, formats: snap.values.map((r) => r.map(() => null)), merges: [] };
@@ -265,7 +367,11 @@ const noiseSheetArb: fc.Arbitrary<GenSheet> = fc
 export function orderWorkbookArb(opts: OrderSheetOptions = {}): fc.Arbitrary<GenWorkbook> {
   return fc.constantFrom<1900 | 1904>(1900, 1904).chain((dateSystem) =>
     fc
-      .tuple(orderSheetArb(dateSystem, opts), fc.option(productMasterArb, { freq: 2 }), fc.option(noiseSheetArb, { freq: 3 }))
+      .tuple(
+        orderSheetArb(dateSystem, opts),
+        fc.option(productMasterArb, { freq: 2 }),
+        fc.option(noiseSheetArb, { freq: 3 }),
+      )
       .map(([order, master, noise]) => {
         const sheets = [order];
         for (const s of [master, noise]) if (s && !sheets.some((x) => x.name === s.name)) sheets.push(s);
@@ -338,9 +444,15 @@ export function toFakeSheets(g: GenWorkbook): FakeSheetInit[] {
     for (const m of s.merges) {
       const r = parseRange(m);
       for (let row = r.top; row <= r.bottom; row++)
-        for (let col = r.left; col <= r.right; col++) if ((row !== r.top || col !== r.left) && values[row - 1]) values[row - 1][col - 1] = null;
+        for (let col = r.left; col <= r.right; col++)
+          if ((row !== r.top || col !== r.left) && values[row - 1]) values[row - 1][col - 1] = null;
     }
-    return { name: s.name, values, formats: s.formats.map((r) => r.map((f) => f ?? 'General')), merges: s.merges.slice() };
+    return {
+      name: s.name,
+      values,
+      formats: s.formats.map((r) => r.map((f) => f ?? 'General')),
+      merges: s.merges.slice(),
+    };
   });
 }
 

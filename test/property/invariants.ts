@@ -35,14 +35,20 @@ export interface PlannedAction {
 }
 
 /** Plan one action exactly as the pane/CLI would (documents: the first three order lines, one per customer). */
-export function planAction(action: Action, u: Understanding, wb: WorkbookSnapshot, lang: Lang = u.order.lang): PlannedAction {
+export function planAction(
+  action: Action,
+  u: Understanding,
+  wb: WorkbookSnapshot,
+  lang: Lang = u.order.lang,
+): PlannedAction {
   switch (action) {
     case 'makeTable':
       // A table that would rewrite header cells is refused (nothing planned), never made.
       try {
         return { edits: [planMakeTable(u, wb)], fixed: [], newSheets: [] };
       } catch (e) {
-        if (e instanceof OrderClerkError && e.code === 'tableHeadersInvalid') return { edits: [], fixed: [], newSheets: [] };
+        if (e instanceof OrderClerkError && e.code === 'tableHeadersInvalid')
+          return { edits: [], fixed: [], newSheets: [] };
         throw e;
       }
     case 'rules':
@@ -58,7 +64,12 @@ export function planAction(action: Action, u: Understanding, wb: WorkbookSnapsho
       return { edits: r.edits, fixed: [], newSheets: [r.sheet] };
     }
     default: {
-      const d = planDocuments(u, wb, { type: action, rows: u.order.dataRows.slice(0, 3), today: TODAY, perCustomer: true });
+      const d = planDocuments(u, wb, {
+        type: action,
+        rows: u.order.dataRows.slice(0, 3),
+        today: TODAY,
+        perCustomer: true,
+      });
       return { edits: d.edits, fixed: [], newSheets: d.documents.map((x) => x.sheet), advancesLastNumbers: true };
     }
   }
@@ -123,13 +134,18 @@ export function expectPreserved(
   advancesLastNumbers = false,
 ): void {
   const fixedAt = new Map(fixed.map((f) => [f.cell, f]));
-  const diffs = differences(before, after, (sheet, r, c, v0, v1) => {
-    if (advancesLastNumbers && sheet === SETTINGS_SHEET) return true;
-    const f = sheet === orderSheet ? fixedAt.get(cellAddress(r, c)) : undefined;
-    if (!f) return false;
-    // A fix replaces text with the real value and nothing else.
-    return typeof v0 === 'string' && describeValue(v0) === f.old && v1 === fixedValue(f, after.dateSystem);
-  }, (sheet) => strictSheets === undefined || strictSheets.includes(sheet));
+  const diffs = differences(
+    before,
+    after,
+    (sheet, r, c, v0, v1) => {
+      if (advancesLastNumbers && sheet === SETTINGS_SHEET) return true;
+      const f = sheet === orderSheet ? fixedAt.get(cellAddress(r, c)) : undefined;
+      if (!f) return false;
+      // A fix replaces text with the real value and nothing else.
+      return typeof v0 === 'string' && describeValue(v0) === f.old && v1 === fixedValue(f, after.dateSystem);
+    },
+    (sheet) => strictSheets === undefined || strictSheets.includes(sheet),
+  );
   expect(diffs).toEqual([]);
   if (advancesLastNumbers) expectOnlyLastNumbersAdvanced(before, after);
   if (fixed.length === 0) return;

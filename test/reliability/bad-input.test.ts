@@ -18,7 +18,7 @@ import type { Lang, WorkbookSnapshot } from '../../src/core/types';
 import { understand } from '../../src/core/understand';
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
 import { errorText } from '../../src/taskpane/model';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer, snapshotOf as snapshotOfExcelJs } from '../../src/xlsx/read';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 import { createFakeExcel } from '../fakes/excel-fake';
 import { NOW, TODAY_ARGS, cli, expectOneLineFailure, makeTmp, readBack, saveWorkbook, sha256 } from './cliHarness';
@@ -68,7 +68,12 @@ async function caughtAsync(p: Promise<unknown>): Promise<unknown> {
 }
 
 /** The CLI answers `args` with exactly `code`'s message in both languages and writes no output file. */
-async function expectCliFailure(args: string[], code: ErrorCode, params: Record<string, string | number>, output?: string): Promise<void> {
+async function expectCliFailure(
+  args: string[],
+  code: ErrorCode,
+  params: Record<string, string | number>,
+  output?: string,
+): Promise<void> {
   expectOneLineFailure(await cli([...args, ...TODAY_ARGS]), msg(code, params, 'en-US'));
   expectOneLineFailure(await cli([...args, ...TODAY_ARGS], 'zh'), msg(code, params, 'zh-CN'));
   expectOneLineFailure(await cli([...args, ...TODAY_ARGS, '--lang', 'zh-CN']), msg(code, params, 'zh-CN'));
@@ -85,7 +90,16 @@ function orderWorkbook(rows = 3, headerRow = 1, sheet = 'Orders'): ExcelJS.Workb
   const ws = wb.addWorksheet(sheet);
   ws.getRow(headerRow).values = ['Order No.', 'Customer', 'Item', 'Qty', 'Unit Price', 'Amount', 'Due Date', 'Status'];
   for (let i = 1; i <= rows; i++) {
-    ws.getRow(headerRow + i).values = [`SO-${i}`, 'ACME Ltd.', `FM-20${i}`, 10 * i, 2.5, 25 * i, new Date(Date.UTC(2026, 10, 15 + i * 5)), 'Open'];
+    ws.getRow(headerRow + i).values = [
+      `SO-${i}`,
+      'ACME Ltd.',
+      `FM-20${i}`,
+      10 * i,
+      2.5,
+      25 * i,
+      new Date(Date.UTC(2026, 10, 15 + i * 5)),
+      'Open',
+    ];
     ws.getCell(headerRow + i, 7).numFmt = 'yyyy-mm-dd';
   }
   return wb;
@@ -97,7 +111,11 @@ describe('empty workbook', () => {
   it('says so in both languages, in the pane and on the CLI', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
-    expectPaneMessage(caught(() => understand(snapshotOfSync(wb), { today: TODAY })), 'emptyWorkbook', {});
+    expectPaneMessage(
+      caught(() => understand(snapshotOfSync(wb), { today: TODAY })),
+      'emptyWorkbook',
+      {},
+    );
     const file = await saveWorkbook(wb, at('empty.xlsx'));
     await expectCliFailure(['inspect', file], 'emptyWorkbook', {});
     await expectCliFailure(['apply', file, '-o', at('empty-out.xlsx')], 'emptyWorkbook', {}, at('empty-out.xlsx'));
@@ -106,8 +124,7 @@ describe('empty workbook', () => {
 
 /** Snapshot without a file round trip (ExcelJS in memory). */
 function snapshotOfSync(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../src/xlsx/read') as typeof import('../../src/xlsx/read')).snapshotOf(wb);
+  return snapshotOfExcelJs(wb);
 }
 
 describe('no order table', () => {
@@ -116,7 +133,11 @@ describe('no order table', () => {
     const ws = wb.addWorksheet('Notes');
     ws.getRow(1).values = ['Name', 'Age', 'City'];
     ws.getRow(2).values = ['Bob', 31, 'Shenzhen'];
-    expectPaneMessage(caught(() => understand(snapshotOfSync(wb), { today: TODAY })), 'noOrderTable', {});
+    expectPaneMessage(
+      caught(() => understand(snapshotOfSync(wb), { today: TODAY })),
+      'noOrderTable',
+      {},
+    );
     const file = await saveWorkbook(wb, at('no-table.xlsx'));
     for (const cmd of ['inspect', 'validate', 'flag']) await expectCliFailure([cmd, file], 'noOrderTable', {});
     await expectCliFailure(['report', file, '-o', at('nt-r.xlsx')], 'noOrderTable', {}, at('nt-r.xlsx'));
@@ -155,7 +176,10 @@ describe('merged header cells', () => {
     expect(u.order.columns.dueDate).toBe(7);
     const file = await saveWorkbook(wb, at('merged.xlsx'));
     const before = (await readBack(file)).snapshot;
-    for (const [lang, l] of [['en', 'en-US'], ['zh', 'zh-CN']] as const) {
+    for (const [lang, l] of [
+      ['en', 'en-US'],
+      ['zh', 'zh-CN'],
+    ] as const) {
       const out = at(`merged-${lang}.xlsx`);
       const r = await cli(['apply', file, '-o', out, ...TODAY_ARGS], lang);
       expect(r.code).toBe(0);
@@ -163,7 +187,14 @@ describe('merged header cells', () => {
       const why = t(l, 'error.tableHeadersInvalid', { detail: t(l, 'table.problem.merged', { cells: 'G2:H2' }) });
       expect(r.stderr).toBe(`order-clerk: ${why}\n`);
       const rules = ruleCounts(planApply(u, { lang: l, fix: false, now: NOW, wb: before }).edits);
-      expect(r.stdout.trim()).toBe(t(l, 'cli.apply.noTable', { file: out, table: '', validation: rules.dataValidation, flags: rules.conditionalFormats }));
+      expect(r.stdout.trim()).toBe(
+        t(l, 'cli.apply.noTable', {
+          file: out,
+          table: '',
+          validation: rules.dataValidation,
+          flags: rules.conditionalFormats,
+        }),
+      );
       const after = (await readBack(out)).snapshot;
       expect(findSheet(after, 'Orders')!.tables).toEqual([]);
       expect(findSheet(after, 'Orders')!.values).toEqual(findSheet(before, 'Orders')!.values);
@@ -189,7 +220,10 @@ describe('formulas and error values', () => {
     expect(u.lines[0].num.quantity).toEqual({ kind: 'ok', value: 10, fromText: false });
     for (const lang of LANGS) {
       const errs = checkOrder(u, { lang }).filter((i) => i.code === 'cell.error');
-      expect(errs.map((i) => [i.cell, i.value])).toEqual([['G3', { error: '#N/A' }], ['E4', { error: '#DIV/0!' }]]);
+      expect(errs.map((i) => [i.cell, i.value])).toEqual([
+        ['G3', { error: '#N/A' }],
+        ['E4', { error: '#DIV/0!' }],
+      ]);
       for (const i of errs) expect(i.message).toContain(i.cell === 'G3' ? '#N/A' : '#DIV/0!');
       expect(/[\u4e00-\u9fff]/.test(errs[0].message)).toBe(lang === 'zh-CN');
     }
@@ -197,7 +231,11 @@ describe('formulas and error values', () => {
     const zh = await cli(['validate', file, ...TODAY_ARGS, '--json'], 'zh');
     expect(zh.code).toBe(1);
     const zhIssues = JSON.parse(zh.stdout).issues.filter((i: { code: string }) => i.code === 'cell.error');
-    expect(zhIssues.map((i: { message: string }) => i.message)).toEqual(checkOrder(u, { lang: 'zh-CN' }).filter((i) => i.code === 'cell.error').map((i) => i.message));
+    expect(zhIssues.map((i: { message: string }) => i.message)).toEqual(
+      checkOrder(u, { lang: 'zh-CN' })
+        .filter((i) => i.code === 'cell.error')
+        .map((i) => i.message),
+    );
     const en = await cli(['validate', file, ...TODAY_ARGS]);
     expect(en.code).toBe(1);
     expect(en.stdout).toContain(checkOrder(u, { lang: 'en-US' }).find((i) => i.cell === 'G3')!.message);
@@ -227,7 +265,9 @@ describe('hidden rows and columns', () => {
     const bws = back.workbook.getWorksheet('Orders')!;
     expect(bws.getRow(3).hidden).toBe(true);
     expect(bws.getColumn(8).hidden).toBe(true);
-    expect(findSheet(back.snapshot, 'Orders')!.values).toEqual(findSheet((await readBack(file)).snapshot, 'Orders')!.values);
+    expect(findSheet(back.snapshot, 'Orders')!.values).toEqual(
+      findSheet((await readBack(file)).snapshot, 'Orders')!.values,
+    );
   });
 
   it('a hidden order sheet is not picked on its own, but --sheet reaches it', async () => {
@@ -267,7 +307,12 @@ describe('protected sheet', () => {
     await wb.getWorksheet('Orders')!.protect('', {});
     const file = await saveWorkbook(wb, at('protected.xlsx'));
     expect((await readBack(file)).snapshot.sheets[0].protected).toBe(true);
-    await expectCliFailure(['apply', file, '-o', at('protected-out.xlsx')], 'sheetProtected', { sheet: 'Orders' }, at('protected-out.xlsx'));
+    await expectCliFailure(
+      ['apply', file, '-o', at('protected-out.xlsx')],
+      'sheetProtected',
+      { sheet: 'Orders' },
+      at('protected-out.xlsx'),
+    );
   });
 });
 
@@ -291,7 +336,11 @@ describe('sheet name already taken', () => {
     const fx = createFakeExcel([{ name: 'Orders', values: s.values, formats: s.formats ?? undefined }]);
     const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
     const wb = await port.read();
-    const planned = planDocuments(understand(wb, { today: TODAY }), wb, { type: 'delivery-note', rows: [2], today: TODAY });
+    const planned = planDocuments(understand(wb, { today: TODAY }), wb, {
+      type: 'delivery-note',
+      rows: [2],
+      today: TODAY,
+    });
     const docName = planned.documents[0].sheet;
     fx.sheets.push(createFakeExcel([{ name: docName, values: [['clerk typed this']] }]).sheet(docName));
     const result = await port.apply(planned.edits);
@@ -320,9 +369,22 @@ describe('31-character and forbidden-character sheet names', () => {
     const fixed = await cli(['apply', file, '-o', at('ln-apply.xlsx'), '--fix', '--json', ...TODAY_ARGS]);
     expect(fixed.code).toBe(0);
     expect(JSON.parse(fixed.stdout).fixed).toEqual([{ cell: 'D3', old: '1,200', new: 1200 }]);
-    const log = (await readBack(at('ln-apply.xlsx'))).snapshot.sheets.find((s) => s.name === t('en-US', 'changelog.sheet'))!;
+    const log = (await readBack(at('ln-apply.xlsx'))).snapshot.sheets.find(
+      (s) => s.name === t('en-US', 'changelog.sheet'),
+    )!;
     expect(cellAt(log, 2, 3)).toBe(name);
-    const gen = await cli(['generate', file, '--doc', 'packing-list', '--rows', '2-4', '-o', at('ln-gen.xlsx'), '--json', ...TODAY_ARGS]);
+    const gen = await cli([
+      'generate',
+      file,
+      '--doc',
+      'packing-list',
+      '--rows',
+      '2-4',
+      '-o',
+      at('ln-gen.xlsx'),
+      '--json',
+      ...TODAY_ARGS,
+    ]);
     expect(gen.code).toBe(0);
     const back = (await readBack(at('ln-gen.xlsx'))).snapshot;
     for (const s of back.sheets) expect(s.name.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
@@ -355,8 +417,14 @@ describe('files that are not .xlsx, or are corrupt', () => {
 
   it('a Word document (a zip package without a workbook) renamed to .xlsx is not a workbook', async () => {
     const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-    zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    );
+    zip.file(
+      'word/document.xml',
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    );
     fs.writeFileSync(at('letter.docx.xlsx'), await zip.generateAsync({ type: 'uint8array' }));
     await expectFileRefused(at('letter.docx.xlsx'), 'notXlsx');
   });
@@ -392,11 +460,14 @@ describe('workbooks from Google Sheets and LibreOffice', () => {
     else expect((await cli(['inspect', file, ...TODAY_ARGS])).code).toBe(0);
   });
 
-  it('an order sheet whose package names LibreOffice as its application reads like Excel\'s', async () => {
+  it("an order sheet whose package names LibreOffice as its application reads like Excel's", async () => {
     const file = await saveWorkbook(orderWorkbook(3), at('lo.xlsx'));
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     // LibreOffice and Google Sheets write the app name differently; the reader must not care.
-    zip.file('docProps/app.xml', '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>LibreOffice/7.6</Application></Properties>');
+    zip.file(
+      'docProps/app.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>LibreOffice/7.6</Application></Properties>',
+    );
     fs.writeFileSync(at('lo2.xlsx'), await zip.generateAsync({ type: 'uint8array' }));
     const r = await cli(['inspect', at('lo2.xlsx'), '--json', ...TODAY_ARGS]);
     expect(r.code).toBe(0);
@@ -434,7 +505,12 @@ describe('the 1904 date system', () => {
     const flag1904 = await cli(['flag', f1904, '--json', ...TODAY_ARGS]);
     expect(flag1904.code).toBe(0);
     expect(JSON.parse(flag1904.stdout)).toEqual(JSON.parse(flag1900.stdout));
-    expect(JSON.parse(flag1904.stdout).rows.map((r: { class: string }) => r.class)).toEqual(['overdue', 'dueSoon', 'onTrack', 'onTrack']);
+    expect(JSON.parse(flag1904.stdout).rows.map((r: { class: string }) => r.class)).toEqual([
+      'overdue',
+      'dueSoon',
+      'onTrack',
+      'onTrack',
+    ]);
     const out = at('d1904-fixed.xlsx');
     const r = await cli(['apply', f1904, '-o', out, '--fix', '--json', ...TODAY_ARGS]);
     expect(JSON.parse(r.stdout).fixed).toEqual([{ cell: 'E5', old: '2026-12-05', new: '2026-12-05' }]);

@@ -12,7 +12,9 @@ const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 const FILES = [
   ...fs.readdirSync(path.join(FIXTURES, 'real-world')).map((f) => path.join(FIXTURES, 'real-world', f)),
   ...fs.readdirSync(path.join(FIXTURES, 'samples')).map((f) => path.join(FIXTURES, 'samples', f)),
-].filter((f) => f.endsWith('.xlsx')).sort();
+]
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort();
 
 let tmp: string;
 beforeAll(() => {
@@ -56,7 +58,10 @@ describe('every CLI command on every real-world workbook', () => {
     if (inspect.code === 0) {
       const first = JSON.parse(inspect.stdout).dataRows.first as number;
       for (const doc of ['work-order', 'packing-list', 'delivery-note']) {
-        runs.push([`generate ${doc}`, ['generate', file, '--doc', doc, '--rows', String(first), '-o', `${base}-${doc}.xlsx`, '--per-customer']]);
+        runs.push([
+          `generate ${doc}`,
+          ['generate', file, '--doc', doc, '--rows', String(first), '-o', `${base}-${doc}.xlsx`, '--per-customer'],
+        ]);
       }
     }
     for (const [label, args] of runs) {

@@ -117,8 +117,12 @@ describe.each([
       );
       // The failure surfaces as a rejected promise, and the pane says what happened.
       expect(err).toBeInstanceOf(Error);
-      expect(errorText(err, 'zh-CN')).toBe(t('zh-CN', 'pane.error.unexpected', { detail: 'fake: sync failed part-way' }));
-      expect(errorText(err, 'en-US')).toBe(t('en-US', 'pane.error.unexpected', { detail: 'fake: sync failed part-way' }));
+      expect(errorText(err, 'zh-CN')).toBe(
+        t('zh-CN', 'pane.error.unexpected', { detail: 'fake: sync failed part-way' }),
+      );
+      expect(errorText(err, 'en-US')).toBe(
+        t('en-US', 'pane.error.unexpected', { detail: 'fake: sync failed part-way' }),
+      );
       const after = state(fx);
       if (JSON.stringify(after) === JSON.stringify(b.original)) {
         outcomes.push(`${syncIndex}/${afterActions}: untouched`);
@@ -130,9 +134,19 @@ describe.each([
       const final = state(fx);
       const wrong = final
         .map((s, i) => [s, b.done[i]] as const)
-        .flatMap(([got, want]) => (want === undefined ? [got.name] : Object.keys(got).filter((k) => JSON.stringify(got[k as keyof typeof got]) !== JSON.stringify(want[k as keyof typeof want])).map((k) => `${got.name}.${k}`)));
+        .flatMap(([got, want]) =>
+          want === undefined
+            ? [got.name]
+            : Object.keys(got)
+                .filter(
+                  (k) => JSON.stringify(got[k as keyof typeof got]) !== JSON.stringify(want[k as keyof typeof want]),
+                )
+                .map((k) => `${got.name}.${k}`),
+        );
       if (final.length !== b.done.length) wrong.push('sheet count');
-      outcomes.push(`${syncIndex}/${afterActions}: ${wrong.length ? `WRONG after a second run: ${wrong.join(', ')}` : 'completed by a second run'}`);
+      outcomes.push(
+        `${syncIndex}/${afterActions}: ${wrong.length ? `WRONG after a second run: ${wrong.join(', ')}` : 'completed by a second run'}`,
+      );
     }
     // Every failure point ends untouched or completed; the list names any that do not.
     expect(outcomes.filter((o) => o.includes('WRONG'))).toEqual([]);

@@ -39,7 +39,7 @@ describe('task pane Content-Security-Policy', () => {
   const csp = cspOf(html);
   const OFFICE = 'https://appsforoffice.microsoft.com';
 
-  it('allows scripts only from its own origin and Office\'s script host, never inline or eval', () => {
+  it("allows scripts only from its own origin and Office's script host, never inline or eval", () => {
     expect(csp.get('script-src')).toEqual(["'self'", OFFICE]);
     expect(csp.get('default-src')).toEqual(["'self'", OFFICE]);
   });
@@ -62,15 +62,35 @@ describe('task pane Content-Security-Policy', () => {
 
 // ---------------------------------------------------------------- formula injection
 
-const PAYLOADS = ['=1+1', '+x', '-x', '@x', '=HYPERLINK("http://example.invalid","click")', "=cmd|' /C calc'!A0", '@SUM(A1:A2)'];
+const PAYLOADS = [
+  '=1+1',
+  '+x',
+  '-x',
+  '@x',
+  '=HYPERLINK("http://example.invalid","click")',
+  "=cmd|' /C calc'!A0",
+  '@SUM(A1:A2)',
+];
 /** Words that would only be inside a formula if sheet text had become one. */
 const PAYLOAD_MARKS = ['1+1', 'HYPERLINK', 'cmd|', 'calc', 'SUM(A1:A2)'];
 
 /** An order sheet whose every text field is a formula-looking payload, plus text numbers and dates to fix. */
 function hostileRows(): CellValue[][] {
-  const rows: CellValue[][] = [['Order No.', 'Customer', 'Item', 'Description', 'Qty', 'Unit Price', 'Due Date', 'Status', 'Remarks']];
+  const rows: CellValue[][] = [
+    ['Order No.', 'Customer', 'Item', 'Description', 'Qty', 'Unit Price', 'Due Date', 'Status', 'Remarks'],
+  ];
   PAYLOADS.forEach((p, i) => {
-    rows.push([p, '=1+1', p, p, i % 2 ? '1,200' : 5 + i, i % 3 ? 2.5 : '¥3.50', i % 2 ? '2026-11-20' : 46340 + i, p, p]);
+    rows.push([
+      p,
+      '=1+1',
+      p,
+      p,
+      i % 2 ? '1,200' : 5 + i,
+      i % 3 ? 2.5 : '¥3.50',
+      i % 2 ? '2026-11-20' : 46340 + i,
+      p,
+      p,
+    ]);
   });
   return rows;
 }
@@ -107,25 +127,36 @@ describe('text from the sheet never becomes a formula', () => {
 
   it('in every .xlsx the CLI writes (apply --fix, report, each document)', async () => {
     const file = await saveWorkbook(hostileWorkbook(), path.join(tmp, 'hostile.xlsx'));
-    const rows = hostileRows().slice(1).map((_, i) => i + 2);
+    const rows = hostileRows()
+      .slice(1)
+      .map((_, i) => i + 2);
     const outputs: [string, string[]][] = [
       ['apply.xlsx', ['apply', file, '--fix']],
       ['report.xlsx', ['report', file]],
-      ...DOC_TYPES.map((d): [string, string[]] => [`${d}.xlsx`, ['generate', file, '--doc', d, '--rows', rows.join(','), '--per-customer']]),
+      ...DOC_TYPES.map((d): [string, string[]] => [
+        `${d}.xlsx`,
+        ['generate', file, '--doc', d, '--rows', rows.join(','), '--per-customer'],
+      ]),
     ];
     for (const [out, args] of outputs) {
       const target = path.join(tmp, out);
       const r = await cli([...args, '-o', target, ...TODAY_ARGS]);
       expect({ out, code: r.code, err: r.stderr }).toEqual({ out, code: 0, err: r.stderr });
       const formulas = await formulasInFile(target);
-      for (const f of formulas) for (const mark of PAYLOAD_MARKS) expect({ out, f, hasPayload: f.includes(mark) }).toEqual({ out, f, hasPayload: false });
+      for (const f of formulas)
+        for (const mark of PAYLOAD_MARKS)
+          expect({ out, f, hasPayload: f.includes(mark) }).toEqual({ out, f, hasPayload: false });
       // Each payload is still there as literal text.
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fs.readFileSync(target) as unknown as ArrayBuffer);
       const texts = new Set<string>();
-      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
-        if (c.type === ExcelJS.ValueType.String) texts.add(String(c.value));
-      })));
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            if (c.type === ExcelJS.ValueType.String) texts.add(String(c.value));
+          }),
+        ),
+      );
       expect(texts.has('=1+1')).toBe(true);
       const orders = wb.getWorksheet('Orders')!;
       for (let i = 0; i < PAYLOADS.length; i++) {
@@ -136,11 +167,21 @@ describe('text from the sheet never becomes a formula', () => {
   });
 
   it('on the Excel fake: no formula is recorded but the ones generators build (totals)', async () => {
-    const fx = createFakeExcel([{ name: 'Orders', values: hostileRows(), formats: hostileRows().map((r, i) => r.map((v, j) => (i > 0 && j === 6 && typeof v === 'number' ? 'yyyy-mm-dd' : 'General'))) }]);
+    const fx = createFakeExcel([
+      {
+        name: 'Orders',
+        values: hostileRows(),
+        formats: hostileRows().map((r, i) =>
+          r.map((v, j) => (i > 0 && j === 6 && typeof v === 'number' ? 'yyyy-mm-dd' : 'General')),
+        ),
+      },
+    ]);
     const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
     const built = new Set<string>();
     const run = async (edits: WorkbookEdit[]) => {
-      for (const e of edits) if (e.kind === 'addSheet') for (const c of e.spec.cells) if (c.formula) built.add(`${e.spec.name}!${c.formula}`);
+      for (const e of edits)
+        if (e.kind === 'addSheet')
+          for (const c of e.spec.cells) if (c.formula) built.add(`${e.spec.name}!${c.formula}`);
       await port.apply(edits);
     };
     let wb = await port.read();
@@ -157,11 +198,16 @@ describe('text from the sheet never becomes a formula', () => {
       await run(planDocuments(u, wb, { type, rows: u.order.dataRows, today: TODAY, perCustomer: true }).edits);
     }
     expect(fx.sheets.length).toBeGreaterThanOrEqual(7);
-    const recorded = fx.sheets.flatMap((s) => [...s.formulas.entries()].map(([, f]) => `${s.name}!${f.replace(/^=/, '')}`));
+    const recorded = fx.sheets.flatMap((s) =>
+      [...s.formulas.entries()].map(([, f]) => `${s.name}!${f.replace(/^=/, '')}`),
+    );
     expect(recorded.filter((f) => !built.has(f))).toEqual([]);
     for (const f of recorded) for (const mark of PAYLOAD_MARKS) expect(f).not.toContain(mark);
     // The payloads sit in the generated sheets as text.
-    const docText = fx.sheets.filter((s) => s.name !== 'Orders').flatMap((s) => s.grid.flat()).filter((v) => typeof v === 'string');
+    const docText = fx.sheets
+      .filter((s) => s.name !== 'Orders')
+      .flatMap((s) => s.grid.flat())
+      .filter((v) => typeof v === 'string');
     for (const p of ['=1+1', '+x', '@x']) expect(docText).toContain(p);
     expect(fx.sheetValues('Orders').map((r) => r[0])).toEqual(['Order No.', ...PAYLOADS]);
   });

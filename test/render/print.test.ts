@@ -14,12 +14,32 @@ const SAMPLES = path.resolve(ROOT, '../shared/fixtures/samples');
 const OUT = path.join(ROOT, 'test/output/render');
 const A4 = { w: 595.3, h: 841.9 };
 
-interface Case { name: string; args: string[]; sheetPrefix: string }
+interface Case {
+  name: string;
+  args: string[];
+  sheetPrefix: string;
+}
 const CASES: Case[] = [
-  { name: 'work-order', args: ['generate', 'zh-factory.xlsx', '--doc', 'work-order', '--rows', '4-5'], sheetPrefix: '生产工单' },
-  { name: 'packing-list', args: ['generate', 'zh-factory.xlsx', '--doc', 'packing-list', '--rows', '4,5'], sheetPrefix: '装箱单' },
-  { name: 'delivery-note', args: ['generate', 'zh-factory.xlsx', '--doc', 'delivery-note', '--rows', '4,5'], sheetPrefix: '送货单' },
-  { name: 'delivery-note-en', args: ['generate', 'en-po.xlsx', '--doc', 'delivery-note', '--rows', '4-5'], sheetPrefix: 'Delivery' },
+  {
+    name: 'work-order',
+    args: ['generate', 'zh-factory.xlsx', '--doc', 'work-order', '--rows', '4-5'],
+    sheetPrefix: '生产工单',
+  },
+  {
+    name: 'packing-list',
+    args: ['generate', 'zh-factory.xlsx', '--doc', 'packing-list', '--rows', '4,5'],
+    sheetPrefix: '装箱单',
+  },
+  {
+    name: 'delivery-note',
+    args: ['generate', 'zh-factory.xlsx', '--doc', 'delivery-note', '--rows', '4,5'],
+    sheetPrefix: '送货单',
+  },
+  {
+    name: 'delivery-note-en',
+    args: ['generate', 'en-po.xlsx', '--doc', 'delivery-note', '--rows', '4-5'],
+    sheetPrefix: 'Delivery',
+  },
   { name: 'report', args: ['report', 'zh-factory.xlsx'], sheetPrefix: '逾期周报' },
 ];
 
@@ -29,7 +49,18 @@ beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   for (const c of CASES) {
     const out = path.join(tmp, `${c.name}-full.xlsx`);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/order-clerk.js'), ...c.args.map((a) => (a.endsWith('.xlsx') ? path.join(SAMPLES, a) : a)), '-o', out, '--today', '2026-11-22'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/order-clerk.js'),
+        ...c.args.map((a) => (a.endsWith('.xlsx') ? path.join(SAMPLES, a) : a)),
+        '-o',
+        out,
+        '--today',
+        '2026-11-22',
+      ],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status} ${r.stderr}`);
     // Keep only the generated sheet so the PDF holds just its pages.
     const book = new ExcelJS.Workbook();
@@ -38,7 +69,19 @@ beforeAll(async () => {
     expect(book.worksheets).toHaveLength(1);
     await book.xlsx.writeFile(path.join(tmp, `${c.name}.xlsx`));
   }
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp}/lo-profile`, '--convert-to', 'pdf', '--outdir', tmp, ...CASES.map((c) => path.join(tmp, `${c.name}.xlsx`))], { stdio: 'ignore', timeout: 180000 });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${tmp}/lo-profile`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      tmp,
+      ...CASES.map((c) => path.join(tmp, `${c.name}.xlsx`)),
+    ],
+    { stdio: 'ignore', timeout: 180000 },
+  );
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

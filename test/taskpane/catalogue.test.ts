@@ -15,7 +15,9 @@ describe('string catalogue', () => {
   it.each(Object.keys(PARTS))('part %s has no empty string', (name) => {
     const part = PARTS[name];
     for (const lang of LANGS) {
-      const empty = Object.entries(part[lang]).filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
+      const empty = Object.entries(part[lang])
+        .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+        .map(([k]) => k);
       expect(empty).toEqual([]);
     }
   });
@@ -33,7 +35,10 @@ describe('string catalogue', () => {
     for (const [name, part] of Object.entries(PARTS)) {
       for (const key of Object.keys(part['en-US'])) {
         const other = seen.get(key);
-        if (other && (PARTS[other]['en-US'][key] !== part['en-US'][key] || PARTS[other]['zh-CN'][key] !== part['zh-CN'][key])) {
+        if (
+          other &&
+          (PARTS[other]['en-US'][key] !== part['en-US'][key] || PARTS[other]['zh-CN'][key] !== part['zh-CN'][key])
+        ) {
           clashes.push(`${key} (${other}, ${name})`);
         }
         seen.set(key, name);

@@ -27,7 +27,17 @@ import { formatNumber } from '../../src/demo/gridModel';
 
 function issue(cell: string, severity: Issue['severity'], field: Issue['field']): Issue {
   const row = Number(cell.replace(/[A-Z]+/, ''));
-  return { cell, row, column: cell.replace(/\d+/, ''), field, code: 'text.number', severity, message: '', value: null, fix: null };
+  return {
+    cell,
+    row,
+    column: cell.replace(/\d+/, ''),
+    field,
+    code: 'text.number',
+    severity,
+    message: '',
+    value: null,
+    fix: null,
+  };
 }
 
 const order: OrderSheet = {
@@ -108,8 +118,15 @@ describe('lateLines', () => {
 });
 
 function line(row: number, qty: number | null, price: number | null, amount: number | null, customer = 'A'): OrderLine {
-  const ok = (v: number | null) => (v === null ? ({ kind: 'empty' } as const) : ({ kind: 'ok', value: v, fromText: false } as const));
-  return { row, raw: {}, text: { customer }, num: { quantity: ok(qty), unitPrice: ok(price), amount: ok(amount) }, date: {} };
+  const ok = (v: number | null) =>
+    v === null ? ({ kind: 'empty' } as const) : ({ kind: 'ok', value: v, fromText: false } as const);
+  return {
+    row,
+    raw: {},
+    text: { customer },
+    num: { quantity: ok(qty), unitPrice: ok(price), amount: ok(amount) },
+    date: {},
+  };
 }
 
 describe('linesTotal', () => {
@@ -184,7 +201,9 @@ describe('themeFromOffice', () => {
     expect(themeFromOffice({ bodyBackgroundColor: '#E6E6E6', isDarkTheme: true })).toBe('dark');
     expect(themeFromOffice({ bodyBackgroundColor: '#000000', isDarkTheme: true })).toBe('highContrast');
     expect(themeFromOffice({ bodyBackgroundColor: 'not a colour' })).toBe('light');
-    expect(themeFromOffice({ bodyBackgroundColor: '#FFFFFF', isDarkTheme: false, themeId: 'Colorful' })).toBe('colorful');
+    expect(themeFromOffice({ bodyBackgroundColor: '#FFFFFF', isDarkTheme: false, themeId: 'Colorful' })).toBe(
+      'colorful',
+    );
   });
 });
 

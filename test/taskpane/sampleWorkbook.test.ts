@@ -1,7 +1,15 @@
 // The demo's built-in workbook is the messy sheet the SPEC describes, with dates placed around "today".
 
 import type * as ExcelJS from 'exceljs';
-import { buildSampleWorkbook, CUSTOMER_SHEET, HEADER_ROW, ODD_HEADER_ROW, ORDER_SHEET, PRODUCT_SHEET, SAMPLE_FACTS } from '../../src/demo/sampleWorkbook';
+import {
+  buildSampleWorkbook,
+  CUSTOMER_SHEET,
+  HEADER_ROW,
+  ODD_HEADER_ROW,
+  ORDER_SHEET,
+  PRODUCT_SHEET,
+  SAMPLE_FACTS,
+} from '../../src/demo/sampleWorkbook';
 import { planWriteSettings, readSettings } from '../../src/core/settings';
 import { understand } from '../../src/core/understand';
 import { withHeaderRow } from '../../src/taskpane/model';
@@ -71,10 +79,19 @@ describe('sample workbook', () => {
 describe('demo options', () => {
   it('takes ?today and ?lang when valid', () => {
     const defaults = { today: '2026-11-22', lang: 'zh-CN', theme: 'light', rows: null, sample: 'orders' };
-    expect(demoOptionsFrom('?today=2026-12-01&lang=en-US')).toEqual({ ...defaults, today: '2026-12-01', lang: 'en-US' });
+    expect(demoOptionsFrom('?today=2026-12-01&lang=en-US')).toEqual({
+      ...defaults,
+      today: '2026-12-01',
+      lang: 'en-US',
+    });
     expect(demoOptionsFrom('?today=tomorrow&lang=fr')).toEqual(defaults);
     expect(demoOptionsFrom('')).toEqual(defaults);
-    expect(demoOptionsFrom('?rows=10000&theme=dark&sample=odd')).toEqual({ ...defaults, rows: 10000, theme: 'dark', sample: 'odd' });
+    expect(demoOptionsFrom('?rows=10000&theme=dark&sample=odd')).toEqual({
+      ...defaults,
+      rows: 10000,
+      theme: 'dark',
+      sample: 'odd',
+    });
     expect(demoOptionsFrom('?rows=-3&theme=pink&sample=x')).toEqual(defaults);
     expect(demoOptionsFrom('?rows=100001')).toEqual(defaults);
   });

@@ -22,7 +22,8 @@ function orderWorkbook(): ExcelJS.Workbook {
   ws.getRow(4).values = ['PO-1', 10, 2.5];
   ws.getRow(5).values = ['=not a formula', '12', 3];
   ws.getRow(6).values = ['PO-3', 7, 1];
-  for (const r of [4, 5, 6]) ws.getCell(`D${r}`).value = { formula: `B${r}*C${r}`, result: r } as ExcelJS.CellFormulaValue;
+  for (const r of [4, 5, 6])
+    ws.getCell(`D${r}`).value = { formula: `B${r}*C${r}`, result: r } as ExcelJS.CellFormulaValue;
   return wb;
 }
 
@@ -95,18 +96,24 @@ describe('ensureTable', () => {
 describe('setValues', () => {
   it('writes literal values: strings that look like formulas stay strings', async () => {
     const wb = orderWorkbook();
-    applyEdits(wb, [{
-      kind: 'setValues',
-      sheet: 'Orders',
-      cells: [
-        { address: 'A4', value: '=SUM(B4:B6)' },
-        { address: 'A6', value: '+86 138' },
-        { address: 'B5', value: 12 },
-        { address: 'C5', value: 46353, numberFormat: 'yyyy-mm-dd' },
-        { address: 'C6', value: '-5' },
-        { address: 'B6', value: '@home' },
+    applyEdits(
+      wb,
+      [
+        {
+          kind: 'setValues',
+          sheet: 'Orders',
+          cells: [
+            { address: 'A4', value: '=SUM(B4:B6)' },
+            { address: 'A6', value: '+86 138' },
+            { address: 'B5', value: 12 },
+            { address: 'C5', value: 46353, numberFormat: 'yyyy-mm-dd' },
+            { address: 'C6', value: '-5' },
+            { address: 'B6', value: '@home' },
+          ],
+        },
       ],
-    }], 1900);
+      1900,
+    );
     const ws = (await roundTrip(wb)).getWorksheet('Orders')!;
     expect(ws.getCell('A4').value).toBe('=SUM(B4:B6)');
     expect(ws.getCell('A6').value).toBe('+86 138');
@@ -124,7 +131,11 @@ describe('setValues', () => {
     ws.getCell('A1').value = 1;
     ws.getCell('A2').value = 2;
     const loaded = await roundTrip(wb);
-    applyEdits(loaded, [{ kind: 'setValues', sheet: 'S', cells: [{ address: 'A1', value: 46353, numberFormat: 'yyyy-mm-dd' }] }], 1900);
+    applyEdits(
+      loaded,
+      [{ kind: 'setValues', sheet: 'S', cells: [{ address: 'A1', value: 46353, numberFormat: 'yyyy-mm-dd' }] }],
+      1900,
+    );
     const back = (await roundTrip(loaded)).getWorksheet('S')!;
     expect(back.getCell('A1').numFmt).toBe('yyyy-mm-dd');
     expect(back.getCell('A2').numFmt).toBeUndefined();
@@ -137,10 +148,30 @@ describe('setDataValidation', () => {
     kind: 'setDataValidation',
     sheet: 'Orders',
     rules: [
-      { range: 'B4:B6', rule: { kind: 'decimal', operator: 'greaterThan', value: 0 }, prompt: { title: 'Qty', message: 'A number above 0' }, errorAlert: { title: 'Qty', message: 'Type a number above 0' } },
-      { range: 'C4:C6', rule: { kind: 'decimal', operator: 'greaterThanOrEqualTo', value: 0 }, prompt: { title: 'P', message: 'p' }, errorAlert: { title: 'P', message: 'p!' } },
-      { range: 'D4:D6', rule: { kind: 'date', between: ['2000-01-01', '2100-12-31'] }, prompt: { title: 'D', message: 'd' }, errorAlert: { title: 'D', message: 'd!' } },
-      { range: 'A4:A6', rule: { kind: 'list', values: ['Open', 'Shipped'] }, prompt: { title: 'S', message: 's' }, errorAlert: { title: 'S', message: 's!' } },
+      {
+        range: 'B4:B6',
+        rule: { kind: 'decimal', operator: 'greaterThan', value: 0 },
+        prompt: { title: 'Qty', message: 'A number above 0' },
+        errorAlert: { title: 'Qty', message: 'Type a number above 0' },
+      },
+      {
+        range: 'C4:C6',
+        rule: { kind: 'decimal', operator: 'greaterThanOrEqualTo', value: 0 },
+        prompt: { title: 'P', message: 'p' },
+        errorAlert: { title: 'P', message: 'p!' },
+      },
+      {
+        range: 'D4:D6',
+        rule: { kind: 'date', between: ['2000-01-01', '2100-12-31'] },
+        prompt: { title: 'D', message: 'd' },
+        errorAlert: { title: 'D', message: 'd!' },
+      },
+      {
+        range: 'A4:A6',
+        rule: { kind: 'list', values: ['Open', 'Shipped'] },
+        prompt: { title: 'S', message: 's' },
+        errorAlert: { title: 'S', message: 's!' },
+      },
     ],
   };
 
@@ -150,13 +181,28 @@ describe('setDataValidation', () => {
     const once = await roundTrip(wb);
     applyEdits(once, [rules], 1900);
     const twice = await roundTrip(once);
-    const model = (twice.getWorksheet('Orders') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const model = (
+      twice.getWorksheet('Orders') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
     expect(Object.keys(model).sort()).toEqual(['A4', 'A5', 'A6', 'B4', 'B5', 'B6', 'C4', 'C5', 'C6', 'D4', 'D5', 'D6']);
-    expect(model.B5).toMatchObject({ type: 'decimal', operator: 'greaterThan', formulae: [0], promptTitle: 'Qty', prompt: 'A number above 0', error: 'Type a number above 0', showErrorMessage: true, showInputMessage: true, allowBlank: true });
+    expect(model.B5).toMatchObject({
+      type: 'decimal',
+      operator: 'greaterThan',
+      formulae: [0],
+      promptTitle: 'Qty',
+      prompt: 'A number above 0',
+      error: 'Type a number above 0',
+      showErrorMessage: true,
+      showInputMessage: true,
+      allowBlank: true,
+    });
     expect(model.C4).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(model.A6).toMatchObject({ type: 'list', formulae: ['"Open,Shipped"'] });
     expect(model.D4.type).toBe('date');
-    expect((model.D4.formulae as Date[]).map((d) => d.toISOString().slice(0, 10))).toEqual(['2000-01-01', '2100-12-31']);
+    expect((model.D4.formulae as Date[]).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2000-01-01',
+      '2100-12-31',
+    ]);
   });
 
   it('writes the same days as serials in a 1904 workbook', async () => {
@@ -171,10 +217,9 @@ describe('setDataValidation', () => {
 
 async function sheetXml(bytes: Uint8Array): Promise<string> {
   // ExcelJS bundles JSZip; use it to look inside the package.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const JSZip = require('jszip');
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
-  return zip.file('xl/worksheets/sheet1.xml').async('string');
+  return zip.file('xl/worksheets/sheet1.xml')!.async('string');
 }
 
 describe('setConditionalFormats', () => {
@@ -189,7 +234,7 @@ describe('setConditionalFormats', () => {
     ],
   });
 
-  it('replaces its own rules, keeps the clerk\'s, and puts ours first', async () => {
+  it("replaces its own rules, keeps the clerk's, and puts ours first", async () => {
     const wb = orderWorkbook();
     wb.getWorksheet('Orders')!.addConditionalFormatting({
       ref: 'B4:B6',
@@ -199,15 +244,28 @@ describe('setConditionalFormats', () => {
     const once = await roundTrip(wb);
     applyEdits(once, [flags('$B4<1')], 1900);
     const twice = await roundTrip(once);
-    const cfs = (twice.getWorksheet('Orders') as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; priority: number; style: Partial<ExcelJS.Style> }[] }[] }).conditionalFormattings;
-    const all = cfs.flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, formula: r.formulae[0], priority: r.priority })));
+    const cfs = (
+      twice.getWorksheet('Orders') as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: { formulae: string[]; priority: number; style: Partial<ExcelJS.Style> }[];
+        }[];
+      }
+    ).conditionalFormattings;
+    const all = cfs.flatMap((cf) =>
+      cf.rules.map((r) => ({ ref: cf.ref, formula: r.formulae[0], priority: r.priority })),
+    );
     expect(all.sort((a, b) => a.priority - b.priority)).toEqual([
       { ref: 'A4:D6', formula: 'AND(N("order-clerk:delay")=0,$B4<1)', priority: 1 },
       { ref: 'A4:D6', formula: 'AND(N("order-clerk:delay")=0,$A4="Void")', priority: 2 },
       { ref: 'B4:B6', formula: '$B4>100', priority: 3 },
     ]);
     const ours = cfs.find((cf) => cf.ref === 'A4:D6')!;
-    expect(ours.rules[0].style.fill).toMatchObject({ type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } });
+    expect(ours.rules[0].style.fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      bgColor: { argb: 'FFFFC7CE' },
+    });
     expect(ours.rules[0].style.font?.color).toEqual({ argb: 'FF9C0006' });
     expect(ours.rules[1].style.font?.strike).toBe(true);
   });
@@ -215,9 +273,15 @@ describe('setConditionalFormats', () => {
   it('only clears when rules are empty', async () => {
     const wb = orderWorkbook();
     applyEdits(wb, [flags('$B4<0')], 1900);
-    applyEdits(wb, [{ kind: 'setConditionalFormats', sheet: 'Orders', marker: 'order-clerk:delay', ranges: ['A4:D6'], rules: [] }], 1900);
+    applyEdits(
+      wb,
+      [{ kind: 'setConditionalFormats', sheet: 'Orders', marker: 'order-clerk:delay', ranges: ['A4:D6'], rules: [] }],
+      1900,
+    );
     const back = await roundTrip(wb);
-    expect((back.getWorksheet('Orders') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings).toEqual([]);
+    expect(
+      (back.getWorksheet('Orders') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
+    ).toEqual([]);
   });
 });
 
@@ -228,13 +292,25 @@ describe('addSheet', () => {
       { row: 1, col: 1, value: '送货单 Delivery Note', style: { bold: true, size: 16, hAlign: 'center' } },
       { row: 4, col: 1, value: '=HYPERLINK("http://x")' },
       { row: 4, col: 2, value: '-3', style: { border: 'thin' } },
-      { row: 4, col: 3, value: 5, style: { numberFormat: '#,##0.00', fill: '#EDEDED', fontColor: '#9C0006', wrap: true, vAlign: 'middle' } },
+      {
+        row: 4,
+        col: 3,
+        value: 5,
+        style: { numberFormat: '#,##0.00', fill: '#EDEDED', fontColor: '#9C0006', wrap: true, vAlign: 'middle' },
+      },
       { row: 5, col: 3, formula: 'SUM(C4:C4)', style: { bold: true } },
     ],
     merges: ['A1:C1'],
     columnWidths: [12, 30, 10],
     rowHeights: { 1: 28 },
-    pageSetup: { paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, printArea: 'A1:C8', printTitleRows: '$3:$3', margins: { top: 0.5, bottom: 0.5, left: 0.4, right: 0.4 } },
+    pageSetup: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printArea: 'A1:C8',
+      printTitleRows: '$3:$3',
+      margins: { top: 0.5, bottom: 0.5, left: 0.4, right: 0.4 },
+    },
     freezeRows: 3,
     showGridlines: false,
     chart: { type: 'barClustered', title: 'x', dataRange: 'A3:B5', anchor: { from: 'E2', to: 'J12' } },
@@ -242,7 +318,10 @@ describe('addSheet', () => {
 
   it('writes cells, styles, merges, widths, heights and an A4 fit-to-width page setup', async () => {
     const wb = orderWorkbook();
-    expect(applyEdits(wb, [{ kind: 'addSheet', spec, activate: true }], 1900)).toEqual({ createdSheets: [spec.name], table: null });
+    expect(applyEdits(wb, [{ kind: 'addSheet', spec, activate: true }], 1900)).toEqual({
+      createdSheets: [spec.name],
+      table: null,
+    });
     const back = await roundTrip(wb);
     const ws = back.getWorksheet(spec.name)!;
     expect(ws.getCell('A4').value).toBe('=HYPERLINK("http://x")');
@@ -259,7 +338,15 @@ describe('addSheet', () => {
     expect((ws.model as { merges: string[] }).merges).toEqual(['A1:C1']);
     expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([12, 30, 10]);
     expect(ws.getRow(1).height).toBe(28);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: 'A1:C8', printTitlesRow: '3:3' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: 'A1:C8',
+      printTitlesRow: '3:3',
+    });
     expect(ws.pageSetup.margins).toMatchObject({ top: 0.5, bottom: 0.5, left: 0.4, right: 0.4 });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, showGridLines: false });
     expect(back.views[0].activeTab).toBe(1);

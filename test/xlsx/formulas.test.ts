@@ -12,7 +12,12 @@ describe('formula cells in the xlsx snapshot', () => {
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet('Orders');
     ws.addRow(['Qty', 'Price', 'Amount', 'Due']);
-    ws.addRow([2, 3, { formula: 'A2*B2', result: 6 }, { formula: 'TEXT(DATE(2026,12,5),"yyyy-mm-dd")', result: '2026-12-05' }]);
+    ws.addRow([
+      2,
+      3,
+      { formula: 'A2*B2', result: 6 },
+      { formula: 'TEXT(DATE(2026,12,5),"yyyy-mm-dd")', result: '2026-12-05' },
+    ]);
     ws.addRow([4, 5, { sharedFormula: 'C2', result: 20 }, 'typed']);
     ws.addRow([6, 7, 42, null]);
     ws.addRow([8, 9, { formula: 'A5*B5', result: 72 }, null]);

@@ -43,8 +43,17 @@ describe('XlsxWorkbookPort', () => {
         kind: 'addSheet',
         activate: true,
         spec: {
-          name: 'Report', cells: [{ row: 1, col: 1, value: 'Hi' }], merges: [], columnWidths: [10],
-          pageSetup: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1, printArea: 'A1:A1', printTitleRows: null },
+          name: 'Report',
+          cells: [{ row: 1, col: 1, value: 'Hi' }],
+          merges: [],
+          columnWidths: [10],
+          pageSetup: {
+            paperSize: 'A4',
+            orientation: 'portrait',
+            fitToWidth: 1,
+            printArea: 'A1:A1',
+            printTitleRows: null,
+          },
         },
       },
     ]);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { promises as fs } from 'fs';
+import { promises as fs, readdirSync } from 'fs';
 import { OrderClerkError } from '../../src/core/errors';
 import { understand } from '../../src/core/understand';
 import { cellAt } from '../../src/core/snapshot';
@@ -31,16 +31,41 @@ describe('zh-factory.xlsx', () => {
     expect(u.order.lastDataRow).toBe(15);
     expect(u.order.skippedRows).toEqual([{ row: 16, reason: 'subtotal' }]);
     expect(letters(u.order.columns)).toEqual({
-      lineNo: 'A', orderNo: 'B', customer: 'C', orderDate: 'D', item: 'E', description: 'F', spec: 'G', quantity: 'H',
-      unit: 'I', unitPrice: 'J', amount: 'K', dueDate: 'L', shippedQty: 'M', shipDate: 'N', status: 'O', remarks: 'P',
+      lineNo: 'A',
+      orderNo: 'B',
+      customer: 'C',
+      orderDate: 'D',
+      item: 'E',
+      description: 'F',
+      spec: 'G',
+      quantity: 'H',
+      unit: 'I',
+      unitPrice: 'J',
+      amount: 'K',
+      dueDate: 'L',
+      shippedQty: 'M',
+      shipDate: 'N',
+      status: 'O',
+      remarks: 'P',
     });
     expect(u.order.lang).toBe('zh-CN');
     expect(u.order.masters).toEqual({ products: '价格表', customers: '客户信息' });
     expect(u.masters.products!.byItem.get('FM-201')).toEqual({
-      item: 'FM-201', row: 2, description: '不锈钢水槽', unitPrice: 310, qtyPerCarton: 2, netWeight: 18.5, grossWeight: 20, cartonSize: '72x50x25',
+      item: 'FM-201',
+      row: 2,
+      description: '不锈钢水槽',
+      unitPrice: 310,
+      qtyPerCarton: 2,
+      netWeight: 18.5,
+      grossWeight: 20,
+      cartonSize: '72x50x25',
     });
     expect(u.masters.customers!.byName.get('佛山美家')).toEqual({
-      customer: '佛山美家', row: 2, address: '广东省佛山市顺德区乐从镇腾冲工业区3号', contact: '黄生', phone: '0757-2888 1234',
+      customer: '佛山美家',
+      row: 2,
+      address: '广东省佛山市顺德区乐从镇腾冲工业区3号',
+      contact: '黄生',
+      phone: '0757-2888 1234',
     });
   });
 
@@ -80,10 +105,25 @@ describe('en-po.xlsx', () => {
     expect(u.order.sheet).toBe('Orders');
     expect(u.order.headerRow).toBe(1);
     expect(u.order.dataRows).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(u.order.skippedRows).toEqual([{ row: 9, reason: 'blank' }, { row: 10, reason: 'subtotal' }]);
+    expect(u.order.skippedRows).toEqual([
+      { row: 9, reason: 'blank' },
+      { row: 10, reason: 'subtotal' },
+    ]);
     expect(letters(u.order.columns)).toEqual({
-      orderNo: 'A', customer: 'B', item: 'C', description: 'D', quantity: 'E', unit: 'F', unitPrice: 'G', amount: 'H',
-      orderDate: 'I', dueDate: 'J', shipDate: 'K', shippedQty: 'L', status: 'M', remarks: 'N',
+      orderNo: 'A',
+      customer: 'B',
+      item: 'C',
+      description: 'D',
+      quantity: 'E',
+      unit: 'F',
+      unitPrice: 'G',
+      amount: 'H',
+      orderDate: 'I',
+      dueDate: 'J',
+      shipDate: 'K',
+      shippedQty: 'L',
+      status: 'M',
+      remarks: 'N',
     });
     expect(u.order.lang).toBe('en-US');
     expect(u.masters).toEqual({ products: null, customers: null });
@@ -106,7 +146,10 @@ describe('bad files', () => {
     await expect(readWorkbookFile(real('exceljs-invalid-xml.xlsx'))).rejects.toMatchObject({ code: 'corruptFile' });
   });
   it('text that is not a zip is notXlsx', async () => {
-    await expect(readWorkbookBuffer(new TextEncoder().encode('a,b,c\n1,2,3'), 'x.csv')).rejects.toMatchObject({ code: 'notXlsx', params: { file: 'x.csv' } });
+    await expect(readWorkbookBuffer(new TextEncoder().encode('a,b,c\n1,2,3'), 'x.csv')).rejects.toMatchObject({
+      code: 'notXlsx',
+      params: { file: 'x.csv' },
+    });
   });
   it('a truncated zip is corruptFile', async () => {
     const data = await fs.readFile(sample('en-po.xlsx'));
@@ -126,7 +169,9 @@ describe('real-world corpus', () => {
 
   it('issue-1842: a validation over A1:XFD1048576 loads quickly and is kept as one range', async () => {
     const { workbook } = await readWorkbookFile(real('exceljs-test-issue-1842.xlsx'));
-    const model = (workbook.worksheets[0] as unknown as { dataValidations: { model: Record<string, { prompt?: string }> } }).dataValidations.model;
+    const model = (
+      workbook.worksheets[0] as unknown as { dataValidations: { model: Record<string, { prompt?: string }> } }
+    ).dataValidations.model;
     expect(Object.keys(model)).toEqual(['A1:XFD1048576']);
     expect(model['A1:XFD1048576'].prompt).toBe('Foo message');
   });
@@ -139,16 +184,20 @@ describe('real-world corpus', () => {
     expect(k.protected).toBe(true);
   });
 
-  const files = require('fs').readdirSync(path.join(FIX, 'real-world')) as string[];
-  it.each(files)('%s: understood or a clean OrderClerkError', async (f) => {
-    let result: string;
-    try {
-      const { snapshot } = await readWorkbookFile(real(f));
-      result = understand(snapshot, { today: TODAY }).order.sheet;
-    } catch (e) {
-      if (!(e instanceof OrderClerkError)) throw e;
-      result = e.code;
-    }
-    expect(typeof result).toBe('string');
-  }, 20000);
+  const files = readdirSync(path.join(FIX, 'real-world')) as string[];
+  it.each(files)(
+    '%s: understood or a clean OrderClerkError',
+    async (f) => {
+      let result: string;
+      try {
+        const { snapshot } = await readWorkbookFile(real(f));
+        result = understand(snapshot, { today: TODAY }).order.sheet;
+      } catch (e) {
+        if (!(e instanceof OrderClerkError)) throw e;
+        result = e.code;
+      }
+      expect(typeof result).toBe('string');
+    },
+    20000,
+  );
 });

@@ -62,7 +62,10 @@ export function startForm(ctx: DocContext, columns: number, items: InfoItem[]): 
 export function quantityWarnings(lines: OrderLine[]): DocWarning[] {
   return lines
     .filter((l) => lineNumber(l, 'quantity') === null)
-    .map((l) => ({ key: 'doc.warn.quantityUnknown', params: { row: l.row, item: lineText(l, 'item') || `#${l.row}` } }));
+    .map((l) => ({
+      key: 'doc.warn.quantityUnknown',
+      params: { row: l.row, item: lineText(l, 'item') || `#${l.row}` },
+    }));
 }
 
 /** Integers without decimals, others with up to four. */

@@ -95,19 +95,36 @@ export function planDocuments(
     const sheetName = uniqueSheetName(`${docSheetLabel(lang, opts.type)} ${number}`, taken);
     taken.push(sheetName);
     const ctx: DocContext = {
-      u, lang, type: opts.type, number, sheetName, todaySerial, customer: g.customer, lines: g.lines,
+      u,
+      lang,
+      type: opts.type,
+      number,
+      sheetName,
+      todaySerial,
+      customer: g.customer,
+      lines: g.lines,
       withoutPrices: opts.withoutPrices === true,
     };
     const built = BUILDERS[opts.type](ctx);
     edits.push({ kind: 'addSheet', spec: built.spec, activate: i === 0 });
     const rows = g.lines.map((l) => l.row);
     documents.push({
-      type: opts.type, number, sheet: sheetName, rows, customer: g.customer, totals: built.totals,
+      type: opts.type,
+      number,
+      sheet: sheetName,
+      rows,
+      customer: g.customer,
+      totals: built.totals,
       warnings: built.warnings.map((w) => t(uiLang, w.key, w.params)),
     });
     entries.push({
-      number, typeLabel: docTypeLabel(register.lang, opts.type), dateSerial: todaySerial, customer: g.customer,
-      orderNos: orderNosText(g.lines), rows: formatRowList(rows), sheet: sheetName,
+      number,
+      typeLabel: docTypeLabel(register.lang, opts.type),
+      dateSerial: todaySerial,
+      customer: g.customer,
+      orderNos: orderNosText(g.lines),
+      rows: formatRowList(rows),
+      sheet: sheetName,
     });
   });
   edits.push(planRegisterRows(register, entries));
@@ -119,7 +136,10 @@ export function planDocuments(
 function planRecordLastNumber(wb: WorkbookSnapshot, type: DocType, today: string, count: number): WorkbookEdit {
   const settings = readSettings(wb);
   const last = lastSequence(wb, type, today) + count;
-  return planWriteSettings({ ...settings, lastNumbers: { ...settings.lastNumbers, [lastNumberKey(type, today)]: last } });
+  return planWriteSettings({
+    ...settings,
+    lastNumbers: { ...settings.lastNumbers, [lastNumberKey(type, today)]: last },
+  });
 }
 
 export { formatRowList } from './lines';

@@ -129,7 +129,9 @@ export class FormGrid {
     for (const c of this.cells.values()) {
       if (!c.style?.wrap || typeof c.value !== 'string') continue;
       const available = Math.max(1, (spanOf.get(`${c.row}:${c.col}`) ?? widths[c.col - 1]) - 1);
-      const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / available)), 0);
+      const lines = c.value
+        .split('\n')
+        .reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / available)), 0);
       const lineHeight = Math.round(((c.style.size ?? 11) / 11) * LINE_HEIGHT);
       if (lines > 1 || lineHeight > LINE_HEIGHT) this.height(c.row, lines * lineHeight + 2);
     }
@@ -140,7 +142,12 @@ export const TITLE_STYLE: CellStyle = { bold: true, size: 16, hAlign: 'center', 
 export const LABEL_STYLE: CellStyle = { bold: true, vAlign: 'middle', wrap: true };
 export const VALUE_STYLE: CellStyle = { hAlign: 'left', vAlign: 'middle', wrap: true };
 export const TABLE_HEADER_STYLE: CellStyle = {
-  bold: true, fill: HEADER_FILL, hAlign: 'center', vAlign: 'middle', wrap: true, border: 'thin',
+  bold: true,
+  fill: HEADER_FILL,
+  hAlign: 'center',
+  vAlign: 'middle',
+  wrap: true,
+  border: 'thin',
 };
 
 export function tableCellStyle(extra: CellStyle = {}): CellStyle {
@@ -208,7 +215,13 @@ export function putTableHeader(g: FormGrid, lang: Lang, row: number, columns: Ta
 }
 
 /** One table row: values in column order; null cells stay empty but bordered. */
-export function putTableRow(g: FormGrid, row: number, columns: TableColumn[], values: TableValue[], extra: CellStyle = {}): void {
+export function putTableRow(
+  g: FormGrid,
+  row: number,
+  columns: TableColumn[],
+  values: TableValue[],
+  extra: CellStyle = {},
+): void {
   putTableRowFrom(g, row, 1, columns, values, extra);
 }
 
@@ -234,7 +247,12 @@ export function putNote(g: FormGrid, row: number, text: string, style: CellStyle
 
 /** Totals row: "合计 Total" over columns 1..labelSpan, then the given totals (1-based column → value), bordered. */
 export function putTotalsRow(
-  g: FormGrid, lang: Lang, row: number, columns: TableColumn[], labelSpan: number, totals: Record<number, TableValue>,
+  g: FormGrid,
+  lang: Lang,
+  row: number,
+  columns: TableColumn[],
+  labelSpan: number,
+  totals: Record<number, TableValue>,
 ): void {
   g.merge(row, 1, labelSpan, bilingual(lang, 'doc.total'), tableCellStyle({ bold: true, hAlign: 'center' }));
   const values: TableValue[] = columns.map((_, i) => (i + 1 > labelSpan ? (totals[i + 1] ?? null) : null));
@@ -242,16 +260,28 @@ export function putTotalsRow(
   putTableRowFrom(g, row, labelSpan + 1, rest, values.slice(labelSpan), { bold: true });
 }
 
-function putTableRowFrom(g: FormGrid, row: number, firstCol: number, columns: TableColumn[], values: TableValue[], extra: CellStyle): void {
+function putTableRowFrom(
+  g: FormGrid,
+  row: number,
+  firstCol: number,
+  columns: TableColumn[],
+  values: TableValue[],
+  extra: CellStyle,
+): void {
   columns.forEach((c, i) => {
     const v = values[i] ?? null;
     const cell = typeof v === 'object' && v !== null ? v : { value: v };
     const format = cell.numberFormat ?? c.numberFormat;
-    g.set(row, firstCol + i, cell.value, tableCellStyle({
-      ...(c.hAlign ? { hAlign: c.hAlign } : {}),
-      ...(c.wrap ? { wrap: true } : {}),
-      ...(typeof cell.value === 'number' && format ? { numberFormat: format } : {}),
-      ...extra,
-    }));
+    g.set(
+      row,
+      firstCol + i,
+      cell.value,
+      tableCellStyle({
+        ...(c.hAlign ? { hAlign: c.hAlign } : {}),
+        ...(c.wrap ? { wrap: true } : {}),
+        ...(typeof cell.value === 'number' && format ? { numberFormat: format } : {}),
+        ...extra,
+      }),
+    );
   });
 }

@@ -3,7 +3,16 @@
 
 import { DATE_FORMAT, fromSerial1900 } from '../dates';
 import { OrderClerkError } from '../errors';
-import type { CustomerInfo, DateField, FieldKey, Masters, NumericField, OrderLine, ProductInfo, Understanding } from '../types';
+import type {
+  CustomerInfo,
+  DateField,
+  FieldKey,
+  Masters,
+  NumericField,
+  OrderLine,
+  ProductInfo,
+  Understanding,
+} from '../types';
 import type { TableValue } from './layout';
 
 export function lineText(line: OrderLine, field: FieldKey): string {
@@ -66,7 +75,7 @@ export function findCustomer(masters: Masters, customer: string): CustomerInfo |
 export function formatRowList(rows: number[]): string {
   const sorted = Array.from(new Set(rows)).sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);

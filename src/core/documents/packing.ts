@@ -12,8 +12,15 @@ export interface CartonSize {
 
 /** "50*40*30", "50x40x30", "50×40×30", "50X40X30cm", "500*400*300mm", full-width forms → cm; else null. */
 export function parseCartonSize(text: string): CartonSize | null {
-  const s = text.normalize('NFKC').trim().toLowerCase().replace(/[lwh](?=\s*\d)/g, '');
-  const m = /^(\d+(?:\.\d+)?)\s*(?:cm)?\s*[*x×✕]\s*(\d+(?:\.\d+)?)\s*(?:cm)?\s*[*x×✕]\s*(\d+(?:\.\d+)?)\s*(cm|mm|厘米|公分|毫米)?$/.exec(s);
+  const s = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[lwh](?=\s*\d)/g, '');
+  const m =
+    /^(\d+(?:\.\d+)?)\s*(?:cm)?\s*[*x×✕]\s*(\d+(?:\.\d+)?)\s*(?:cm)?\s*[*x×✕]\s*(\d+(?:\.\d+)?)\s*(cm|mm|厘米|公分|毫米)?$/.exec(
+      s,
+    );
   if (!m) return null;
   const toCm = m[4] === 'mm' || m[4] === '毫米' ? 0.1 : 1;
   const [length, width, height] = [m[1], m[2], m[3]].map((d) => Number(d) * toCm);
@@ -78,7 +85,7 @@ export interface PackingRow {
 }
 
 export type PackingWarning =
-  | 'quantityUnknown' | 'noQtyPerCarton' | 'noNetWeight' | 'noGrossWeight' | 'noCartonSize' | 'cartonNumbersOpen';
+  'quantityUnknown' | 'noQtyPerCarton' | 'noNetWeight' | 'noGrossWeight' | 'noCartonSize' | 'cartonNumbersOpen';
 
 export interface PackingTotals {
   quantity: number;
@@ -94,7 +101,8 @@ export interface PackingPlan {
   warnings: { code: PackingWarning; row: number; item: string }[];
 }
 
-const times = (a: number | null, n: number, digits: number): number | null => (a === null ? null : roundTo(a * n, digits));
+const times = (a: number | null, n: number, digits: number): number | null =>
+  a === null ? null : roundTo(a * n, digits);
 
 /** Packing lines for the order lines, in order, with carton numbers from 1. */
 export function planPacking(lines: OrderLine[], masters: Masters): PackingPlan {
@@ -109,9 +117,20 @@ export function planPacking(lines: OrderLine[], masters: Masters): PackingPlan {
     const data = packingDataFor(line, masters);
     const quantity = lineNumber(line, 'quantity');
     const base: PackingRow = {
-      row: line.row, partial: false, firstCarton: null, lastCarton: null, qtyPerCarton: data.qtyPerCarton, cartons: null,
-      quantity, quantityText: lineText(line, 'quantity'), netPerCarton: null, grossPerCarton: null, netTotal: null,
-      grossTotal: null, cartonSize: data.cartonSize, cbm: null,
+      row: line.row,
+      partial: false,
+      firstCarton: null,
+      lastCarton: null,
+      qtyPerCarton: data.qtyPerCarton,
+      cartons: null,
+      quantity,
+      quantityText: lineText(line, 'quantity'),
+      netPerCarton: null,
+      grossPerCarton: null,
+      netTotal: null,
+      grossTotal: null,
+      cartonSize: data.cartonSize,
+      cbm: null,
     };
     if (quantity === null || data.qtyPerCarton === null) {
       warn(quantity === null ? 'quantityUnknown' : 'noQtyPerCarton');
@@ -134,9 +153,15 @@ export function planPacking(lines: OrderLine[], masters: Masters): PackingPlan {
     const net = data.netWeight;
     if (full > 0 || rest === 0) {
       rows.push({
-        ...base, ...number(full), cartons: full, quantity: roundTo(full * data.qtyPerCarton, 9),
-        netPerCarton: net, grossPerCarton: gross,
-        netTotal: times(net, full, 2), grossTotal: times(gross, full, 2), cbm: times(data.cbmPerCarton, full, 3),
+        ...base,
+        ...number(full),
+        cartons: full,
+        quantity: roundTo(full * data.qtyPerCarton, 9),
+        netPerCarton: net,
+        grossPerCarton: gross,
+        netTotal: times(net, full, 2),
+        grossTotal: times(gross, full, 2),
+        cbm: times(data.cbmPerCarton, full, 3),
       });
     }
     if (rest > 0) {
@@ -144,9 +169,17 @@ export function planPacking(lines: OrderLine[], masters: Masters): PackingPlan {
       const partNet = net === null ? null : (net * rest) / data.qtyPerCarton;
       const partGross = partNet === null || gross === null || net === null ? null : partNet + (gross - net);
       rows.push({
-        ...base, ...number(1), partial: true, qtyPerCarton: rest, cartons: 1, quantity: rest,
-        netPerCarton: times(partNet, 1, 2), grossPerCarton: times(partGross, 1, 2),
-        netTotal: times(partNet, 1, 2), grossTotal: times(partGross, 1, 2), cbm: times(data.cbmPerCarton, 1, 3),
+        ...base,
+        ...number(1),
+        partial: true,
+        qtyPerCarton: rest,
+        cartons: 1,
+        quantity: rest,
+        netPerCarton: times(partNet, 1, 2),
+        grossPerCarton: times(partGross, 1, 2),
+        netTotal: times(partNet, 1, 2),
+        grossTotal: times(partGross, 1, 2),
+        cbm: times(data.cbmPerCarton, 1, 3),
       });
     }
   }
@@ -165,7 +198,10 @@ export function packingTotals(rows: PackingRow[]): PackingTotals {
     return roundTo(s, digits);
   };
   return {
-    quantity: roundTo(rows.reduce((s, r) => s + (r.quantity ?? 0), 0), 9),
+    quantity: roundTo(
+      rows.reduce((s, r) => s + (r.quantity ?? 0), 0),
+      9,
+    ),
     cartons: sum((r) => r.cartons, 0),
     netWeight: sum((r) => r.netTotal, 2),
     grossWeight: sum((r) => r.grossTotal, 2),

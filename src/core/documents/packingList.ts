@@ -2,7 +2,17 @@
 
 import type { CellStyle } from '../edits';
 import type { OrderLine } from '../types';
-import { CBM_FORMAT, headerItems, orderNosText, quantityFormat, startForm, WEIGHT_FORMAT, type BuiltDocument, type DocContext, type DocWarning } from './context';
+import {
+  CBM_FORMAT,
+  headerItems,
+  orderNosText,
+  quantityFormat,
+  startForm,
+  WEIGHT_FORMAT,
+  type BuiltDocument,
+  type DocContext,
+  type DocWarning,
+} from './context';
 import { bilingual } from './labels';
 import { putTableHeader, putTableRow, putTotalsRow, type TableColumn, type TableValue } from './layout';
 import { lineText, textCell } from './lines';
@@ -68,13 +78,24 @@ export function buildPackingList(ctx: DocContext): BuiltDocument {
   }));
   return {
     spec: grid.toSheetSpec(ctx.sheetName, 'landscape', headerRow),
-    totals: { quantity: t.quantity, cartons: t.cartons, netWeight: t.netWeight, grossWeight: t.grossWeight, cbm: t.cbm },
+    totals: {
+      quantity: t.quantity,
+      cartons: t.cartons,
+      netWeight: t.netWeight,
+      grossWeight: t.grossWeight,
+      cbm: t.cbm,
+    },
     warnings,
   };
 }
 
 /** Main marks box: customer, order numbers, carton range ("1-UP" style left open when unknown). */
-function putShippingMarks(grid: ReturnType<typeof startForm>['grid'], ctx: DocContext, row: number, cartons: number | null): void {
+function putShippingMarks(
+  grid: ReturnType<typeof startForm>['grid'],
+  ctx: DocContext,
+  row: number,
+  cartons: number | null,
+): void {
   const right = Math.ceil(grid.columns / 2);
   const box: CellStyle = { border: 'thin', vAlign: 'middle' };
   grid.merge(row, 1, right, bilingual(ctx.lang, 'doc.marks'), { ...box, bold: true, fill: '#D9D9D9' });

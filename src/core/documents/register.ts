@@ -14,8 +14,13 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 export const REGISTER_SHEET_NAMES: string[] = LANGS.map((l) => t(l, REGISTER_KEY));
 
 const COLUMN_KEYS = [
-  'doc.register.number', 'doc.register.type', 'doc.register.date', 'doc.register.customer',
-  'doc.register.orderNos', 'doc.register.rows', 'doc.register.sheetName',
+  'doc.register.number',
+  'doc.register.type',
+  'doc.register.date',
+  'doc.register.customer',
+  'doc.register.orderNos',
+  'doc.register.rows',
+  'doc.register.sheetName',
 ];
 const COLUMN_WIDTHS = [18, 14, 12, 24, 24, 14, 30];
 const DATE_COLUMN = 2;
@@ -43,7 +48,15 @@ export function registerSheet(wb: WorkbookSnapshot, lang: Lang): { name: string;
 }
 
 export function planRegisterRows(sheet: { name: string; lang: Lang }, entries: RegisterEntry[]): WorkbookEdit {
-  const rows: WriteValue[][] = entries.map((e) => [e.number, e.typeLabel, e.dateSerial, e.customer, e.orderNos, e.rows, e.sheet]);
+  const rows: WriteValue[][] = entries.map((e) => [
+    e.number,
+    e.typeLabel,
+    e.dateSerial,
+    e.customer,
+    e.orderNos,
+    e.rows,
+    e.sheet,
+  ]);
   return {
     kind: 'appendRows',
     sheet: sheet.name,

@@ -3,8 +3,22 @@
 
 import { DATE_FORMAT, fromSerial1900 } from '../dates';
 import type { FieldKey } from '../types';
-import { headerItems, quantityFormat, quantityWarnings, startForm, type BuiltDocument, type DocContext } from './context';
-import { putSignatureBoxes, putTableHeader, putTableRow, putTotalsRow, type TableColumn, type TableValue } from './layout';
+import {
+  headerItems,
+  quantityFormat,
+  quantityWarnings,
+  startForm,
+  type BuiltDocument,
+  type DocContext,
+} from './context';
+import {
+  putSignatureBoxes,
+  putTableHeader,
+  putTableRow,
+  putTotalsRow,
+  type TableColumn,
+  type TableValue,
+} from './layout';
 import { dateCell, distinctTexts, lineDate, lineNumber, numberCell, roundTo, textCell } from './lines';
 
 interface WorkOrderColumn extends TableColumn {
@@ -13,7 +27,10 @@ interface WorkOrderColumn extends TableColumn {
 
 function columnsFor(ctx: DocContext): WorkOrderColumn[] {
   const mapped = (f: FieldKey): boolean => ctx.u.order.columns[f] !== undefined;
-  const text = (f: FieldKey) => (c: DocContext, i: number): TableValue => textCell(c.lines[i], f);
+  const text =
+    (f: FieldKey) =>
+    (c: DocContext, i: number): TableValue =>
+      textCell(c.lines[i], f);
   const cols: (WorkOrderColumn | false)[] = [
     { labelKey: 'doc.col.lineNo', hAlign: 'center', cell: (_c, i) => i + 1 },
     distinctTexts(ctx.lines, 'orderNo').length > 1 && { labelKey: 'doc.col.orderNo', cell: text('orderNo') },
@@ -21,7 +38,8 @@ function columnsFor(ctx: DocContext): WorkOrderColumn[] {
     { labelKey: 'doc.col.description', wrap: true, cell: text('description') },
     mapped('spec') && { labelKey: 'doc.col.spec', wrap: true, cell: text('spec') },
     {
-      labelKey: 'doc.col.quantity', hAlign: 'right',
+      labelKey: 'doc.col.quantity',
+      hAlign: 'right',
       cell: (c, i) => {
         const q = lineNumber(c.lines[i], 'quantity');
         return q === null ? numberCell(c.lines[i], 'quantity') : { value: q, numberFormat: quantityFormat(q) };
@@ -48,11 +66,21 @@ export function buildWorkOrder(ctx: DocContext): BuiltDocument {
   putTableHeader(grid, ctx.lang, headerRow, columns);
   let row = headerRow + 1;
   ctx.lines.forEach((_, i) => {
-    putTableRow(grid, row++, columns, columns.map((c) => c.cell(ctx, i)));
+    putTableRow(
+      grid,
+      row++,
+      columns,
+      columns.map((c) => c.cell(ctx, i)),
+    );
   });
-  const quantity = roundTo(ctx.lines.reduce((s, l) => s + (lineNumber(l, 'quantity') ?? 0), 0), 9);
+  const quantity = roundTo(
+    ctx.lines.reduce((s, l) => s + (lineNumber(l, 'quantity') ?? 0), 0),
+    9,
+  );
   const qtyCol = columns.findIndex((c) => c.labelKey === 'doc.col.quantity') + 1;
-  putTotalsRow(grid, ctx.lang, row, columns, qtyCol - 1, { [qtyCol]: { value: quantity, numberFormat: quantityFormat(quantity) } });
+  putTotalsRow(grid, ctx.lang, row, columns, qtyCol - 1, {
+    [qtyCol]: { value: quantity, numberFormat: quantityFormat(quantity) },
+  });
   row += 2;
   putSignatureBoxes(grid, ctx.lang, row, ['doc.sign.issuedBy', 'doc.sign.checkedBy', 'doc.sign.supervisor']);
   return {

@@ -102,17 +102,24 @@ export const checks: CataloguePart = {
     'check.text.number': '{field} is text "{value}": fix it to the number {fix}',
     'check.quantity.notPositive': 'Quantity is {value}: it must be greater than 0; check and correct it.',
     'check.unitPrice.negative': 'Unit price is negative ({value}): change it to 0 or more.',
-    'check.amount.mismatch': 'Amount {value} does not match quantity × unit price = {expected}: check the amount, quantity and price.',
+    'check.amount.mismatch':
+      'Amount {value} does not match quantity × unit price = {expected}: check the amount, quantity and price.',
     'check.date.invalid': '{field} "{value}" is not a date: enter a date such as 2026-12-05.',
     'check.text.date': '{field} is text "{value}": fix it to the date {fix}',
-    'check.text.number.formula': '{field} is a formula that returns the text "{value}": it cannot be fixed automatically; change the formula so it returns a number.',
-    'check.text.date.formula': '{field} is a formula that returns the text "{value}": it cannot be fixed automatically; change the formula so it returns a date.',
+    'check.text.number.formula':
+      '{field} is a formula that returns the text "{value}": it cannot be fixed automatically; change the formula so it returns a number.',
+    'check.text.date.formula':
+      '{field} is a formula that returns the text "{value}": it cannot be fixed automatically; change the formula so it returns a date.',
     'check.dueDate.beforeOrderDate': 'Due date {due} is before the order date {order}: check both dates.',
-    'check.shippedQty.exceedsQuantity': 'Shipped qty {value} is more than the ordered quantity {quantity}: check the shipped quantity.',
+    'check.shippedQty.exceedsQuantity':
+      'Shipped qty {value} is more than the ordered quantity {quantity}: check the shipped quantity.',
     'check.cell.error': '{field} is the error value {value}: fix the formula or type the value again.',
-    'check.line.duplicate': 'Same order no., item, quantity and due date as row {row}: if it was pasted twice, delete one of the rows.',
-    'check.priceList.unknownItem': 'Item "{value}" is not in the price list "{sheet}": check the item, or add it to the price list.',
-    'check.priceList.priceDiffers': 'Unit price {value} differs from {master} in the price list "{sheet}": check the price.',
+    'check.line.duplicate':
+      'Same order no., item, quantity and due date as row {row}: if it was pasted twice, delete one of the rows.',
+    'check.priceList.unknownItem':
+      'Item "{value}" is not in the price list "{sheet}": check the item, or add it to the price list.',
+    'check.priceList.priceDiffers':
+      'Unit price {value} differs from {master} in the price list "{sheet}": check the price.',
 
     'changelog.sheet': 'Change log',
     'changelog.col.time': 'Time',

@@ -27,7 +27,8 @@ export const cli: CataloguePart = {
       '退出码：0 完成；1 validate 发现错误；2 用法错误、文件无法读取或没有订单表。',
     ].join('\n'),
     'cli.usage.noCommand': '缺少命令：运行 order-clerk --help 查看可用命令。',
-    'cli.usage.unknownCommand': '未知命令“{command}”：可用命令为 inspect、validate、flag、report、apply、generate（运行 order-clerk --help）。',
+    'cli.usage.unknownCommand':
+      '未知命令“{command}”：可用命令为 inspect、validate、flag、report、apply、generate（运行 order-clerk --help）。',
     'cli.usage.unknownOption': '未知选项“{option}”：运行 order-clerk --help 查看可用选项。',
     'cli.usage.missingValue': '选项 {option} 需要一个值：例如 {option} 值。',
     'cli.usage.flagTakesNoValue': '选项 {option} 不带值：去掉“=”后面的内容。',
@@ -84,7 +85,8 @@ export const cli: CataloguePart = {
     'cli.flag.summary': '今天 {today}，{days} 天内到期算“即将到期”：',
     'cli.report.done': '已在 {file} 中生成工作表“{sheet}”：逾期 {overdue} 行。',
     'cli.apply.done': '已写入 {file}：表格 {table}，{validation} 条数据验证，{flags} 条交期标色规则。',
-    'cli.apply.noTable': '已写入 {file}：订单区域有合并单元格，未建表；{validation} 条数据验证，{flags} 条交期标色规则。',
+    'cli.apply.noTable':
+      '已写入 {file}：订单区域有合并单元格，未建表；{validation} 条数据验证，{flags} 条交期标色规则。',
     'cli.apply.fixed': '修正了 {count} 个单元格（原值记在“变更记录”中）：',
     'cli.generate.done': '已写入 {file}：',
     'cli.generate.document': '{type} {number}（工作表“{sheet}”，客户 {customer}，第 {rows} 行，数量合计 {quantity}）',
@@ -114,7 +116,8 @@ export const cli: CataloguePart = {
       'Exit codes: 0 done; 1 validate found errors; 2 bad usage, unreadable file or no order table.',
     ].join('\n'),
     'cli.usage.noCommand': 'No command given: run order-clerk --help to see the commands.',
-    'cli.usage.unknownCommand': 'Unknown command "{command}": use inspect, validate, flag, report, apply or generate (see order-clerk --help).',
+    'cli.usage.unknownCommand':
+      'Unknown command "{command}": use inspect, validate, flag, report, apply or generate (see order-clerk --help).',
     'cli.usage.unknownOption': 'Unknown option "{option}": run order-clerk --help to see the options.',
     'cli.usage.missingValue': 'Option {option} needs a value: write {option} VALUE.',
     'cli.usage.flagTakesNoValue': 'Option {option} takes no value: remove the part after "=".',
@@ -171,9 +174,11 @@ export const cli: CataloguePart = {
     'cli.flag.summary': 'Today {today}; due within {days} days counts as due soon:',
     'cli.report.done': 'Wrote sheet "{sheet}" to {file}: {overdue} overdue lines.',
     'cli.apply.done': 'Wrote {file}: table {table}, {validation} validation rules, {flags} delay-flag rules.',
-    'cli.apply.noTable': 'Wrote {file}: the order block has merged cells, so no table was made; {validation} validation rules, {flags} delay-flag rules.',
+    'cli.apply.noTable':
+      'Wrote {file}: the order block has merged cells, so no table was made; {validation} validation rules, {flags} delay-flag rules.',
     'cli.apply.fixed': 'Fixed {count} cells (old values are in the change log):',
     'cli.generate.done': 'Wrote {file}:',
-    'cli.generate.document': '{type} {number} (sheet "{sheet}", customer {customer}, rows {rows}, total quantity {quantity})',
+    'cli.generate.document':
+      '{type} {number} (sheet "{sheet}", customer {customer}, rows {rows}, total quantity {quantity})',
   },
 };

@@ -17,7 +17,8 @@ export const common: CataloguePart = {
     'error.apiNotSupported': '此版本的 Excel 不支持所需功能（ExcelApi {version}）：请更新 Excel 或使用网页版 Excel。',
     'error.badUsage': '{detail}',
     'error.writeFailed': '无法写入“{file}”：{detail}',
-    'error.tableHeadersInvalid': '没有建表：{detail}。Excel 建表时会改写这些表头单元格，为不改动您的数据已跳过；请先修改表头后再建表。',
+    'error.tableHeadersInvalid':
+      '没有建表：{detail}。Excel 建表时会改写这些表头单元格，为不改动您的数据已跳过；请先修改表头后再建表。',
     'table.problem.blank': '表头 {cells} 是空的',
     'table.problem.duplicate': '表头“{header}”重复（{cells}）',
     'table.problem.notText': '表头 {cells} 不是文字',
@@ -25,8 +26,10 @@ export const common: CataloguePart = {
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
-    'error.noOrderTable': 'No order table found: it needs a header row (such as Order No., Item, Qty, Due Date) with order lines below it.',
-    'error.headersWithoutData': 'Found the header row (row {row}) but no order lines below it: paste the order data first.',
+    'error.noOrderTable':
+      'No order table found: it needs a header row (such as Order No., Item, Qty, Due Date) with order lines below it.',
+    'error.headersWithoutData':
+      'Found the header row (row {row}) but no order lines below it: paste the order data first.',
     'error.sheetNotFound': 'There is no sheet named "{sheet}": check the name.',
     'error.sheetProtected': 'Sheet "{sheet}" is protected: unprotect it and try again. Nothing was changed.',
     'error.notXlsx': '"{file}" is not an .xlsx workbook (it may be .xls or another file): save it as .xlsx in Excel.',
@@ -36,10 +39,12 @@ export const common: CataloguePart = {
     'error.noRowsSelected': 'No order lines selected: select the rows to use on the order sheet first.',
     'error.rowsNotOrderLines': 'Row(s) {rows} are not order lines: select data rows of the order table.',
     'error.mixedCustomers': 'The selected rows belong to different customers ({customers}): make one per customer.',
-    'error.apiNotSupported': 'This version of Excel lacks what the add-in needs (ExcelApi {version}): update Excel or use Excel on the web.',
+    'error.apiNotSupported':
+      'This version of Excel lacks what the add-in needs (ExcelApi {version}): update Excel or use Excel on the web.',
     'error.badUsage': '{detail}',
     'error.writeFailed': 'Could not write "{file}": {detail}',
-    'error.tableHeadersInvalid': 'No table made: {detail}. Excel would rewrite those header cells when making a table, so it was skipped to keep your data as it is; correct the headers, then make the table.',
+    'error.tableHeadersInvalid':
+      'No table made: {detail}. Excel would rewrite those header cells when making a table, so it was skipped to keep your data as it is; correct the headers, then make the table.',
     'table.problem.blank': 'header cell(s) {cells} are empty',
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
     'table.problem.notText': 'header cell(s) {cells} are not text',

@@ -48,8 +48,10 @@ export const delay: CataloguePart = {
     'delay.class.noDueDate': 'No due date',
     'delay.class.shipped': 'Shipped',
     'delay.class.cancelled': 'Cancelled',
-    'delay.textDateRows': 'Row(s) {rows} have due dates stored as text; Excel colours them as "No due date": fix them to real dates for the right colour.',
-    'delay.textNumberRows': 'Row(s) {rows} have quantities stored as text; Excel colours cannot tell whether they have shipped: fix them to real numbers.',
+    'delay.textDateRows':
+      'Row(s) {rows} have due dates stored as text; Excel colours them as "No due date": fix them to real dates for the right colour.',
+    'delay.textNumberRows':
+      'Row(s) {rows} have quantities stored as text; Excel colours cannot tell whether they have shipped: fix them to real numbers.',
     'report.sheetName': 'Overdue report {week}',
     'report.title': 'Overdue report {week}',
     'report.date': 'Date',

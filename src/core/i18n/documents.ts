@@ -67,12 +67,15 @@ export const documents: CataloguePart = {
     'doc.register.rows': '来源行',
     'doc.register.sheetName': '工作表',
 
-    'doc.warn.quantityUnknown': '第 {row} 行（{item}）的数量不是数字：已照原文抄写，不计入合计（箱数、重量、金额也无法计算），请先更正数量。',
-    'doc.warn.noQtyPerCarton': '{item}（第 {row} 行）缺少每箱数量：箱号、箱数、重量和体积已留空，请补填或在价格表中补上装箱数。',
+    'doc.warn.quantityUnknown':
+      '第 {row} 行（{item}）的数量不是数字：已照原文抄写，不计入合计（箱数、重量、金额也无法计算），请先更正数量。',
+    'doc.warn.noQtyPerCarton':
+      '{item}（第 {row} 行）缺少每箱数量：箱号、箱数、重量和体积已留空，请补填或在价格表中补上装箱数。',
     'doc.warn.noNetWeight': '{item}（第 {row} 行）缺少净重：净重已留空，请补填。',
     'doc.warn.noGrossWeight': '{item}（第 {row} 行）缺少毛重：毛重已留空，请补填。',
     'doc.warn.noCartonSize': '{item}（第 {row} 行）缺少外箱尺寸或尺寸无法识别：体积已留空，请补填（如 50*40*30）。',
-    'doc.warn.cartonNumbersOpen': '{item}（第 {row} 行）之前有箱数未知的货品：其后的箱号已留空，补齐装箱数据后请重新生成。',
+    'doc.warn.cartonNumbersOpen':
+      '{item}（第 {row} 行）之前有箱数未知的货品：其后的箱号已留空，补齐装箱数据后请重新生成。',
     'doc.warn.noPrice': '{item}（第 {row} 行）没有可用的单价：金额已留空，合计金额未计算。',
     'doc.warn.noCustomerAddress': '客户信息表中没有“{customer}”的地址：送货地址、联系人和电话已留空，请补填。',
   },
@@ -139,13 +142,18 @@ export const documents: CataloguePart = {
     'doc.register.rows': 'Source rows',
     'doc.register.sheetName': 'Sheet',
 
-    'doc.warn.quantityUnknown': 'Row {row} ({item}): the quantity is not a number, so it is copied as written and left out of the totals (no cartons, weights or amount for it). Correct the quantity first.',
-    'doc.warn.noQtyPerCarton': '{item} (row {row}) has no quantity per carton: carton numbers, cartons, weights and CBM are left empty. Fill them in, or add it to the price list.',
+    'doc.warn.quantityUnknown':
+      'Row {row} ({item}): the quantity is not a number, so it is copied as written and left out of the totals (no cartons, weights or amount for it). Correct the quantity first.',
+    'doc.warn.noQtyPerCarton':
+      '{item} (row {row}) has no quantity per carton: carton numbers, cartons, weights and CBM are left empty. Fill them in, or add it to the price list.',
     'doc.warn.noNetWeight': '{item} (row {row}) has no net weight: N.W. is left empty. Fill it in.',
     'doc.warn.noGrossWeight': '{item} (row {row}) has no gross weight: G.W. is left empty. Fill it in.',
-    'doc.warn.noCartonSize': '{item} (row {row}) has no readable carton size: CBM is left empty. Fill it in (e.g. 50*40*30).',
-    'doc.warn.cartonNumbersOpen': '{item} (row {row}) comes after an item with unknown cartons: its carton numbers are left empty. Complete the packing data and generate again.',
+    'doc.warn.noCartonSize':
+      '{item} (row {row}) has no readable carton size: CBM is left empty. Fill it in (e.g. 50*40*30).',
+    'doc.warn.cartonNumbersOpen':
+      '{item} (row {row}) comes after an item with unknown cartons: its carton numbers are left empty. Complete the packing data and generate again.',
     'doc.warn.noPrice': '{item} (row {row}) has no usable unit price: its amount and the total amount are left empty.',
-    'doc.warn.noCustomerAddress': 'The customer sheet has no address for "{customer}": address, contact and phone are left empty. Fill them in.',
+    'doc.warn.noCustomerAddress':
+      'The customer sheet has no address for "{customer}": address, contact and phone are left empty. Fill them in.',
   },
 };

@@ -69,7 +69,8 @@ export const pane: CataloguePart = {
     'pane.delays.applyFlags': '标记交期颜色',
     'pane.delays.flagsDone': '已为 {rows} 行订单设置交期颜色，每天打开时自动更新。',
     'pane.delays.report': '生成逾期周报',
-    'pane.delays.textDates': '{count} 行的日期是文本，Excel 的交期颜色看不到它们（显示为“无交期”）：修正为真正的日期后颜色才会正确。',
+    'pane.delays.textDates':
+      '{count} 行的日期是文本，Excel 的交期颜色看不到它们（显示为“无交期”）：修正为真正的日期后颜色才会正确。',
     'pane.delays.fixTextDates': '把文本日期修正为日期（{count}）',
     'pane.delays.reportDone': '已生成“{sheet}”：{overdue} 行逾期。',
     'pane.delays.lateLines': '逾期和即将到期（{count}）',
@@ -121,7 +122,8 @@ export const pane: CataloguePart = {
     'pane.first.title.noOrderTable': '没有找到订单表',
     'pane.first.title.headersWithoutData': '找到了表头，但下面没有订单行',
     'pane.first.title.other': '无法读取订单表',
-    'pane.first.looksFor': '跟单助手会在工作表前 50 行中寻找表头行，表头包含 {words} 等字样，表头下方是一行一行的订单。标题、制表日期、空行和合计行会自动跳过。',
+    'pane.first.looksFor':
+      '跟单助手会在工作表前 50 行中寻找表头行，表头包含 {words} 等字样，表头下方是一行一行的订单。标题、制表日期、空行和合计行会自动跳过。',
     'pane.first.step.paste': '把订单粘贴或输入到工作表中，第一行写上表头。',
     'pane.first.step.select': '如果表头用了别的叫法，请在工作表中选中表头所在的那一行（点行号即可）。',
     'pane.first.step.press': '按“使用选中行作为表头”，设置会保存在工作簿中。',
@@ -130,7 +132,8 @@ export const pane: CataloguePart = {
     'pane.first.nothingSelected': '尚未选中任何行。',
     'pane.first.useRow': '使用选中行作为表头',
     'pane.first.headerSaved': '已将“{sheet}”第 {row} 行设为表头，识别到 {count} 行订单。',
-    'pane.first.headerSavedNoLines': '已将“{sheet}”第 {row} 行设为表头，但仍无法识别订单行：请确认这一行是表头，且下面有订单。',
+    'pane.first.headerSavedNoLines':
+      '已将“{sheet}”第 {row} 行设为表头，但仍无法识别订单行：请确认这一行是表头，且下面有订单。',
     'demo.theme': '主题',
     'demo.theme.light': '浅色',
     'demo.theme.dark': '深色',
@@ -144,7 +147,8 @@ export const pane: CataloguePart = {
     'pane.none': 'none',
     'pane.save': 'Save',
     'pane.openSheet': 'Open "{sheet}"',
-    'pane.error.unexpected': 'That did not finish: {detail}. The workbook was not changed; try again, and report it if it keeps failing.',
+    'pane.error.unexpected':
+      'That did not finish: {detail}. The workbook was not changed; try again, and report it if it keeps failing.',
     'pane.tab.sheet': 'Sheet',
     'pane.tab.check': 'Check',
     'pane.tab.delays': 'Delays',
@@ -193,7 +197,8 @@ export const pane: CataloguePart = {
     'pane.check.highlighted': 'Highlighted {count} problem cells.',
     'pane.check.highlightCleared': 'Problem highlight cleared.',
     'pane.check.rules': 'Add input rules',
-    'pane.check.rulesDone': 'Data validation added to {count} columns: Excel will warn about wrong entries from now on.',
+    'pane.check.rulesDone':
+      'Data validation added to {count} columns: Excel will warn about wrong entries from now on.',
     'pane.check.groups': 'Filter by kind',
     'pane.check.selectCell': 'Select {cell}',
 
@@ -202,7 +207,8 @@ export const pane: CataloguePart = {
     'pane.delays.applyFlags': 'Apply delay flags',
     'pane.delays.flagsDone': 'Delay colours set on {rows} order lines; they update by themselves every day.',
     'pane.delays.report': 'Weekly overdue report',
-    'pane.delays.textDates': '{count} line(s) have dates stored as text, which Excel\'s delay colours cannot see (they show as "no due date"): fix them to real dates for the right colours.',
+    'pane.delays.textDates':
+      '{count} line(s) have dates stored as text, which Excel\'s delay colours cannot see (they show as "no due date"): fix them to real dates for the right colours.',
     'pane.delays.fixTextDates': 'Fix text dates ({count})',
     'pane.delays.reportDone': 'Created "{sheet}": {overdue} overdue lines.',
     'pane.delays.lateLines': 'Overdue and due soon ({count})',
@@ -254,16 +260,19 @@ export const pane: CataloguePart = {
     'pane.first.title.noOrderTable': 'No order table found',
     'pane.first.title.headersWithoutData': 'A header row, but no order lines under it',
     'pane.first.title.other': 'The order table could not be read',
-    'pane.first.looksFor': 'Order Clerk looks in the first 50 rows for a header row with words such as {words}, and order lines below it, one per row. Titles, date lines, blank rows and total rows are skipped.',
+    'pane.first.looksFor':
+      'Order Clerk looks in the first 50 rows for a header row with words such as {words}, and order lines below it, one per row. Titles, date lines, blank rows and total rows are skipped.',
     'pane.first.step.paste': 'Paste or type the order lines into the sheet, with a header row on top.',
-    'pane.first.step.select': 'If your headers use other words, select the header row in the sheet (click its row number).',
+    'pane.first.step.select':
+      'If your headers use other words, select the header row in the sheet (click its row number).',
     'pane.first.step.press': 'Press "Use selected row as header"; the setting is kept in the workbook.',
     'pane.first.step.map': 'Then set the field of each column on the Sheet tab.',
     'pane.first.selected': 'Selected: row {row} of "{sheet}"',
     'pane.first.nothingSelected': 'No row selected yet.',
     'pane.first.useRow': 'Use selected row as header',
     'pane.first.headerSaved': 'Row {row} of "{sheet}" is now the header row: {count} order lines found.',
-    'pane.first.headerSavedNoLines': 'Row {row} of "{sheet}" is now the header row, but still no order lines can be read: check that this row is the header and that orders follow it.',
+    'pane.first.headerSavedNoLines':
+      'Row {row} of "{sheet}" is now the header row, but still no order lines can be read: check that this row is the header and that orders follow it.',
     'demo.theme': 'Theme',
     'demo.theme.light': 'Light',
     'demo.theme.dark': 'Dark',

@@ -23,7 +23,10 @@ import { addedSheets, cellOf, docFixture, rowOf, rowWith, texts, zhFixture } fro
 import { serial } from '../helpers/grid';
 
 const TODAY = '2026-11-22';
-const opts = (o: Partial<DocumentOptions> & Pick<DocumentOptions, 'type' | 'rows'>): DocumentOptions => ({ today: TODAY, ...o });
+const opts = (o: Partial<DocumentOptions> & Pick<DocumentOptions, 'type' | 'rows'>): DocumentOptions => ({
+  today: TODAY,
+  ...o,
+});
 
 function caught(fn: () => unknown): OrderClerkError {
   try {
@@ -49,32 +52,61 @@ describe('packing list', () => {
   it('reports the zh-factory totals for rows 4 and 5', () => {
     expect(plan.documents).toEqual([
       {
-        type: 'packing-list', number: 'PL-20261122-001', sheet: '装箱单 PL-20261122-001', rows: [4, 5], customer: '佛山美家',
-        totals: { quantity: 240, cartons: 66, netWeight: 1206, grossWeight: 1305, cbm: 5.82 }, warnings: [],
+        type: 'packing-list',
+        number: 'PL-20261122-001',
+        sheet: '装箱单 PL-20261122-001',
+        rows: [4, 5],
+        customer: '佛山美家',
+        totals: { quantity: 240, cartons: 66, netWeight: 1206, grossWeight: 1305, cbm: 5.82 },
+        warnings: [],
       },
     ]);
   });
 
   it('plans only a new sheet (activated), one register row and the last number: the order sheet is untouched', () => {
     expect(plan.edits.map((e) => e.kind)).toEqual(['addSheet', 'appendRows', 'writeSettings']);
-    expect(plan.edits[2]).toEqual({ kind: 'writeSettings', json: JSON.stringify({ ...DEFAULT_SETTINGS, lastNumbers: { 'PL-20261122': 1 } }) });
+    expect(plan.edits[2]).toEqual({
+      kind: 'writeSettings',
+      json: JSON.stringify({ ...DEFAULT_SETTINGS, lastNumbers: { 'PL-20261122': 1 } }),
+    });
     expect(plan.edits[0]).toMatchObject({ kind: 'addSheet', activate: true });
     expect(plan.edits[1]).toMatchObject({
-      kind: 'appendRows', sheet: '单据登记',
+      kind: 'appendRows',
+      sheet: '单据登记',
       rows: [['PL-20261122-001', '装箱单', serial(TODAY), '佛山美家', 'XS-261001', '4-5', '装箱单 PL-20261122-001']],
     });
   });
 
   it('writes the bilingual title, header block and line table', () => {
     expect(cellOf(spec, 'A1')?.value).toBe('装箱单 Packing List');
-    expect(texts(spec)).toEqual(expect.arrayContaining(['单号 No.', 'PL-20261122-001', '日期 Date', '客户 Customer', '佛山美家', '订单号 Order No.', 'XS-261001']));
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining([
+        '单号 No.',
+        'PL-20261122-001',
+        '日期 Date',
+        '客户 Customer',
+        '佛山美家',
+        '订单号 Order No.',
+        'XS-261001',
+      ]),
+    );
     const dateCell = spec.cells.find((c) => c.value === serial(TODAY));
     expect(dateCell?.style?.numberFormat).toBe('yyyy-mm-dd');
     const header = rowWith(spec, '箱号\nC/NO.');
     expect(rowOf(spec, header)).toEqual([
-      '箱号\nC/NO.', '料号\nItem No.', '品名\nDescription', '每箱数量\nQty/CTN', '箱数\nCTNS', '数量\nQty', '单位\nUnit',
-      '每箱净重(kg)\nN.W./CTN (kg)', '每箱毛重(kg)\nG.W./CTN (kg)', '总净重(kg)\nTotal N.W. (kg)', '总毛重(kg)\nTotal G.W. (kg)',
-      '外箱尺寸(cm)\nCarton size (cm)', '体积(m³)\nCBM',
+      '箱号\nC/NO.',
+      '料号\nItem No.',
+      '品名\nDescription',
+      '每箱数量\nQty/CTN',
+      '箱数\nCTNS',
+      '数量\nQty',
+      '单位\nUnit',
+      '每箱净重(kg)\nN.W./CTN (kg)',
+      '每箱毛重(kg)\nG.W./CTN (kg)',
+      '总净重(kg)\nTotal N.W. (kg)',
+      '总毛重(kg)\nTotal G.W. (kg)',
+      '外箱尺寸(cm)\nCarton size (cm)',
+      '体积(m³)\nCBM',
     ]);
     expect(tableRows(spec, 3)).toEqual([
       ['1-60', 'FM-201', '不锈钢水槽', 2, 60, 120, '套', 18.5, 20, 1110, 1200, '72x50x25', 5.4],
@@ -84,14 +116,20 @@ describe('packing list', () => {
   });
 
   it('has a shipping marks block', () => {
-    expect(texts(spec)).toEqual(expect.arrayContaining(['唛头 Shipping marks', '订单号 P.O. NO.: XS-261001', '箱号 C/NO.: 1-66']));
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining(['唛头 Shipping marks', '订单号 P.O. NO.: XS-261001', '箱号 C/NO.: 1-66']),
+    );
   });
 
   it('prints on A4, one page wide, repeating the table header, without gridlines', () => {
     const header = rowWith(spec, '箱号\nC/NO.');
     const last = Math.max(...spec.cells.map((c) => c.row));
     expect(spec.pageSetup).toMatchObject({
-      paperSize: 'A4', orientation: 'landscape', fitToWidth: 1, printArea: `A1:M${last}`, printTitleRows: `$${header}:$${header}`,
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printArea: `A1:M${last}`,
+      printTitleRows: `$${header}:$${header}`,
     });
     expect(spec.showGridlines).toBe(false);
     expect(cellOf(spec, `A${header + 1}`)?.style?.border).toBe('thin');
@@ -111,7 +149,10 @@ describe('packing list', () => {
     const [s] = addedSheets(en.edits);
     expect(s.name).toBe('Packing list PL-20261122-001');
     expect(cellOf(s, 'A1')?.value).toBe('Packing List 装箱单');
-    expect(en.edits[1]).toMatchObject({ sheet: 'Documents', header: ['Number', 'Type', 'Date', 'Customer', 'Order No.', 'Source rows', 'Sheet'] });
+    expect(en.edits[1]).toMatchObject({
+      sheet: 'Documents',
+      header: ['Number', 'Type', 'Date', 'Customer', 'Order No.', 'Source rows', 'Sheet'],
+    });
   });
 
   it('uses the settings document language when none is given', () => {
@@ -123,26 +164,36 @@ describe('packing list', () => {
   it('warns in the UI language about missing packing data, naming the item', () => {
     const { u: u3, wb: wb3 } = zhFixture({ products: { sheet: '价格表', items: [] } });
     const p = planDocuments(u3, wb3, opts({ type: 'packing-list', rows: [4], uiLang: 'en-US' }));
-    expect(p.documents[0].totals).toEqual({ quantity: 120, cartons: null, netWeight: null, grossWeight: null, cbm: null });
+    expect(p.documents[0].totals).toEqual({
+      quantity: 120,
+      cartons: null,
+      netWeight: null,
+      grossWeight: null,
+      cbm: null,
+    });
     expect(p.documents[0].warnings).toEqual([
       'FM-201 (row 4) has no quantity per carton: carton numbers, cartons, weights and CBM are left empty. Fill them in, or add it to the price list.',
     ]);
     const [s] = addedSheets(p.edits);
-    expect(tableRows(s, 1)).toEqual([[null, 'FM-201', '不锈钢水槽', null, null, 120, '套', null, null, null, null, null, null]]);
+    expect(tableRows(s, 1)).toEqual([
+      [null, 'FM-201', '不锈钢水槽', null, null, 120, '套', null, null, null, null, null, null],
+    ]);
   });
 });
 
 describe('numbering and sheet names', () => {
   it('continues from the register in the workbook even after the document sheet was deleted', () => {
     const { u, wb } = zhFixture({
-      extraSheets: [{
-        name: '单据登记',
-        grid: [
-          ['单号', '类型', '日期', '客户', '订单号', '来源行', '工作表'],
-          ['DN-20261122-001', '送货单', serial(TODAY), '佛山美家', 'XS-261001', '4', '送货单 DN-20261122-001'],
-          ['DN-20261122-002', '送货单', serial(TODAY), '佛山美家', 'XS-261001', '5', '送货单 DN-20261122-002'],
-        ],
-      }],
+      extraSheets: [
+        {
+          name: '单据登记',
+          grid: [
+            ['单号', '类型', '日期', '客户', '订单号', '来源行', '工作表'],
+            ['DN-20261122-001', '送货单', serial(TODAY), '佛山美家', 'XS-261001', '4', '送货单 DN-20261122-001'],
+            ['DN-20261122-002', '送货单', serial(TODAY), '佛山美家', 'XS-261001', '5', '送货单 DN-20261122-002'],
+          ],
+        },
+      ],
     });
     const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4, 5] }));
     expect(p.documents[0].number).toBe('DN-20261122-003');
@@ -190,7 +241,10 @@ describe('selection', () => {
       'writeSettings',
     ]);
     const reg = p.edits[2];
-    expect(reg.kind === 'appendRows' && reg.rows.map((r) => [r[0], r[5]])).toEqual([['DN-20261122-001', '4-5'], ['DN-20261122-002', '6']]);
+    expect(reg.kind === 'appendRows' && reg.rows.map((r) => [r[0], r[5]])).toEqual([
+      ['DN-20261122-001', '4-5'],
+      ['DN-20261122-002', '6'],
+    ]);
   });
 });
 
@@ -200,16 +254,22 @@ describe('text from the order sheet stays literal', () => {
     ['orderNo', 'customer', 'item', 'description', 'spec', 'quantity', 'unit', 'unitPrice', 'remarks'],
     [EVIL[4], 'ACME', EVIL[0], EVIL[1], EVIL[2], 10, EVIL[3], 2, EVIL[0]],
   ];
-  const { u, wb } = docFixture(grid, { products: { items: [{ item: EVIL[0], qtyPerCarton: 5, netWeight: 1, grossWeight: 2, cartonSize: '=1*2*3' }] } });
-
-  it.each(['work-order', 'packing-list', 'delivery-note'] as const)('%s writes them as values, with no formulas', (type) => {
-    const p = planDocuments(u, wb, opts({ type, rows: [2] }));
-    const [spec] = addedSheets(p.edits);
-    expect(spec.cells.filter((c) => c.formula !== undefined)).toEqual([]);
-    const values = texts(spec);
-    for (const s of [EVIL[0], EVIL[1], EVIL[3]]) expect(values).toContain(s);
-    for (const c of spec.cells) if (typeof c.value === 'string' && EVIL.includes(c.value)) expect(c.formula).toBeUndefined();
+  const { u, wb } = docFixture(grid, {
+    products: { items: [{ item: EVIL[0], qtyPerCarton: 5, netWeight: 1, grossWeight: 2, cartonSize: '=1*2*3' }] },
   });
+
+  it.each(['work-order', 'packing-list', 'delivery-note'] as const)(
+    '%s writes them as values, with no formulas',
+    (type) => {
+      const p = planDocuments(u, wb, opts({ type, rows: [2] }));
+      const [spec] = addedSheets(p.edits);
+      expect(spec.cells.filter((c) => c.formula !== undefined)).toEqual([]);
+      const values = texts(spec);
+      for (const s of [EVIL[0], EVIL[1], EVIL[3]]) expect(values).toContain(s);
+      for (const c of spec.cells)
+        if (typeof c.value === 'string' && EVIL.includes(c.value)) expect(c.formula).toBeUndefined();
+    },
+  );
 });
 
 describe('delivery note', () => {
@@ -219,24 +279,43 @@ describe('delivery note', () => {
     const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4, 5] }));
     const [spec] = addedSheets(p.edits);
     expect(cellOf(spec, 'A1')?.value).toBe('送货单 Delivery Note');
-    expect(texts(spec)).toEqual(expect.arrayContaining([
-      '送货地址 Delivery address', '广东省佛山市顺德区乐从镇腾冲工业区3号', '联系人 Contact', '黄生', '电话 Phone', '0757-2888 1234',
-    ]));
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining([
+        '送货地址 Delivery address',
+        '广东省佛山市顺德区乐从镇腾冲工业区3号',
+        '联系人 Contact',
+        '黄生',
+        '电话 Phone',
+        '0757-2888 1234',
+      ]),
+    );
     expect(tableRows(spec, 3)).toEqual([
       [1, 'FM-201', '不锈钢水槽', '套', 120, 310, 37200, null],
       [2, 'FM-202', '龙头', '个', 120, 88, 10560, '余下60个下周'],
       ['合计 Total', null, null, null, 240, null, 47760, null],
     ]);
-    expect(p.documents[0].totals).toEqual({ quantity: 240, cartons: null, netWeight: null, grossWeight: null, cbm: null, amount: 47760 });
+    expect(p.documents[0].totals).toEqual({
+      quantity: 240,
+      cartons: null,
+      netWeight: null,
+      grossWeight: null,
+      cbm: null,
+      amount: 47760,
+    });
     expect(p.documents[0].warnings).toEqual([]);
   });
 
   it('has the signature block and the copy-purpose line', () => {
     const [spec] = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4] })).edits);
-    expect(texts(spec)).toEqual(expect.arrayContaining([
-      '送货人 Delivered by', '签收人 Received by', '日期 Date', '备注 Remarks:',
-      '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: counterfoil / Copy 2: customer / Copy 3: signed receipt',
-    ]));
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining([
+        '送货人 Delivered by',
+        '签收人 Received by',
+        '日期 Date',
+        '备注 Remarks:',
+        '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: counterfoil / Copy 2: customer / Copy 3: signed receipt',
+      ]),
+    );
     const sign = rowWith(spec, '送货人 Delivered by');
     expect(cellOf(spec, `A${sign + 1}`)?.style?.border).toBe('thin');
   });
@@ -245,13 +324,24 @@ describe('delivery note', () => {
     const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4, 5], withoutPrices: true }));
     const [spec] = addedSheets(p.edits);
     const header = rowWith(spec, '序号\nNo.');
-    expect(rowOf(spec, header)).toEqual(['序号\nNo.', '料号\nItem No.', '品名\nDescription', '单位\nUnit', '数量\nQty', '备注\nRemarks']);
+    expect(rowOf(spec, header)).toEqual([
+      '序号\nNo.',
+      '料号\nItem No.',
+      '品名\nDescription',
+      '单位\nUnit',
+      '数量\nQty',
+      '备注\nRemarks',
+    ]);
     expect(spec.cells.some((c) => c.value === 310 || c.value === 37200 || c.value === 47760)).toBe(false);
     expect(p.documents[0].totals.amount).toBeNull();
   });
 
   it('leaves an unknown amount empty, totals it as null and says so', () => {
-    const { u: u5, wb: wb5 } = docFixture([['customer', 'item', 'quantity', 'unitPrice'], ['ACME', 'A', 10, 2.5], ['ACME', 'B', 4, 'TBD']]);
+    const { u: u5, wb: wb5 } = docFixture([
+      ['customer', 'item', 'quantity', 'unitPrice'],
+      ['ACME', 'A', 10, 2.5],
+      ['ACME', 'B', 4, 'TBD'],
+    ]);
     const p = planDocuments(u5, wb5, opts({ type: 'delivery-note', rows: [2, 3] }));
     const [spec] = addedSheets(p.edits);
     expect(tableRows(spec, 3)).toEqual([
@@ -267,18 +357,27 @@ describe('delivery note', () => {
   });
 
   it('warns about a missing address only when a customer sheet exists', () => {
-    const grid = [['customer', 'item', 'quantity', 'unitPrice'], ['ACME', 'A', 10, 2.5]];
+    const grid = [
+      ['customer', 'item', 'quantity', 'unitPrice'],
+      ['ACME', 'A', 10, 2.5],
+    ];
     const without = docFixture(grid);
-    expect(planDocuments(without.u, without.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings).toEqual([]);
+    expect(
+      planDocuments(without.u, without.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings,
+    ).toEqual([]);
     const withList = docFixture(grid, { customers: [{ customer: 'Other Co', address: '1 Main St' }] });
-    expect(planDocuments(withList.u, withList.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings).toEqual([
+    expect(
+      planDocuments(withList.u, withList.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings,
+    ).toEqual([
       'The customer sheet has no address for "ACME": address, contact and phone are left empty. Fill them in.',
     ]);
   });
 
   it('warns when the customer master has no address for the customer', () => {
     const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [6] }));
-    expect(p.documents[0].warnings).toEqual(['客户信息表中没有“厦门海景”的地址：送货地址、联系人和电话已留空，请补填。']);
+    expect(p.documents[0].warnings).toEqual([
+      '客户信息表中没有“厦门海景”的地址：送货地址、联系人和电话已留空，请补填。',
+    ]);
   });
 });
 
@@ -291,8 +390,15 @@ describe('work order', () => {
     expect(p.documents[0]).toMatchObject({ number: 'WO-20261122-001', sheet: '生产工单 WO-20261122-001' });
     const header = rowWith(spec, '序号\nNo.');
     expect(rowOf(spec, header)).toEqual([
-      '序号\nNo.', '料号\nItem No.', '品名\nDescription', '规格\nSpec', '数量\nQty', '单位\nUnit', '交期\nDue date',
-      '计划完成日期\nPlanned finish', '备注\nRemarks',
+      '序号\nNo.',
+      '料号\nItem No.',
+      '品名\nDescription',
+      '规格\nSpec',
+      '数量\nQty',
+      '单位\nUnit',
+      '交期\nDue date',
+      '计划完成日期\nPlanned finish',
+      '备注\nRemarks',
     ]);
     const due = serial('2026-11-15');
     expect(tableRows(spec, 3)).toEqual([
@@ -305,27 +411,56 @@ describe('work order', () => {
   });
 
   it('has the issue date, due date and signature cells', () => {
-    expect(texts(spec)).toEqual(expect.arrayContaining(['开单日期 Issue date', '交期 Due date', '开单 Issued by', '审核 Checked by', '生产主管 Production supervisor']));
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining([
+        '开单日期 Issue date',
+        '交期 Due date',
+        '开单 Issued by',
+        '审核 Checked by',
+        '生产主管 Production supervisor',
+      ]),
+    );
     expect(spec.pageSetup.orientation).toBe('portrait');
-    expect(p.documents[0].totals).toEqual({ quantity: 240, cartons: null, netWeight: null, grossWeight: null, cbm: null });
+    expect(p.documents[0].totals).toEqual({
+      quantity: 240,
+      cartons: null,
+      netWeight: null,
+      grossWeight: null,
+      cbm: null,
+    });
   });
 
   it('copies a quantity that is not a number as written and leaves it out of the total', () => {
-    const { u: u6, wb: wb6 } = docFixture([['customer', 'item', 'quantity'], ['ACME', 'A', 10], ['ACME', 'B', '待定']]);
+    const { u: u6, wb: wb6 } = docFixture([
+      ['customer', 'item', 'quantity'],
+      ['ACME', 'A', 10],
+      ['ACME', 'B', '待定'],
+    ]);
     const p = planDocuments(u6, wb6, opts({ type: 'work-order', rows: [2, 3], lang: 'zh-CN' }));
     const [s] = addedSheets(p.edits);
-    expect(tableRows(s, 3).map((r) => r.slice(0, 3))).toEqual([[1, 'A', null], [2, 'B', null], ['合计 Total', null, null]]);
+    expect(tableRows(s, 3).map((r) => r.slice(0, 3))).toEqual([
+      [1, 'A', null],
+      [2, 'B', null],
+      ['合计 Total', null, null],
+    ]);
     expect(tableRows(s, 3).map((r) => r[3])).toEqual([10, '待定', 10]);
     expect(p.documents[0].totals.quantity).toBe(10);
-    expect(p.documents[0].warnings).toEqual(['第 3 行（B）的数量不是数字：已照原文抄写，不计入合计（箱数、重量、金额也无法计算），请先更正数量。']);
+    expect(p.documents[0].warnings).toEqual([
+      '第 3 行（B）的数量不是数字：已照原文抄写，不计入合计（箱数、重量、金额也无法计算），请先更正数量。',
+    ]);
   });
 
   it('writes dates in the workbook date system', () => {
     const { u: u4, wb: wb4 } = docFixture(
-      [['orderNo', 'customer', 'item', 'quantity', 'dueDate'], ['PO1', 'ACME', 'A', '60', '2026-12-05']],
+      [
+        ['orderNo', 'customer', 'item', 'quantity', 'dueDate'],
+        ['PO1', 'ACME', 'A', '60', '2026-12-05'],
+      ],
       { dateSystem: 1904 },
     );
     const [s] = addedSheets(planDocuments(u4, wb4, opts({ type: 'work-order', rows: [2] })).edits);
-    expect(s.cells.map((c) => c.value)).toEqual(expect.arrayContaining([serial(TODAY) - 1462, serial('2026-12-05') - 1462, 60]));
+    expect(s.cells.map((c) => c.value)).toEqual(
+      expect.arrayContaining([serial(TODAY) - 1462, serial('2026-12-05') - 1462, 60]),
+    );
   });
 });

@@ -8,7 +8,11 @@ import { sheetFromGrid } from '../../../src/core/snapshot';
 import type { WorkbookSnapshot } from '../../../src/core/types';
 
 function wbWith(...sheets: { name: string; grid: (string | number | null)[][] }[]): WorkbookSnapshot {
-  return { sheets: [sheetFromGrid('Orders', [['x']]), ...sheets.map((s) => sheetFromGrid(s.name, s.grid))], dateSystem: 1900, activeSheet: null };
+  return {
+    sheets: [sheetFromGrid('Orders', [['x']]), ...sheets.map((s) => sheetFromGrid(s.name, s.grid))],
+    dateSystem: 1900,
+    activeSheet: null,
+  };
 }
 
 const REGISTER_HEAD = ['单号', '类型', '日期', '客户', '订单号', '来源行', '工作表'];
@@ -65,16 +69,18 @@ describe('last numbers kept in the settings (SPEC 9)', () => {
   const settingsSheet = (json: string) => ({ name: SETTINGS_SHEET, grid: settingsChunks(json).map((c) => [c]) });
 
   it('continue from the settings when the register and the sheets no longer show the number', () => {
-    const wb = wbWith(settingsSheet(JSON.stringify({ version: 1, lastNumbers: { 'DN-20261122': 7, 'WO-20261121': 3 } })));
+    const wb = wbWith(
+      settingsSheet(JSON.stringify({ version: 1, lastNumbers: { 'DN-20261122': 7, 'WO-20261121': 3 } })),
+    );
     expect(nextDocNumbers(wb, 'delivery-note', '2026-11-22', 1)).toEqual(['DN-20261122-008']);
     expect(nextDocNumbers(wb, 'work-order', '2026-11-22', 1)).toEqual(['WO-20261122-001']);
   });
 
   it('take the highest of register, sheet names and settings', () => {
-    const wb = wbWith(
-      settingsSheet(JSON.stringify({ version: 1, lastNumbers: { 'DN-20261122': 2 } })),
-      { name: '单据登记', grid: [REGISTER_HEAD, ['DN-20261122-004']] },
-    );
+    const wb = wbWith(settingsSheet(JSON.stringify({ version: 1, lastNumbers: { 'DN-20261122': 2 } })), {
+      name: '单据登记',
+      grid: [REGISTER_HEAD, ['DN-20261122-004']],
+    });
     expect(lastSequence(wb, 'delivery-note', '2026-11-22')).toBe(4);
   });
 
@@ -85,7 +91,16 @@ describe('last numbers kept in the settings (SPEC 9)', () => {
     const write = first.edits.find((e) => e.kind === 'writeSettings');
     if (write?.kind !== 'writeSettings') throw new Error('no writeSettings edit');
     // What is left after the clerk deleted the document sheet and the register row: the settings the plan wrote.
-    const after: WorkbookSnapshot = { ...wb, sheets: [...wb.sheets, sheetFromGrid(SETTINGS_SHEET, settingsChunks(write.json).map((c) => [c]))] };
+    const after: WorkbookSnapshot = {
+      ...wb,
+      sheets: [
+        ...wb.sheets,
+        sheetFromGrid(
+          SETTINGS_SHEET,
+          settingsChunks(write.json).map((c) => [c]),
+        ),
+      ],
+    };
     expect(after.sheets.some((sh) => /DN-/.test(sh.name) || sh.name === '单据登记')).toBe(false);
     const second = planDocuments(u, after, { type: 'delivery-note', rows: [4], today: '2026-11-22' });
     expect(second.documents[0].number).toBe('DN-20261122-002');
@@ -94,12 +109,18 @@ describe('last numbers kept in the settings (SPEC 9)', () => {
   });
 
   it('keep the other settings as they were when recording a number', () => {
-    const settings = { ...DEFAULT_SETTINGS, dueSoonDays: 3, documentLang: 'en-US' as const, lastNumbers: { 'PL-20261120': 9 } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      dueSoonDays: 3,
+      documentLang: 'en-US' as const,
+      lastNumbers: { 'PL-20261120': 9 },
+    };
     const { u, wb } = zhFixture({ extraSheets: [settingsSheet(JSON.stringify(settings))] });
     const p = planDocuments(u, wb, { type: 'work-order', rows: [4], today: '2026-11-22' });
     const write = p.edits.find((e) => e.kind === 'writeSettings');
     expect(write?.kind === 'writeSettings' && JSON.parse(write.json)).toEqual({
-      ...settings, lastNumbers: { 'PL-20261120': 9, 'WO-20261122': 1 },
+      ...settings,
+      lastNumbers: { 'PL-20261120': 9, 'WO-20261122': 1 },
     });
   });
 });
@@ -111,14 +132,25 @@ describe('register', () => {
     const wb = wbWith({ name: 'documents', grid: [(header as { header: string[] }).header] });
     expect(registerSheet(wb, 'zh-CN')).toEqual({ name: 'documents', lang: 'en-US' });
     // A clerk's sheet that only shares the name is not ours.
-    expect(registerSheet(wbWith({ name: 'Documents', grid: [['Number']] }), 'en-US')).toEqual({ name: 'Documents (2)', lang: 'en-US' });
+    expect(registerSheet(wbWith({ name: 'Documents', grid: [['Number']] }), 'en-US')).toEqual({
+      name: 'Documents (2)',
+      lang: 'en-US',
+    });
     expect(registerSheet(wbWith(), 'zh-CN')).toEqual({ name: '单据登记', lang: 'zh-CN' });
     expect(registerSheet(wbWith(), 'en-US')).toEqual({ name: 'Documents', lang: 'en-US' });
   });
 
   it('appends one row per document with a date column', () => {
     const edit = planRegisterRows({ name: '单据登记', lang: 'zh-CN' }, [
-      { number: 'DN-20261122-001', typeLabel: '送货单', dateSerial: 46348, customer: '佛山美家', orderNos: 'XS-261001', rows: '4-5,7', sheet: '送货单 DN-20261122-001' },
+      {
+        number: 'DN-20261122-001',
+        typeLabel: '送货单',
+        dateSerial: 46348,
+        customer: '佛山美家',
+        orderNos: 'XS-261001',
+        rows: '4-5,7',
+        sheet: '送货单 DN-20261122-001',
+      },
     ]);
     expect(edit).toEqual({
       kind: 'appendRows',

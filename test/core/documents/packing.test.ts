@@ -1,4 +1,10 @@
-import { cartonCbm, cartonRange, parseCartonSize, planPacking, splitCartons } from '../../../src/core/documents/packing';
+import {
+  cartonCbm,
+  cartonRange,
+  parseCartonSize,
+  planPacking,
+  splitCartons,
+} from '../../../src/core/documents/packing';
 import { roundTo } from '../../../src/core/documents/lines';
 import { docFixture, zhFixture } from '../helpers/docs';
 
@@ -59,10 +65,28 @@ describe('planPacking', () => {
     const plan = planPacking(u.lines, u.masters);
     expect(plan.rows).toHaveLength(2);
     const [full, part] = plan.rows;
-    expect([cartonRange(full), full.cartons, full.quantity, full.netPerCarton, full.grossPerCarton, full.netTotal, full.grossTotal, full.cbm])
-      .toEqual(['1-6', 6, 120, 16, 17.5, 96, 105, 0.42]);
-    expect([cartonRange(part), part.partial, part.qtyPerCarton, part.cartons, part.quantity, part.netPerCarton, part.grossPerCarton, part.netTotal, part.grossTotal, part.cbm])
-      .toEqual(['7', true, 5, 1, 5, 4, 5.5, 4, 5.5, 0.07]);
+    expect([
+      cartonRange(full),
+      full.cartons,
+      full.quantity,
+      full.netPerCarton,
+      full.grossPerCarton,
+      full.netTotal,
+      full.grossTotal,
+      full.cbm,
+    ]).toEqual(['1-6', 6, 120, 16, 17.5, 96, 105, 0.42]);
+    expect([
+      cartonRange(part),
+      part.partial,
+      part.qtyPerCarton,
+      part.cartons,
+      part.quantity,
+      part.netPerCarton,
+      part.grossPerCarton,
+      part.netTotal,
+      part.grossTotal,
+      part.cbm,
+    ]).toEqual(['7', true, 5, 1, 5, 4, 5.5, 4, 5.5, 0.07]);
     expect(plan.totals).toEqual({ quantity: 125, cartons: 7, netWeight: 100, grossWeight: 110.5, cbm: 0.49 });
   });
 
@@ -86,24 +110,44 @@ describe('planPacking', () => {
 
   it('the order sheet own packing columns win over the product master', () => {
     const { u } = docFixture([HEAD, ['FM-202', 40, 10, 8, 9, '40x30x20']], {
-      products: { items: [{ item: 'FM-202', qtyPerCarton: 20, netWeight: 16, grossWeight: 17.5, cartonSize: '50x40x35' }] },
+      products: {
+        items: [{ item: 'FM-202', qtyPerCarton: 20, netWeight: 16, grossWeight: 17.5, cartonSize: '50x40x35' }],
+      },
     });
     const plan = planPacking(u.lines, u.masters);
     expect(plan.totals).toEqual({ quantity: 40, cartons: 4, netWeight: 32, grossWeight: 36, cbm: 0.096 });
   });
 
   it('falls back to the master field by field and matches items ignoring case and width', () => {
-    const { u } = docFixture([['item', 'quantity', 'netWeight'], ['ｆｍ-202', 40, 10]], {
-      products: { items: [{ item: 'FM-202', qtyPerCarton: 20, netWeight: 16, grossWeight: 17.5, cartonSize: '50x40x35' }] },
-    });
+    const { u } = docFixture(
+      [
+        ['item', 'quantity', 'netWeight'],
+        ['ｆｍ-202', 40, 10],
+      ],
+      {
+        products: {
+          items: [{ item: 'FM-202', qtyPerCarton: 20, netWeight: 16, grossWeight: 17.5, cartonSize: '50x40x35' }],
+        },
+      },
+    );
     const plan = planPacking(u.lines, u.masters);
-    expect(plan.rows[0]).toMatchObject({ cartons: 2, netPerCarton: 10, grossPerCarton: 17.5, netTotal: 20, grossTotal: 35, cbm: 0.14 });
+    expect(plan.rows[0]).toMatchObject({
+      cartons: 2,
+      netPerCarton: 10,
+      grossPerCarton: 17.5,
+      netTotal: 20,
+      grossTotal: 35,
+      cbm: 0.14,
+    });
   });
 
   it('rounds weights to 2 and CBM to 3 decimals without float noise', () => {
     const { u } = docFixture([HEAD, ['A', 30, 1, 0.1, 0.7, '45*35*60'], ['B', 3, 1, 1.005, 1.2, '10*10*10']]);
     const plan = planPacking(u.lines, u.masters);
-    expect(plan.rows.map((r) => [r.netTotal, r.grossTotal, r.cbm])).toEqual([[3, 21, 2.835], [3.02, 3.6, 0.003]]);
+    expect(plan.rows.map((r) => [r.netTotal, r.grossTotal, r.cbm])).toEqual([
+      [3, 21, 2.835],
+      [3.02, 3.6, 0.003],
+    ]);
     expect(plan.totals).toEqual({ quantity: 33, cartons: 33, netWeight: 6.02, grossWeight: 24.6, cbm: 2.838 });
   });
 
@@ -111,7 +155,14 @@ describe('planPacking', () => {
     const { u } = docFixture([HEAD, ['A', 10, null, 1, 2, '10*10*10'], ['B', 6, 3, null, null, 'n/a']]);
     const plan = planPacking(u.lines, u.masters);
     expect(plan.rows[0]).toMatchObject({ firstCarton: null, cartons: null, quantity: 10, netTotal: null, cbm: null });
-    expect(plan.rows[1]).toMatchObject({ firstCarton: null, cartons: 2, netTotal: null, grossTotal: null, cbm: null, cartonSize: 'n/a' });
+    expect(plan.rows[1]).toMatchObject({
+      firstCarton: null,
+      cartons: 2,
+      netTotal: null,
+      grossTotal: null,
+      cbm: null,
+      cartonSize: 'n/a',
+    });
     expect(plan.totals).toEqual({ quantity: 16, cartons: null, netWeight: null, grossWeight: null, cbm: null });
     expect(plan.warnings).toEqual([
       { code: 'noQtyPerCarton', row: 2, item: 'A' },

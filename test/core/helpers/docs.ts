@@ -13,12 +13,17 @@ export interface DocFixtureOptions extends GridOptions {
   extraSheets?: { name: string; grid: CellValue[][] }[];
 }
 
-export function docFixture(grid: CellValue[][], opts: DocFixtureOptions = {}): { u: Understanding; wb: WorkbookSnapshot } {
+export function docFixture(
+  grid: CellValue[][],
+  opts: DocFixtureOptions = {},
+): { u: Understanding; wb: WorkbookSnapshot } {
   const u = understandingFromGrid(grid, opts);
   if (opts.customers) {
     u.masters.customers = {
       sheet: 'Customers',
-      byName: new Map(opts.customers.map((c, i) => [String(c.customer), { row: i + 2, ...c, customer: String(c.customer) }])),
+      byName: new Map(
+        opts.customers.map((c, i) => [String(c.customer), { row: i + 2, ...c, customer: String(c.customer) }]),
+      ),
     };
   }
   const sheets = [sheetOf(grid, opts), ...(opts.extraSheets ?? []).map((s) => sheetFromGrid(s.name, s.grid))];
@@ -33,9 +38,33 @@ export const ZH_GRID: CellValue[][] = [
   ['XS-261002', '厦门海景', 'XM-11', '浴室柜', '800宽', 40, '套', 1250, serial('2026-11-18'), null],
 ];
 export const ZH_PRODUCTS: Partial<ProductInfo>[] = [
-  { item: 'FM-201', description: '不锈钢水槽', unitPrice: 310, qtyPerCarton: 2, netWeight: 18.5, grossWeight: 20, cartonSize: '72x50x25' },
-  { item: 'FM-202', description: '龙头', unitPrice: 88, qtyPerCarton: 20, netWeight: 16, grossWeight: 17.5, cartonSize: '50x40x35' },
-  { item: 'XM-11', description: '浴室柜', unitPrice: 1250, qtyPerCarton: 1, netWeight: 45, grossWeight: 52, cartonSize: '85×55×60' },
+  {
+    item: 'FM-201',
+    description: '不锈钢水槽',
+    unitPrice: 310,
+    qtyPerCarton: 2,
+    netWeight: 18.5,
+    grossWeight: 20,
+    cartonSize: '72x50x25',
+  },
+  {
+    item: 'FM-202',
+    description: '龙头',
+    unitPrice: 88,
+    qtyPerCarton: 20,
+    netWeight: 16,
+    grossWeight: 17.5,
+    cartonSize: '50x40x35',
+  },
+  {
+    item: 'XM-11',
+    description: '浴室柜',
+    unitPrice: 1250,
+    qtyPerCarton: 1,
+    netWeight: 45,
+    grossWeight: 52,
+    cartonSize: '85×55×60',
+  },
 ];
 export const ZH_CUSTOMERS: Partial<CustomerInfo>[] = [
   { customer: '佛山美家', address: '广东省佛山市顺德区乐从镇腾冲工业区3号', contact: '黄生', phone: '0757-2888 1234' },
@@ -43,7 +72,12 @@ export const ZH_CUSTOMERS: Partial<CustomerInfo>[] = [
 
 export function zhFixture(extra: Partial<DocFixtureOptions> = {}): { u: Understanding; wb: WorkbookSnapshot } {
   return docFixture(ZH_GRID, {
-    sheet: '2026订单', headerRow: 3, lang: 'zh-CN', products: { sheet: '价格表', items: ZH_PRODUCTS }, customers: ZH_CUSTOMERS, ...extra,
+    sheet: '2026订单',
+    headerRow: 3,
+    lang: 'zh-CN',
+    products: { sheet: '价格表', items: ZH_PRODUCTS },
+    customers: ZH_CUSTOMERS,
+    ...extra,
   });
 }
 

@@ -5,8 +5,18 @@
 
 import { sheetFromGrid } from '../../../src/core/snapshot';
 import type {
-  CellValue, DateField, FieldKey, Lang, NumericField, OrderLine, ProductInfo, Reading, Settings, SheetSnapshot,
-  Understanding, WorkbookSnapshot,
+  CellValue,
+  DateField,
+  FieldKey,
+  Lang,
+  NumericField,
+  OrderLine,
+  ProductInfo,
+  Reading,
+  Settings,
+  SheetSnapshot,
+  Understanding,
+  WorkbookSnapshot,
 } from '../../../src/core/types';
 import { DATE_FIELDS, DEFAULT_SETTINGS, isCellError, NUMERIC_FIELDS } from '../../../src/core/types';
 
@@ -67,7 +77,9 @@ export function understandingFromGrid(grid: CellValue[][], opts: GridOptions = {
       products: opts.products
         ? {
             sheet: productSheet,
-            byItem: new Map(opts.products.items.map((p, i) => [String(p.item), { row: i + 2, ...p, item: String(p.item) }])),
+            byItem: new Map(
+              opts.products.items.map((p, i) => [String(p.item), { row: i + 2, ...p, item: String(p.item) }]),
+            ),
           }
         : null,
       customers: null,
@@ -106,7 +118,9 @@ function readNum(v: CellValue): Reading {
   if (typeof v === 'number') return { kind: 'ok', value: v, fromText: false };
   const s = String(v).trim();
   const bare = s.replace(/[,\s¥$]/g, '');
-  return /^-?\d+(\.\d+)?$/.test(bare) ? { kind: 'ok', value: Number(bare), fromText: true } : { kind: 'invalid', text: s };
+  return /^-?\d+(\.\d+)?$/.test(bare)
+    ? { kind: 'ok', value: Number(bare), fromText: true }
+    : { kind: 'invalid', text: s };
 }
 
 function readDateCell(v: CellValue, dateSystem: 1900 | 1904): Reading {
