@@ -18,15 +18,7 @@ import type {
   Understanding,
 } from './types';
 import { DATE_FIELDS, NUMERIC_FIELDS, isCellError } from './types';
-import {
-  R_INVALID,
-  R_OK,
-  R_OK_TEXT,
-  lineColumnsOf,
-  type FieldCells,
-  type LineColumns,
-  type ReadingColumn,
-} from './understand';
+import { R_INVALID, R_OK, R_OK_TEXT, okAt, type FieldCells, type LineColumns, type ReadingColumn } from './lines';
 
 export { planValidationRules } from './validation';
 
@@ -77,7 +69,7 @@ interface Ctx {
 }
 
 export function checkOrder(u: Understanding, opts: CheckOptions): Issue[] {
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const ctx: Ctx = { u, lang: opts.lang, out: [], cols, names: new Map(), letters: new Map(), templates: new Map() };
   const wanted = opts.rows ? new Set(opts.rows) : null;
   // Which lines are checked, by line index.
@@ -204,12 +196,6 @@ function checkDates(ctx: Ctx, on: Uint8Array | null): void {
 function isFormulaCell(ctx: Ctx, k: number, field: FieldKey): boolean {
   const col = ctx.u.order.columns[field];
   return col !== undefined && ctx.u.isFormula !== undefined && ctx.u.isFormula(ctx.cols.row(k), col);
-}
-
-/** The value of an ok reading, else null. */
-function okAt(col: ReadingColumn, k: number): number | null {
-  const kind = col.kind[k];
-  return kind === R_OK || kind === R_OK_TEXT ? col.value[k] : null;
 }
 
 /** Per line: quantity and price signs, amount, due before order, shipped over quantity, the price list. */

@@ -19,7 +19,7 @@ import {
   type StatusKind,
   type Understanding,
 } from './types';
-import { R_OK, R_OK_TEXT, lineColumnsOf, type ReadingColumn } from './understand';
+import { R_OK_TEXT, okAt } from './lines';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 
@@ -113,7 +113,7 @@ export function classifyContext(u: Understanding, today: string): ClassifyContex
 /** One class per order line, with daysLate and openQty, for `today` (ISO). */
 export function classifyLines(u: Understanding, today: string): DelayRow[] {
   const ctx = classifyContext(u, today);
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const qty = cols.num('quantity');
   const shippedQty = cols.num('shippedQty');
   const dueDate = cols.date('dueDate');
@@ -146,11 +146,6 @@ export function classifyLines(u: Understanding, today: string): DelayRow[] {
     out[k] = classifyParts(cols.row(k), kind, q, s, due, ship, ctx);
   }
   return out;
-}
-
-function okAt(col: ReadingColumn, k: number): number | null {
-  const kind = col.kind[k];
-  return kind === R_OK || kind === R_OK_TEXT ? col.value[k] : null;
 }
 
 export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
@@ -291,7 +286,7 @@ export function planClearDelayRules(sheet: string): WorkbookEdit {
  */
 export function textDateRows(u: Understanding): number[] {
   const shipMatters = u.order.columns.shippedQty === undefined;
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const due = cols.date('dueDate');
   const ship = cols.date('shipDate');
   const out: number[] = [];
@@ -303,7 +298,7 @@ export function textDateRows(u: Understanding): number[] {
 
 /** Rows whose quantity or shippedQty is a number stored as text: Excel's colours do not count it as shipped. */
 export function textNumberRows(u: Understanding): number[] {
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const qty = cols.num('quantity');
   const shipped = cols.num('shippedQty');
   const out: number[] = [];

@@ -173,7 +173,7 @@ describe('withColumnOverride', () => {
     masters: { products: null, customers: null },
     settings: { ...DEFAULT_SETTINGS, columnOverrides: { '2026订单': { C: 'orderNo' as const } } },
     dateSystem: 1900,
-  } as Understanding;
+  } as unknown as Understanding;
   it('keys the override by column letter and moves a field off another column', () => {
     const s = withColumnOverride(u, 2, 'orderNo');
     expect(s.columnOverrides['2026订单']).toEqual({ B: 'orderNo' });

@@ -19,6 +19,13 @@ import type {
   WorkbookSnapshot,
 } from '../../../src/core/types';
 import { DATE_FIELDS, DEFAULT_SETTINGS, isCellError, NUMERIC_FIELDS } from '../../../src/core/types';
+import {
+  encodeReading,
+  newColumn,
+  type FieldCells,
+  type LineColumns,
+  type ReadingColumn,
+} from '../../../src/core/lines';
 
 export interface GridOptions {
   sheet?: string; // default "Orders"
@@ -73,6 +80,7 @@ export function understandingFromGrid(grid: CellValue[][], opts: GridOptions = {
       lang: opts.lang ?? 'en-US',
     },
     lines,
+    columns: viewColumns(lines),
     masters: {
       products: opts.products
         ? {
@@ -139,4 +147,32 @@ function textOf(v: CellValue, isDate: boolean, dateSystem: 1900 | 1904): string 
   if (isCellError(v)) return v.error;
   if (typeof v === 'number' && isDate) return isoOf(dateSystem === 1904 ? v + 1462 : v);
   return String(v).trim();
+}
+
+/** Column-wise readings of the helper's own lines. */
+function viewColumns(lines: OrderLine[]): LineColumns {
+  const readings = (f: string, numeric: boolean): ReadingColumn => {
+    const col = newColumn(lines.length);
+    lines.forEach((line, k) => {
+      const rd = ((numeric ? line.num : line.date) as Partial<Record<string, Reading>>)[f];
+      if (rd !== undefined) encodeReading(rd, k, col);
+    });
+    return col;
+  };
+  const cols: LineColumns = {
+    n: lines.length,
+    row: (k) => lines[k].row,
+    num: (f) => readings(f, true),
+    date: (f) => readings(f, false),
+    raw: (k, f) => lines[k].raw[f],
+    text: (k, f) => lines[k].text[f],
+    field: (f): FieldCells => ({ raw: (k) => lines[k].raw[f], text: (k) => lines[k].text[f] }),
+    errorLines: (f) => lines.flatMap((l, k) => (isCellError(l.raw[f]) ? [k] : [])),
+    emptyLines: (f) =>
+      lines.flatMap((l, k) => {
+        const v = l.raw[f];
+        return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? [k] : [];
+      }),
+  };
+  return cols;
 }
