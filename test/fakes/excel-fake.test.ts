@@ -1,6 +1,6 @@
 // The fake keeps Office.js's rules, so adapter tests that pass on it do not pass by accident.
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
-import { createFakeExcel, FakeOfficeError } from '../fakes/excel-fake';
+import { createFakeExcel, FakeOfficeError } from './excel-fake';
 
 describe('excel fake', () => {
   test('reading a property before load + sync throws PropertyNotLoaded', async () => {
