@@ -2,6 +2,7 @@
 
 import { MAX_SERIAL, isDateFormat, serialToIso, toSerial1900 } from './dates';
 import { parseDateText } from './textDates';
+import { hasNonAscii } from './text';
 import type { CellValue, Reading } from './types';
 
 export interface DateContext {
@@ -31,7 +32,6 @@ export function readNumber(v: CellValue): Reading {
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-const NON_ASCII = /[\u0080-\uffff]/;
 // Currency marks clerks type before or after a number.
 const CURRENCY = '(?:us\\$|hk\\$|nt\\$|rmb|cny|usd|hkd|eur|gbp|jpy|ntd|twd|[¥$€£￥]|人民币|美元|港币|元|块)';
 /** The only words a number may carry after it (SPEC 4): "480 pcs" is a fixable number, "12 TBD" is not. */
@@ -95,7 +95,7 @@ export function parseNumberText(text: string): number | null {
   let t = text.trim();
   if (PLAIN_NUMBER.test(t)) return Number(t);
   // Full-width digits, ￥ and full-width punctuation fold to ASCII (NFKC leaves ASCII as it is).
-  if (NON_ASCII.test(t)) t = t.normalize('NFKC');
+  if (hasNonAscii(t)) t = t.normalize('NFKC');
   t = t.replace(/\s+/g, ' ').trim();
   let negative = false;
   // Accounting negatives: (1,200)

@@ -3,7 +3,7 @@
 import type { CellValue } from './types';
 
 /** Any character outside ASCII: such text is NFKC-folded before matching (full-width digits, ￥, ：). */
-export const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** True when the text has a character outside ASCII. */
 export function hasNonAscii(s: string): boolean {

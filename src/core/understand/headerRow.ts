@@ -1,6 +1,6 @@
 // Finding a sheet's header row (SPEC 3): the row among the first ones that names the most fields.
 
-import { mapHeaders } from '../fields';
+import { mapHeaders } from './headerWords';
 import { lastRow } from '../snapshot';
 import type { CellValue, FieldKey, MasterFieldKey, SheetSnapshot } from '../types';
 

@@ -1,7 +1,7 @@
 // Master sheets (SPEC 3): the price list (product master) and the customer list beside the order sheet.
 
 import { cellText, readNumber } from '../cells';
-import { isNoteText, isTotalText } from '../fields';
+import { isNoteText, isTotalText } from './headerWords';
 import { lastRow } from '../snapshot';
 import { isBlankCell } from '../text';
 import type {

@@ -2,7 +2,7 @@
 
 import { columnNumber } from '../address';
 import { OrderClerkError } from '../errors';
-import { isNoteText, isTotalText } from '../fields';
+import { isNoteText, isTotalText } from './headerWords';
 import { SETTINGS_SHEET } from '../settings';
 import { findSheet, lastColumn, lastRow } from '../snapshot';
 import { isBlankCell } from '../text';
