@@ -138,9 +138,14 @@ function readDateNumber(v: number, ctx: DateContext): Reading {
     const serial = Number.isInteger(v) ? parseDateText(String(v), ctx.referenceSerial, ctx.dayFirst) : null;
     return serial === null ? { kind: 'invalid', text: String(v) } : { kind: 'ok', value: serial, fromText: true };
   }
-  const serial = Math.floor(toSerial1900(v, ctx.dateSystem)); // a time of day does not move the day
+  const serial = daySerial(v, ctx.dateSystem);
   if (serial < 1) return { kind: 'invalid', text: String(v) };
   return { kind: 'ok', value: serial, fromText: false };
+}
+
+/** The day of a date serial, in the 1900 system: a time of day does not move the day (every date rule compares days). */
+export function daySerial(v: number, dateSystem: 1900 | 1904): number {
+  return Math.floor(toSerial1900(v, dateSystem));
 }
 
 /** Display text of a cell: trimmed strings, numbers as written, date-formatted serials as YYYY-MM-DD, errors as their code. */

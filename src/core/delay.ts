@@ -9,24 +9,12 @@ import { isoToSerial } from './dates';
 import type { ConditionalRule, WorkbookEdit } from './edits';
 import { t } from './i18n';
 import { statusMatcher, statusWords } from './status';
-import {
-  DELAY_CLASSES,
-  type DelayClass,
-  type DelayRow,
-  type Lang,
-  type OrderLine,
-  type Reading,
-  type StatusKind,
-  type Understanding,
-} from './types';
+import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type StatusKind, type Understanding } from './types';
 import { R_OK_TEXT, okAt } from './lines';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 
-/** Priority order of the conditional-format rules (and of the class tests in classifyLine). */
-export const DELAY_RULE_ORDER: DelayClass[] = ['cancelled', 'shipped', 'noDueDate', 'overdue', 'dueSoon', 'onTrack'];
-
-export interface ClassifyContext {
+interface ClassifyContext {
   /** 1900-system serial of today. */
   today: number;
   dueSoonDays: number;
@@ -35,42 +23,8 @@ export interface ClassifyContext {
   kindOf: (text: string | null | undefined) => StatusKind | null;
 }
 
-function okValue(r: Reading | undefined): number | null {
-  return r && r.kind === 'ok' ? r.value : null;
-}
-
-/** Whole day of a date reading: a due date at 18:00 is still that day. */
-function okDay(r: Reading | undefined): number | null {
-  const v = okValue(r);
-  return v === null ? null : Math.floor(v);
-}
-
-/** The status cell as Excel's TRIM would see it: the raw text (not the display-trimmed one), numbers as text. */
-export function statusTextOf(line: OrderLine): string {
-  const raw = line.raw.status;
-  if (typeof raw === 'string') return raw;
-  return line.text.status ?? '';
-}
-
 function roundQty(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-/** Open quantity: quantity − shippedQty (empty or unreadable shippedQty = 0; unreadable quantity → 0), never below 0. */
-export function openQuantity(line: OrderLine): number {
-  const q = okValue(line.num.quantity);
-  if (q === null) return 0;
-  const s = okValue(line.num.shippedQty) ?? 0;
-  return Math.max(0, roundQty(q - s));
-}
-
-export function classifyLine(line: OrderLine, ctx: ClassifyContext): DelayRow {
-  const kind = ctx.kindOf(statusTextOf(line));
-  const q = okValue(line.num.quantity);
-  const s = okValue(line.num.shippedQty);
-  const due = okDay(line.date.dueDate);
-  const ship = okDay(line.date.shipDate);
-  return classifyParts(line.row, kind, q, s, due, ship, ctx);
 }
 
 /** The class of a line from its status kind, quantity, shipped quantity, due day and ship day. */
@@ -83,7 +37,7 @@ function classifyParts(
   ship: number | null,
   ctx: ClassifyContext,
 ): DelayRow {
-  // As openQuantity: quantity − shippedQty, never below 0; 0 when the quantity is unreadable.
+  // Open quantity: quantity − shippedQty (empty or unreadable shippedQty = 0), never below 0; 0 without a quantity.
   const openQty = q === null ? 0 : Math.max(0, roundQty(q - (s ?? 0)));
 
   if (kind === 'cancelled') return { row, class: 'cancelled', daysLate: 0, openQty };
@@ -101,7 +55,7 @@ function classifyParts(
   return { row, class: 'onTrack', daysLate: 0, openQty };
 }
 
-export function classifyContext(u: Understanding, today: string): ClassifyContext {
+function classifyContext(u: Understanding, today: string): ClassifyContext {
   return {
     today: isoToSerial(today),
     dueSoonDays: u.settings.dueSoonDays,
@@ -122,12 +76,11 @@ export function classifyLines(u: Understanding, today: string): DelayRow[] {
   const out: DelayRow[] = new Array(cols.n);
   // A status column holds a handful of distinct texts: recognise each once.
   const kinds = new Map<string, StatusKind | null>();
-  // Same tests as classifyLine, read from the shared reading columns instead of each line's views.
   let lastText = '';
   let lastKind = ctx.kindOf('');
   for (let k = 0; k < out.length; k++) {
     const raw = status.raw(k);
-    // As statusTextOf: the raw text, else the display text (an empty cell reads '').
+    // The status as Excel's TRIM sees it: the raw text (not the display-trimmed one), else the display text.
     const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : (status.text(k) ?? '');
     let kind = lastKind;
     if (text !== lastText) {
@@ -137,13 +90,10 @@ export function classifyLines(u: Understanding, today: string): DelayRow[] {
       lastText = text;
       lastKind = kind;
     }
-    const q = okAt(qty, k);
-    const s = okAt(shippedQty, k);
-    const dueValue = okAt(dueDate, k);
-    const shipValue = okAt(shipDate, k);
-    const due = dueValue === null ? null : Math.floor(dueValue);
-    const ship = shipValue === null ? null : Math.floor(shipValue);
-    out[k] = classifyParts(cols.row(k), kind, q, s, due, ship, ctx);
+    // Dates in the columns are whole days (the reader drops a time of day), as TODAY()-based rules compare them.
+    const due = okAt(dueDate, k);
+    const ship = okAt(shipDate, k);
+    out[k] = classifyParts(cols.row(k), kind, okAt(qty, k), okAt(shippedQty, k), due, ship, ctx);
   }
   return out;
 }

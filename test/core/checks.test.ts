@@ -7,7 +7,10 @@ import {
   sortIssues,
 } from '../../src/core/checks';
 import type { CellValue, Issue, IssueCode } from '../../src/core/types';
-import { serial, understandingFromGrid, type GridOptions } from './helpers/grid';
+import { understand } from '../../src/core/understand';
+import { serial, snapshotOf, type GridOptions } from './helpers/grid';
+
+const TODAY = '2026-11-22';
 
 // Columns: A orderNo, B customer, C item, D quantity, E unitPrice, F amount, G orderDate, H dueDate, I shippedQty, J status
 const HEAD: CellValue[] = [
@@ -47,7 +50,7 @@ function check(
   opts: GridOptions & { lang?: 'zh-CN' | 'en-US'; only?: number[] } = {},
   head = HEAD,
 ): Issue[] {
-  const u = understandingFromGrid([head, ...rows], opts);
+  const u = understand(snapshotOf([head, ...rows], opts), { today: TODAY });
   return checkOrder(u, { lang: opts.lang ?? 'en-US', rows: opts.only });
 }
 
@@ -84,6 +87,12 @@ describe('required.missing', () => {
   test('orderNo and customer are only required where the sheet has those columns', () => {
     const head: CellValue[] = [null, null, 'item', 'quantity', 'unitPrice', 'amount', 'orderDate', 'dueDate'];
     expect(check([['', '', 'X-1', 10, 2.5, 25, serial('2026-11-01'), serial('2026-12-01')]], {}, head)).toEqual([]);
+  });
+  test('a required cell holding only a full-width space (U+3000) is empty', () => {
+    expect(brief(check([line({ customer: '\u3000', item: ' \u3000 ' })]))).toEqual([
+      'B2 required.missing',
+      'C2 required.missing',
+    ]);
   });
   test('empty unit price, amount, status or order date are not required', () => {
     expect(check([line({ unitPrice: null, amount: null, orderDate: null, status: null })])).toEqual([]);
@@ -202,6 +211,9 @@ describe('dates', () => {
       'Due date 2026-11-05 is before the order date 2026-11-10: check both dates.',
     ]);
     expect(check([line({ orderDate: serial('2026-11-10'), dueDate: serial('2026-11-10') })])).toEqual([]);
+  });
+  test('a time of day does not make a due date earlier than an order date of the same day', () => {
+    expect(check([line({ orderDate: serial('2026-11-10') + 0.75, dueDate: serial('2026-11-10') + 0.25 })])).toEqual([]);
   });
   test('a text date is also used for dueDate.beforeOrderDate', () => {
     expect(brief(check([line({ orderDate: serial('2026-12-10'), dueDate: '2026-12-05' })]))).toEqual([
@@ -370,7 +382,7 @@ describe('ordering, counts and messages', () => {
 });
 
 describe('highlight', () => {
-  const u = understandingFromGrid([HEAD, GOOD], { sheet: '2026订单' });
+  const u = understand(snapshotOf([HEAD, GOOD], { sheet: '2026订单' }), { today: TODAY });
   const at = (cell: string): Issue => {
     const m = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
     return {

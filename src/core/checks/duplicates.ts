@@ -64,7 +64,7 @@ export class DuplicateFinder {
     const dk = this.due.kind[k];
     h =
       dk === R_OK || dk === R_OK_TEXT
-        ? hashNumber(Math.floor(this.due.value[k]), h)
+        ? hashNumber(this.due.value[k], h)
         : Math.imul(h ^ this.textHash(this.dueCells.text(k) ?? ''), 0x5bd1e995);
     h ^= h >>> 15;
     const mask = this.size - 1;
@@ -125,7 +125,7 @@ export class DuplicateFinder {
         ? this.ok(qty, b) && qty.value[a] === qty.value[b]
         : !this.ok(qty, b) && this.keyText(this.qtyCells.text(a)) === this.keyText(this.qtyCells.text(b))) &&
       (this.ok(due, a)
-        ? this.ok(due, b) && Math.floor(due.value[a]) === Math.floor(due.value[b])
+        ? this.ok(due, b) && due.value[a] === due.value[b]
         : !this.ok(due, b) && this.keyText(this.dueCells.text(a)) === this.keyText(this.dueCells.text(b)))
     );
   }

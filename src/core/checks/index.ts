@@ -239,7 +239,7 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
     }
     const d = okAt(due, k);
     const o = okAt(ordered, k);
-    if (d !== null && o !== null && Math.floor(d) < Math.floor(o)) {
+    if (d !== null && o !== null && d < o) {
       report(ctx, k, 'dueDate', 'dueDate.beforeOrderDate', { due: serialToIso(d), order: serialToIso(o) });
     }
     const s = okAt(shipped, k);

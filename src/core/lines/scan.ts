@@ -2,7 +2,7 @@
 // and which lines hold an error value or nothing, per field.
 
 import { MAX_SERIAL } from '../dates';
-import { readNumber } from '../cells';
+import { daySerial, readNumber } from '../cells';
 import { isBlankCell, isBlankText } from '../text';
 import { isCellError, type CellValue, type Reading } from '../types';
 import { R_EMPTY, R_OK, R_OK_TEXT, encodeReading, type ReadingColumn } from './columns';
@@ -30,7 +30,7 @@ export function scanCells(
   cols: (ReadingColumn | null)[],
   errors: number[][],
   emptyMask: Uint32Array,
-  offset: number,
+  dateSystem: 1900 | 1904,
   hasOrderDate: boolean,
   todaySerial: number,
 ): void {
@@ -55,7 +55,7 @@ export function scanCells(
           errors[j],
           emptyMask,
           col,
-          offset,
+          dateSystem,
           orderDates,
           todaySerial,
         );
@@ -130,7 +130,7 @@ function scanDates(
   errors: number[],
   emptyMask: Uint32Array,
   col: ReadingColumn,
-  offset: number,
+  dateSystem: 1900 | 1904,
   orderDates: ReadingColumn | null,
   todaySerial: number,
 ): void {
@@ -139,7 +139,7 @@ function scanDates(
   for (let k = k0; k < k1; k++) {
     const v = cellAt(values, rowIndex, k, i);
     if (typeof v === 'number' && v - v === 0 && v <= MAX_SERIAL) {
-      const serial = Math.floor(v + offset); // as readDate: a time of day does not move the day
+      const serial = daySerial(v, dateSystem);
       if (serial >= 1) {
         kind[k] = R_OK;
         value[k] = serial;

@@ -3,7 +3,7 @@
 // only when someone asks for them. The snapshot is not copied, so it must not be changed after understand().
 
 import { cellText, readDate, readNumber, type DateContext } from '../cells';
-import { DAYS_1904_OFFSET, isoToSerial, serialToIso, ymdToSerial } from '../dates';
+import { isoToSerial, serialToIso, ymdToSerial } from '../dates';
 import type {
   CellValue,
   DateField,
@@ -201,7 +201,7 @@ export class LineTable implements LineColumns {
       cols,
       errors,
       emptyMask,
-      this.ds === 1904 ? DAYS_1904_OFFSET : 0,
+      this.ds,
       this.orderDateIdx >= 0,
       this.todaySerial,
     );
