@@ -123,7 +123,7 @@ async function benchActions(rows: number): Promise<ActionRow[]> {
   );
   await measure(`highlight (${issues.length} cells)`, () => apply([planHighlight(u, issues)]));
   await measure('apply flags', () => apply([planDelayRules(u)]));
-  await measure('make table', () => apply([planMakeTable(u)]));
+  await measure('make table', () => apply([planMakeTable(u, snap)]));
   const customer = u.lines[0].text.customer ?? '';
   const docRows = u.lines
     .filter((l) => (l.text.customer ?? '') === customer)

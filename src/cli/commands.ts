@@ -10,7 +10,8 @@ import { planDocuments } from '../core/documents';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
-import { planApply, tableHeaderProblem } from '../core/plans';
+import { tableRefusal } from '../core/orderTable';
+import { planApply } from '../core/plans';
 import { planOverdueReport } from '../core/report';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
@@ -264,13 +265,8 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const { edits, fixed, tableSkipped } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
-  const skipped = tableSkipped
-    ? [
-        new OrderClerkError('tableHeadersInvalid', {
-          detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '',
-        }).messageIn(opts.lang),
-      ]
-    : [];
+  // The table's refusal in the message language (the plan's words follow the file's language).
+  const skipped = tableSkipped ? [(tableRefusal(u, snapshot, opts.lang) ?? tableSkipped).messageIn(opts.lang)] : [];
   if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }), 0, skipped);
   const L = opts.lang;
   const params = {

@@ -91,8 +91,13 @@ export interface ConditionalRule {
 }
 
 export type WorkbookEdit =
-  /** Make (or reuse) an Excel table over the header row + data block. Reuses a table that already covers it. */
-  | { kind: 'ensureTable'; sheet: string; range: string; name: string }
+  /**
+   * The Excel table over the order block, decided by core (core/orderTable.ts). `create`: add a table named exactly
+   * `name` over exactly `range` (core has refused blank, duplicate, non-text, formula and merged header cells and made
+   * the name unique). `reuse`: the table `name` exists; when it does not cover `range`, grow it to cover it (grow
+   * only; core has checked the new header cells). An adapter never writes a header cell.
+   */
+  | { kind: 'ensureTable'; sheet: string; range: string; name: string; mode: 'create' | 'reuse' }
   /** Overwrite single cells (chosen fixes, undo). Always paired with a change-log appendRows in the same plan. */
   | { kind: 'setValues'; sheet: string; cells: { address: string; value: WriteValue; numberFormat?: string }[] }
   /** Replace the data-validation rules of these ranges (clear, then set). */
@@ -127,6 +132,8 @@ export interface ApplyResult {
   createdSheets: string[];
   /** Table name used or created, when the plan had ensureTable. */
   table: string | null;
+  /** A reuse this Excel could not grow (no Table.resize before ExcelApi 1.13): the table is left at `range`. */
+  tableNotGrown?: { name: string; range: string };
 }
 
 /** Value as a clerk would see it typed back, for change-log cells. */

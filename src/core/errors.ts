@@ -20,7 +20,10 @@ export type ErrorCode =
   | 'apiNotSupported'
   | 'badUsage'
   | 'writeFailed'
-  | 'tableHeadersInvalid';
+  | 'tableHeadersInvalid'
+  | 'tableNotGrown'
+  | 'tableConflict'
+  | 'tableNotFound';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

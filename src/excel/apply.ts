@@ -21,11 +21,14 @@ import { uniqueSheetName } from '../core/sheetNames';
 import { cellsToAreas, columnsAddress, joinAreas } from './addresses';
 import { REQUEST_BUDGET_BYTES } from './chunks';
 import { toExcelLiteral } from './literal';
+import { carryOutTable, lookUpTable, type TableLookup } from './tables';
 
 export interface ApplyOptions {
   onProgress?: (p: Progress) => void;
   /** Request bytes per sync before the writes are split (tests lower it). */
   requestBudgetBytes?: number;
+  /** Table.resize is there (ExcelApi 1.13): a reused table can grow over the order lines. */
+  canResizeTables?: boolean;
 }
 
 /** Column width in characters → RangeFormat.columnWidth points (Calibri 11: ~5.3 pt per character plus padding). */
@@ -89,17 +92,11 @@ export async function applyEdits(
   // Phase 1: one sync to look.
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
-  const tables = ctx.workbook.tables;
-  tables.load('items/name');
-  const names = ctx.workbook.names;
-  names.load('items/name');
-  const tableLookups = new Map<number, Excel.TableScopedCollection>();
+  const tableLookups = new Map<number, TableLookup | null>();
   const cfLookups = new Map<number, Excel.ConditionalFormatCollection>();
   edits.forEach((e, i) => {
     if (e.kind === 'ensureTable') {
-      const found = worksheets.getItem(e.sheet).getRange(e.range).getTables(false);
-      found.load('items/name');
-      tableLookups.set(i, found);
+      tableLookups.set(i, lookUpTable(ctx, e));
     } else if (e.kind === 'setConditionalFormats') {
       const cfs = worksheets.getItem(e.sheet).getRange().conditionalFormats;
       cfs.load('items/type,items/customOrNullObject/rule/formula');
@@ -109,7 +106,7 @@ export async function applyEdits(
   try {
     await ctx.sync();
   } catch (err) {
-    if ((err as { code?: string })?.code === 'ItemNotFound') await throwMissingSheet(ctx, edits);
+    if ((err as { code?: string })?.code === 'ItemNotFound') await throwMissingItem(ctx, edits);
     throw err;
   }
 
@@ -145,7 +142,6 @@ export async function applyEdits(
   // Phase 2: queue every write.
   const batch = new WriteBatch(ctx, opts.requestBudgetBytes ?? REQUEST_BUDGET_BYTES);
   const sheetNames = new Set(worksheets.items.map((ws) => ws.name));
-  const takenTableNames = new Set([...tables.items, ...names.items].map((t) => t.name.toLowerCase()));
   const nextRowOfNewSheet = new Map<string, number>([...nextRow].filter(([, r]) => r > 0));
   const deleted = new Set<Excel.ConditionalFormat>();
   const result: ApplyResult = { createdSheets: [], table: null };
@@ -160,21 +156,10 @@ export async function applyEdits(
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i];
     switch (e.kind) {
-      case 'ensureTable': {
-        const found = tableLookups.get(i)!;
-        if (found.items.length > 0) {
-          result.table = found.items[0].name;
-          break;
-        }
-        const ws = worksheets.getItem(e.sheet);
-        const name = uniqueTableName(e.name, takenTableNames);
+      case 'ensureTable':
         await batch.room(OP_BYTES * 2);
-        const t = ws.tables.add(ws.getRange(e.range), true);
-        t.name = name;
-        takenTableNames.add(name.toLowerCase());
-        result.table = name;
+        carryOutTable(worksheets.getItem(e.sheet), e, tableLookups.get(i) ?? null, !!opts.canResizeTables, result);
         break;
-      }
       case 'setValues': {
         const ws = worksheets.getItem(e.sheet);
         for (const c of e.cells) {
@@ -247,26 +232,22 @@ export async function applyEdits(
   return result;
 }
 
-/** After ItemNotFound in phase 1: name the sheet that is missing (one extra sync on the failure path only). */
-async function throwMissingSheet(ctx: Excel.RequestContext, edits: WorkbookEdit[]): Promise<never> {
+/** After ItemNotFound in phase 1: name the sheet or table that is missing (one extra sync on the failure path only). */
+async function throwMissingItem(ctx: Excel.RequestContext, edits: WorkbookEdit[]): Promise<never> {
   const ws = ctx.workbook.worksheets;
   ws.load('items/name');
+  const tables = ctx.workbook.tables;
+  tables.load('items/name');
   await ctx.sync();
   const have = new Set(ws.items.map((s) => s.name.toLowerCase()));
   const missing = edits.map(mustExist).find((n): n is string => n !== null && !have.has(n.toLowerCase()));
-  throw new OrderClerkError('sheetNotFound', { sheet: missing ?? '' });
-}
-
-/** Table names: a letter or underscore first, then letters, digits, underscores, periods; unique in the workbook. */
-export function uniqueTableName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[^\p{L}\p{N}_.]/gu, '_');
-  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
-  base = base.slice(0, 250);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const c = `${base}_${i}`;
-    if (!taken.has(c.toLowerCase())) return c;
-  }
+  if (missing !== undefined) throw new OrderClerkError('sheetNotFound', { sheet: missing });
+  const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const table = edits.find(
+    (e) => e.kind === 'ensureTable' && e.mode === 'reuse' && !tableNames.has(e.name.toLowerCase()),
+  );
+  if (table && table.kind === 'ensureTable') throw new OrderClerkError('tableNotFound', { table: table.name });
+  throw new OrderClerkError('sheetNotFound', { sheet: '' });
 }
 
 function jsonLength(v: WriteValue): number {

@@ -2,7 +2,7 @@
 // Browser-safe: no Node APIs. Never turns a string into a formula; never touches a cell an edit does not name.
 
 import * as ExcelJS from 'exceljs';
-import { cellAddress, parseRange, rangeAddress } from '../core/address';
+import { areaCovers, areaSpan, cellAddress, parseRange, type Area } from '../core/address';
 import { DAYS_1904_OFFSET } from '../core/dates';
 import type {
   ApplyResult,
@@ -14,6 +14,7 @@ import type {
   WorkbookEdit,
   WriteValue,
 } from '../core/edits';
+import { OrderClerkError } from '../core/errors';
 import { SETTINGS_SHEET, settingsChunks } from '../core/settings';
 
 type DateSystem = 1900 | 1904;
@@ -28,7 +29,7 @@ export function applyEdits(workbook: ExcelJS.Workbook, edits: WorkbookEdit[], da
 function applyEdit(wb: ExcelJS.Workbook, edit: WorkbookEdit, dateSystem: DateSystem, result: ApplyResult): void {
   switch (edit.kind) {
     case 'ensureTable':
-      result.table = ensureTable(sheetNamed(wb, edit.sheet), edit.range, edit.name, wb);
+      result.table = ensureTable(sheetNamed(wb, edit.sheet), edit);
       return;
     case 'setValues':
       setValues(sheetNamed(wb, edit.sheet), edit.cells);
@@ -116,98 +117,63 @@ export function tableRange(t: TableObject): string | null {
   return t.model.tableRef ?? null;
 }
 
-function overlaps(a: string, b: string): boolean {
-  const p = parseRange(a);
-  const q = parseRange(b);
-  return p.left <= q.right && q.left <= p.right && p.top <= q.bottom && q.top <= p.bottom;
-}
+type EnsureTable = Extract<WorkbookEdit, { kind: 'ensureTable' }>;
 
-function covers(outer: string, inner: string): boolean {
-  const p = parseRange(outer);
-  const q = parseRange(inner);
-  return p.left <= q.left && p.right >= q.right && p.top <= q.top && p.bottom >= q.bottom;
-}
-
-/** Reuse a table that covers (or starts on the same header row as) the range; else add one without touching a value. */
-function ensureTable(ws: ExcelJS.Worksheet, range: string, name: string, wb: ExcelJS.Workbook): string | null {
+/**
+ * Carry out core's table decision (core/orderTable.ts): `create` adds a table named exactly `name` over exactly
+ * `range`; `reuse` grows the table `name` to cover `range` when it does not. No value is touched: the column names
+ * are the header cells' text, which core has checked.
+ */
+function ensureTable(ws: ExcelJS.Worksheet, edit: EnsureTable): string {
   const tables = tablesOf(ws);
-  for (const t of Object.values(tables)) {
-    const ref = tableRange(t);
-    if (!ref || !overlaps(ref, range)) continue;
-    if (covers(ref, range)) return t.model.name;
-    const r = parseRange(ref);
-    const want = parseRange(range);
-    // Same header row: grow the existing table over the data block instead of adding a second one.
-    if (r.top === want.top && r.left === want.left && !mergesInside(ws, range)) {
-      const grown = rangeAddress(r.top, r.left, Math.max(r.bottom, want.bottom), Math.max(r.right, want.right));
-      setTableModel(t, ws, grown, t.model.name, t.model.columns);
-      return t.model.name;
-    }
-    return t.model.name;
+  if (edit.mode === 'create') {
+    const t = new (getTableClass())(ws);
+    setTableModel(t, ws, parseRange(edit.range), edit.name, null);
+    tables[edit.name] = t;
+    // A sheet-level AutoFilter on the same cells would clash with the table's own filter.
+    const internals = ws as unknown as WorksheetInternals;
+    if (internals.autoFilter) internals.autoFilter = undefined;
+    return edit.name;
   }
-  // Excel refuses tables over merged cells; leave the sheet as it is.
-  if (mergesInside(ws, range)) return null;
-  const unique = uniqueTableName(wb, name);
-  const t = new (getTableClass())(ws);
-  setTableModel(t, ws, range, unique, []);
-  tables[unique] = t;
-  // A sheet-level AutoFilter on the same cells would clash with the table's own filter.
-  const internals = ws as unknown as WorksheetInternals;
-  if (internals.autoFilter) internals.autoFilter = undefined;
-  return unique;
+  const t = Object.values(tables).find((x) => x.model.name.toLowerCase() === edit.name.toLowerCase());
+  const ref = t ? tableRange(t) : null;
+  if (!t || !ref) throw new OrderClerkError('tableNotFound', { table: edit.name });
+  if (!areaCovers(ref, edit.range)) setTableModel(t, ws, areaSpan(ref, edit.range), t.model.name, parseRange(ref));
+  return t.model.name;
 }
 
-function setTableModel(
-  t: TableObject,
-  ws: ExcelJS.Worksheet,
-  range: string,
-  name: string,
-  oldColumns: { name: string }[],
-): void {
-  const r = parseRange(range);
-  const columns = headerNames(ws, r.top, r.left, r.right).map((n, i) => ({
-    ...(oldColumns[i] ?? {}),
-    name: n,
-    filterButton: true,
-  }));
+/** The table's model over `area`; a grown table keeps its columns' settings where they were (`was`: its old area). */
+function setTableModel(t: TableObject, ws: ExcelJS.Worksheet, area: Area, name: string, was: Area | null): void {
+  const old = t.model?.columns ?? [];
+  const columns = headerNames(ws, area.top, area.left, area.right).map((n, i) => {
+    const c = area.left + i;
+    const kept = was && c >= was.left && c <= was.right ? old[c - was.left] : undefined;
+    return { ...(kept ?? {}), name: n, filterButton: true };
+  });
   t.model = {
     ...(t.model ?? {}),
     name,
     displayName: name,
-    ref: cellAddress(r.top, r.left),
+    ref: cellAddress(area.top, area.left),
     headerRow: true,
     totalsRow: false,
     style: t.model?.style ?? { theme: 'TableStyleMedium2', showRowStripes: true },
     columns,
-    rows: Array.from({ length: r.bottom - r.top }, () => []),
+    rows: Array.from({ length: area.bottom - area.top }, () => []),
   };
   t.validate();
 }
 
-/** Table column names from the header cells: their text; a blank header gets Excel's "ColumnN" written in. */
+/** Table column names: each header cell's text exactly (or Excel "repairs" the file); never written. */
 function headerNames(ws: ExcelJS.Worksheet, row: number, left: number, right: number): string[] {
-  const seen = new Set<string>();
   const out: string[] = [];
   for (let c = left; c <= right; c++) {
-    const cell = ws.getCell(row, c);
-    // The column name must be the header cell's text exactly, or Excel "repairs" the file.
-    let text = cellText(cell);
-    if (text.trim() === '') {
-      // Excel itself names an empty header cell this way when it makes a table.
-      text = uniqueIn(`Column${c - left + 1}`, seen);
-      cell.value = text;
-    }
-    const unique = uniqueIn(text, seen);
-    seen.add(unique.toLowerCase());
+    const text = cellText(ws.getCell(row, c));
+    if (text.trim() === '') throw new Error(`blank header cell ${cellAddress(row, c)}: core refuses such a table`);
     // Line breaks are stored the way Excel writes them in a column name.
-    out.push(unique.replace(/\r?\n/g, '_x000a_'));
+    out.push(text.replace(/\r?\n/g, '_x000a_'));
   }
   return out;
-}
-
-function uniqueIn(base: string, seen: Set<string>): string {
-  if (!seen.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!seen.has(`${base}${i}`.toLowerCase())) return `${base}${i}`;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -215,18 +181,6 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((p) => p.text).join('');
   return cell.text ?? String(v);
-}
-
-function mergesInside(ws: ExcelJS.Worksheet, range: string): boolean {
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  return merges.some((m) => overlaps(m, range));
-}
-
-function uniqueTableName(wb: ExcelJS.Workbook, name: string): string {
-  const taken = new Set<string>();
-  for (const ws of wb.worksheets) for (const n of Object.keys(tablesOf(ws))) taken.add(n.toLowerCase());
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) if (!taken.has(`${name}${i}`.toLowerCase())) return `${name}${i}`;
 }
 
 // ---------------------------------------------------------------- values
@@ -261,7 +215,7 @@ function setDataValidation(ws: ExcelJS.Worksheet, rules: ValidationSpec[], dateS
   const model = (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
   for (const spec of rules) {
     for (const key of Object.keys(model)) {
-      if (covers(spec.range, key.replace(/\$/g, ''))) delete model[key];
+      if (areaCovers(spec.range, key.replace(/\$/g, ''))) delete model[key];
     }
     model[spec.range] = validationOf(spec, dateSystem);
   }

@@ -48,7 +48,7 @@ function docSpec(name: string, lines: number): SheetSpec {
 function fullPlan(rows: number): WorkbookEdit[] {
   const last = rows + 1;
   return [
-    { kind: 'ensureTable', sheet: 'Orders', range: `A1:E${last}`, name: 'OrderLines' },
+    { kind: 'ensureTable', sheet: 'Orders', range: `A1:E${last}`, name: 'OrderLines', mode: 'create' },
     {
       kind: 'setValues',
       sheet: 'Orders',
@@ -182,7 +182,9 @@ describe('ExcelWorkbookPort.apply', () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(6) }]);
     const plan = fullPlan(6).filter((e) => e.kind !== 'addSheet' && e.kind !== 'appendRows');
     await portOn(fx).apply(plan);
-    const second = await portOn(fx).apply(plan);
+    // Read again, core plans a reuse of the table the first run made.
+    const again = plan.map((e): WorkbookEdit => (e.kind === 'ensureTable' ? { ...e, mode: 'reuse' } : e));
+    const second = await portOn(fx).apply(again);
     expect(second).toEqual({ createdSheets: [], table: 'OrderLines' });
     expect(fx.sheet('Orders').tables).toHaveLength(1);
     expect(fx.sheet('Orders').cfs).toHaveLength(2);
@@ -225,20 +227,53 @@ describe('ExcelWorkbookPort.apply', () => {
     expect(fx.sheet('Change log').formulas.size).toBe(0);
   });
 
-  test('an existing table over the block is reused; a taken name gets a suffix', async () => {
-    const fx = createFakeExcel([
-      { name: 'Orders', values: orders(4), tables: [{ name: 'Clerk', range: 'A1:E5' }] },
-      { name: 'Other', values: orders(2), tables: [{ name: 'OrderLines', range: 'A1:E3' }] },
-      { name: 'Third', values: orders(2) },
+  test('ensureTable create: exactly the named table over exactly the range, no value changed', async () => {
+    const fx = createFakeExcel([{ name: 'Orders', values: orders(4) }]);
+    const r = await portOn(fx).apply([
+      { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines_2', mode: 'create' },
     ]);
-    expect(
-      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines' }])).table,
-    ).toBe('Clerk');
-    expect(
-      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines' }])).table,
-    ).toBe('OrderLines_2');
-    expect(fx.sheet('Orders').tables).toHaveLength(1);
-    expect(fx.sheetValues('Third')).toEqual(orders(2));
+    expect(r.table).toBe('OrderLines_2');
+    expect(fx.sheet('Orders').tables).toEqual([{ name: 'OrderLines_2', range: 'A1:E5' }]);
+    expect(fx.sheetValues('Orders')).toEqual(orders(4));
+  });
+
+  test('ensureTable reuse: a covering table is kept; a shorter one grows (Table.resize, ExcelApi 1.13)', async () => {
+    const fx = createFakeExcel([
+      { name: 'Orders', values: orders(4), tables: [{ name: 'Clerk', range: 'A1:E3' }] },
+      { name: 'Other', values: orders(2), tables: [{ name: 'Kept', range: 'A1:E3' }] },
+    ]);
+    const reuse = (sheet: string, name: string, range: string): WorkbookEdit => ({
+      kind: 'ensureTable',
+      sheet,
+      range,
+      name,
+      mode: 'reuse',
+    });
+    expect(await portOn(fx).apply([reuse('Other', 'Kept', 'A2:C3')])).toEqual({ createdSheets: [], table: 'Kept' });
+    expect(fx.sheet('Other').tables).toEqual([{ name: 'Kept', range: 'A1:E3' }]);
+    expect((await portOn(fx).apply([reuse('Orders', 'Clerk', 'A1:E5')])).table).toBe('Clerk');
+    expect(fx.sheet('Orders').tables).toEqual([{ name: 'Clerk', range: 'A1:E5' }]);
+    expect(fx.sheetValues('Orders')).toEqual(orders(4));
+  });
+
+  test('ensureTable reuse without Table.resize: the table is left as it is and the result says so', async () => {
+    const fx = createFakeExcel([{ name: 'Orders', values: orders(4), tables: [{ name: 'Clerk', range: 'A1:E3' }] }]);
+    const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: (v) => v !== '1.13' });
+    const r = await port.apply([
+      { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'Clerk', mode: 'reuse' },
+    ]);
+    expect(r).toEqual({ createdSheets: [], table: 'Clerk', tableNotGrown: { name: 'Clerk', range: 'A1:E3' } });
+    expect(fx.sheet('Orders').tables).toEqual([{ name: 'Clerk', range: 'A1:E3' }]);
+    expect(fx.stats.writes).toBe(0);
+  });
+
+  test('ensureTable reuse of a table deleted since the read is named in tableNotFound', async () => {
+    const fx = createFakeExcel([{ name: 'Orders', values: orders(4) }]);
+    const err = await portOn(fx)
+      .apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'Gone', mode: 'reuse' }])
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'tableNotFound', params: { table: 'Gone' } });
+    expect(fx.stats.writes).toBe(0);
   });
 
   test('literal text never becomes a formula, a number or a date; numbers stay numbers', async () => {
@@ -279,7 +314,7 @@ describe('ExcelWorkbookPort.apply', () => {
   test('a missing sheet is named in sheetNotFound', async () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(3) }]);
     const err = await portOn(fx)
-      .apply([{ kind: 'ensureTable', sheet: 'Nope', range: 'A1:B2', name: 'T' }])
+      .apply([{ kind: 'ensureTable', sheet: 'Nope', range: 'A1:B2', name: 'T', mode: 'create' }])
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'sheetNotFound', params: { sheet: 'Nope' } });
     expect(fx.stats.writes).toBe(0);

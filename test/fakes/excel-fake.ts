@@ -569,6 +569,18 @@ class FakeWorkbookTables extends FakeProxy {
   override _items(t: any[]): { target: any; proxy: FakeProxy }[] {
     return t.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, null) }));
   }
+  // TableCollection.getItem: "Gets a table by name or ID" — ItemNotFound at sync when there is none.
+  getItem(name: string): FakeTable {
+    return new FakeTable(
+      this._fx,
+      () => {
+        const rec = this._fx.sheets.flatMap((s) => s.tables).find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!rec) throw new FakeOfficeError('ItemNotFound', `fake: no table ${name}`);
+        return rec;
+      },
+      null,
+    );
+  }
 }
 
 class FakeWorksheetCollection extends FakeProxy {
@@ -802,6 +814,21 @@ class FakeTable extends FakeProxy {
       const sheet = this.sheet ?? this.owner?.() ?? this._fx.sheets.find((s) => s.tables.includes(t))!;
       return { sheet, rect: parseRect(t.range) };
     });
+  }
+  // Table.resize (ExcelApi 1.13): "The new range must overlap with the original table range and the headers (or the
+  // top of the table) must be in the same row." Tables never overlap (TableCollection.add says the same).
+  resize(range: FakeRange | string): void {
+    this._fx.write(() => {
+      const t = this._resolve();
+      const sheet = this.sheet ?? this.owner?.() ?? this._fx.sheets.find((s) => s.tables.includes(t))!;
+      const rect = typeof range === 'string' ? parseRect(range) : range._resolve().rect;
+      const old = parseRect(t.range);
+      if (!overlaps(old, rect) || rect.top !== old.top)
+        throw new FakeOfficeError('InvalidArgument', 'fake: resize must overlap and keep the header row');
+      if (sheet.tables.some((x) => x !== t && overlaps(parseRect(x.range), rect)))
+        throw new FakeOfficeError('InvalidOperation', 'fake: tables cannot overlap');
+      t.range = rectAddress(rect);
+    }, 60);
   }
 }
 

@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import type { SheetSpec, WorkbookEdit } from '../../src/core/edits';
+import { OrderClerkError } from '../../src/core/errors';
 import { SETTINGS_CELL_CHARS, SETTINGS_SHEET } from '../../src/core/settings';
 import { applyEdits, lastUsedRow } from '../../src/xlsx/apply';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
@@ -38,58 +39,59 @@ function tableRefs(ws: ExcelJS.Worksheet): string[] {
   return Object.values(tables).map((t) => `${t.model.name} ${t.model.tableRef}`);
 }
 
-const ensureTable: WorkbookEdit = { kind: 'ensureTable', sheet: 'Orders', range: 'A3:D6', name: 'OrderLines' };
+const create: WorkbookEdit = {
+  kind: 'ensureTable',
+  sheet: 'Orders',
+  range: 'A3:D6',
+  name: 'OrderLines',
+  mode: 'create',
+};
+const reuse: WorkbookEdit = { ...create, mode: 'reuse' };
 
 describe('ensureTable', () => {
-  it('adds a table over the block without changing any value, and reuses it the second time', async () => {
+  it('create: adds exactly the named table over exactly the range without changing any value', async () => {
     const wb = orderWorkbook();
     const before = values(wb.getWorksheet('Orders')!);
-    expect(applyEdits(wb, [ensureTable], 1900)).toEqual({ createdSheets: [], table: 'OrderLines' });
+    expect(applyEdits(wb, [create], 1900)).toEqual({ createdSheets: [], table: 'OrderLines' });
     const back = await roundTrip(wb);
     const ws = back.getWorksheet('Orders')!;
     expect(values(ws)).toBe(before);
     expect(tableRefs(ws)).toEqual(['OrderLines A3:D6']);
     expect(ws.getCell('A5').value).toBe('=not a formula');
     expect(ws.getCell('D4').value).toEqual({ formula: 'B4*C4', result: 4 });
+  });
 
-    expect(applyEdits(back, [{ ...ensureTable, name: 'Other' }], 1900).table).toBe('OrderLines');
+  it('reuse: a table that covers the range is left as it is', async () => {
+    const wb = orderWorkbook();
+    applyEdits(wb, [create], 1900);
+    const back = await roundTrip(wb);
+    const before = values(back.getWorksheet('Orders')!);
+    expect(applyEdits(back, [{ ...reuse, range: 'A4:B5' }], 1900).table).toBe('OrderLines');
     const again = await roundTrip(back);
     expect(tableRefs(again.getWorksheet('Orders')!)).toEqual(['OrderLines A3:D6']);
     expect(values(again.getWorksheet('Orders')!)).toBe(before);
   });
 
-  it('grows a table that starts on the same header row over the longer data block', async () => {
+  it('reuse: grows the table over the longer and wider block, keeping its header row', async () => {
     const wb = orderWorkbook();
-    applyEdits(wb, [{ ...ensureTable, range: 'A3:D5' }], 1900);
+    applyEdits(wb, [{ ...create, range: 'B3:C5' }], 1900);
     const back = await roundTrip(wb);
-    expect(applyEdits(back, [ensureTable], 1900).table).toBe('OrderLines');
-    expect(tableRefs((await roundTrip(back)).getWorksheet('Orders')!)).toEqual(['OrderLines A3:D6']);
+    const before = values(back.getWorksheet('Orders')!);
+    expect(applyEdits(back, [reuse], 1900).table).toBe('OrderLines');
+    const again = await roundTrip(back);
+    expect(tableRefs(again.getWorksheet('Orders')!)).toEqual(['OrderLines A3:D6']);
+    expect(values(again.getWorksheet('Orders')!)).toBe(before);
   });
 
-  it('makes the table name unique in the workbook', () => {
-    const wb = orderWorkbook();
-    const other = wb.addWorksheet('Old');
-    other.getRow(1).values = ['a', 'b'];
-    other.getRow(2).values = [1, 2];
-    applyEdits(wb, [{ kind: 'ensureTable', sheet: 'Old', range: 'A1:B2', name: 'OrderLines' }], 1900);
-    expect(applyEdits(wb, [ensureTable], 1900).table).toBe('OrderLines2');
-  });
-
-  it('names a blank header cell ColumnN, as Excel does, and leaves other headers as they are', async () => {
+  it('never writes a header cell: a blank one stops the edit (core refuses such a table before)', () => {
     const wb = orderWorkbook();
     wb.getWorksheet('Orders')!.getCell('C3').value = null;
-    applyEdits(wb, [ensureTable], 1900);
-    const ws = (await roundTrip(wb)).getWorksheet('Orders')!;
-    expect(ws.getRow(3).values).toEqual([undefined, 'Order No.', 'Qty', 'Column3', 'Amount']);
+    expect(() => applyEdits(wb, [create], 1900)).toThrow(/blank header cell C3/);
+    expect(wb.getWorksheet('Orders')!.getCell('C3').value).toBeNull();
   });
 
-  it('makes no table over merged cells (Excel refuses them) and changes nothing', async () => {
-    const wb = orderWorkbook();
-    const before = values(wb.getWorksheet('Orders')!);
-    expect(applyEdits(wb, [{ ...ensureTable, range: 'A1:D6' }], 1900).table).toBeNull();
-    const ws = (await roundTrip(wb)).getWorksheet('Orders')!;
-    expect(tableRefs(ws)).toEqual([]);
-    expect(values(ws)).toBe(before);
+  it('reuse of a table that is not there says so', () => {
+    expect(() => applyEdits(orderWorkbook(), [reuse], 1900)).toThrow(OrderClerkError);
   });
 });
 
