@@ -1,39 +1,38 @@
-// Ribbon commands (ExecuteFunction): "Check" and "Flag delays" run the core on the active order sheet through the
-// ExcelWorkbookPort and tell the clerk the result in a small dialog. event.completed() is always called.
+// Ribbon commands (ExecuteFunction): "Check" and "Flag delays" run the pane's own actions (src/taskpane/actions) on
+// the active order sheet through the ExcelWorkbookPort and tell the clerk the result in a small dialog.
+// event.completed() is always called.
 
-import { checkOrder, issueCounts } from '../core/checks';
+import { issueCounts } from '../core/checks';
 import { localIsoDate } from '../core/dates';
-import { classifyLines, delayCounts, planDelayRules } from '../core/delay';
 import { OrderClerkError } from '../core/errors';
 import { langFromLocale, t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
 import type { Lang } from '../core/types';
-import { understand } from '../core/understand';
 import { ExcelWorkbookPort } from '../excel/port';
+import { applyDelayFlags, checkSheet, type ActionContext } from '../taskpane/actions';
 
 export interface CommandOptions {
   today: string; // YYYY-MM-DD
   lang: Lang;
 }
 
-/** Check every order line; checking never changes the sheet. Selects the first problem cell. */
-export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const wb = await port.read();
-  const u = understand(wb, { today: opts.today });
-  const issues = checkOrder(u, { lang: opts.lang });
-  const counts = issueCounts(issues);
-  const rows = u.lines.length;
-  if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
-  await port.select(u.order.sheet, issues[0].cell);
-  return t(opts.lang, 'command.checked', { rows, ...counts });
+function contextOf(port: WorkbookPort, opts: CommandOptions): ActionContext {
+  return { port, lang: opts.lang, today: opts.today, sheet: null, now: () => new Date() };
 }
 
-/** Apply the live delay rules and count the classes as of today. */
+/** The pane's Check on every order line; checking never changes the sheet. Selects the first problem cell. */
+export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
+  const { issues, u } = await checkSheet(contextOf(port, opts), 'sheet');
+  const rows = u.order.dataRows.length;
+  if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
+  await port.select(u.order.sheet, issues[0].cell);
+  return t(opts.lang, 'command.checked', { rows, ...issueCounts(issues) });
+}
+
+/** The pane's delay flags: the live rules, and the classes counted as of today. */
 export async function flagDelaysCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const wb = await port.read();
-  const u = understand(wb, { today: opts.today });
-  await port.apply([planDelayRules(u)]);
-  return t(opts.lang, 'command.flagged', { ...delayCounts(classifyLines(u, opts.today)) });
+  const { counts } = await applyDelayFlags(contextOf(port, opts));
+  return t(opts.lang, 'command.flagged', { ...counts });
 }
 
 export function failureMessage(e: unknown, lang: Lang): string {

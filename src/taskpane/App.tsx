@@ -20,6 +20,7 @@ import { CheckPanel } from './CheckPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
+import { ReReadButtons } from './ReReadButtons';
 import { SelectionCard } from './SelectionCard';
 import { SheetPanel } from './SheetPanel';
 import { useStyles } from './styles';
@@ -71,13 +72,22 @@ export function UnsupportedPane({
 
 function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: string }): React.JSX.Element {
   const s = useStyles();
-  const ctx = usePane(port, lang, today);
+  const pane = usePane(port, lang, today);
   const [tab, setTab] = React.useState<PaneTab>('sheet');
   const [made, setMade] = React.useState<GeneratedDocument[]>([]);
   const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
-  const { notice, busy, progress, step, u } = ctx;
-  const firstRun = !u && !!ctx.readFailure;
-  const loading = !u && !ctx.readFailure;
+  const { actions, notice, progress, step, u, lines, delays, selectedRows } = pane;
+  const { busy } = actions;
+  const firstRun = !u && !!pane.readFailure;
+  const loading = !u && !pane.readFailure;
+  const reread = (
+    <ReReadButtons
+      lang={lang}
+      busy={!!busy}
+      onRefresh={() => void pane.refresh()}
+      onSwitch={() => void pane.switchToActiveSheet()}
+    />
+  );
 
   return (
     <section className={s.root} aria-label={t(lang, 'pane.title')}>
@@ -135,7 +145,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
                   appearance="transparent"
                   size="small"
                   aria-label={t(lang, 'pane.dismiss')}
-                  onClick={() => ctx.setNotice(null)}
+                  onClick={() => pane.setNotice(null)}
                 >
                   ×
                 </Button>
@@ -144,8 +154,26 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
           </MessageBar>
         )}
         {loading && <Text>{t(lang, 'pane.loading')}</Text>}
-        {firstRun && <FirstRun ctx={ctx} />}
-        {u && <SelectionCard ctx={ctx} onMade={onMade} />}
+        {firstRun && (
+          <FirstRun
+            pane={actions}
+            readFailure={pane.readFailure}
+            readError={pane.readError}
+            selection={pane.selection}
+            onPinned={pane.pinSheet}
+            reread={reread}
+          />
+        )}
+        {u && (
+          <SelectionCard
+            pane={actions}
+            u={u}
+            lines={lines}
+            selectedRows={selectedRows}
+            delays={delays}
+            onMade={onMade}
+          />
+        )}
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
         {u && (
           <>
@@ -156,7 +184,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               aria-labelledby="tab-sheet"
               data-testid="panel-sheet"
             >
-              <SheetPanel ctx={ctx} />
+              <SheetPanel pane={actions} u={u} readError={pane.readError} reread={reread} />
             </div>
             <div
               hidden={tab !== 'check'}
@@ -165,7 +193,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               aria-labelledby="tab-check"
               data-testid="panel-check"
             >
-              <CheckPanel ctx={ctx} />
+              <CheckPanel pane={actions} u={u} />
             </div>
             <div
               hidden={tab !== 'delays'}
@@ -174,7 +202,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               aria-labelledby="tab-delays"
               data-testid="panel-delays"
             >
-              <DelaysPanel ctx={ctx} />
+              <DelaysPanel pane={actions} u={u} delays={delays} delaysError={pane.delaysError} lines={lines} />
             </div>
             <div
               hidden={tab !== 'documents'}
@@ -183,7 +211,14 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               aria-labelledby="tab-documents"
               data-testid="panel-documents"
             >
-              <DocumentsPanel ctx={ctx} made={made} onMade={onMade} />
+              <DocumentsPanel
+                pane={actions}
+                u={u}
+                lines={lines}
+                selectedRows={selectedRows}
+                made={made}
+                onMade={onMade}
+              />
             </div>
           </>
         )}
