@@ -10,7 +10,7 @@ import type { ConditionalRule, WorkbookEdit } from './edits';
 import { t } from './i18n';
 import { statusMatcher, statusWords } from './status';
 import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type StatusKind, type Understanding } from './types';
-import { R_OK_TEXT, okAt } from './lines';
+import { R_OK_TEXT, okAt } from './lines/columns';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 

@@ -2,7 +2,7 @@
 // finder hashes each line's key parts straight from the reading columns, so no key string is built per line
 // (bench/core/duplicates.bench.ts measures it against a Map of joined keys).
 
-import { R_OK, R_OK_TEXT, type FieldCells, type LineColumns, type ReadingColumn } from '../lines';
+import { R_OK, R_OK_TEXT, type FieldCells, type LineColumns, type ReadingColumn } from '../lines/columns';
 
 /** Key text: NFKC-folded, without white space, upper case (FM-201 = ｆｍ－２０１ = fm 201). */
 export function normalizeKeyText(s: string): string {

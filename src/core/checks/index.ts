@@ -17,7 +17,7 @@ import type {
   Understanding,
 } from '../types';
 import { DATE_FIELDS, NUMERIC_FIELDS, isCellError } from '../types';
-import { R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../lines';
+import { R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../lines/columns';
 
 import { DuplicateFinder, normalizeKeyText } from './duplicates';
 
