@@ -2,7 +2,7 @@
 
 import { columnLetter, columnNumber } from '../address';
 import { serialToIso } from '../dates';
-import { CATALOGUE, t } from '../i18n';
+import { t } from '../i18n';
 import type {
   CellError,
   CellValue,
@@ -72,15 +72,14 @@ interface Ctx {
   lang: Lang;
   out: Issue[];
   cols: LineColumns;
-  /** Field names in the message language, looked up once per field. */
+  /** Field names and column letters, looked up once per field and column. */
   names: Map<FieldKey, string>;
   letters: Map<number, string>;
-  templates: Map<string, string[]>;
 }
 
 export function checkOrder(u: Understanding, opts: CheckOptions): Issue[] {
   const cols = u.columns;
-  const ctx: Ctx = { u, lang: opts.lang, out: [], cols, names: new Map(), letters: new Map(), templates: new Map() };
+  const ctx: Ctx = { u, lang: opts.lang, out: [], cols, names: new Map(), letters: new Map() };
   const wanted = opts.rows ? new Set(opts.rows) : null;
   // Which lines are checked, by line index.
   let on: Uint8Array | null = null;
@@ -107,45 +106,14 @@ const CODE_RANK = new Map<string, number>(CODE_ORDER.map((c, i) => [c, i]));
 
 /** By row, then column, then the SPEC table's order of codes. */
 export function sortIssues(issues: Issue[]): Issue[] {
-  // One numeric key per issue instead of parsing column letters in every comparison (100,000-row sheets).
-  const colCache = new Map<string, number>();
-  const keys = new Float64Array(issues.length);
-  let sorted = true;
-  let exact = true;
-  for (let n = 0; n < issues.length; n++) {
-    const i = issues[n];
-    let c = colCache.get(i.column);
-    if (c === undefined) {
-      c = columnNumber(i.column);
-      colCache.set(i.column, c);
-    }
-    const rank = CODE_RANK.get(i.code) ?? -1;
-    const key = (i.row * 16385 + c) * 16 + rank + 1;
-    if (
-      !Number.isSafeInteger(key) ||
-      !Number.isInteger(i.row) ||
-      !Number.isInteger(c) ||
-      i.row < 0 ||
-      c < 0 ||
-      c > 16384
-    )
-      exact = false;
-    keys[n] = key;
-    if (n > 0 && keys[n - 1] > key) sorted = false;
-  }
-  if (!exact) {
-    return issues
-      .slice()
-      .sort(
-        (a, b) =>
-          a.row - b.row ||
-          columnNumber(a.column) - columnNumber(b.column) ||
-          CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
-      );
-  }
-  if (sorted) return issues.slice();
-  const order = Array.from(issues.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
-  return order.map((n) => issues[n]);
+  return issues
+    .slice()
+    .sort(
+      (a, b) =>
+        a.row - b.row ||
+        columnNumber(a.column) - columnNumber(b.column) ||
+        (CODE_RANK.get(a.code) ?? -1) - (CODE_RANK.get(b.code) ?? -1),
+    );
 }
 
 function checkCellErrors(ctx: Ctx, on: Uint8Array | null): void {
@@ -331,17 +299,19 @@ function report(
   if (col === undefined) return;
   const row = ctx.cols.row(k);
   const raw = ctx.cols.raw(k, field) ?? null;
-  let name = ctx.names.get(field);
-  if (name === undefined) {
-    name = t(ctx.lang, `checks.field.${field}`);
-    ctx.names.set(field, name);
-  }
   let letter = ctx.letters.get(col);
   if (letter === undefined) {
     letter = columnLetter(col);
     ctx.letters.set(col, letter);
   }
-  const message = issueMessage(ctx, formula ? `${code}.formula` : code, params, name, k, field, raw);
+  // `value` is the text as the clerk typed it ("11月20日"), not its reading; params win over field and value.
+  const value = typeof raw === 'string' ? raw.trim() : (ctx.cols.text(k, field) ?? displayRaw(raw));
+  let fieldName = ctx.names.get(field);
+  if (fieldName === undefined) {
+    fieldName = t(ctx.lang, `checks.field.${field}`);
+    ctx.names.set(field, fieldName);
+  }
+  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : ''}`, { field: fieldName, value, ...params });
   ctx.out.push({
     cell: letter + row,
     row,
@@ -353,42 +323,6 @@ function report(
     value: raw,
     fix,
   });
-}
-
-/**
- * t(lang, `check.${code}`, { field, value, ...params }) with the template split once per check run (thousands of
- * issues on big sheets): the same catalogue lookup and the same `{name}` filling as t(), where `field` is the field's
- * name and `value` the text as the clerk typed it ("11月20日"), not its reading; params win over both.
- */
-function issueMessage(
-  ctx: Ctx,
-  code: string,
-  params: Params,
-  fieldName: string,
-  k: number,
-  field: FieldKey,
-  raw: CellValue,
-): string {
-  const catalogue = CATALOGUE[ctx.lang] as Record<string, string> | undefined;
-  const valueText = (): string => (typeof raw === 'string' ? raw.trim() : (ctx.cols.text(k, field) ?? displayRaw(raw)));
-  if (!catalogue) return t(ctx.lang, `check.${code}`, { field: fieldName, value: valueText(), ...params });
-  let parts = ctx.templates.get(code);
-  if (parts === undefined) {
-    const key = `check.${code}`;
-    parts = (catalogue[key] ?? CATALOGUE['en-US'][key] ?? key).split(/\{(\w+)\}/);
-    ctx.templates.set(code, parts);
-  }
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i];
-    let text: string;
-    if (Object.prototype.hasOwnProperty.call(params, name)) text = String(params[name]);
-    else if (name === 'field') text = fieldName;
-    else if (name === 'value') text = valueText();
-    else text = name in params ? String(params[name]) : `{${name}}`;
-    out += text + parts[i + 1];
-  }
-  return out;
 }
 
 function mappedFields(u: Understanding): FieldKey[] {

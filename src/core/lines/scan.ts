@@ -1,67 +1,27 @@
-// The one pass of the line store over the lines' cells: readings of numeric and date fields into their columns,
-// and which lines hold an error value or nothing, per field.
+// The one pass of the line store over the lines' cells, field by field: readings of numeric and date fields into
+// their columns, and which lines hold an error value or nothing.
 
-import { MAX_SERIAL } from '../dates';
 import { daySerial, readNumber } from '../cells';
+import { MAX_SERIAL } from '../dates';
 import { isBlankCell, isBlankText } from '../text';
 import { isCellError, type CellValue, type Reading } from '../types';
 import { R_EMPTY, R_OK, R_OK_TEXT, encodeReading, type ReadingColumn } from './columns';
 
-/** What the scan asks of the line store for cells without a fast path (memoised readings). */
-export interface ScanReader {
+/** The cells the scan reads, and the line store's readings for cells without a fast path (remembered per text). */
+export interface ScanSource {
+  /** The sheet's rows, and the index in them of each line's row. */
+  readonly values: CellValue[][];
+  readonly rowIndex: Int32Array;
+  readonly dateSystem: 1900 | 1904;
   readNumberText(v: string): Reading;
   readDateInto(v: CellValue, k: number, i: number, reference: number, col: ReadingColumn): void;
 }
 
-/** Lines per block of the scan: a block's rows stay in the CPU cache while each field is read. */
-const SCAN_BLOCK = 256;
-
-/**
- * The scan, in blocks of rows and, within a block, field by field (tight loops per kind of field). Slot j reads
- * column idxs[j] as text (kind 0), a number (1) or a date (2; slot 0 is the order date when hasOrderDate: it places
- * the line's year-less text dates, so it is read first).
- */
-export function scanCells(
-  table: ScanReader,
-  values: CellValue[][],
-  rowIndex: Int32Array,
-  idxs: number[],
-  kinds: number[],
-  cols: (ReadingColumn | null)[],
-  errors: number[][],
-  emptyMask: Uint32Array,
-  dateSystem: 1900 | 1904,
-  hasOrderDate: boolean,
-  todaySerial: number,
-): void {
-  const n = rowIndex.length;
-  for (let k0 = 0; k0 < n; k0 += SCAN_BLOCK) {
-    const k1 = Math.min(n, k0 + SCAN_BLOCK);
-    for (let j = 0; j < idxs.length; j++) {
-      const i = idxs[j];
-      const col = cols[j];
-      if (col === null) scanText(values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask);
-      else if (kinds[j] === 1) scanNumbers(table, values, rowIndex, k0, k1, i, 1 << j, errors[j], emptyMask, col);
-      else {
-        const orderDates = hasOrderDate && j > 0 ? cols[0] : null;
-        scanDates(
-          table,
-          values,
-          rowIndex,
-          k0,
-          k1,
-          i,
-          1 << j,
-          errors[j],
-          emptyMask,
-          col,
-          dateSystem,
-          orderDates,
-          todaySerial,
-        );
-      }
-    }
-  }
+/** What one field's scan records per line: bit `bit` of emptyMask[k] when empty, k in `errors` for an error value. */
+export interface ScanMarks {
+  bit: number;
+  errors: number[];
+  emptyMask: Uint32Array;
 }
 
 /** Cell i of line k's row (null for a column left of the sheet, undefined past a short or missing row). */
@@ -70,16 +30,10 @@ export function cellAt(values: CellValue[][], rowIndex: Int32Array, k: number, i
   return r === undefined || r === null || i < 0 ? null : r[i];
 }
 
-function scanText(
-  values: CellValue[][],
-  rowIndex: Int32Array,
-  k0: number,
-  k1: number,
-  i: number,
-  bit: number,
-  errors: number[],
-  emptyMask: Uint32Array,
-): void {
+/** A text field, lines k0 to k1 - 1: only which lines are empty or hold an error. */
+export function scanText(src: ScanSource, i: number, m: ScanMarks, k0: number, k1: number): void {
+  const { values, rowIndex } = src;
+  const { bit, errors, emptyMask } = m;
   for (let k = k0; k < k1; k++) {
     const v = cellAt(values, rowIndex, k, i);
     if (typeof v === 'string') {
@@ -89,20 +43,17 @@ function scanText(
   }
 }
 
-function scanNumbers(
-  table: ScanReader,
-  values: CellValue[][],
-  rowIndex: Int32Array,
+export function scanNumbers(
+  src: ScanSource,
+  i: number,
+  m: ScanMarks,
   k0: number,
   k1: number,
-  i: number,
-  bit: number,
-  errors: number[],
-  emptyMask: Uint32Array,
   col: ReadingColumn,
 ): void {
-  const kind = col.kind;
-  const value = col.value;
+  const { values, rowIndex } = src;
+  const { bit, errors, emptyMask } = m;
+  const { kind, value } = col;
   for (let k = k0; k < k1; k++) {
     const v = cellAt(values, rowIndex, k, i);
     // Real numbers are by far the most common cell: no Reading object for them.
@@ -114,28 +65,25 @@ function scanNumbers(
       kind[k] = R_EMPTY;
     } else {
       if (typeof v === 'object' && isCellError(v)) errors.push(k);
-      encodeReading(typeof v === 'string' ? table.readNumberText(v) : readNumber(v as CellValue), k, col);
+      encodeReading(typeof v === 'string' ? src.readNumberText(v) : readNumber(v as CellValue), k, col);
     }
   }
 }
 
-function scanDates(
-  table: ScanReader,
-  values: CellValue[][],
-  rowIndex: Int32Array,
+/** A date field; `orderDates` (read first) places each line's year-less text dates, else `todaySerial`. */
+export function scanDates(
+  src: ScanSource,
+  i: number,
+  m: ScanMarks,
   k0: number,
   k1: number,
-  i: number,
-  bit: number,
-  errors: number[],
-  emptyMask: Uint32Array,
   col: ReadingColumn,
-  dateSystem: 1900 | 1904,
   orderDates: ReadingColumn | null,
   todaySerial: number,
 ): void {
-  const kind = col.kind;
-  const value = col.value;
+  const { values, rowIndex, dateSystem } = src;
+  const { bit, errors, emptyMask } = m;
+  const { kind, value } = col;
   for (let k = k0; k < k1; k++) {
     const v = cellAt(values, rowIndex, k, i);
     if (typeof v === 'number' && v - v === 0 && v <= MAX_SERIAL) {
@@ -155,6 +103,6 @@ function scanDates(
     let reference = todaySerial;
     if (orderDates && (orderDates.kind[k] === R_OK || orderDates.kind[k] === R_OK_TEXT))
       reference = orderDates.value[k];
-    table.readDateInto(v as CellValue, k, i, reference, col);
+    src.readDateInto(v as CellValue, k, i, reference, col);
   }
 }

@@ -25,11 +25,13 @@ import {
   type LineColumns,
   type ReadingColumn,
 } from './columns';
-import { cellAt, scanCells } from './scan';
+import { cellAt, scanDates, scanNumbers, scanText, type ScanSource } from './scan';
 
 const NUMERIC = new Set<string>(NUMERIC_FIELDS);
 const DATES = new Set<string>(DATE_FIELDS);
 const THREE_DIGITS = /\d{3}/;
+/** Lines per block of the scan (see scan()). */
+const SCAN_BLOCK = 256;
 
 export interface LineViews {
   raw: OrderLine['raw'];
@@ -70,11 +72,11 @@ export function readLineTable(
   );
 }
 
-export class LineTable implements LineColumns {
+export class LineTable implements LineColumns, ScanSource {
   readonly n: number;
   /** The sheet's rows, and the index in them of each line's row (no per-line array: 100,000-row sheets). */
-  private readonly values: CellValue[][];
-  private readonly rowIndex: Int32Array;
+  readonly values: CellValue[][];
+  readonly rowIndex: Int32Array;
   private readonly formats: (string | null)[][] | null;
   private readonly idx = new Map<FieldKey, number>();
   private views: (LineViews | undefined)[] | null = null;
@@ -95,7 +97,7 @@ export class LineTable implements LineColumns {
     dataRows: number[],
     private readonly plan: PlanItem[],
     private readonly orderDateIdx: number,
-    private readonly ds: 1900 | 1904,
+    readonly dateSystem: 1900 | 1904,
     private readonly todaySerial: number,
     private readonly dayFirst: boolean,
   ) {
@@ -138,7 +140,7 @@ export class LineTable implements LineColumns {
 
   private readLine(k: number): LineViews {
     const line: LineViews = { raw: {}, text: {}, num: {}, date: {} };
-    const ds = this.ds;
+    const ds = this.dateSystem;
     const dayFirst = this.dayFirst;
     let reference = this.todaySerial;
     if (this.orderDateIdx >= 0) {
@@ -168,46 +170,35 @@ export class LineTable implements LineColumns {
 
   /**
    * One pass over the lines' cells: the readings of every mapped numeric and date field, and the lines whose cells
-   * are errors or empty, per mapped field.
+   * are errors or empty. The order date comes first: it places the line's year-less text dates.
    */
   private scan(): void {
     if (this.scanned) return;
     this.scanned = true;
-    const fields: FieldKey[] = [];
-    const kinds: number[] = [];
-    const idxs: number[] = [];
-    const add = (field: FieldKey, i: number, kind: 0 | 1 | 2) => {
-      fields.push(field);
-      kinds.push(kind);
-      idxs.push(i);
-      if (kind !== 0)
-        (kind === 1 ? this.numCols : this.dateCols).set(field as NumericField & DateField, newColumn(this.n));
-    };
-    // The order date first: it places the line's year-less text dates.
-    if (this.orderDateIdx >= 0) add('orderDate', this.orderDateIdx, 2);
-    for (const p of this.plan) add(p.field, p.idx, p.kind);
-    const cols = fields.map(
-      (f, j) => (kinds[j] === 1 ? this.numCols.get(f as NumericField) : this.dateCols.get(f as DateField)) ?? null,
-    );
-    const errors: number[][] = fields.map(() => []);
+    const slots: PlanItem[] = this.orderDateIdx >= 0 ? [{ field: 'orderDate', idx: this.orderDateIdx, kind: 2 }] : [];
+    slots.push(...this.plan);
     // Bit j of emptyMask[k]: field j of line k is empty (≤ 32 mapped fields: FieldKey has 24).
     const emptyMask = new Uint32Array(this.n);
-    scanCells(
-      this,
-      this.values,
-      this.rowIndex,
-      idxs,
-      kinds,
-      cols,
-      errors,
-      emptyMask,
-      this.ds,
-      this.orderDateIdx >= 0,
-      this.todaySerial,
-    );
-    fields.forEach((f, j) => {
-      this.errors.set(f, errors[j]);
-      this.emptySlot.set(f, j);
+    const marks = slots.map((_, j) => ({ bit: 1 << j, errors: [] as number[], emptyMask }));
+    const cols = slots.map((slot) => (slot.kind === 0 ? null : newColumn(this.n)));
+    const orderDates = this.orderDateIdx >= 0 ? cols[0] : null;
+    // Rows of a 100,000-line sheet lie far apart in memory: read a block of them field by field while they are in
+    // the CPU cache (measured: field by field over all lines makes checks and classes 1.3–1.5× slower at 100k rows).
+    for (let k0 = 0; k0 < this.n; k0 += SCAN_BLOCK) {
+      const k1 = Math.min(this.n, k0 + SCAN_BLOCK);
+      slots.forEach((slot, j) => {
+        const col = cols[j];
+        if (col === null) scanText(this, slot.idx, marks[j], k0, k1);
+        else if (slot.kind === 1) scanNumbers(this, slot.idx, marks[j], k0, k1, col);
+        else scanDates(this, slot.idx, marks[j], k0, k1, col, j === 0 ? null : orderDates, this.todaySerial);
+      });
+    }
+    slots.forEach((slot, j) => {
+      const col = cols[j];
+      if (col && slot.kind === 1) this.numCols.set(slot.field as NumericField, col);
+      if (col && slot.kind === 2) this.dateCols.set(slot.field as DateField, col);
+      this.errors.set(slot.field, marks[j].errors);
+      this.emptySlot.set(slot.field, j);
     });
     this.emptyMask = emptyMask;
   }
@@ -229,7 +220,11 @@ export class LineTable implements LineColumns {
     const memo = typeof v === 'string' && THREE_DIGITS.test(v);
     let r = memo ? this.dateTexts.get(v as string) : undefined;
     if (r === undefined) {
-      r = readDate(v, this.format(k, i), { dateSystem: this.ds, referenceSerial: reference, dayFirst: this.dayFirst });
+      r = readDate(v, this.format(k, i), {
+        dateSystem: this.dateSystem,
+        referenceSerial: reference,
+        dayFirst: this.dayFirst,
+      });
       if (memo && this.dateTexts.size < 10000) this.dateTexts.set(v as string, r);
     }
     encodeReading(r, k, col);
@@ -279,7 +274,7 @@ export class LineTable implements LineColumns {
   /** A mapped text field's display text on line k (strings straight from the row). */
   plainText(k: number, i: number): string {
     const v = cellAt(this.values, this.rowIndex, k, i);
-    return typeof v === 'string' ? v.trim() : cellText(v === undefined ? null : v, this.format(k, i), this.ds);
+    return typeof v === 'string' ? v.trim() : cellText(v === undefined ? null : v, this.format(k, i), this.dateSystem);
   }
 
   rawAt(k: number, i: number): CellValue {
@@ -297,7 +292,7 @@ export class LineTable implements LineColumns {
       if (kind === R_OK || kind === R_OK_TEXT) return serialToIso(col.value[k]);
     }
     if (typeof v === 'string') return v.trim();
-    return cellText(v, this.format(k, i), this.ds);
+    return cellText(v, this.format(k, i), this.dateSystem);
   }
 }
 
