@@ -19,6 +19,8 @@ import type { WorkbookEdit } from '../src/core/edits';
 import type { WorkbookSnapshot } from '../src/core/types';
 import { ExcelWorkbookPort } from '../src/excel/port';
 import { createFakeExcel } from '../test/fakes/excel-fake';
+import { benchDuplicates } from './core/duplicates.bench';
+import { benchLineColumns } from './core/lines.bench';
 import { generateWorkbook } from './generateSheet';
 import { benchPane } from './pane';
 
@@ -211,6 +213,8 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const sizes = quick ? [1000, 10000] : [1000, 10000, 100000];
   const core = sizes.map(benchCore);
+  const lineColumns = sizes.map(benchLineColumns);
+  const duplicates = sizes.map(benchDuplicates);
   const actions: ActionRow[] = [];
   for (const n of sizes) actions.push(...(await benchActions(n)));
   const file = path.join(OUT, 'bench-50k.xlsx');
@@ -225,7 +229,7 @@ async function main() {
     memGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   };
-  const result = { date: new Date().toISOString(), machine, core, actions, cli, bundle, pane };
+  const result = { date: new Date().toISOString(), machine, core, lineColumns, duplicates, actions, cli, bundle, pane };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
 
   const f1 = (x: number) => x.toFixed(1);
@@ -241,6 +245,16 @@ async function main() {
     );
   const growth = core[core.length - 1].usPerRow / core[0].usPerRow;
   console.log(`per-row cost growth ${core[0].rows} → ${core[core.length - 1].rows}: ×${f2(growth)} (1.0 = linear)\n`);
+  console.log('Kept because they pay (bench/core): the same work done the plain way, ÷ the way core does it');
+  for (const l of lineColumns)
+    console.log(
+      `  line readings from each line's views ÷ typed-array columns, ${l.rows} rows: ${f1(l.viewsMs)} ms / ${f1(l.columnsMs)} ms = ${f2(l.ratio)}`,
+    );
+  for (const d of duplicates)
+    console.log(
+      `  duplicates by joined key strings ÷ the hashing finder, ${d.rows} rows (${d.duplicates} found): ${f1(d.joinedKeysMs)} ms / ${f1(d.finderMs)} ms = ${f2(d.ratio)}`,
+    );
+  console.log('');
   console.log('Task-pane actions on the recording Excel fake');
   console.log('action                       rows      syncs  proxies  max request KB  max response KB  max cells/read');
   for (const a of actions)
