@@ -1,7 +1,9 @@
 // Reports and documents through the Office.js adapter on the recording fake: the sheets, the register row, print
 // setup and the chart land, in a number of syncs that does not grow with the number of order lines.
+import { cellAddress } from '../../src/core/address';
 import { planDocuments } from '../../src/core/documents';
 import { planOverdueReport } from '../../src/core/report';
+import type { CellValue } from '../../src/core/types';
 import { understand } from '../../src/core/understand';
 import { ExcelWorkbookPort } from '../../src/excel/port';
 import { generateOrderSheet } from '../../bench/generateSheet';
@@ -15,6 +17,21 @@ async function setup(rows: number) {
   const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
   const wb = await port.read();
   return { fx, port, wb, u: understand(wb, { today: TODAY }) };
+}
+
+/** Bottom-right cell of the values written to a sheet ("K57"). */
+function usedCorner(grid: CellValue[][]): string {
+  let bottom = 0;
+  let right = 0;
+  grid.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && v !== '') {
+        bottom = Math.max(bottom, i + 1);
+        right = Math.max(right, j + 1);
+      }
+    }),
+  );
+  return cellAddress(bottom, right);
 }
 
 async function reportSyncs(rows: number) {
@@ -33,7 +50,11 @@ test('the weekly report: a new print-ready sheet with its chart, in the same syn
   const { fx, report, result } = large;
   expect(result.createdSheets).toEqual([report.sheet]);
   const sheet = fx.sheet(report.sheet);
-  expect(sheet.pageLayout.printArea).toBeTruthy();
+  const spec = report.edits.find((e) => e.kind === 'addSheet');
+  if (spec?.kind !== 'addSheet') throw new Error('no report sheet planned');
+  // The print area Excel got is the plan's: every cell of the report, A1 to its last row and column.
+  expect(sheet.pageLayout.printArea).toBe(spec.spec.pageSetup.printArea);
+  expect(sheet.pageLayout.printArea).toBe(`A1:${usedCorner(fx.sheetValues(report.sheet))}`);
   expect(sheet.charts).toHaveLength(1);
   const overdueRows = fx
     .sheetValues(report.sheet)
@@ -64,5 +85,8 @@ test('a packing list of 200 lines: document sheet plus one register row, in the 
   const register = fx.sheetValues('单据登记');
   expect(register).toHaveLength(2); // header + this document
   expect(register[1]).toEqual(expect.arrayContaining([doc.number, doc.sheet]));
-  expect(fx.sheet(doc.sheet).pageLayout.printArea).toBeTruthy();
+  const docSpec = plan.edits.find((e) => e.kind === 'addSheet');
+  if (docSpec?.kind !== 'addSheet') throw new Error('no document sheet planned');
+  expect(fx.sheet(doc.sheet).pageLayout.printArea).toBe(docSpec.spec.pageSetup.printArea);
+  expect(fx.sheet(doc.sheet).pageLayout.printArea).toBe(`A1:${usedCorner(fx.sheetValues(doc.sheet))}`);
 });
