@@ -1,7 +1,8 @@
 // Beside src/core/checks/duplicates.ts: does the hashing duplicate finder pay? The plain way: one joined key string
 // per line (order no., item, quantity, due date, texts normalised) in a Map. Both must find the same first lines.
 
-import { DuplicateFinder, normalizeKeyText } from '../../src/core/checks/duplicates';
+import { DuplicateFinder } from '../../src/core/checks/duplicates';
+import { keyText as normalizeKeyText } from '../../src/core/text';
 import { okAt } from '../../src/core/lines/columns';
 import type { Understanding } from '../../src/core/types';
 import { understand } from '../../src/core/understand';

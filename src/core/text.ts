@@ -22,3 +22,8 @@ export function isBlankText(s: string): boolean {
 export function isBlankCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && isBlankText(v));
 }
+
+/** The key two spellings of one name share: NFKC-folded, without white space, upper case (FM-201 = ｆｍ－２０１ = fm 201). */
+export function keyText(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}

@@ -3,6 +3,7 @@
 
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { columnLetter, columnNumber } from '../core/address';
 import { OrderClerkError } from '../core/errors';
 import { DAYS_1904_OFFSET } from '../core/dates';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/types';
@@ -140,18 +141,7 @@ function parseSqrefToken(token: string): { top: number; left: number; bottom: nu
 function parseRef(s: string): { row: number | null; col: number | null } | null {
   const m = /^([A-Z]{0,3})(\d*)$/.exec(s);
   if (!m || (m[1] === '' && m[2] === '')) return null;
-  let col: number | null = null;
-  if (m[1] !== '') {
-    col = 0;
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  }
-  return { row: m[2] === '' ? null : Number(m[2]), col };
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return { row: m[2] === '' ? null : Number(m[2]), col: m[1] === '' ? null : columnNumber(m[1]) };
 }
 
 interface ValidationModel {
@@ -173,8 +163,8 @@ function restoreValidationRanges(workbook: ExcelJS.Workbook, ranges: HeldRange[]
         if (!r) continue;
         const key =
           r.top === r.bottom && r.left === r.right
-            ? `${letters(r.left)}${r.top}`
-            : `${letters(r.left)}${r.top}:${letters(r.right)}${r.bottom}`;
+            ? `${columnLetter(r.left)}${r.top}`
+            : `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
         dv.model[key] = rule;
       }
     }
@@ -304,7 +294,7 @@ class FormulaRuns {
 }
 
 function runAddress(col: number, run: { top: number; bottom: number }): string {
-  const c = letters(col);
+  const c = columnLetter(col);
   return run.top === run.bottom ? `${c}${run.top}` : `${c}${run.top}:${c}${run.bottom}`;
 }
 

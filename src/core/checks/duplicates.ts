@@ -3,14 +3,10 @@
 // (bench/core/duplicates.bench.ts measures it against a Map of joined keys).
 
 import { R_OK, R_OK_TEXT, type FieldCells, type LineColumns, type ReadingColumn } from '../lines/columns';
-
-/** Key text: NFKC-folded, without white space, upper case (FM-201 = ｆｍ－２０１ = fm 201). */
-export function normalizeKeyText(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-}
+import { keyText } from '../text';
 
 /**
- * The duplicate key of a line is its orderNo, item, quantity and due date, texts normalised by normalizeKeyText and
+ * The duplicate key of a line is its orderNo, item, quantity and due date, texts normalised by keyText and
  * read numbers as numbers; a line without an item has none. firstWithKey(k), called in line order, gives the first
  * line with the same key (k itself when it is the first), or -1 without a key. Keys are hashed into an
  * open-addressing table and compared part by part only when hashes meet, so no key is built per line.
@@ -81,7 +77,7 @@ export class DuplicateFinder {
   }
 
   /**
-   * FNV-1a hash of normalizeKeyText(s) (EMPTY_TEXT for ''). Printable ASCII without lower-case letters or spaces is
+   * FNV-1a hash of keyText(s) (EMPTY_TEXT for ''). Printable ASCII without lower-case letters or spaces is
    * its own normal form, so most texts are hashed as they are, in one pass.
    */
   private textHash(s: string): number {
@@ -104,7 +100,7 @@ export class DuplicateFinder {
     if (isKeyTextAsIs(s)) return s;
     let v = this.memo.get(s);
     if (v === undefined) {
-      v = normalizeKeyText(s);
+      v = keyText(s);
       if (this.memo.size < 100000) this.memo.set(s, v);
     }
     return v;
@@ -138,7 +134,7 @@ function hashOf(s: string): number {
   return h;
 }
 
-/** True when normalizeKeyText(s) === s: printable ASCII without lower-case letters or spaces. */
+/** True when keyText(s) === s: printable ASCII without lower-case letters or spaces. */
 function isKeyTextAsIs(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

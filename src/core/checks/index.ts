@@ -6,7 +6,6 @@ import { t } from '../i18n';
 import type {
   CellError,
   CellValue,
-  DateField,
   FieldKey,
   Issue,
   IssueCode,
@@ -19,7 +18,8 @@ import type {
 import { DATE_FIELDS, NUMERIC_FIELDS, isCellError } from '../types';
 import { R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../lines/columns';
 
-import { DuplicateFinder, normalizeKeyText } from './duplicates';
+import { keyText } from '../text';
+import { DuplicateFinder } from './duplicates';
 
 export { planValidationRules } from '../validation';
 export {
@@ -30,7 +30,6 @@ export {
   planClearHighlight,
   planHighlight,
 } from './highlight';
-export { normalizeKeyText } from './duplicates';
 
 export interface CheckOptions {
   lang: Lang;
@@ -278,11 +277,11 @@ function productIndex(u: Understanding): ProductIndex | null {
   const byKey = new Map<string, ProductInfo>();
   for (const [key, info] of products.byItem) {
     for (const k of [info.item, key]) {
-      const n = normalizeKeyText(k);
+      const n = keyText(k);
       if (n !== '' && !byKey.has(n)) byKey.set(n, info);
     }
   }
-  return { sheet: products.sheet, find: (item) => byKey.get(normalizeKeyText(item)) };
+  return { sheet: products.sheet, find: (item) => byKey.get(keyText(item)) };
 }
 
 /** `formula`: the cell's text comes from a formula — a warning with its own message and no fix. */
@@ -345,9 +344,4 @@ export function formatNumber(n: number): string {
   const s = String(n);
   if (s.length <= 12 && s.indexOf('e') < 0) return s;
   return String(Number(n.toPrecision(12)));
-}
-
-/** Exposed for fixes: the field of a date column. */
-export function isDateField(field: FieldKey): field is DateField {
-  return field === 'orderDate' || field === 'dueDate' || field === 'shipDate';
 }

@@ -13,7 +13,8 @@ import type { Lang, Understanding, WorkbookSnapshot } from '../types';
 import { orderNosText, type BuiltDocument, type DocContext } from './context';
 import { buildDeliveryNote } from './deliveryNote';
 import { docSheetLabel, docTypeLabel } from './labels';
-import { formatRowList, groupByCustomer, selectLines } from './lines';
+import { groupByCustomer } from '../customers';
+import { formatRowList, lineText, selectLines } from './lines';
 import { lastNumberKey, lastSequence, nextDocNumbers } from './numbering';
 import { buildPackingList } from './packingList';
 import { planRegisterRows, registerSheet, type RegisterEntry } from './register';
@@ -77,7 +78,7 @@ export function planDocuments(
   const lang = documentLang(u, opts);
   const uiLang = opts.uiLang ?? lang;
   const lines = selectLines(u, opts.rows);
-  const groups = groupByCustomer(lines);
+  const groups = groupByCustomer(lines, (l) => lineText(l, 'customer'));
   if (groups.length > 1 && !opts.perCustomer) {
     throw new OrderClerkError('mixedCustomers', { customers: groups.map((g) => g.customer || '—').join(', ') });
   }
