@@ -88,10 +88,13 @@ function addinConfig(mode) {
   const commandsEntry = ['src/commands/commands.ts', 'src/commands/commands.tsx'].find(exists);
   if (commandsEntry) {
     entry.commands = at(commandsEntry);
-    const template = exists('src/commands/commands.html')
-      ? at('src/commands/commands.html')
-      : at('src/taskpane/commands.html');
-    plugins.push(new HtmlWebpackPlugin({ filename: 'commands.html', template, chunks: ['commands'] }));
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: at('src/commands/commands.html'),
+        chunks: ['commands'],
+      }),
+    );
   }
   const url = manifestUrl(mode);
   const patterns = [];

@@ -177,40 +177,16 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
         {u && (
           <>
-            <div
-              hidden={tab !== 'sheet'}
-              role="tabpanel"
-              id="panel-sheet"
-              aria-labelledby="tab-sheet"
-              data-testid="panel-sheet"
-            >
+            <TabPanel tab="sheet" shown={tab}>
               <SheetPanel pane={actions} u={u} readError={pane.readError} reread={reread} />
-            </div>
-            <div
-              hidden={tab !== 'check'}
-              role="tabpanel"
-              id="panel-check"
-              aria-labelledby="tab-check"
-              data-testid="panel-check"
-            >
+            </TabPanel>
+            <TabPanel tab="check" shown={tab}>
               <CheckPanel pane={actions} u={u} />
-            </div>
-            <div
-              hidden={tab !== 'delays'}
-              role="tabpanel"
-              id="panel-delays"
-              aria-labelledby="tab-delays"
-              data-testid="panel-delays"
-            >
+            </TabPanel>
+            <TabPanel tab="delays" shown={tab}>
               <DelaysPanel pane={actions} u={u} delays={delays} delaysError={pane.delaysError} lines={lines} />
-            </div>
-            <div
-              hidden={tab !== 'documents'}
-              role="tabpanel"
-              id="panel-documents"
-              aria-labelledby="tab-documents"
-              data-testid="panel-documents"
-            >
+            </TabPanel>
+            <TabPanel tab="documents" shown={tab}>
               <DocumentsPanel
                 pane={actions}
                 u={u}
@@ -219,10 +195,33 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
                 made={made}
                 onMade={onMade}
               />
-            </div>
+            </TabPanel>
           </>
         )}
       </div>
     </section>
+  );
+}
+
+/** One tab's panel; panels stay mounted (hidden) so a check's results survive a look at another tab. */
+function TabPanel({
+  tab,
+  shown,
+  children,
+}: {
+  tab: PaneTab;
+  shown: PaneTab;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  return (
+    <div
+      hidden={tab !== shown}
+      role="tabpanel"
+      id={`panel-${tab}`}
+      aria-labelledby={`tab-${tab}`}
+      data-testid={`panel-${tab}`}
+    >
+      {children}
+    </div>
   );
 }
