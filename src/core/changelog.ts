@@ -52,6 +52,7 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 const KEY_COLUMNS = ['time', 'action', 'sheet', 'cell', 'old', 'new'] as const;
 const COLUMN_KEYS = [...KEY_COLUMNS, 'orderNo', 'item', 'field', 'document'] as const;
 export const CHANGE_LOG_COLUMN_WIDTHS = [20, 8, 16, 8, 24, 24, 16, 14, 12, 18];
+
 /** Time, action, sheet and cell are always text; old/new keep their own type; order number … document are text. */
 const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, null, '@', '@', '@', '@'];
 
@@ -87,30 +88,28 @@ export function formatLogTime(d: Date): string {
   return `${localIsoDate(d)} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). */
+/**
+ * One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). The order
+ * number, item, field and document columns are written when an entry carries any of them (order-line changes).
+ */
 export function planChangeLogAppend(
   wb: WorkbookSnapshot | null | undefined,
   lang: Lang,
   entries: ChangeLogEntry[],
 ): WorkbookEdit {
+  const wide = entries.some((e) => e.orderNo || e.item || e.field || e.document);
+  const n = wide ? COLUMN_KEYS.length : KEY_COLUMNS.length;
   return {
     kind: 'appendRows',
     sheet: changeLogSheetName(wb, lang),
-    header: changeLogHeader(lang),
-    columnWidths: CHANGE_LOG_COLUMN_WIDTHS.slice(),
-    columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(),
-    rows: entries.map((e) => [
-      formatLogTime(e.time),
-      actionWord(lang, e.action),
-      e.sheet,
-      e.cell,
-      e.old,
-      e.new,
-      e.orderNo ?? null,
-      e.item ?? null,
-      e.field ?? null,
-      e.document ?? null,
-    ]),
+    header: changeLogHeader(lang).slice(0, n),
+    columnWidths: CHANGE_LOG_COLUMN_WIDTHS.slice(0, n),
+    columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(0, n),
+    rows: entries.map((e) => {
+      const row: WriteValue[] = [formatLogTime(e.time), actionWord(lang, e.action), e.sheet, e.cell, e.old, e.new];
+      if (wide) row.push(e.orderNo ?? null, e.item ?? null, e.field ?? null, e.document ?? null);
+      return row;
+    }),
   };
 }
 
@@ -148,12 +147,19 @@ export function readChangeLog(wb: WorkbookSnapshot): ChangeLogRow[] {
       cell,
       old: asWrite(v(5)),
       new: asWrite(v(6)),
-      orderNo: asText(v(7)),
-      item: asText(v(8)),
-      field: asText(v(9)),
-      document: asText(v(10)),
+      ...orderColumns(asText(v(7)), asText(v(8)), asText(v(9)), asText(v(10))),
     });
   }
+  return out;
+}
+
+/** The order number … document of a row, only those it holds. */
+function orderColumns(orderNo: string, item: string, field: string, document: string): Partial<ChangeLogRow> {
+  const out: Partial<ChangeLogRow> = {};
+  if (orderNo) out.orderNo = orderNo;
+  if (item) out.item = item;
+  if (field) out.field = field;
+  if (document) out.document = document;
   return out;
 }
 
