@@ -4,7 +4,7 @@
 // acceptance line; a signature block where the customer's box is the widest; page x of y; the copy-purpose line —
 // or three labelled copies on one sheet, each on its own page.
 
-import { amountInCapitals, currencyPrefix } from './capitals';
+import { amountInCapitals, currencyPrefix, MAX_CAPITALS_AMOUNT } from './capitals';
 import {
   AMOUNT_FORMAT,
   headerItems,

@@ -93,7 +93,13 @@ export function buildPackingList(ctx: DocContext): BuiltDocument {
     [col('cbm')]: t.cbm,
   });
   row += 1;
-  if (ctx.lang === 'en-US' && t.cartons !== null && t.cartons > 0) {
+  if (
+    ctx.lang === 'en-US' &&
+    t.cartons !== null &&
+    t.cartons > 0 &&
+    Number.isSafeInteger(t.cartons) &&
+    t.cartons < 1e12
+  ) {
     grid.merge(row, 1, grid.columns, `SAY TOTAL ${englishWords(t.cartons)} (${t.cartons}) CARTONS ONLY`, {
       bold: true,
       vAlign: 'middle',
