@@ -9,8 +9,8 @@ const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '
 const IN_GROUP = ['', '拾', '佰', '仟'];
 const GROUPS = ['', '万', '亿', '万亿'];
 
-/** Largest amount written: below 10^16 yuan (万亿 groups), well past any document's total. */
-export const MAX_CAPITALS_AMOUNT = 9999999999999999;
+/** Largest amount written exactly (its cents stay below 2^53), far past any document's total. */
+export const MAX_CAPITALS_AMOUNT = 90_000_000_000_000;
 
 /** Cents of an amount, rounded half away from zero without float noise (1.005 → 101). */
 function toCents(amount: number): bigint {
@@ -60,8 +60,8 @@ function yuanWords(yuan: bigint): string {
 
 /**
  * `10560` → `人民币壹万零伍佰陆拾元整`; `0.5` → `人民币伍角`; `-3.04` → `人民币负叁元零肆分`; `0` → `人民币零元整`.
- * `prefix` is the currency word (人民币, 美元 …; '' for none). Throws RangeError for NaN, ±Infinity and amounts of
- * 10^16 or more.
+ * `prefix` is the currency word (人民币, 美元 …; '' for none). Throws RangeError for NaN, ±Infinity and amounts past
+ * MAX_CAPITALS_AMOUNT.
  */
 export function amountInCapitals(amount: number, prefix = '人民币'): string {
   if (!Number.isFinite(amount) || Math.abs(amount) > MAX_CAPITALS_AMOUNT)

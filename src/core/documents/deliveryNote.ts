@@ -134,7 +134,9 @@ export function buildDeliveryNote(ctx: DocContext): BuiltDocument {
   if (!ctx.withoutPrices && amount === null) warnings.push({ key: 'doc.warn.totalAmountOpen', params: {} });
   const currencies = distinctTexts(ctx.lines, 'currency');
   const prefix = currencies.length > 1 ? null : currencyPrefix(currencies[0] ?? '');
-  const inWords = ctx.lang === 'zh-CN' && amount !== null && prefix !== null ? amountInCapitals(amount, prefix) : null;
+  // Past what capitals can write exactly (a typo of 1e300 in a price), the line is left out, never a wrong text.
+  const writable = amount !== null && Math.abs(amount) <= MAX_CAPITALS_AMOUNT;
+  const inWords = ctx.lang === 'zh-CN' && writable && prefix !== null ? amountInCapitals(amount, prefix) : null;
   if (ctx.lang === 'zh-CN' && amount !== null && prefix === null)
     warnings.push({ key: 'doc.warn.noCapitals', params: { currency: currencies.join(', ') } });
 

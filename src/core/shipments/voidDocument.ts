@@ -13,7 +13,7 @@ import { REGISTER_COLUMN, readRegister, registerState, type RegisterRow } from '
 import { cellAt, findSheet } from '../snapshot';
 import type { Lang, OrderLine, Understanding, WorkbookSnapshot } from '../types';
 import { readShipments, SHIPMENT_COLUMN, stateWord } from './record';
-import { changeLogEdits } from './recordShipment';
+import { changeLogEdits, statusWordsOf } from './recordShipment';
 
 export interface Reversed {
   row: number;
@@ -57,6 +57,7 @@ export function planVoid(
   const log = readChangeLog(wb);
   const o = u.order;
   const byRow = new Map(u.lines.map((l) => [l.row, l]));
+  const words = statusWordsOf(u, opts.lang);
   const entry = (line: OrderLine, field: string, address: string, old: WriteValue, value: WriteValue) =>
     entries.push({
       time: opts.now,
@@ -92,15 +93,23 @@ export function planVoid(
     }
     entry(line, 'shippedQty', address, describeValue(line.raw.shippedQty ?? null), after);
     orderCells.push({ address, value: after });
-    // Ship date and status this note set go back, while the cell still holds what it wrote.
+    // Ship date and status this note set follow the quantity back, while the cell still holds what it wrote: with
+    // nothing left shipped the old value returns; with part of the line still shipped (by other notes) it is partial.
+    const ordered = line.num.quantity?.kind === 'ok' ? line.num.quantity.value : null;
+    const stillFull = ordered !== null && ordered > 0 && after >= ordered;
     for (const field of ['shipDate', 'status'] as const) {
       const c = o.columns[field];
-      if (c === undefined) continue;
+      if (c === undefined || stillFull) continue;
       const at = cellAddress(line.row, c);
       const set = lastSetBy(log, o.sheet, at, number);
       if (!set || !holds(line, field, set.new)) continue;
-      entry(line, field, at, describeValue(line.raw[field] ?? null), set.old);
-      orderCells.push(set.old === null ? { address: at, value: null } : { address: at, value: set.old });
+      let value = set.old;
+      if (field === 'status' && after > 0) {
+        if (set.new === words.partial) continue;
+        value = words.partial;
+      }
+      entry(line, field, at, describeValue(line.raw[field] ?? null), value);
+      orderCells.push({ address: at, value });
     }
   }
 

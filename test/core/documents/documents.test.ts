@@ -464,9 +464,7 @@ describe('delivery note', () => {
     );
     const q = planDocuments(u8, wb8, opts({ type: 'delivery-note', rows: [2], record: false }));
     expect(q.documents[0].totals.amount).toBe(3100);
-    expect(q.documents[0].warnings).toEqual([
-      'Row 2 (FM-201) has no unit price: priced at 310 from the price list.',
-    ]);
+    expect(q.documents[0].warnings).toEqual(['Row 2 (FM-201) has no unit price: priced at 310 from the price list.']);
   });
 
   it('warns about a missing address only when a customer sheet exists', () => {
@@ -552,7 +550,9 @@ describe('work order', () => {
       ['ACME', 'B', '待定'],
     ]);
     for (const force of [false, true]) {
-      const e = caught(() => planDocuments(u6, wb6, opts({ type: 'work-order', rows: [2, 3], force, uiLang: 'zh-CN' })));
+      const e = caught(() =>
+        planDocuments(u6, wb6, opts({ type: 'work-order', rows: [2, 3], force, uiLang: 'zh-CN' })),
+      );
       expect(e.code).toBe('shipRefused');
       expect(e.params.detail).toBe('第 3 行（B）的数量 C3“待定”不是数字，无法确定出货数量');
     }
