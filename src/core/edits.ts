@@ -71,8 +71,6 @@ export interface SheetSpec {
   chart?: ChartSpec;
   /** Show gridlines on screen (documents look like forms without them). */
   showGridlines?: boolean;
-  /** Manual page breaks: a new printed page starts below each of these rows (copies of a delivery note). */
-  pageBreaks?: number[];
 }
 
 export type ValidationRule =

@@ -395,11 +395,6 @@ export async function writeSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, batch
   }
   await batch.room(OP_BYTES * 7);
   setPageLayout(ws.pageLayout, spec.pageSetup);
-  for (const r of spec.pageBreaks ?? []) {
-    await batch.room(OP_BYTES);
-    // PageBreakCollection.add (ExcelApi 1.9): "Adds a page break before the top-left cell of the range specified."
-    ws.horizontalPageBreaks.add(`A${r + 1}`);
-  }
   if (spec.showGridlines !== undefined) ws.showGridlines = spec.showGridlines;
   if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
   if (spec.chart) addChart(ws, spec.chart);

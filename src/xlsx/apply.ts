@@ -389,8 +389,6 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, activate: boolean): voi
   for (const c of spec.cells) writeCell(ws, c);
   for (const m of spec.merges) ws.mergeCells(m);
   setPage(ws, spec);
-  // A manual break after row r: the next printed page starts at r + 1.
-  for (const r of spec.pageBreaks ?? []) ws.getRow(r).addPageBreak();
   if (activate) activateSheet(wb, ws);
 }
 

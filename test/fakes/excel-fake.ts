@@ -95,8 +95,6 @@ export interface SheetRecord {
   showGridlines: boolean;
   freezeRows: number;
   charts: { type: string; source: string; title?: string; from?: string; to?: string }[];
-  /** Manual horizontal page breaks: the first row of each new page. */
-  pageBreaks: number[];
 }
 
 type Action = { run: () => void; requestBytes: number };
@@ -340,7 +338,6 @@ function newSheet(s: FakeSheetInit): SheetRecord {
     showGridlines: true,
     freezeRows: 0,
     charts: [],
-    pageBreaks: [],
   };
 }
 
@@ -673,17 +670,6 @@ class FakeWorksheet extends FakeProxy {
         ),
       }),
     ).rec;
-  }
-  // PageBreakCollection.add (ExcelApi 1.9): "Adds a page break before the top-left cell of the range specified."
-  get horizontalPageBreaks(): any {
-    return {
-      add: (a: string) =>
-        this._fx.write(() => {
-          const sheet = this._resolve();
-          guardWrite(sheet);
-          sheet.pageBreaks.push(parseRect(a).top);
-        }, 60),
-    };
   }
   get freezePanes(): any {
     return {

@@ -2,7 +2,7 @@
 // customer master, order numbers and customer POs; per line ordered, this delivery and still owed after it (cartons
 // when known, prices unless left out, remarks only when asked); totals with the amount in 大写 in Chinese notes; the
 // acceptance line; a signature block where the customer's box is the widest; page x of y; the copy-purpose line —
-// or three labelled copies on one sheet, each on its own page.
+// or three labelled copies on one sheet, one below the other.
 
 import { amountInCapitals, currencyPrefix, MAX_CAPITALS_AMOUNT } from './capitals';
 import {
@@ -145,7 +145,6 @@ export function buildDeliveryNote(ctx: DocContext): BuiltDocument {
   let row = 1;
   let firstHeader = 0;
   copies.forEach((copyKey, c) => {
-    if (c > 0) grid.pageBreakAfter(row - 1);
     const headerRow = putFormHead(grid, ctx, row, items);
     if (c === 0) firstHeader = headerRow;
     row = putCopy(grid, ctx, headerRow, columns, cartons, { quantity, amount, inWords });

@@ -47,7 +47,6 @@ export class FormGrid {
   private readonly contentWidth: number[];
   private readonly minWidths: number[];
   private readonly rowHeights: Record<number, number> = {};
-  private readonly breaks: number[] = [];
 
   constructor(readonly columns: number) {
     this.contentWidth = new Array<number>(columns).fill(0);
@@ -81,11 +80,6 @@ export class FormGrid {
 
   minWidth(col: number, width: number): void {
     this.minWidths[col - 1] = Math.max(this.minWidths[col - 1], width);
-  }
-
-  /** A new printed page starts below `row`. */
-  pageBreakAfter(row: number): void {
-    this.breaks.push(row);
   }
 
   height(row: number, points: number): void {
@@ -130,7 +124,6 @@ export class FormGrid {
       },
       freezeRows: 0,
       showGridlines: false,
-      ...(this.breaks.length ? { pageBreaks: this.breaks.slice() } : {}),
     };
   }
 

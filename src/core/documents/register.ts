@@ -24,7 +24,7 @@ export const REGISTER_SHEET_NAMES: string[] = LANGS.map((l) => t(l, REGISTER_KEY
 const KEY_COLUMNS = ['number', 'type', 'date', 'customer', 'orderNos', 'rows', 'sheetName'] as const;
 const COLUMNS = [...KEY_COLUMNS, 'quantity', 'amount', 'state', 'receiptDate', 'note'] as const;
 type Column = (typeof COLUMNS)[number];
-const COLUMN_WIDTHS = [18, 10, 11, 22, 18, 9, 24, 11, 13, 7, 11, 26];
+const COLUMN_WIDTHS = [18, 10, 12, 20, 24, 9, 24, 11, 13, 7, 12, 26];
 const COLUMN_FORMATS: (string | null)[] = [
   '@',
   '@',
