@@ -343,6 +343,10 @@ describe('report and generate', () => {
       'packing-list',
       '--rows',
       '4-5',
+      // The README's totals pack both lines in full; row 4 has shipped already, so the clerk says so.
+      '--ship',
+      '4=120,5=120',
+      '--force',
       '-o',
       'pl.xlsx',
       '--json',
