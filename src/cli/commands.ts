@@ -1,4 +1,4 @@
-// The six commands of SPEC 8: read the input, plan with core, apply with the ExcelJS adapter, write -o.
+// The commands of SPEC 8: read the input, plan with core, apply with the ExcelJS adapter, write -o.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -12,6 +12,10 @@ import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
 import { planApply, tableHeaderProblem } from '../core/plans';
 import { planOverdueReport } from '../core/report';
+import { guessCompanyName, resolveCompany } from '../core/company';
+import { recordedShipped } from '../core/shipments/record';
+import { outstandingReceipts, planReceipt } from '../core/shipments/receipts';
+import { planVoid } from '../core/shipments/voidDocument';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
@@ -51,7 +55,13 @@ export async function runCommand(opts: CliOptions, realNow: Date): Promise<Comma
     case 'apply':
       return apply(opts, loaded, now);
     case 'generate':
-      return generate(opts, loaded);
+      return generate(opts, loaded, now);
+    case 'void':
+      return voidDocument(opts, loaded, now);
+    case 'receipts':
+      return receipts(opts, loaded);
+    case 'receipt':
+      return receipt(opts, loaded, now);
   }
 }
 
@@ -197,8 +207,9 @@ function validate(opts: CliOptions, { u }: Loaded): CommandOutput {
 
 // ---------------------------------------------------------------- flag
 
-function flag(opts: CliOptions, { u }: Loaded): CommandOutput {
-  const rows = classifyLines(u, opts.today);
+function flag(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
+  // Without a shipped column, shipped quantities come from the shipments record (SPEC 11).
+  const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, snapshot) });
   const counts = delayCounts(rows);
   const dueSoonDays = u.settings.dueSoonDays;
   if (opts.json) return done(json({ today: opts.today, dueSoonDays, rows, counts }));
@@ -215,8 +226,11 @@ function flag(opts: CliOptions, { u }: Loaded): CommandOutput {
 
 async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
   const { u, snapshot } = loaded;
-  const r = planOverdueReport(u, snapshot, { today: opts.today, lang: fileLang(opts, u) });
+  const lang = fileLang(opts, u);
+  const { company, source } = resolveCompany(u.settings, opts.company, guessCompanyName(snapshot, u.order));
+  const r = planOverdueReport(u, snapshot, { today: opts.today, lang, company });
   await writeOutput(opts, loaded, r.edits);
+  const notes = companyNotes(opts.lang, company?.name ?? null, source);
   const overdue = r.overdue.map((l) => ({
     row: l.row,
     orderNo: l.orderNo,
@@ -226,7 +240,7 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
     daysLate: l.daysLate,
     openQty: l.openQty,
   }));
-  if (opts.json) return done(json({ today: r.today, sheet: r.sheet, counts: r.counts, overdue }));
+  if (opts.json) return done(json({ today: r.today, sheet: r.sheet, counts: r.counts, overdue }), 0, notes);
   const L = opts.lang;
   const table = textTable([
     [
@@ -241,7 +255,7 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
     ...overdue.map((l) => [l.row, l.orderNo, l.customer, l.item, l.dueDate, l.daysLate, l.openQty]),
   ]);
   const line = t(L, 'cli.report.done', { sheet: r.sheet, file: opts.output as string, overdue: overdue.length });
-  return done(overdue.length ? `${line}\n${table}` : line);
+  return done(overdue.length ? `${line}\n${table}` : line, 0, notes);
 }
 
 // ---------------------------------------------------------------- apply
@@ -292,8 +306,20 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
 
 // ---------------------------------------------------------------- generate
 
-async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
+/** The letterhead notes: the name came from the title row, or there is none. */
+function companyNotes(lang: Lang, name: string | null, source: string | null): string[] {
+  if (source === 'guessed' && name) return [t(lang, 'company.warn.guessed', { name })];
+  if (!name) return [t(lang, 'company.warn.none')];
+  return [];
+}
+
+async function generate(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
   const { u, snapshot } = loaded;
+  const exportFields = {
+    ...(opts.invoiceNo ? { invoiceNo: opts.invoiceNo } : {}),
+    ...(opts.portOfLoading ? { portOfLoading: opts.portOfLoading } : {}),
+    ...(opts.portOfDestination ? { portOfDestination: opts.portOfDestination } : {}),
+  };
   const planned = planDocuments(u, snapshot, {
     type: opts.doc!,
     rows: opts.rows,
@@ -302,6 +328,16 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
     uiLang: opts.lang,
     withoutPrices: opts.withoutPrices,
     perCustomer: opts.perCustomer,
+    ship: opts.ship,
+    force: opts.force,
+    openOnly: opts.openOnly,
+    remarks: opts.remarks,
+    copies: opts.copies,
+    company: opts.company,
+    record: opts.record,
+    addShippedColumn: opts.addShippedColumn,
+    exportFields,
+    now,
   });
   await writeOutput(opts, loaded, planned.edits);
   const documents = planned.documents.map((d) => ({
@@ -310,10 +346,11 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
     sheet: d.sheet,
     rows: d.rows,
     customer: d.customer,
+    lines: d.lines,
     totals: d.totals,
   }));
-  const warnings = planned.documents.flatMap((d) => d.warnings);
-  if (opts.json) return done(json({ documents }), 0, warnings);
+  const warnings = [...planned.warnings, ...planned.documents.flatMap((d) => d.warnings)];
+  if (opts.json) return done(json({ documents, recorded: planned.recorded }), 0, warnings);
   const L = opts.lang;
   const lines = planned.documents.map((d) =>
     t(L, 'cli.generate.document', {
@@ -325,9 +362,71 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
       quantity: d.totals.quantity,
     }),
   );
+  const recorded = planned.recorded.map((r) =>
+    t(L, r.cell ? 'cli.generate.recorded' : 'cli.generate.recordedOnly', {
+      row: r.row,
+      before: r.shippedBefore,
+      after: r.shippedAfter,
+      cell: r.cell ?? '',
+    }),
+  );
   return done(
-    `${t(L, 'cli.generate.done', { file: opts.output as string })}\n${lines.map((l) => `  ${l}`).join('\n')}`,
+    [t(L, 'cli.generate.done', { file: opts.output as string }), ...[...lines, ...recorded].map((l) => `  ${l}`)].join(
+      '\n',
+    ),
     0,
     warnings,
   );
+}
+
+// ---------------------------------------------------------------- void, receipts, receipt
+
+async function voidDocument(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const v = planVoid(u, snapshot, { number: opts.docNumber!, today: opts.today, now, lang: fileLang(opts, u) });
+  await writeOutput(opts, loaded, v.edits);
+  const warnings = v.notes.map((n) => t(opts.lang, n.key, n.params));
+  if (opts.json) return done(json({ number: v.number, state: 'void', reversed: v.reversed }), 0, warnings);
+  const L = opts.lang;
+  const lines = v.reversed.map(
+    (r) => `  ${t(L, 'cli.void.reversed', { row: r.row, before: r.shippedBefore, after: r.shippedAfter })}`,
+  );
+  return done(
+    [t(L, 'cli.void.done', { number: v.number, file: opts.output as string }), ...lines].join('\n'),
+    0,
+    warnings,
+  );
+}
+
+function receipts(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
+  const days = opts.days ?? u.settings.receiptDays;
+  const r = outstandingReceipts(snapshot, opts.today, days);
+  const outstanding = r.outstanding.map(({ number, date, customer, daysOut }) => ({ number, date, customer, daysOut }));
+  if (opts.json) return done(json({ today: opts.today, outstanding, returned: r.returned }));
+  const L = opts.lang;
+  const head = t(L, outstanding.length ? 'cli.receipts.summary' : 'cli.receipts.none', {
+    count: outstanding.length,
+    days,
+    returned: r.returned,
+  });
+  if (!outstanding.length) return done(head);
+  const table = textTable([
+    [t(L, 'cli.label.customer'), t(L, 'cli.label.number'), t(L, 'cli.label.date'), t(L, 'cli.label.daysOut')],
+    ...outstanding.map((o) => [o.customer, o.number, o.date, o.daysOut]),
+  ]);
+  return done(`${head}\n${table}`);
+}
+
+async function receipt(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const r = planReceipt(snapshot, {
+    number: opts.docNumber!,
+    date: opts.receiptDate!,
+    note: opts.note,
+    now,
+    lang: fileLang(opts, u),
+  });
+  await writeOutput(opts, loaded, r.edits);
+  if (opts.json) return done(json({ number: r.number, receiptDate: r.receiptDate }));
+  return done(t(opts.lang, 'cli.receipt.done', { number: r.number, date: r.receiptDate, file: opts.output as string }));
 }

@@ -110,9 +110,18 @@ export function classifyContext(u: Understanding, today: string): ClassifyContex
   };
 }
 
-/** One class per order line, with daysLate and openQty, for `today` (ISO). */
-export function classifyLines(u: Understanding, today: string): DelayRow[] {
+/**
+ * One class per order line, with daysLate and openQty, for `today` (ISO). `recorded` (shipments/record's
+ * recordedShipped) gives shipped quantities per row from the shipments record, read when the sheet has no shipped
+ * column (SPEC 11).
+ */
+export function classifyLines(
+  u: Understanding,
+  today: string,
+  opts: { recorded?: ReadonlyMap<number, number> } = {},
+): DelayRow[] {
   const ctx = classifyContext(u, today);
+  const recorded = ctx.hasShippedQtyColumn ? undefined : opts.recorded;
   const cols = lineColumnsOf(u);
   const qty = cols.num('quantity');
   const shippedQty = cols.num('shippedQty');
@@ -138,7 +147,7 @@ export function classifyLines(u: Understanding, today: string): DelayRow[] {
       lastKind = kind;
     }
     const q = okAt(qty, k);
-    const s = okAt(shippedQty, k);
+    const s = recorded ? (recorded.get(cols.row(k)) ?? null) : okAt(shippedQty, k);
     const dueValue = okAt(dueDate, k);
     const shipValue = okAt(shipDate, k);
     const due = dueValue === null ? null : Math.floor(dueValue);

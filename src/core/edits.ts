@@ -12,6 +12,8 @@ export interface CellStyle {
   italic?: boolean;
   strike?: boolean;
   size?: number; // points
+  /** Font name ("Microsoft YaHei"); documents name one font on every cell so every program prints the same face. */
+  fontName?: string;
   fontColor?: string; // "#RRGGBB"
   fill?: string; // "#RRGGBB"
   hAlign?: 'left' | 'center' | 'right';
@@ -42,6 +44,8 @@ export interface PageSetup {
   /** Rows that repeat on every printed page, e.g. "$4:$4"; null when none. */
   printTitleRows: string | null;
   margins?: { top: number; bottom: number; left: number; right: number }; // inches
+  /** Centre footer on every page, in Excel's codes: &P page, &N pages ("第 &P 页 / 共 &N 页"). */
+  footer?: string;
 }
 
 export interface ChartSpec {
@@ -116,6 +120,10 @@ export type WorkbookEdit =
       rows: WriteValue[][];
       /** Number formats per column (index 0 = column A), e.g. a date format for the time column. */
       columnFormats?: (string | null)[];
+      /** Style of every appended cell (a printed list: borders and the document font); number formats still apply. */
+      rowStyle?: CellStyle;
+      /** Set the sheet's print area to A1 through the last appended row, across the header's width (printed lists). */
+      extendPrintArea?: boolean;
     }
   /** Write the settings JSON into the very hidden `_order_clerk` sheet (created when missing). */
   | { kind: 'writeSettings'; json: string };

@@ -20,7 +20,10 @@ export type ErrorCode =
   | 'apiNotSupported'
   | 'badUsage'
   | 'writeFailed'
-  | 'tableHeadersInvalid';
+  | 'tableHeadersInvalid'
+  | 'shipRefused'
+  | 'documentNotFound'
+  | 'alreadyVoid';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

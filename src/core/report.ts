@@ -10,10 +10,14 @@ import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from '
 import { t } from './i18n';
 import { SheetGrid, a4PageSetup, fitColumnWidths, titleRows } from './printSetup';
 import { uniqueSheetName } from './sheetNames';
+import { prependLetterhead } from './company';
+import { documentFont, withFont } from './documents/font';
+import { recordedShipped } from './shipments/record';
 import {
   DELAY_CLASSES,
   type DelayClass,
   type DelayRow,
+  type CompanyProfile,
   type Lang,
   type OrderLine,
   type Understanding,
@@ -146,12 +150,14 @@ function headerStyle(): CellStyle {
 export function planOverdueReport(
   u: Understanding,
   wb: WorkbookSnapshot,
-  opts: { today: string; lang: Lang },
+  /** `company`: the letterhead (default: the profile in settings; null: none). */
+  opts: { today: string; lang: Lang; company?: CompanyProfile | null },
 ): OverdueReport {
   const { lang } = opts;
   const today = isoToSerial(opts.today);
   const week = isoWeekLabel(today);
-  const rows = classifyLines(u, opts.today);
+  // Without a shipped column, shipped quantities come from the shipments record (SPEC 11).
+  const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, wb) });
   const counts = delayCounts(rows);
   const lineByRow = new Map(u.lines.map((l) => [l.row, l]));
 
@@ -293,7 +299,7 @@ export function planOverdueReport(
   const cells = g.cells();
   const columnWidths = fitColumnWidths(cells, width, { skip: (c) => g.isMerged(c.row, c.col) || c.row <= 1 });
   const printArea = rangeAddress(1, 1, g.lastRow(), width);
-  const spec: SheetSpec = {
+  const plainSpec: SheetSpec = {
     name,
     cells,
     merges: g.merges,
@@ -303,6 +309,9 @@ export function planOverdueReport(
     showGridlines: false,
     ...(chart ? { chart } : {}),
   };
+  const company = opts.company === undefined ? (u.settings.company ?? null) : opts.company;
+  const headed = company ? prependLetterhead(plainSpec, company, lang, width) : plainSpec;
+  const spec: SheetSpec = { ...headed, cells: withFont(headed.cells, documentFont(lang)) };
 
   return {
     sheet: name,

@@ -3,7 +3,7 @@
 
 import type { WorkbookEdit } from './edits';
 import { findSheet } from './snapshot';
-import { DEFAULT_SETTINGS, type Settings, type WorkbookSnapshot } from './types';
+import { DEFAULT_SETTINGS, type CompanyProfile, type Settings, type WorkbookSnapshot } from './types';
 
 export const SETTINGS_SHEET = '_order_clerk';
 export const SETTINGS_CELL_CHARS = 30000;
@@ -41,7 +41,44 @@ function mergeSettings(p: Partial<Settings>): Settings {
     documentLang: p.documentLang === 'zh-CN' || p.documentLang === 'en-US' ? p.documentLang : null,
     dayFirstDates: p.dayFirstDates === true,
     ...(lastNumbers ? { lastNumbers } : {}),
+    ...shipmentSettings(p, d),
   };
+}
+
+/** Company profile, receiptDays, ports and marks (SPEC 9): kept only when they have the right shape. */
+function shipmentSettings(
+  p: Partial<Settings>,
+  d: Settings,
+): Pick<Settings, 'receiptDays' | 'company' | 'ports' | 'marks'> {
+  const out: Pick<Settings, 'receiptDays' | 'company' | 'ports' | 'marks'> = {
+    receiptDays:
+      typeof p.receiptDays === 'number' && p.receiptDays >= 0 && p.receiptDays <= 365
+        ? Math.floor(p.receiptDays)
+        : d.receiptDays,
+  };
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  if (isObj(p.company) && text(p.company.name)) {
+    const c = p.company;
+    const company: CompanyProfile = { name: text(c.name) as string };
+    for (const k of ['address', 'phone', 'fax', 'taxNo'] as const) {
+      const v = text(c[k]);
+      if (v) company[k] = v;
+    }
+    out.company = company;
+  }
+  if (isObj(p.ports)) {
+    const ports: NonNullable<Settings['ports']> = {};
+    const loading = text(p.ports.loading);
+    const destination = text(p.ports.destination);
+    if (loading) ports.loading = loading;
+    if (destination) ports.destination = destination;
+    if (loading || destination) out.ports = ports;
+  }
+  if (Array.isArray(p.marks)) {
+    const marks = p.marks.map(text).filter((m): m is string => m !== undefined);
+    if (marks.length) out.marks = marks;
+  }
+  return out;
 }
 
 /** Only entries that are non-negative whole numbers survive: a hand-edited bad entry must not break numbering. */

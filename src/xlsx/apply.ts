@@ -406,6 +406,7 @@ export function styleOf(s: CellStyle): Partial<ExcelJS.Style> {
   if (s.italic) font.italic = true;
   if (s.strike) font.strike = true;
   if (s.size) font.size = s.size;
+  if (s.fontName) font.name = s.fontName;
   if (s.fontColor) font.color = { argb: argb(s.fontColor) };
   if (Object.keys(font).length) style.font = font;
   if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
@@ -438,6 +439,7 @@ function setPage(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows.replace(/\$/g, '') } : {}),
     margins: { ...m, header: 0.3, footer: 0.3 },
   };
+  if (p.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
 }
 
 function activateSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
@@ -475,15 +477,22 @@ function appendRows(wb: ExcelJS.Workbook, edit: AppendRowsEdit): void {
     });
   }
   let row = lastUsedRow(ws);
+  const width = Math.max(edit.header.length, ...edit.rows.map((r) => r.length));
+  const rowStyle = edit.rowStyle ? styleOf(edit.rowStyle) : null;
   for (const values of edit.rows) {
     row++;
-    values.forEach((v, i) => {
+    // A styled row covers the header's width, so borders frame empty cells too.
+    const count = rowStyle ? width : values.length;
+    for (let i = 0; i < count; i++) {
       const cell = ws!.getCell(row, i + 1);
-      cell.value = literal(v);
+      cell.value = literal(values[i] ?? null);
       const fmt = edit.columnFormats?.[i];
-      if (fmt) restyle(cell, { numFmt: fmt });
-    });
+      if (rowStyle) cell.style = { ...rowStyle, ...(fmt ? { numFmt: fmt } : {}) };
+      else if (fmt) restyle(cell, { numFmt: fmt });
+    }
   }
+  if (edit.extendPrintArea && row > 0)
+    ws.pageSetup = { ...ws.pageSetup, printArea: rangeAddress(1, 1, row, Math.max(1, edit.header.length)) };
 }
 
 /** Last row holding a value (styled empty rows do not count). */

@@ -214,8 +214,9 @@ describe('browser demo', () => {
 
   it('makes a packing list from rows selected in the grid', async () => {
     await page.getByRole('tab', { name: '2026订单' }).click();
-    await page.locator('th.rowhead', { hasText: /^5$/ }).click();
-    await page.locator('th.rowhead', { hasText: /^6$/ }).click({ modifiers: ['Shift'] });
+    // Two open lines of one customer (shipped lines are refused on packing lists: nothing left to pack).
+    await page.locator('th.rowhead', { hasText: /^12$/ }).click();
+    await page.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
     await tab('单据');
     await waitForCount(page.getByTestId('selected-lines').getByRole('listitem'), 2);
     const n = await act(page.getByTestId('panel-documents').getByRole('button', { name: '装箱单' }));

@@ -343,6 +343,10 @@ describe('report and generate', () => {
       'packing-list',
       '--rows',
       '4-5',
+      // The README's totals pack both lines in full; row 4 has shipped already, so the clerk says so.
+      '--ship',
+      '4=120,5=120',
+      '--force',
       '-o',
       'pl.xlsx',
       '--json',
@@ -389,9 +393,10 @@ describe('numbering across runs', () => {
       '--doc',
       'delivery-note',
       '--rows',
-      '4,5',
+      '5',
       '-o',
       'dn1.xlsx',
+      '--no-record',
       '--json',
       ...TODAY,
     ]);
@@ -406,6 +411,7 @@ describe('numbering across runs', () => {
       '7',
       '-o',
       'dn2.xlsx',
+      '--no-record',
       '--json',
       ...TODAY,
     ]);
@@ -417,10 +423,11 @@ describe('numbering across runs', () => {
     expect(book.getWorksheet('送货单 DN-20261122-001')).toBeDefined();
     const register: string[] = [];
     book.getWorksheet('单据登记')!.eachRow((row) => register.push(String(row.getCell(1).value)));
-    expect(register.slice(1)).toEqual(['DN-20261122-001', 'DN-20261122-002']);
+    // Title, header, then the two notes.
+    expect(register.slice(2)).toEqual(['DN-20261122-001', 'DN-20261122-002']);
     // The first workbook's cells, its document included, are all still there; only the register's new row is added
     // and the settings' last number (SPEC 9) advances.
-    const newRow = new Set(['ABCDEFGHIJ'.split('').map((c) => `单据登记!${c}3`), `${SETTINGS_SHEET}!A1`].flat());
+    const newRow = new Set(['ABCDEFGHIJKL'.split('').map((c) => `单据登记!${c}4`), `${SETTINGS_SHEET}!A1`].flat());
     const dn2 = await snapshotOfFile(inTmp('dn2.xlsx'));
     expectSameCells(await snapshotOfFile(inTmp('dn1.xlsx')), dn2, newRow);
     expect(readSettings(dn2).lastNumbers).toEqual({ 'DN-20261122': 2 });

@@ -17,8 +17,10 @@ import {
   TODAY,
   expectPreserved,
   expectSameWorkbook,
+  expectOnlyRecordedCells,
   newSheetNames,
   planAction,
+  planRecordedNote,
   type Action,
 } from './invariants';
 
@@ -104,4 +106,18 @@ describe('actions through the .xlsx adapter (written and read back)', () => {
       );
     },
   );
+
+  it(`a recorded delivery note changes only the shipped, ship-date and status cells it logs (${XLSX_RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(orderWorkbookArb(), async (g) => {
+        const start = await roundTrip(toExcelJs(g));
+        const u = understand(start.snapshot, { today: TODAY });
+        const planned = planRecordedNote(u, start.snapshot);
+        applyEdits(start.workbook, planned.edits, start.snapshot.dateSystem);
+        const after = await roundTrip(start.workbook);
+        expectOnlyRecordedCells(start.snapshot, after.snapshot, u.order.sheet, planned.cells);
+      }),
+      { numRuns: XLSX_RUNS },
+    );
+  });
 });

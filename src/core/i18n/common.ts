@@ -23,6 +23,10 @@ export const common: CataloguePart = {
     'table.problem.duplicate': '表头“{header}”重复（{cells}）',
     'table.problem.notText': '表头 {cells} 不是文字',
     'table.problem.merged': '表格区域内有合并单元格（{cells}）',
+    'error.shipRefused':
+      '没有生成单据：{detail}。请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
+    'error.documentNotFound': '单据登记中没有单号“{number}”：请检查单号（如 DN-20261122-001）。',
+    'error.alreadyVoid': '单据 {number} 已经作废：未做任何修改。',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -49,5 +53,10 @@ export const common: CataloguePart = {
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
     'table.problem.notText': 'header cell(s) {cells} are not text',
     'table.problem.merged': 'the table area holds merged cells ({cells})',
+    'error.shipRefused':
+      "No document made: {detail}. Correct the order sheet first, or give this shipment's quantity with --ship; to make it anyway add --force (it is noted in the document register).",
+    'error.documentNotFound':
+      'The document register has no number "{number}": check the number (e.g. DN-20261122-001).',
+    'error.alreadyVoid': 'Document {number} is already void: nothing was changed.',
   },
 };
