@@ -91,8 +91,12 @@ export interface ConditionalRule {
 }
 
 export type WorkbookEdit =
-  /** Make (or reuse) an Excel table over the header row + data block. Reuses a table that already covers it. */
-  | { kind: 'ensureTable'; sheet: string; range: string; name: string }
+  /**
+   * An Excel table over the header row + data block. `create`: a new table named exactly `name` over exactly `range`
+   * (core has refused headers Excel would rewrite). `reuse`: the table named `name` exists; it is grown to cover
+   * `range` when it does not. No adapter ever writes a header cell.
+   */
+  | { kind: 'ensureTable'; sheet: string; range: string; name: string; mode: 'create' | 'reuse' }
   /** Overwrite single cells (chosen fixes, undo). Always paired with a change-log appendRows in the same plan. */
   | { kind: 'setValues'; sheet: string; cells: { address: string; value: WriteValue; numberFormat?: string }[] }
   /** Replace the data-validation rules of these ranges (clear, then set). */

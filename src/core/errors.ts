@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'apiNotSupported'
   | 'badUsage'
   | 'writeFailed'
-  | 'tableHeadersInvalid';
+  | 'tableHeadersInvalid'
+  | 'macrosNeedXlsm'
+  | 'noMacrosNeedXlsx';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

@@ -23,6 +23,11 @@ export const common: CataloguePart = {
     'table.problem.duplicate': '表头“{header}”重复（{cells}）',
     'table.problem.notText': '表头 {cells} 不是文字',
     'table.problem.merged': '表格区域内有合并单元格（{cells}）',
+    'error.macrosNeedXlsm': '“{file}”含有宏：输出文件请以 .xlsm 结尾（如 {suggest}），否则宏会丢失。未写入任何文件。',
+    'error.noMacrosNeedXlsx':
+      '“{file}”不含宏：输出文件请以 .xlsx 结尾（如 {suggest}），Excel 不打开以 .xlsm 命名的无宏工作簿。未写入任何文件。',
+    'limit.truncated': '{cell} 的文字超过 Excel 单元格上限 32,767 个字符，已截断并以“…”结尾。',
+    'limit.notFinite': '{cell} 的计算结果不是有效数字（溢出），已留空。',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -49,5 +54,11 @@ export const common: CataloguePart = {
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
     'table.problem.notText': 'header cell(s) {cells} are not text',
     'table.problem.merged': 'the table area holds merged cells ({cells})',
+    'error.macrosNeedXlsm':
+      '"{file}" contains macros: name the output .xlsm (for example {suggest}) so they are kept. No file was written.',
+    'error.noMacrosNeedXlsx':
+      '"{file}" has no macros: name the output .xlsx (for example {suggest}); Excel does not open a macro-free workbook named .xlsm. No file was written.',
+    'limit.truncated': 'The text for {cell} is longer than an Excel cell holds (32,767 characters): it was cut and ends in "…".',
+    'limit.notFinite': 'The value for {cell} is not a valid number (it overflowed): the cell was left empty.',
   },
 };
