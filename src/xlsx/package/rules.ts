@@ -7,7 +7,7 @@
 import { cellAddress, columnNumber } from '../../core/address';
 import type { ConditionalRule, ValidationSpec } from '../../core/edits';
 import { EXCEL_LIMITS } from '../../core/limits';
-import { SheetPart } from './sheet';
+import type { SheetPart } from './sheet';
 import type { Styles } from './styles';
 import { attr, childElements, eachChild, escapeAttr, escapeText, splice, textOf, withAttributes } from './xml';
 

@@ -269,7 +269,6 @@ export class SheetPart {
   }
 
   private rebuildRow(rowEl: XmlElement, row: number, writes: Map<number, CellWrite>): string {
-    const p = this.prefix;
     const existing: { col: number; el: XmlElement; hasR: boolean }[] = [];
     this.cells(rowEl, (col, el) => existing.push({ col, el, hasR: attr(this.xml, el, 'r') !== null }));
     const needR = existing.some((e) => !e.hasR);

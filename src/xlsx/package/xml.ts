@@ -27,7 +27,6 @@ export interface XmlSpan {
   closeStart: number;
 }
 
-const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
 const BANG = 33;
