@@ -232,10 +232,18 @@ describe('ExcelWorkbookPort.apply', () => {
       { name: 'Third', values: orders(2) },
     ]);
     expect(
-      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines', mode: 'create' }])).table,
+      (
+        await portOn(fx).apply([
+          { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines', mode: 'create' },
+        ])
+      ).table,
     ).toBe('Clerk');
     expect(
-      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines', mode: 'create' }])).table,
+      (
+        await portOn(fx).apply([
+          { kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines', mode: 'create' },
+        ])
+      ).table,
     ).toBe('OrderLines_2');
     expect(fx.sheet('Orders').tables).toHaveLength(1);
     expect(fx.sheetValues('Third')).toEqual(orders(2));

@@ -58,7 +58,8 @@ export const common: CataloguePart = {
       '"{file}" contains macros: name the output .xlsm (for example {suggest}) so they are kept. No file was written.',
     'error.noMacrosNeedXlsx':
       '"{file}" has no macros: name the output .xlsx (for example {suggest}); Excel does not open a macro-free workbook named .xlsm. No file was written.',
-    'limit.truncated': 'The text for {cell} is longer than an Excel cell holds (32,767 characters): it was cut and ends in "…".',
+    'limit.truncated':
+      'The text for {cell} is longer than an Excel cell holds (32,767 characters): it was cut and ends in "…".',
     'limit.notFinite': 'The value for {cell} is not a valid number (it overflowed): the cell was left empty.',
   },
 };
