@@ -13,6 +13,8 @@ import JSZip from 'jszip';
 const THEME_SOURCE = path.resolve(__dirname, '../../../shared/fixtures/real-world/exceljs-duplicateRowTest.xlsx');
 
 export const ORDER_SHEET = '订单跟踪';
+/** The pivot table's sheet and output range (LibreOffice recomputes a pivot on load and labels it in its words). */
+export const PIVOT = { sheet: '透视', labels: 'A3:A7' };
 export const LITERAL_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -192,11 +194,11 @@ function pivotSheetXml(sst: Strings): string {
   return (
     HEAD +
     `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><dimension ref="A3:B7"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>` +
-    `<row r="3"><c r="A3" t="s"><v>${sst.id('行标签')}</v></c><c r="B3" t="s"><v>${sst.id('求和项:数量')}</v></c></row>` +
-    `<row r="4"><c r="A4" t="s"><v>${sst.id('佛山美家')}</v></c><c r="B4"><v>180</v></c></row>` +
-    `<row r="5"><c r="A5" t="s"><v>${sst.id('厦门海景')}</v></c><c r="B5"><v>100</v></c></row>` +
-    `<row r="6"><c r="A6" t="s"><v>${sst.id('青岛北方')}</v></c><c r="B6"><v>1230</v></c></row>` +
-    `<row r="7"><c r="A7" t="s"><v>${sst.id('总计')}</v></c><c r="B7"><v>1510</v></c></row>` +
+    `<row r="3"><c r="A3" t="s"><v>${sst.id('行标签')}</v></c><c r="B3" t="s"><v>${sst.id('求和项:订单数')}</v></c></row>` +
+    `<row r="4"><c r="A4" t="s"><v>${sst.id('佛山美家')}</v></c><c r="B4"><v>2</v></c></row>` +
+    `<row r="5"><c r="A5" t="s"><v>${sst.id('厦门海景')}</v></c><c r="B5"><v>2</v></c></row>` +
+    `<row r="6"><c r="A6" t="s"><v>${sst.id('青岛北方')}</v></c><c r="B6"><v>2</v></c></row>` +
+    `<row r="7"><c r="A7" t="s"><v>${sst.id('总计')}</v></c><c r="B7"><v>6</v></c></row>` +
     `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
 }
@@ -204,13 +206,13 @@ function pivotSheetXml(sst: Strings): string {
 const PIVOT_CACHE =
   HEAD +
   `<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${R}" r:id="rId1" refreshOnLoad="0" createdVersion="6" refreshedVersion="6" minRefreshableVersion="3" recordCount="3">` +
-  `<cacheSource type="worksheet"><worksheetSource ref="B3:E6" sheet="${ORDER_SHEET}"/></cacheSource>` +
+  `<cacheSource type="worksheet"><worksheetSource ref="A1:B4" sheet="图表"/></cacheSource>` +
   `<cacheFields count="2"><cacheField name="客户" numFmtId="0"><sharedItems count="3"><s v="佛山美家"/><s v="厦门海景"/><s v="青岛北方"/></sharedItems></cacheField>` +
-  `<cacheField name="数量" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="30" maxValue="1200"/></cacheField></cacheFields></pivotCacheDefinition>`;
+  `<cacheField name="订单数" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="2" maxValue="2"/></cacheField></cacheFields></pivotCacheDefinition>`;
 
 const PIVOT_RECORDS =
   HEAD +
-  `<pivotCacheRecords xmlns="${MAIN}" xmlns:r="${R}" count="3"><r><x v="0"/><n v="180"/></r><r><x v="1"/><n v="100"/></r><r><x v="2"/><n v="1230"/></r></pivotCacheRecords>`;
+  `<pivotCacheRecords xmlns="${MAIN}" xmlns:r="${R}" count="3"><r><x v="0"/><n v="2"/></r><r><x v="1"/><n v="2"/></r><r><x v="2"/><n v="2"/></r></pivotCacheRecords>`;
 
 const PIVOT_TABLE =
   HEAD +
@@ -218,7 +220,7 @@ const PIVOT_TABLE =
   `<location ref="A3:B7" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/>` +
   `<pivotFields count="2"><pivotField axis="axisRow" showAll="0"><items count="4"><item x="0"/><item x="1"/><item x="2"/><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields>` +
   `<rowFields count="1"><field x="0"/></rowFields><rowItems count="4"><i><x/></i><i><x v="1"/></i><i><x v="2"/></i><i t="grand"><x/></i></rowItems>` +
-  `<colItems count="1"><i/></colItems><dataFields count="1"><dataField name="求和项:数量" fld="1" baseField="0" baseItem="0"/></dataFields>` +
+  `<colItems count="1"><i/></colItems><dataFields count="1"><dataField name="求和项:订单数" fld="1" baseField="0" baseItem="0"/></dataFields>` +
   `<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>`;
 
 const PRICE_TABLE =

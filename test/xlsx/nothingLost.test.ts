@@ -10,24 +10,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
-import { main, type CliIo } from '../../src/cli/main';
 import type { FixedCell } from '../../src/core/fixes';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { expectPreserved } from '../property/invariants';
 import { LITERAL_DATE_FORMAT, ORDER_SHEET, buildClerkWorkbook } from './clerkWorkbook';
+import { WRITING_COMMANDS, runCli } from './clerkRuns';
 import { partsOf } from './writeHelpers';
 
 jest.setTimeout(120000);
-
-export const WRITING_COMMANDS: { name: string; args: string[] }[] = [
-  { name: 'apply', args: ['apply'] },
-  { name: 'apply-fix', args: ['apply', '--fix'] },
-  { name: 'report', args: ['report'] },
-  { name: 'work-order', args: ['generate', '--doc', 'work-order', '--rows', '4,5'] },
-  { name: 'packing-list', args: ['generate', '--doc', 'packing-list', '--rows', '4,5'] },
-  { name: 'delivery-note', args: ['generate', '--doc', 'delivery-note', '--rows', '6,7'] },
-];
 
 /** Parts only ever changed with a reason: the order sheet, the workbook, its relationships, styles, content types. */
 const MAY_CHANGE = new Set([
@@ -41,25 +32,6 @@ const MAY_CHANGE = new Set([
 
 /** Attributes an edit may renumber or set: counts, rule priorities, spans, the active tab, recalculation. */
 const RENUMBERED = new Set(['count', 'priority', 'spans', 'activeTab', 'tabSelected', 'fullCalcOnLoad']);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(args: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: async (s) => void (stdout += s),
-    stderr: async (s) => void (stderr += s),
-    env: { LANG: 'en_US.UTF-8' },
-    now: () => new Date(2026, 10, 22, 9, 30),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 /**
  * Every element of a part as "path|attributes|text", attributes the edit may renumber left out; the sheet's cells
