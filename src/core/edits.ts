@@ -63,7 +63,7 @@ export interface SheetSpec {
   pageSetup: PageSetup;
   /** Freeze panes below this row (0 = none). */
   freezeRows?: number;
-  /** Drawn in Excel only; the .xlsx writer (ExcelJS) cannot write charts and leaves the data table. */
+  /** A chart over a table of the sheet (Excel draws it; the .xlsx writer writes the same chart part). */
   chart?: ChartSpec;
   /** Show gridlines on screen (documents look like forms without them). */
   showGridlines?: boolean;

@@ -3,6 +3,7 @@
 
 import type * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import type { WorkbookEdit } from '../../src/core/edits';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { applyEditsToPackage, type PackageWriteResult } from '../../src/xlsx/package/writer';
@@ -41,4 +42,52 @@ export async function partText(bytes: Uint8Array, name: string): Promise<string>
   const file = zip.file(name);
   if (!file) throw new Error(`no part ${name}`);
   return file.async('string');
+}
+
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+/** A small tree of a part, read with saxes (not with the writer's own scanner). */
+export function parseXml(xml: string): XmlNode {
+  const root: XmlNode = { name: '#document', attrs: {}, children: [], text: '' };
+  const stack: XmlNode[] = [root];
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    const node: XmlNode = {
+      name: tag.name,
+      attrs: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+      text: '',
+    };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  });
+  parser.on('text', (t) => {
+    stack[stack.length - 1].text += t;
+  });
+  parser.on('cdata', (t) => {
+    stack[stack.length - 1].text += t;
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.write(xml).close();
+  return root.children[0];
+}
+
+/** Descendants named `name` (local name), depth first. */
+export function findAll(node: XmlNode, name: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  const walk = (n: XmlNode) => {
+    for (const c of n.children) {
+      if (c.name === name || c.name.endsWith(`:${name}`)) out.push(c);
+      walk(c);
+    }
+  };
+  walk(node);
+  return out;
 }

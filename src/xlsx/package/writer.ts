@@ -3,10 +3,11 @@
 // element and attribute the edit does not concern keeps its text. Browser-safe (no Node APIs).
 
 import { cellAddress, columnLetter, parseCell, quoteSheet } from '../../core/address';
-import type { ApplyResult, SheetSpec, WorkbookEdit, WriteValue } from '../../core/edits';
+import type { ApplyResult, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from '../../core/edits';
 import { OrderClerkError } from '../../core/errors';
 import { EXCEL_LIMITS, fitEditsToExcel, sheetNameFits, type LimitedCell } from '../../core/limits';
 import { SETTINGS_SHEET, settingsChunks } from '../../core/settings';
+import { chartXml, drawingXml } from './chart';
 import { emptySheetXml, sheetSpecXml } from './newSheet';
 import { openPackageForWrite } from './open';
 import {
@@ -144,7 +145,7 @@ class PackageWriter {
         if (await this.appendRows(e)) result.createdSheets.push(e.sheet);
         return;
       case 'writeSettings':
-        await this.writeSettings(e.json);
+        if (await this.writeSettings(e.json)) result.createdSheets.push(SETTINGS_SHEET);
         return;
     }
   }
@@ -232,8 +233,9 @@ class PackageWriter {
 
   private async addSheet(spec: SheetSpec, activate: boolean): Promise<void> {
     const { xml, formulas } = sheetSpecXml(spec, this.styles, activate);
-    await this.newSheet(spec.name, xml, 'visible');
+    const sheet = await this.newSheet(spec.name, xml, 'visible');
     if (formulas) this.wantsRecalc = true;
+    if (spec.chart) await this.addChart(spec.name, sheet, spec.chart);
     const index = this.entry(spec.name)!.index;
     const local = (n: string, text: string) => ({ name: n, localSheetId: index, text });
     const names = [local('_xlnm.Print_Area', `${quoteSheet(spec.name)}!${absolute(spec.pageSetup.printArea)}`)];
@@ -241,6 +243,20 @@ class PackageWriter {
       names.push(local('_xlnm.Print_Titles', `${quoteSheet(spec.name)}!${spec.pageSetup.printTitleRows}`));
     await this.addDefinedNames(names);
     if (activate) await this.activate(spec.name);
+  }
+
+  /** A chart part and its drawing, related to the new sheet through a <drawing> element. */
+  private async addChart(sheetName: string, sheet: SheetPart, spec: ChartSpec): Promise<void> {
+    const chartPath = this.pkg.freeName('xl/charts', 'chart');
+    this.pkg.set(chartPath, chartXml(sheetName, spec));
+    await this.pkg.addOverride(chartPath, CONTENT_TYPE.chart);
+    const drawingPath = this.pkg.freeName('xl/drawings', 'drawing');
+    this.pkg.set(drawingPath, drawingXml(spec, spec.title));
+    await this.pkg.addOverride(drawingPath, CONTENT_TYPE.drawing);
+    await this.pkg.addRelationship(drawingPath, REL.chart, chartPath);
+    const relId = await this.pkg.addRelationship(this.pathOf(sheetName), REL.drawing, drawingPath);
+    const rel = relPrefix(sheet.xml, sheet.root());
+    sheet.setChild('drawing', `<${sheet.prefix}drawing ${rel.decl}${rel.prefix}id="${relId}"/>`);
   }
 
   private async addDefinedNames(names: { name: string; localSheetId: number; text: string }[]): Promise<void> {
@@ -352,7 +368,8 @@ class PackageWriter {
     return created;
   }
 
-  private async writeSettings(json: string): Promise<void> {
+  /** Returns true when the settings sheet was created. */
+  private async writeSettings(json: string): Promise<boolean> {
     const chunks = settingsChunks(json);
     const entry = this.entry(SETTINGS_SHEET);
     const writes = new Map<number, Map<number, CellWrite>>();
@@ -360,13 +377,14 @@ class PackageWriter {
     if (!entry) {
       const sheet = await this.newSheet(SETTINGS_SHEET, emptySheetXml({}), 'veryHidden');
       sheet.writeCells(writes);
-      return;
+      return true;
     }
     const sheet = await this.sheet(SETTINGS_SHEET);
     const old = sheet.lastUsedRow(await this.sst());
     for (let r = chunks.length + 1; r <= old; r++) put(writes, r, 1, { value: null });
     sheet.writeCells(writes);
     if (entry.state !== 'veryHidden') await this.setSheetState(entry, 'veryHidden');
+    return false;
   }
 
   private async setSheetState(entry: SheetEntry, state: SheetEntry['state']): Promise<void> {
