@@ -223,7 +223,8 @@ function flag(opts: CliOptions, { u }: Loaded): CommandOutput {
 async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
   const { u, snapshot } = loaded;
   const r = planOverdueReport(u, snapshot, { today: opts.today, lang: fileLang(opts, u) });
-  const { limits } = await writeOutput(opts, loaded, r.edits);
+  const written = await writeOutput(opts, loaded, r.edits);
+  const limits = [...r.warnings, ...written.limits];
   const overdue = r.overdue.map((l) => ({
     row: l.row,
     orderNo: l.orderNo,

@@ -131,6 +131,8 @@ export interface ApplyResult {
   createdSheets: string[];
   /** Table name used or created, when the plan had ensureTable. */
   table: string | null;
+  /** Cells whose value was cut or left empty to stay inside Excel's limits (core/limits.ts); absent when none. */
+  limited?: { target: string; what: 'truncated' | 'notFinite' }[];
 }
 
 /** Value as a clerk would see it typed back, for change-log cells. */

@@ -61,7 +61,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const activated = edits.filter((e) => e.kind === 'addSheet' && e.activate).pop();
     if (activated && activated.kind === 'addSheet') this.active = activated.spec.name;
     this.notify(this.changeListeners);
-    return { createdSheets: result.createdSheets, table: result.table };
+    return {
+      createdSheets: result.createdSheets,
+      table: result.table,
+      ...(result.limited.length ? { limited: result.limited } : {}),
+    };
   }
 
   async select(sheet: string, address: string): Promise<void> {
