@@ -189,11 +189,26 @@ function closeTagOf(xml: string, name: string, from: number): number {
   return -1;
 }
 
-/** The document element (after any declaration, comments or processing instructions). */
+/** The document element (after any declaration, comments or processing instructions), found without a scan. */
 export function rootElement(xml: string): XmlElement {
-  const kids = childElements(xml, { openEnd: 0, closeStart: xml.length });
-  if (kids.length !== 1) throw new Error('xml: expected one root element');
-  return kids[0];
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) throw new Error('xml: no root element');
+    const special = skipSpecial(xml, lt);
+    if (special >= 0) {
+      i = special;
+      continue;
+    }
+    const openEnd = tagEnd(xml, lt);
+    const name = nameAt(xml, lt + 1);
+    const el = { name, local: localName(name), start: lt, openEnd };
+    if (xml.charCodeAt(openEnd - 2) === SLASH) return { ...el, closeStart: openEnd, end: openEnd, selfClosing: true };
+    // The root's close tag is the last tag of the document.
+    const closeStart = xml.lastIndexOf(`</${name}`);
+    if (closeStart < openEnd) throw new Error('xml: unclosed root element');
+    return { ...el, closeStart, end: tagEnd(xml, closeStart), selfClosing: false };
+  }
 }
 
 export function firstChild(xml: string, parent: XmlSpan, local: string): XmlElement | null {
