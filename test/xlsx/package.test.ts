@@ -275,3 +275,41 @@ describe("Excel's limits", () => {
     expect(String(back.values[0][3 - back.left]).length).toBe(EXCEL_LIMITS.cellChars);
   });
 });
+
+describe('validation rules kept in the x14 extension', () => {
+  it('lose the cells the add-in now validates, keep the rest, and their list count stays true', async () => {
+    const zip = await JSZip.loadAsync(await writeWorkbook(plainWorkbook(), []).then((w) => w.bytes));
+    const path1 = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(path1)!.async('string');
+    const ext =
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:dataValidations count="2" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+      '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$1:$A$5</xm:f></x14:formula1><xm:sqref>C2:C20</xm:sqref></x14:dataValidation>' +
+      '<x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$B$1:$B$5</xm:f></x14:formula1><xm:sqref>C2:C9</xm:sqref></x14:dataValidation>' +
+      '</x14:dataValidations></ext></extLst>';
+    zip.file(path1, xml.replace('</worksheet>', `${ext}</worksheet>`));
+    const input = await zip.generateAsync({ type: 'uint8array' });
+    const out = await written(input, [
+      {
+        kind: 'setDataValidation',
+        sheet: 'Orders',
+        rules: [
+          {
+            range: 'C2:C9',
+            rule: { kind: 'decimal', operator: 'greaterThan', value: 0 },
+            prompt: { title: 'Qty', message: 'A number above 0' },
+            errorAlert: { title: 'Qty', message: 'Type a number above 0' },
+          },
+        ],
+      },
+    ]);
+    const x14 = findAll(out.sheet, 'dataValidations').find((d) => d.name.startsWith('x14:'))!;
+    expect(x14.attrs.count).toBe('1');
+    const rules = findAll(x14, 'dataValidation');
+    expect(rules).toHaveLength(1);
+    expect(findAll(rules[0], 'sqref')[0].text).toBe('C10:C20');
+    expect(rules[0].attrs).toEqual({ type: 'list', allowBlank: '1' });
+    const main = findAll(out.sheet, 'dataValidation').filter((d) => !d.name.startsWith('x14:'));
+    expect(main.map((d) => d.attrs.sqref)).toEqual(['C2:C9']);
+  });
+});
