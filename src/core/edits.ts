@@ -132,7 +132,7 @@ export interface ApplyResult {
   /** Table name used or created, when the plan had ensureTable. */
   table: string | null;
   /** Cells whose value was cut or left empty to stay inside Excel's limits (core/limits.ts); absent when none. */
-  limited?: { target: string; what: 'truncated' | 'notFinite' }[];
+  limited?: { target: string; what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong' }[];
 }
 
 /** Value as a clerk would see it typed back, for change-log cells. */

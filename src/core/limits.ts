@@ -1,6 +1,7 @@
 // Excel's limits ("Excel specifications and limits", Microsoft Support) in one table, and the few helpers that keep
 // everything we write inside them. Both adapters and every builder read them from here.
 
+import { cellAddress } from './address';
 import type { WorkbookEdit, WriteValue } from './edits';
 
 export const EXCEL_LIMITS = {
@@ -60,8 +61,12 @@ export function sheetNameFits(name: string): boolean {
 export interface LimitedCell {
   /** Sheet and cell written, e.g. "周报!F12". */
   target: string;
-  /** What happened: "truncated" (text cut) or "notFinite" (a NaN or infinite number left empty). */
-  what: 'truncated' | 'notFinite';
+  /**
+   * What happened: "truncated" (text cut), "notFinite" (a NaN or infinite number left empty), "formulaTooLong" (a
+   * formula or conditional-format rule over 8,192 characters not written), "listTooLong" (a validation list over
+   * 255 characters not written).
+   */
+  what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong';
 }
 
 function fitValue(v: WriteValue | undefined): { value: WriteValue | undefined; what: LimitedCell['what'] | null } {
@@ -96,10 +101,27 @@ export function fitEditsToExcel(edits: WorkbookEdit[]): { edits: WorkbookEdit[];
         });
         return changed ? { ...e, cells } : e;
       }
+      case 'setConditionalFormats': {
+        const rules = e.rules.filter((r) => r.formula.length + 1 <= EXCEL_LIMITS.formulaChars);
+        if (rules.length === e.rules.length) return e;
+        note(e.sheet, e.ranges.join(' '), 'formulaTooLong');
+        return { ...e, rules };
+      }
+      case 'setDataValidation': {
+        const rules = e.rules.filter((r) => r.rule.kind !== 'list' || validationListFits(r.rule.values));
+        if (rules.length === e.rules.length) return e;
+        for (const r of e.rules) if (!rules.includes(r)) note(e.sheet, r.range, 'listTooLong');
+        return { ...e, rules };
+      }
       case 'addSheet': {
         let changed = false;
         const cells = e.spec.cells.map((c) => {
-          if (c.formula !== undefined) return c;
+          if (c.formula !== undefined) {
+            if (c.formula.length + 1 <= EXCEL_LIMITS.formulaChars) return c;
+            changed = true;
+            note(e.spec.name, columnA1(c.row, c.col), 'formulaTooLong');
+            return { row: c.row, col: c.col, value: null, ...(c.style ? { style: c.style } : {}) };
+          }
           const f = fitValue(c.value);
           if (!f.what) return c;
           changed = true;
@@ -129,7 +151,5 @@ export function fitEditsToExcel(edits: WorkbookEdit[]): { edits: WorkbookEdit[];
 }
 
 function columnA1(row: number, col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
+  return cellAddress(row, col);
 }

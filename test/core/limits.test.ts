@@ -2,7 +2,7 @@
 // cell holds, and the warning names the order-sheet cell it came from.
 
 import type { SheetSpec } from '../../src/core/edits';
-import { EXCEL_LIMITS, sheetNameFits, validationListFits } from '../../src/core/limits';
+import { EXCEL_LIMITS, fitEditsToExcel, sheetNameFits, validationListFits } from '../../src/core/limits';
 import { planOverdueReport } from '../../src/core/report';
 import type { CellValue } from '../../src/core/types';
 import { serial, sheetOf, understandingFromGrid, workbookOf } from './helpers/grid';
@@ -29,4 +29,34 @@ test('sheet names and validation lists are checked against the same table', () =
   expect(sheetNameFits('a/b')).toBe(false);
   expect(validationListFits(['待排产', '生产中'])).toBe(true);
   expect(validationListFits(['x'.repeat(300)])).toBe(false);
+});
+
+test('a rule over 8,192 characters or a list over 255 is not written, and the note says where', () => {
+  const { edits, limited } = fitEditsToExcel([
+    {
+      kind: 'setConditionalFormats',
+      sheet: 'Orders',
+      marker: 'm',
+      ranges: ['A2:F9'],
+      rules: [{ formula: 'm' }, { formula: `OR(${'A2="x",'.repeat(1200)}FALSE)` }],
+    },
+    {
+      kind: 'setDataValidation',
+      sheet: 'Orders',
+      rules: [
+        {
+          range: 'F2:F9',
+          rule: { kind: 'list', values: Array.from({ length: 80 }, (_, i) => `状态${i}`) },
+          prompt: { title: '', message: '' },
+          errorAlert: { title: '', message: '' },
+        },
+      ],
+    },
+  ]);
+  expect(limited).toEqual([
+    { target: 'Orders!A2:F9', what: 'formulaTooLong' },
+    { target: 'Orders!F2:F9', what: 'listTooLong' },
+  ]);
+  expect(edits[0]).toMatchObject({ rules: [{ formula: 'm' }] });
+  expect(edits[1]).toMatchObject({ rules: [] });
 });

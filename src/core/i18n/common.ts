@@ -28,6 +28,8 @@ export const common: CataloguePart = {
       '“{file}”不含宏：输出文件请以 .xlsx 结尾（如 {suggest}），Excel 不打开以 .xlsm 命名的无宏工作簿。未写入任何文件。',
     'limit.truncated': '{cell} 的文字超过 Excel 单元格上限 32,767 个字符，已截断并以“…”结尾。',
     'limit.notFinite': '{cell} 的计算结果不是有效数字（溢出），已留空。',
+    'limit.formulaTooLong': '{cell} 的公式或规则超过 Excel 上限 8,192 个字符，未写入。',
+    'limit.listTooLong': '{cell} 的下拉列表超过 Excel 上限 255 个字符，未写入该数据验证。',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -61,5 +63,9 @@ export const common: CataloguePart = {
     'limit.truncated':
       'The text for {cell} is longer than an Excel cell holds (32,767 characters): it was cut and ends in "…".',
     'limit.notFinite': 'The value for {cell} is not a valid number (it overflowed): the cell was left empty.',
+    'limit.formulaTooLong':
+      'The formula or rule for {cell} is longer than Excel allows (8,192 characters): it was not written.',
+    'limit.listTooLong':
+      'The drop-down list for {cell} is longer than Excel allows (255 characters): that validation rule was not written.',
   },
 };
