@@ -189,6 +189,33 @@ function benchCli(rows: number, file: string) {
   return { rows, exceljsReadMs: r, validateMs: v, ratio: v / r, validatePeakRssMb: rss, exceljsReadPeakRssMb: readRss };
 }
 
+/** CLI apply (the package writer) against an ExcelJS read + write of the same file, each in its own process. */
+function benchApply(rows: number, file: string) {
+  const runs = 3;
+  const exceljs: number[] = [];
+  const apply: number[] = [];
+  let rss = 0;
+  let exceljsRss = 0;
+  const out = path.join(OUT, 'bench-apply-out.xlsx');
+  for (let i = 0; i < runs; i++) {
+    const a = runNode([
+      '-e',
+      `const W=require('exceljs').Workbook;const b=new W();b.xlsx.readFile(${JSON.stringify(file)}).then(()=>b.xlsx.writeFile(${JSON.stringify(out)}))`,
+    ]);
+    if (a.status !== 0) throw new Error(`ExcelJS read + write exited ${a.status}`);
+    exceljs.push(a.ms);
+    exceljsRss = Math.max(exceljsRss, a.maxRssMb);
+    const b = runNode(['bin/order-clerk.js', 'apply', file, '-o', out, '--today', TODAY]);
+    if (b.status !== 0) throw new Error(`apply exited ${b.status}`);
+    apply.push(b.ms);
+    rss = Math.max(rss, b.maxRssMb);
+  }
+  fs.rmSync(out, { force: true });
+  const e = median(exceljs);
+  const a = median(apply);
+  return { rows, exceljsReadWriteMs: e, applyMs: a, ratio: a / e, applyPeakRssMb: rss, exceljsPeakRssMb: exceljsRss };
+}
+
 function bundleSize() {
   const js = path.join(ROOT, 'dist', 'taskpane.js');
   if (!fs.existsSync(js) || process.env.BENCH_REBUILD) {
@@ -217,6 +244,7 @@ async function main() {
   const cliRows = quick ? 5000 : 50000;
   await writeXlsx(cliRows, file);
   const cli = benchCli(cliRows, file);
+  const applyCli = benchApply(cliRows, file);
   const bundle = bundleSize();
   const pane = await benchPane(ROOT, quick ? 2000 : 10000);
   const machine = {
@@ -225,7 +253,7 @@ async function main() {
     memGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   };
-  const result = { date: new Date().toISOString(), machine, core, actions, cli, bundle, pane };
+  const result = { date: new Date().toISOString(), machine, core, actions, cli, applyCli, bundle, pane };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
 
   const f1 = (x: number) => x.toFixed(1);
@@ -249,6 +277,9 @@ async function main() {
     );
   console.log(
     `\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)}; peak RSS ${f1(cli.validatePeakRssMb)} MB (ExcelJS read alone ${f1(cli.exceljsReadPeakRssMb)} MB)`,
+  );
+  console.log(
+    `CLI apply on ${applyCli.rows} rows: ${f1(applyCli.applyMs)} ms vs ExcelJS read + write ${f1(applyCli.exceljsReadWriteMs)} ms → ratio ${f2(applyCli.ratio)}; peak RSS ${f1(applyCli.applyPeakRssMb)} MB (ExcelJS read + write ${f1(applyCli.exceljsPeakRssMb)} MB)`,
   );
   console.log(
     `Task pane JavaScript: ${f1(bundle.rawKb)} KB, ${f1(bundle.gzipKb)} KB gzipped (${bundle.files.join(', ')})`,

@@ -19,9 +19,9 @@ import { planVoid } from '../core/shipments/voidDocument';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
-import { applyEdits } from '../xlsx/apply';
+import { applyEditsToPackage } from '../xlsx/package/writer';
 import { readWorkbookBuffer } from '../xlsx/read';
-import { writeWorkbookFile } from '../xlsx/writeFile';
+import { writeBytesFile } from '../xlsx/writeFile';
 import type { CliOptions } from './args';
 import { textPairs, textTable } from './format';
 
@@ -34,6 +34,8 @@ export interface CommandOutput {
 }
 
 interface Loaded {
+  /** The input package as read: the writer patches it. */
+  data: Uint8Array;
   workbook: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
   u: Understanding;
@@ -113,7 +115,7 @@ async function load(opts: CliOptions): Promise<Loaded> {
     throw new OrderClerkError(isZip(data) ? 'corruptFile' : 'notXlsx', { file: opts.file });
   }
   const u = understand(read.snapshot, { sheet: opts.sheet, today: opts.today });
-  return { ...read, u };
+  return { ...read, data, u };
 }
 
 /** An .xlsx is a zip package; anything else (an .xls, a CSV) is not a workbook we read. */
@@ -121,10 +123,15 @@ function isZip(data: Uint8Array): boolean {
   return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 }
 
+/** Patch the input package with the plan (nothing else of it changes) and write it to -o; limit notes as warnings. */
 async function writeOutput(opts: CliOptions, loaded: Loaded, edits: WorkbookEdit[]) {
-  const result = applyEdits(loaded.workbook, edits, loaded.snapshot.dateSystem);
-  await writeWorkbookFile(loaded.workbook, opts.output as string);
-  return result;
+  const result = await applyEditsToPackage(loaded.data, edits, {
+    outputName: opts.output as string,
+    inputName: opts.file,
+  });
+  await writeBytesFile(() => result.bytes, opts.output as string);
+  const limits = result.limited.map((l) => t(opts.lang, `limit.${l.what}`, { cell: l.target }));
+  return { ...result, limits };
 }
 
 /** Language of words written into the workbook: --lang when given, else the settings', else the sheet's. */
@@ -229,8 +236,8 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
   const lang = fileLang(opts, u);
   const { company, source } = resolveCompany(u.settings, opts.company, guessCompanyName(snapshot, u.order));
   const r = planOverdueReport(u, snapshot, { today: opts.today, lang, company });
-  await writeOutput(opts, loaded, r.edits);
-  const notes = companyNotes(opts.lang, company?.name ?? null, source);
+  const written = await writeOutput(opts, loaded, r.edits);
+  const notes = [...companyNotes(opts.lang, company?.name ?? null, source), ...r.warnings, ...written.limits];
   const overdue = r.overdue.map((l) => ({
     row: l.row,
     orderNo: l.orderNo,
@@ -278,13 +285,16 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const { edits, fixed, tableSkipped } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
-  const skipped = tableSkipped
-    ? [
-        new OrderClerkError('tableHeadersInvalid', {
-          detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '',
-        }).messageIn(opts.lang),
-      ]
-    : [];
+  const skipped = [
+    ...result.limits,
+    ...(tableSkipped
+      ? [
+          new OrderClerkError('tableHeadersInvalid', {
+            detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '',
+          }).messageIn(opts.lang),
+        ]
+      : []),
+  ];
   if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }), 0, skipped);
   const L = opts.lang;
   const params = {
@@ -339,7 +349,7 @@ async function generate(opts: CliOptions, loaded: Loaded, now: Date): Promise<Co
     exportFields,
     now,
   });
-  await writeOutput(opts, loaded, planned.edits);
+  const { limits } = await writeOutput(opts, loaded, planned.edits);
   const documents = planned.documents.map((d) => ({
     type: d.type,
     number: d.number,
@@ -349,7 +359,7 @@ async function generate(opts: CliOptions, loaded: Loaded, now: Date): Promise<Co
     lines: d.lines,
     totals: d.totals,
   }));
-  const warnings = [...planned.warnings, ...planned.documents.flatMap((d) => d.warnings)];
+  const warnings = [...planned.warnings, ...planned.documents.flatMap((d) => d.warnings), ...limits];
   if (opts.json) return done(json({ documents, recorded: planned.recorded }), 0, warnings);
   const L = opts.lang;
   const lines = planned.documents.map((d) =>

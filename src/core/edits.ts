@@ -67,7 +67,7 @@ export interface SheetSpec {
   pageSetup: PageSetup;
   /** Freeze panes below this row (0 = none). */
   freezeRows?: number;
-  /** Drawn in Excel only; the .xlsx writer (ExcelJS) cannot write charts and leaves the data table. */
+  /** A chart over a table of the sheet (Excel draws it; the .xlsx writer writes the same chart part). */
   chart?: ChartSpec;
   /** Show gridlines on screen (documents look like forms without them). */
   showGridlines?: boolean;
@@ -95,8 +95,12 @@ export interface ConditionalRule {
 }
 
 export type WorkbookEdit =
-  /** Make (or reuse) an Excel table over the header row + data block. Reuses a table that already covers it. */
-  | { kind: 'ensureTable'; sheet: string; range: string; name: string }
+  /**
+   * An Excel table over the header row + data block. `create`: a new table named exactly `name` over exactly `range`
+   * (core has refused headers Excel would rewrite). `reuse`: the table named `name` exists; it is grown to cover
+   * `range` when it does not. No adapter ever writes a header cell.
+   */
+  | { kind: 'ensureTable'; sheet: string; range: string; name: string; mode: 'create' | 'reuse' }
   /** Overwrite single cells (chosen fixes, undo). Always paired with a change-log appendRows in the same plan. */
   | { kind: 'setValues'; sheet: string; cells: { address: string; value: WriteValue; numberFormat?: string }[] }
   /** Replace the data-validation rules of these ranges (clear, then set). */
@@ -135,6 +139,8 @@ export interface ApplyResult {
   createdSheets: string[];
   /** Table name used or created, when the plan had ensureTable. */
   table: string | null;
+  /** Cells whose value was cut or left empty to stay inside Excel's limits (core/limits.ts); absent when none. */
+  limited?: { target: string; what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong' }[];
 }
 
 /** Value as a clerk would see it typed back, for change-log cells. */

@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'tableHeadersInvalid'
   | 'shipRefused'
   | 'documentNotFound'
-  | 'alreadyVoid';
+  | 'alreadyVoid'
+  | 'macrosNeedXlsm'
+  | 'noMacrosNeedXlsx';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

@@ -51,6 +51,7 @@ export function planMakeTable(u: Understanding, wb?: WorkbookSnapshot, lang: Lan
     sheet: u.order.sheet,
     range: orderTableRange(u),
     name: existing?.name ?? DEFAULT_TABLE_NAME,
+    mode: existing ? 'reuse' : 'create',
   };
 }
 

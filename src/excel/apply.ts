@@ -16,6 +16,7 @@ import type {
 } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import type { Progress } from '../core/port';
+import { fitEditsToExcel } from '../core/limits';
 import { SETTINGS_SHEET, settingsChunks } from '../core/settings';
 import { uniqueSheetName } from '../core/sheetNames';
 import { cellsToAreas, columnsAddress, joinAreas } from './addresses';
@@ -83,9 +84,11 @@ type CfLookup = { items: Excel.ConditionalFormat[] } & Excel.ConditionalFormatCo
 
 export async function applyEdits(
   ctx: Excel.RequestContext,
-  edits: WorkbookEdit[],
+  plan: WorkbookEdit[],
   opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
+  // Excel's limits (core/limits.ts) hold here as in the .xlsx writer: over-long text cut, NaN/Infinity left empty.
+  const { edits, limited } = fitEditsToExcel(plan);
   // Phase 1: one sync to look.
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
@@ -246,6 +249,7 @@ export async function applyEdits(
   }
   await batch.flush();
   opts.onProgress?.({ done: edits.length, total: edits.length });
+  if (limited.length) result.limited = limited;
   return result;
 }
 

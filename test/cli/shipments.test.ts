@@ -122,7 +122,7 @@ describe('zh-factory row 5: 120 ordered, 60 shipped, 余下60个下周', () => {
       'DN-20261122-001',
       5,
       'XS-261001',
-      '',
+      null, // no customer PO: the writer leaves the cell empty
       '佛山美家',
       'FM-202',
       '个',

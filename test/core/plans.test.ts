@@ -37,6 +37,7 @@ test('clean headers: one ensureTable over the header row and the lines', () => {
     sheet: 'Orders',
     range: 'A1:F3',
     name: 'OrderLines',
+    mode: 'create',
   });
 });
 
@@ -64,6 +65,7 @@ test('an existing table on the block is reused whatever its headers', () => {
   expect(planMakeTable(understand(wb, { today: '2026-11-22' }), wb)).toMatchObject({
     kind: 'ensureTable',
     name: 'Mine',
+    mode: 'reuse',
   });
 });
 

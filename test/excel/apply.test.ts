@@ -48,7 +48,7 @@ function docSpec(name: string, lines: number): SheetSpec {
 function fullPlan(rows: number): WorkbookEdit[] {
   const last = rows + 1;
   return [
-    { kind: 'ensureTable', sheet: 'Orders', range: `A1:E${last}`, name: 'OrderLines' },
+    { kind: 'ensureTable', sheet: 'Orders', range: `A1:E${last}`, name: 'OrderLines', mode: 'create' },
     {
       kind: 'setValues',
       sheet: 'Orders',
@@ -232,10 +232,18 @@ describe('ExcelWorkbookPort.apply', () => {
       { name: 'Third', values: orders(2) },
     ]);
     expect(
-      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines' }])).table,
+      (
+        await portOn(fx).apply([
+          { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines', mode: 'create' },
+        ])
+      ).table,
     ).toBe('Clerk');
     expect(
-      (await portOn(fx).apply([{ kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines' }])).table,
+      (
+        await portOn(fx).apply([
+          { kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines', mode: 'create' },
+        ])
+      ).table,
     ).toBe('OrderLines_2');
     expect(fx.sheet('Orders').tables).toHaveLength(1);
     expect(fx.sheetValues('Third')).toEqual(orders(2));
@@ -279,7 +287,7 @@ describe('ExcelWorkbookPort.apply', () => {
   test('a missing sheet is named in sheetNotFound', async () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(3) }]);
     const err = await portOn(fx)
-      .apply([{ kind: 'ensureTable', sheet: 'Nope', range: 'A1:B2', name: 'T' }])
+      .apply([{ kind: 'ensureTable', sheet: 'Nope', range: 'A1:B2', name: 'T', mode: 'create' }])
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'sheetNotFound', params: { sheet: 'Nope' } });
     expect(fx.stats.writes).toBe(0);

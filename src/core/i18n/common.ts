@@ -27,6 +27,13 @@ export const common: CataloguePart = {
       '没有生成单据：{detail}。请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
     'error.documentNotFound': '单据登记中没有单号“{number}”：请检查单号（如 DN-20261122-001）。',
     'error.alreadyVoid': '单据 {number} 已经作废：未做任何修改。',
+    'error.macrosNeedXlsm': '“{file}”含有宏：输出文件请以 .xlsm 结尾（如 {suggest}），否则宏会丢失。未写入任何文件。',
+    'error.noMacrosNeedXlsx':
+      '“{file}”不含宏：输出文件请以 .xlsx 结尾（如 {suggest}），Excel 不打开以 .xlsm 命名的无宏工作簿。未写入任何文件。',
+    'limit.truncated': '{cell} 的文字超过 Excel 单元格上限 32,767 个字符，已截断并以“…”结尾。',
+    'limit.notFinite': '{cell} 的计算结果不是有效数字（溢出），已留空。',
+    'limit.formulaTooLong': '{cell} 的公式或规则超过 Excel 上限 8,192 个字符，未写入。',
+    'limit.listTooLong': '{cell} 的下拉列表超过 Excel 上限 255 个字符，未写入该数据验证。',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -58,5 +65,16 @@ export const common: CataloguePart = {
     'error.documentNotFound':
       'The document register has no number "{number}": check the number (e.g. DN-20261122-001).',
     'error.alreadyVoid': 'Document {number} is already void: nothing was changed.',
+    'error.macrosNeedXlsm':
+      '"{file}" contains macros: name the output .xlsm (for example {suggest}) so they are kept. No file was written.',
+    'error.noMacrosNeedXlsx':
+      '"{file}" has no macros: name the output .xlsx (for example {suggest}); Excel does not open a macro-free workbook named .xlsm. No file was written.',
+    'limit.truncated':
+      'The text for {cell} is longer than an Excel cell holds (32,767 characters): it was cut and ends in "…".',
+    'limit.notFinite': 'The value for {cell} is not a valid number (it overflowed): the cell was left empty.',
+    'limit.formulaTooLong':
+      'The formula or rule for {cell} is longer than Excel allows (8,192 characters): it was not written.',
+    'limit.listTooLong':
+      'The drop-down list for {cell} is longer than Excel allows (255 characters): that validation rule was not written.',
   },
 };
