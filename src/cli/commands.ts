@@ -2,7 +2,6 @@
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type * as ExcelJS from 'exceljs';
 import { columnLetter } from '../core/address';
 import { checkOrder, issueCounts } from '../core/checks';
 import { classifyLines, delayCounts } from '../core/delay';
@@ -15,9 +14,8 @@ import { planOverdueReport } from '../core/report';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
-import { applyEdits } from '../xlsx/apply';
-import { readWorkbookBuffer } from '../xlsx/read';
-import { writeWorkbookFile } from '../xlsx/writeFile';
+import { readSnapshot } from '../xlsx/read';
+import { readInputBytes } from '../xlsx/readFile';
 import type { CliOptions } from './args';
 import { textPairs, textTable } from './format';
 
@@ -30,7 +28,8 @@ export interface CommandOutput {
 }
 
 interface Loaded {
-  workbook: ExcelJS.Workbook;
+  /** The input file's bytes: the writer starts from them. */
+  bytes: Uint8Array;
   snapshot: WorkbookSnapshot;
   u: Understanding;
 }
@@ -79,41 +78,24 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new OrderClerkError('notXlsx', { file });
-    return await fs.readFile(file);
-  } catch (e) {
-    if (e instanceof OrderClerkError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OrderClerkError('fileNotFound', { file });
-    throw new OrderClerkError('corruptFile', { file });
-  }
-}
-
 async function load(opts: CliOptions): Promise<Loaded> {
-  const data = await readInput(opts.file);
-  let read: { workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot };
-  try {
-    read = await readWorkbookBuffer(data, opts.file);
-  } catch (e) {
-    if (e instanceof OrderClerkError) throw e;
-    // Whatever the parser tripped on, for the clerk the file cannot be read: say which way.
-    throw new OrderClerkError(isZip(data) ? 'corruptFile' : 'notXlsx', { file: opts.file });
-  }
-  const u = understand(read.snapshot, { sheet: opts.sheet, today: opts.today });
-  return { ...read, u };
-}
-
-/** An .xlsx is a zip package; anything else (an .xls, a CSV) is not a workbook we read. */
-function isZip(data: Uint8Array): boolean {
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  // Only a regular file is read; the streaming reader names whatever is not a workbook it can read.
+  const bytes = await readInputBytes(opts.file);
+  const snapshot = readSnapshot(bytes, opts.file);
+  const u = understand(snapshot, { sheet: opts.sheet, today: opts.today });
+  return { bytes, snapshot, u };
 }
 
 async function writeOutput(opts: CliOptions, loaded: Loaded, edits: WorkbookEdit[]) {
-  const result = applyEdits(loaded.workbook, edits, loaded.snapshot.dateSystem);
-  await writeWorkbookFile(loaded.workbook, opts.output as string);
+  // The writer (ExcelJS today) is loaded only by the commands that write: reading commands start smaller and faster.
+  const [{ applyEdits }, { loadExcelJsWorkbook }, { writeWorkbookFile }] = await Promise.all([
+    import('../xlsx/apply'),
+    import('../xlsx/exceljs'),
+    import('../xlsx/writeFile'),
+  ]);
+  const workbook = await loadExcelJsWorkbook(loaded.bytes, opts.file);
+  const result = applyEdits(workbook, edits, loaded.snapshot.dateSystem);
+  await writeWorkbookFile(workbook, opts.output as string);
   return result;
 }
 

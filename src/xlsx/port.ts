@@ -7,7 +7,7 @@ import type { ApplyResult, WorkbookEdit } from '../core/edits';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
 import { applyEdits } from './apply';
-import { snapshotOf } from './read';
+import { snapshotOf } from './exceljs';
 import { writeWorkbookBuffer } from './write';
 
 /** Sheet rows covered by an A1 address ("A5:P9,B12"), ascending, de-duplicated. */

@@ -1,20 +1,20 @@
 // SPEC 9 end to end through the .xlsx adapter: the last document number lives in the workbook settings, so a
 // number is never reused even after the clerk deleted both the document sheet and its register row.
 
+import * as fs from 'fs';
 import * as path from 'path';
 import { planDocuments } from '../../src/core/documents';
 import { readSettings } from '../../src/core/settings';
 import { understand } from '../../src/core/understand';
 import { applyEdits } from '../../src/xlsx/apply';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
-import { readWorkbookFile } from '../../src/xlsx/readFile';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 
 const SAMPLE = path.resolve(__dirname, '../../../shared/fixtures/samples/zh-factory.xlsx');
 const TODAY = '2026-11-22';
 
 it('a deleted delivery note and register row do not free its number: the next one is 002', async () => {
-  const start = await readWorkbookFile(SAMPLE);
+  const start = await readWorkbookBuffer(fs.readFileSync(SAMPLE), SAMPLE);
   const u = understand(start.snapshot, { today: TODAY });
   const rows = [u.order.dataRows[0]];
   const first = planDocuments(u, start.snapshot, { type: 'delivery-note', rows, today: TODAY });
