@@ -15,14 +15,23 @@ export interface XmlSink {
   text(s: string): void;
 }
 
-/** The attributes of the element being opened; valid only during `open`. Names without prefix. */
+/** The attributes of the element being opened; valid only during `open`. Looked up by name without prefix. */
 export class XmlAttributes {
-  names: string[] = [];
-  raw: string[] = [];
+  /** Offsets into `src` of each attribute's local name and raw value (nothing is copied until asked for). */
+  src = '';
+  nameStart: number[] = [];
+  nameEnd: number[] = [];
+  valueStart: number[] = [];
+  valueEnd: number[] = [];
   n = 0;
 
   get(name: string): string | undefined {
-    for (let i = 0; i < this.n; i++) if (this.names[i] === name) return unescapeXml(this.raw[i]);
+    const len = name.length;
+    for (let i = 0; i < this.n; i++) {
+      const at = this.nameStart[i];
+      if (this.nameEnd[i] - at === len && this.src.startsWith(name, at))
+        return unescapeXml(this.src.slice(this.valueStart[i], this.valueEnd[i]));
+    }
     return undefined;
   }
 }
@@ -34,7 +43,9 @@ export class XmlStream {
   private carry = '';
   private pending: string[] = [];
   private pendingLength = 0;
+  /** Open elements: qualified names (to match end tags) and local names (to report them). */
   private readonly stack: string[] = [];
+  private readonly localStack: string[] = [];
   private readonly attrs = new XmlAttributes();
   private sawRoot = false;
 
@@ -92,10 +103,11 @@ export class XmlStream {
       if (c === 47 /* / */) {
         const gt = b.indexOf('>', lt + 2);
         if (gt < 0) return b.slice(lt);
-        const qname = b.slice(lt + 2, gt).trimEnd();
         const open = stack.pop();
-        if (open !== qname) throw new XmlError(`</${qname}> does not close <${open ?? ''}>`);
-        sink.close(localName(qname));
+        const end = lt + 2 + (open === undefined ? 0 : open.length);
+        if (open === undefined || !b.startsWith(open, lt + 2) || (end < gt && b.slice(end, gt).trim() !== ''))
+          throw new XmlError(`end tag does not close <${open ?? ''}>`);
+        sink.close(this.localStack.pop() as string);
         pos = gt + 1;
         continue;
       }
@@ -125,14 +137,17 @@ export class XmlStream {
       }
       // An element: name, attributes, then > or />.
       let i = lt + 1;
+      let colon = -1;
       while (i < len) {
         const ch = b.charCodeAt(i);
         if (ch <= 32 || ch === 47 || ch === 62) break;
+        if (ch === 58) colon = i;
         i++;
       }
       if (i >= len) return b.slice(lt);
       if (i === lt + 1) throw new XmlError('empty tag name');
-      const qname = b.slice(lt + 1, i);
+      const tagEnd = i;
+      attrs.src = b;
       attrs.n = 0;
       let selfClosing = false;
       for (;;) {
@@ -151,26 +166,31 @@ export class XmlStream {
           break;
         }
         const nameStart = i;
+        let local = i;
         while (i < len) {
           ch = b.charCodeAt(i);
           if (ch === 61 /* = */ || ch <= 32 || ch === 62 || ch === 47) break;
+          if (ch === 58) local = i + 1;
           i++;
         }
         if (i >= len) return b.slice(lt);
-        const aname = b.slice(nameStart, i);
+        const nameEnd = i;
         while (ch <= 32 && i < len) ch = b.charCodeAt(++i);
         if (i >= len) return b.slice(lt);
-        if (ch !== 61) throw new XmlError(`attribute ${aname} without a value`);
+        if (ch !== 61) throw new XmlError('attribute without a value');
         ch = b.charCodeAt(++i);
         while (ch <= 32 && i < len) ch = b.charCodeAt(++i);
         if (i >= len) return b.slice(lt);
         if (ch !== 34 && ch !== 39) throw new XmlError('unquoted attribute');
         const end = b.indexOf(ch === 34 ? '"' : "'", i + 1);
         if (end < 0) return b.slice(lt);
-        if (!aname.startsWith('xmlns')) {
+        // Namespace declarations are not attributes of the element.
+        if (!(b.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || local === nameStart + 6))) {
           const k = attrs.n++;
-          attrs.names[k] = localName(aname);
-          attrs.raw[k] = b.slice(i + 1, end);
+          attrs.nameStart[k] = local;
+          attrs.nameEnd[k] = nameEnd;
+          attrs.valueStart[k] = i + 1;
+          attrs.valueEnd[k] = end;
         }
         i = end + 1;
       }
@@ -178,19 +198,18 @@ export class XmlStream {
         if (this.sawRoot) throw new XmlError('second root element');
         this.sawRoot = true;
       }
-      const local = localName(qname);
+      const qname = b.slice(lt + 1, tagEnd);
+      const local = colon < 0 ? qname : b.slice(colon + 1, tagEnd);
       sink.open(local, attrs, selfClosing);
       if (selfClosing) sink.close(local);
-      else stack.push(qname);
+      else {
+        stack.push(qname);
+        this.localStack.push(local);
+      }
       pos = i;
     }
     return pos < len ? b.slice(pos) : '';
   }
-}
-
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;

@@ -76,7 +76,7 @@ const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
-const PUSH_BYTES = 32 * 1024;
+const PUSH_BYTES = 64 * 1024;
 
 /**
  * Open a zip package. `file` names it in messages. Throws OrderClerkError: notXlsx (not a zip), corruptFile
