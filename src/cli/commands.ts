@@ -9,6 +9,7 @@ import { planDocuments } from '../core/documents';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
+import { groupThousands, rowRanges, summariseList } from '../core/lists';
 import { planApply, tableHeaderProblem } from '../core/plans';
 import { planOverdueReport } from '../core/report';
 import { findSheet } from '../core/snapshot';
@@ -140,10 +141,7 @@ function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
     [t(L, 'cli.label.sheet'), j.sheet],
     [t(L, 'cli.label.headerRow'), String(j.headerRow)],
     [t(L, 'cli.label.dataRows'), t(L, 'cli.label.dataRowsValue', j.dataRows)],
-    [
-      t(L, 'cli.label.skippedRows'),
-      j.skippedRows.length ? j.skippedRows.map((s) => `${s.row} (${t(L, `pane.skip.${s.reason}`)})`).join(', ') : none,
-    ],
+    [t(L, 'cli.label.skippedRows'), j.skippedRows.length ? skippedRowsText(j.skippedRows, L) : none],
     [t(L, 'cli.label.productMaster'), j.masters.products ?? none],
     [t(L, 'cli.label.customerMaster'), j.masters.customers ?? none],
   ]);
@@ -156,6 +154,20 @@ function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
     ]),
   ]);
   return done(`${head}\n\n${t(L, 'cli.label.columns')}:\n${cols}`);
+}
+
+/** Skipped rows on one line: runs of the same reason as ranges, a long list summarised ("9 (blank), 17–1,048,575 (blank)"). */
+export function skippedRowsText(rows: { row: number; reason: string }[], L: Lang): string {
+  const groups: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1].reason === rows[i].reason && rows[j + 1].row === rows[j].row + 1) j++;
+    const span =
+      i === j ? groupThousands(rows[i].row) : `${groupThousands(rows[i].row)}–${groupThousands(rows[j].row)}`;
+    groups.push(`${span} (${t(L, `pane.skip.${rows[i].reason}`)})`);
+    i = j + 1;
+  }
+  return summariseList(groups, L);
 }
 
 // ---------------------------------------------------------------- validate
@@ -303,7 +315,7 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
       number: d.number,
       sheet: d.sheet,
       customer: d.customer,
-      rows: d.rows.join(', '),
+      rows: summariseList(rowRanges(d.rows), L),
       quantity: d.totals.quantity,
     }),
   );

@@ -74,7 +74,8 @@ function validColumnOverrides(v: unknown): Settings['columnOverrides'] | undefin
     if (!isObj(map)) continue;
     const fields: Record<string, FieldKey | null> = {};
     for (const [key, field] of Object.entries(map as Record<string, unknown>)) {
-      if (field === null || (typeof field === 'string' && FIELD_KEYS.has(field))) fields[key] = field as FieldKey | null;
+      if (field === null || (typeof field === 'string' && FIELD_KEYS.has(field)))
+        fields[key] = field as FieldKey | null;
     }
     out[sheet] = fields;
   }

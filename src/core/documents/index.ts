@@ -122,7 +122,7 @@ export function planDocuments(
       typeLabel: docTypeLabel(register.lang, opts.type),
       dateSerial: todaySerial,
       customer: g.customer,
-      orderNos: orderNosText(g.lines),
+      orderNos: orderNosText(g.lines, register.lang),
       rows: formatRowList(rows),
       sheet: sheetName,
     });

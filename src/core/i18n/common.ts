@@ -32,6 +32,7 @@ export const common: CataloguePart = {
       '“{file}”解压后的内容（{part}）超过 {limit} MB，为保护这台电脑没有读取：请在 Excel 中打开并另存，或拆分成较小的工作簿。',
     'error.zipBomb':
       '“{file}”中的 {part} 解压后比压缩前大得不合常理（疑似“压缩炸弹”），为保护这台电脑没有读取：请确认文件来源，或在 Excel 中打开并另存。',
+    'list.more': '… 等，另有 {count} 项',
     'table.problem.blank': '表头 {cells} 是空的',
     'table.problem.duplicate': '表头“{header}”重复（{cells}）',
     'table.problem.notText': '表头 {cells} 不是文字',
@@ -78,6 +79,7 @@ export const common: CataloguePart = {
       '"{file}" unpacks to more than {limit} MB ({part}), so it was not read, to protect this computer: open it in Excel and save it again, or split it into smaller workbooks.',
     'error.zipBomb':
       '"{file}" unpacks {part} to far more than a workbook of its size can hold (a zip bomb?), so it was not read, to protect this computer: check where it came from, or open it in Excel and save it again.',
+    'list.more': '… and {count} more',
     'table.problem.blank': 'header cell(s) {cells} are empty',
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
     'table.problem.notText': 'header cell(s) {cells} are not text',
