@@ -8,11 +8,10 @@ import { OrderClerkError } from '../core/errors';
 import { DAYS_1904_OFFSET } from '../core/dates';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/types';
 import { readSnapshot } from './read';
+import { unescapeXml } from './xml';
 
 /** A data-validation range larger than this is kept as a range instead of letting ExcelJS expand it cell by cell. */
 const MAX_VALIDATION_CELLS = 100000;
-/** A merged area larger than this is kept as a range instead of letting ExcelJS expand it cell by cell (issue 16). */
-const MAX_MERGE_CELLS = 100000;
 /** A snapshot grid larger than this is clamped (a stray value at XFD1048576 must not allocate billions of cells). */
 const MAX_SNAPSHOT_CELLS = 30000000;
 /** Give up on a load that never settles (ExcelJS can leave its promise pending on odd packages). */
@@ -65,7 +64,7 @@ interface HeldRange {
 
 /** A huge merged area taken out of a sheet before ExcelJS sees it; put back as a range after loading. */
 interface HeldMerge {
-  sheetPart: string;
+  sheet: string;
   ref: string;
 }
 
@@ -79,6 +78,7 @@ async function keepLargeRangesAsRanges(
   const zip = await JSZip.loadAsync(bytes);
   const ranges: HeldRange[] = [];
   const merges: HeldMerge[] = [];
+  const sheetNames = await sheetNamesByPart(zip);
   const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n));
   let changed = false;
   for (const name of sheetFiles) {
@@ -88,9 +88,9 @@ async function keepLargeRangesAsRanges(
     const xml = new TextDecoder().decode(data);
     let sheetChanged = false;
     const out = xml
-      .replace(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]*)"[^>]*\/>/g, (whole, ref: string) => {
-        if (sqrefCells(ref) <= MAX_MERGE_CELLS) return whole;
-        merges.push({ sheetPart: name, ref });
+      .replace(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]*)"[^>]*\/>/g, (_whole, ref: string) => {
+        // Every merge is held: ExcelJS expands each cell by cell and checks each against every other (n²).
+        merges.push({ sheet: sheetNames.get(name) ?? '', ref });
         sheetChanged = true;
         return '';
       })
@@ -208,18 +208,34 @@ function getRangeClass(): RangeClass {
 /** Put huge merges back as ranges only (ExcelJS writes `_merges` as mergeCell refs; no cell is touched). */
 function restoreMerges(workbook: ExcelJS.Workbook, merges: HeldMerge[]): void {
   if (merges.length === 0) return;
-  // Sheet parts are numbered in workbook order by every writer we meet; ExcelJS names them the same way.
-  const sheetOf = (part: string) => {
-    const m = /sheet(\d+)\.xml$/i.exec(part);
-    return m ? workbook.worksheets[Number(m[1]) - 1] : undefined;
-  };
   const R = getRangeClass();
   for (const h of merges) {
-    const ws = sheetOf(h.sheetPart);
+    const ws = workbook.getWorksheet(h.sheet);
     if (!ws) continue;
     const top = h.ref.split(':')[0].replace(/\$/g, '').toUpperCase();
     (ws as unknown as { _merges: Record<string, unknown> })._merges[top] = new R(h.ref.replace(/\$/g, ''));
   }
+}
+
+/** Sheet part → sheet name, from xl/workbook.xml and its relationships (the parts ExcelJS itself reads). */
+async function sheetNamesByPart(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wb = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!wb || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) out.set(part, unescapeXml(name));
+  }
+  return out;
 }
 
 // ---------- the demo's in-memory snapshot ----------

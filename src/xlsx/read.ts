@@ -378,29 +378,39 @@ const BUILTIN_FORMATS: Record<number, string> = {
 
 class CellRefError extends Error {}
 
-/** Column number of an A1 reference's letters; sets `lastRefRow` to its row (0 when the reference has none). */
+/** Column number of the A1 reference in src[start, end); sets `lastRefRow` to its row (0 when it has none). */
 let lastRefRow = 0;
-function parseRef(r: string): number {
+function parseRefAt(src: string, start: number, end: number): number {
   let col = 0;
-  let i = 0;
-  const n = r.length;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i);
+  let i = start;
+  if (src.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c === 36 /* $ */ && i === 0) continue;
     else break;
   }
-  if (i < n && r.charCodeAt(i) === 36) i++;
+  if (i < end && src.charCodeAt(i) === 36) i++;
   let row = 0;
-  for (; i < n; i++) {
-    const c = r.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) throw new CellRefError(r);
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) throw new CellRefError(src.slice(start, end));
     row = row * 10 + c;
   }
-  if (col < 1 || col > MAX_COL || row > MAX_ROW) throw new CellRefError(r);
+  if (col < 1 || col > MAX_COL || row > MAX_ROW) throw new CellRefError(src.slice(start, end));
   lastRefRow = row;
   return col;
+}
+
+/** A non-negative integer written in src[start, end) (a style index). */
+function digitsAt(src: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 // ---------------------------------------------------------------- one sheet
@@ -475,16 +485,19 @@ class SheetSink implements XmlSink {
     }
     if (this.inRow) {
       if (name !== 'c') return;
-      const r = a.get('r');
-      if (r !== undefined && r !== '') {
-        this.col = parseRef(r);
+      // The hot path (one call per cell): attributes are read straight from the buffer, nothing is copied.
+      const src = a.src;
+      const r = a.indexOf('r');
+      if (r >= 0 && a.valueEnd[r] > a.valueStart[r]) {
+        this.col = parseRefAt(src, a.valueStart[r], a.valueEnd[r]);
         // A cell's own reference wins over its row's (they agree in every valid file).
         if (lastRefRow !== 0) this.row = lastRefRow;
       } else if (++this.col > MAX_COL) throw new CellRefError('column past XFD');
       this.inCell = true;
-      this.type = a.get('t') ?? 'n';
-      const s = a.get('s');
-      this.style = s === undefined ? 0 : Number(s);
+      const t = a.indexOf('t');
+      this.type = t < 0 ? 'n' : src.slice(a.valueStart[t], a.valueEnd[t]);
+      const s = a.indexOf('s');
+      this.style = s < 0 ? 0 : digitsAt(src, a.valueStart[s], a.valueEnd[s]);
       this.value = '';
       this.hasValue = false;
       this.inline = '';

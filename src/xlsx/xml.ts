@@ -26,13 +26,18 @@ export class XmlAttributes {
   n = 0;
 
   get(name: string): string | undefined {
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : unescapeXml(this.src.slice(this.valueStart[i], this.valueEnd[i]));
+  }
+
+  /** Index of the attribute called `name` (its value is src[valueStart[i], valueEnd[i])), or -1. */
+  indexOf(name: string): number {
     const len = name.length;
     for (let i = 0; i < this.n; i++) {
       const at = this.nameStart[i];
-      if (this.nameEnd[i] - at === len && this.src.startsWith(name, at))
-        return unescapeXml(this.src.slice(this.valueStart[i], this.valueEnd[i]));
+      if (this.nameEnd[i] - at === len && this.src.startsWith(name, at)) return i;
     }
-    return undefined;
+    return -1;
   }
 }
 
@@ -198,7 +203,9 @@ export class XmlStream {
         if (this.sawRoot) throw new XmlError('second root element');
         this.sawRoot = true;
       }
-      const qname = b.slice(lt + 1, tagEnd);
+      // One-letter names (c, v, f, t, r: most of a sheet) come from a table, not a fresh copy each time.
+      const qname =
+        tagEnd === lt + 2 ? (ONE_CHAR[b.charCodeAt(lt + 1)] ?? b.slice(lt + 1, tagEnd)) : b.slice(lt + 1, tagEnd);
       const local = colon < 0 ? qname : b.slice(colon + 1, tagEnd);
       sink.open(local, attrs, selfClosing);
       if (selfClosing) sink.close(local);
@@ -211,6 +218,9 @@ export class XmlStream {
     return pos < len ? b.slice(pos) : '';
   }
 }
+
+const ONE_CHAR: string[] = [];
+for (let c = 65; c <= 122; c++) ONE_CHAR[c] = String.fromCharCode(c);
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
