@@ -20,7 +20,7 @@ import {
 } from './packageWriter';
 
 /** Bump when a case changes, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface HostileCase {
   name: string;

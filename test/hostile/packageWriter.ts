@@ -20,7 +20,7 @@ export interface CellSpec {
   inner?: string;
   s?: number;
 }
-export type Grid = (CellSpec | string | number | null | undefined)[][];
+export type Grid = (CellSpec | string | number | boolean | null | undefined)[][];
 
 export interface SheetOptions {
   /** element prefix ("x" → <x:c>), as the .NET Open XML SDK writes */
@@ -33,6 +33,10 @@ export interface SheetOptions {
   /** first sheet row of the grid */
   top?: number;
   strict?: boolean;
+  /** write t="n" on numbers (openpyxl) */
+  explicitNumbers?: boolean;
+  /** extra attributes on every row (Excel's spans, x14ac:dyDescent …) */
+  rowAttrs?: string;
 }
 
 export interface SheetDef {
@@ -79,7 +83,11 @@ export function sheetXml(grid: Grid, sst: SharedStrings | null, o: SheetOptions 
     const r = top + i;
     const cs: string[] = [];
     cells.forEach((raw, j) => {
-      if (raw === null || raw === undefined) return;
+      if (raw === null || raw === undefined) {
+        // Without r= a gap is held by an empty cell, as writers that leave out references do.
+        if (o.noRefs) cs.push(`<${p}c/>`);
+        return;
+      }
       const c: CellSpec = typeof raw === 'object' ? raw : { v: raw };
       const ref = o.noRefs ? '' : ` r="${columnLetter(j + 1)}${r}"`;
       const style = c.s !== undefined ? ` s="${c.s}"` : '';
@@ -95,10 +103,11 @@ export function sheetXml(grid: Grid, sst: SharedStrings | null, o: SheetOptions 
       else if (t === 'inlineStr')
         cs.push(`<${p}c${ref}${style} t="inlineStr"><${p}is><${p}t>${esc(String(v ?? ''))}</${p}t></${p}is></${p}c>`);
       else if (t === 'b') cs.push(`<${p}c${ref}${style} t="b">${f}<${p}v>${v ? 1 : 0}</${p}v></${p}c>`);
-      else if (t === 'n') cs.push(`<${p}c${ref}${style}>${f}<${p}v>${v}</${p}v></${p}c>`);
+      else if (t === 'n')
+        cs.push(`<${p}c${ref}${style}${o.explicitNumbers ? ' t="n"' : ''}>${f}<${p}v>${v}</${p}v></${p}c>`);
       else cs.push(`<${p}c${ref}${style} t="${t}">${f}<${p}v>${esc(String(v))}</${p}v></${p}c>`);
     });
-    rows.push(`<${p}row${o.noRefs ? '' : ` r="${r}"`}>${cs.join('')}</${p}row>`);
+    rows.push(`<${p}row${o.noRefs ? '' : ` r="${r}"`}${o.rowAttrs ?? ''}>${cs.join('')}</${p}row>`);
   });
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${rootNs} xmlns:r="${rel}">` +
@@ -138,6 +147,8 @@ export interface WorkbookOptions {
   extraParts?: Record<string, string | Uint8Array>;
   /** workbook part name (default xl/workbook.xml) */
   workbookPart?: string;
+  /** relationship targets written from the package root ("/xl/worksheets/sheet1.xml"), as openpyxl and the SDK do */
+  absoluteTargets?: boolean;
 }
 
 /** A whole package: content types, relationships, workbook, styles, shared strings, the sheets. */
