@@ -38,7 +38,21 @@ interface Loaded {
 export async function runCommand(opts: CliOptions, realNow: Date): Promise<CommandOutput> {
   if (opts.output !== null) await refuseOutputIsInput(opts.file, opts.output);
   const loaded = await load(opts);
-  const now = opts.todayGiven ? atToday(opts.today, realNow) : realNow;
+  const out = await runLoaded(opts, loaded, opts.todayGiven ? atToday(opts.today, realNow) : realNow);
+  // No silent answers: cells the reader left out of the order sheet (far to the right of a long sheet) are said.
+  const omitted = findSheet(loaded.snapshot, loaded.u.order.sheet)?.omittedCells;
+  if (omitted)
+    out.warnings.unshift(
+      t(opts.lang, 'cli.warn.omittedCells', {
+        sheet: loaded.u.order.sheet,
+        count: omitted.count,
+        column: omitted.beyondColumn,
+      }),
+    );
+  return out;
+}
+
+async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
   switch (opts.command) {
     case 'inspect':
       return inspect(opts, loaded);

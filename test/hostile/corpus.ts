@@ -20,7 +20,7 @@ import {
 } from './packageWriter';
 
 /** Bump when a case changes, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 export interface HostileCase {
   name: string;
@@ -35,6 +35,8 @@ export interface HostileCase {
    * xlsx-write) lands; where that writer cannot meet the budget the run is listed as pending, with the reason.
    */
   writerPending?: string;
+  /** a warning line every command must print (order-clerk: …) */
+  warning?: RegExp;
 }
 
 function cached(dir: string, name: string, build: () => Uint8Array): string {
@@ -225,6 +227,22 @@ export const CASES: HostileCase[] = [
     file: oddOrders('columns-16384', {
       extraRows: `<row r="30">${Array.from({ length: 16384 }, (_, i) => `<c r="${colName(i + 1)}30"><v>${i}</v></c>`).join('')}</row>`,
     }),
+  },
+  {
+    name: 'wide-and-long',
+    what: '1,300 lines, each with a cell in XFD (rows × width past 20 million cells)',
+    expect: 'answered',
+    warning: /cells right of column \w+ were not read/,
+    file: (dir) =>
+      cached(dir, 'wide-and-long', () => {
+        const sst = new SharedStrings();
+        const xml = sheetXml(orderGrid(1300), sst).replace(
+          /<\/row>/g,
+          (m, at: number, all: string) => `<c r="XFD${rowNumberBefore(all, at)}"><v>1</v></c>${m}`,
+        );
+        return buildPackage([{ name: 'Orders', xml }], { sst });
+      }),
+    writerPending: 'the ExcelJS writer walks 16,384 columns on each of 1,300 rows (issue 15.1)',
   },
   {
     name: 'lines-200000',
@@ -550,6 +568,12 @@ export const CASES: HostileCase[] = [
     file: () => '/dev/zero',
   },
 ];
+
+/** The r= of the row whose end tag is at `at`. */
+function rowNumberBefore(xml: string, at: number): number {
+  const start = xml.lastIndexOf('<row r="', at);
+  return Number(xml.slice(start + 8, xml.indexOf('"', start + 8)));
+}
 
 function colName(n: number): string {
   let s = '';

@@ -164,6 +164,7 @@ function check(c: HostileCase, cmd: Command, r: Run, out: string): string[] {
   if (errLines.some((l) => !l.startsWith('order-clerk: '))) problems.push(`stray stderr: ${errLines[0]}`);
   if (c.expect === 'answered') {
     if (r.code !== 0 && r.code !== 1) problems.push(`exit ${r.code}: ${errLines[0] ?? ''}`);
+    if (c.warning && !errLines.some((l) => c.warning!.test(l))) problems.push('no warning line');
   } else {
     if (r.code !== 2) problems.push(`exit ${r.code}, expected a refusal`);
     if (errLines.length !== 1) problems.push(`${errLines.length} stderr lines`);

@@ -1,6 +1,7 @@
 // The streaming reader, value by value: what each odd but valid storage reads back as, and that ranges are kept
 // as written (never expanded).
 
+import * as fs from 'fs';
 import { unzipSync, zipSync } from 'fflate';
 import { checkOrder } from '../../src/core/checks';
 import { OrderClerkError } from '../../src/core/errors';
@@ -332,5 +333,16 @@ describe('the workbook around the cells', () => {
       'xl/workbook.bin': new Uint8Array([1, 2]),
     });
     expect(thrown(() => readSnapshot(xlsb, 'a.xlsb'))).toMatchObject({ code: 'xlsbFile' });
+  });
+});
+
+describe('the reader runs in the browser too', () => {
+  it('read.ts and what it imports use no Node API and no ExcelJS', () => {
+    for (const f of ['read.ts', 'zip.ts', 'xml.ts', 'fileKind.ts']) {
+      const src = fs.readFileSync(`${__dirname}/../../src/xlsx/${f}`, 'utf8');
+      const imports = Array.from(src.matchAll(/from '([^']+)'/g), (m) => m[1]);
+      for (const i of imports) expect(i).toMatch(/^(\.\/|\.\.\/core\/|fflate$)/);
+      expect(src).not.toMatch(/\bBuffer\b|\bprocess\./);
+    }
   });
 });
