@@ -12,6 +12,8 @@ import { unescapeXml } from './xml';
 
 /** A data-validation range larger than this is kept as a range instead of letting ExcelJS expand it cell by cell. */
 const MAX_VALIDATION_CELLS = 100000;
+/** A merged area larger than this is held as a range instead of letting ExcelJS expand it cell by cell (issue 16). */
+const MAX_MERGE_CELLS = 100000;
 /** A snapshot grid larger than this is clamped (a stray value at XFD1048576 must not allocate billions of cells). */
 const MAX_SNAPSHOT_CELLS = 30000000;
 /** Give up on a load that never settles (ExcelJS can leave its promise pending on odd packages). */
@@ -89,7 +91,9 @@ async function keepLargeRangesAsRanges(
     let sheetChanged = false;
     const out = xml
       .replace(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]*)"[^>]*\/>/g, (_whole, ref: string) => {
-        // Every merge is held: ExcelJS expands each cell by cell and checks each against every other (n²).
+        // ExcelJS expands a merge cell by cell when loading it, and writes merges back from those cells: a huge one
+        // is held as a range (the ExcelJS writer then leaves it out: the package writer, issue 15.1, keeps it).
+        if (sqrefCells(ref) <= MAX_MERGE_CELLS) return _whole;
         merges.push({ sheet: sheetNames.get(name) ?? '', ref });
         sheetChanged = true;
         return '';

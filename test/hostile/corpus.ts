@@ -162,7 +162,7 @@ export const CASES: HostileCase[] = [
   // ---- bounded work: ranges are never expanded (16.1)
   {
     name: 'merge-to-xfd1048576',
-    what: '<mergeCell ref="A20:XFD1048576"/> under 10 order lines',
+    what: '<mergeCell ref="A20:XFD1048576"/> under 10 order lines (the ExcelJS writer leaves the merge out: 15.1)',
     expect: 'answered',
     file: oddOrders('merge-to-xfd1048576', {
       after: '<mergeCells count="1"><mergeCell ref="A20:XFD1048576"/></mergeCells>',
@@ -170,7 +170,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'merge-whole-column',
-    what: 'a whole-column merge N1:N1048576',
+    what: 'a whole-column merge N1:N1048576 (the ExcelJS writer leaves the merge out: 15.1)',
     expect: 'answered',
     file: oddOrders('merge-whole-column', {
       after: '<mergeCells count="1"><mergeCell ref="N1:N1048576"/></mergeCells>',
@@ -180,6 +180,7 @@ export const CASES: HostileCase[] = [
     name: 'merges-5000',
     what: '5,000 small merges below the lines',
     expect: 'answered',
+    writerPending: 'ExcelJS checks each merge against every other when loading (5,000² pairs; issue 15.1)',
     file: oddOrders('merges-5000', {
       after: `<mergeCells count="5000">${Array.from({ length: 5000 }, (_, i) => `<mergeCell ref="M${20 + i * 2}:N${21 + i * 2}"/>`).join('')}</mergeCells>`,
     }),
