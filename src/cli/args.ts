@@ -117,9 +117,10 @@ const ONLY_FOR: Record<string, Command[]> = {
   '-o': WRITING,
 };
 
-/** Message language from the environment: zh… → zh-CN, anything else → en-US. */
+/** Message language from the environment, as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG (zh… → zh-CN). */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
-  return langFromLocale(env.LANG);
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return langFromLocale(locale);
 }
 
 function usage(lang: Lang, key: string, params: Record<string, string | number> = {}): OrderClerkError {
@@ -170,6 +171,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   let lang = envLang;
   if (langArg) {
     const value = langArg.startsWith('--lang=') ? langArg.slice(7) : argv[argv.indexOf(langArg) + 1];
+    // `--lang --today …`: the option is missing its value (not a language called "--today").
+    if (langArg === '--lang' && value.startsWith('--')) throw usage(envLang, 'missingValue', { option: '--lang' });
     if (value !== 'zh-CN' && value !== 'en-US') throw usage(envLang, 'badLang', { value });
     lang = value;
   }

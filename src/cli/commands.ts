@@ -1,8 +1,7 @@
-// The commands of SPEC 8: read the input, plan with core, apply with the ExcelJS adapter, write -o.
+// The commands of SPEC 8: read the input, plan with core, carry the plan out with the package writer, write -o.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type * as ExcelJS from 'exceljs';
 import { columnLetter } from '../core/address';
 import { checkOrder, issueCounts } from '../core/checks';
 import { classifyLines, delayCounts } from '../core/delay';
@@ -10,6 +9,7 @@ import { planDocuments } from '../core/documents';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
+import { groupThousands, rowRanges, summariseList } from '../core/lists';
 import { planApply, tableHeaderProblem } from '../core/plans';
 import { planOverdueReport } from '../core/report';
 import { guessCompanyName, resolveCompany } from '../core/company';
@@ -20,7 +20,8 @@ import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
 import { applyEditsToPackage } from '../xlsx/package/writer';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { readSnapshot } from '../xlsx/read';
+import { readInputBytes } from '../xlsx/readFile';
 import { writeBytesFile } from '../xlsx/writeFile';
 import type { CliOptions } from './args';
 import { textPairs, textTable } from './format';
@@ -34,9 +35,8 @@ export interface CommandOutput {
 }
 
 interface Loaded {
-  /** The input package as read: the writer patches it. */
-  data: Uint8Array;
-  workbook: ExcelJS.Workbook;
+  /** The input file's bytes: the writer starts from them. */
+  bytes: Uint8Array;
   snapshot: WorkbookSnapshot;
   u: Understanding;
 }
@@ -44,7 +44,21 @@ interface Loaded {
 export async function runCommand(opts: CliOptions, realNow: Date): Promise<CommandOutput> {
   if (opts.output !== null) await refuseOutputIsInput(opts.file, opts.output);
   const loaded = await load(opts);
-  const now = opts.todayGiven ? atToday(opts.today, realNow) : realNow;
+  const out = await runLoaded(opts, loaded, opts.todayGiven ? atToday(opts.today, realNow) : realNow);
+  // No silent answers: cells the reader left out of the order sheet (far to the right of a long sheet) are said.
+  const omitted = findSheet(loaded.snapshot, loaded.u.order.sheet)?.omittedCells;
+  if (omitted)
+    out.warnings.unshift(
+      t(opts.lang, 'cli.warn.omittedCells', {
+        sheet: loaded.u.order.sheet,
+        count: omitted.count,
+        column: omitted.beyondColumn,
+      }),
+    );
+  return out;
+}
+
+async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
   switch (opts.command) {
     case 'inspect':
       return inspect(opts, loaded);
@@ -91,41 +105,17 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new OrderClerkError('notXlsx', { file });
-    return await fs.readFile(file);
-  } catch (e) {
-    if (e instanceof OrderClerkError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OrderClerkError('fileNotFound', { file });
-    throw new OrderClerkError('corruptFile', { file });
-  }
-}
-
 async function load(opts: CliOptions): Promise<Loaded> {
-  const data = await readInput(opts.file);
-  let read: { workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot };
-  try {
-    read = await readWorkbookBuffer(data, opts.file);
-  } catch (e) {
-    if (e instanceof OrderClerkError) throw e;
-    // Whatever the parser tripped on, for the clerk the file cannot be read: say which way.
-    throw new OrderClerkError(isZip(data) ? 'corruptFile' : 'notXlsx', { file: opts.file });
-  }
-  const u = understand(read.snapshot, { sheet: opts.sheet, today: opts.today });
-  return { ...read, data, u };
-}
-
-/** An .xlsx is a zip package; anything else (an .xls, a CSV) is not a workbook we read. */
-function isZip(data: Uint8Array): boolean {
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  // Only a regular file is read; the streaming reader names whatever is not a workbook it can read.
+  const bytes = await readInputBytes(opts.file);
+  const snapshot = readSnapshot(bytes, opts.file);
+  const u = understand(snapshot, { sheet: opts.sheet, today: opts.today });
+  return { bytes, snapshot, u };
 }
 
 /** Patch the input package with the plan (nothing else of it changes) and write it to -o; limit notes as warnings. */
 async function writeOutput(opts: CliOptions, loaded: Loaded, edits: WorkbookEdit[]) {
-  const result = await applyEditsToPackage(loaded.data, edits, {
+  const result = await applyEditsToPackage(loaded.bytes, edits, {
     outputName: opts.output as string,
     inputName: opts.file,
   });
@@ -175,10 +165,7 @@ function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
     [t(L, 'cli.label.sheet'), j.sheet],
     [t(L, 'cli.label.headerRow'), String(j.headerRow)],
     [t(L, 'cli.label.dataRows'), t(L, 'cli.label.dataRowsValue', j.dataRows)],
-    [
-      t(L, 'cli.label.skippedRows'),
-      j.skippedRows.length ? j.skippedRows.map((s) => `${s.row} (${t(L, `pane.skip.${s.reason}`)})`).join(', ') : none,
-    ],
+    [t(L, 'cli.label.skippedRows'), j.skippedRows.length ? skippedRowsText(j.skippedRows, L) : none],
     [t(L, 'cli.label.productMaster'), j.masters.products ?? none],
     [t(L, 'cli.label.customerMaster'), j.masters.customers ?? none],
   ]);
@@ -191,6 +178,20 @@ function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
     ]),
   ]);
   return done(`${head}\n\n${t(L, 'cli.label.columns')}:\n${cols}`);
+}
+
+/** Skipped rows on one line: runs of the same reason as ranges, a long list summarised ("9 (blank), 17–1,048,575 (blank)"). */
+export function skippedRowsText(rows: { row: number; reason: string }[], L: Lang): string {
+  const groups: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1].reason === rows[i].reason && rows[j + 1].row === rows[j].row + 1) j++;
+    const span =
+      i === j ? groupThousands(rows[i].row) : `${groupThousands(rows[i].row)}–${groupThousands(rows[j].row)}`;
+    groups.push(`${span} (${t(L, `pane.skip.${rows[i].reason}`)})`);
+    i = j + 1;
+  }
+  return summariseList(groups, L);
 }
 
 // ---------------------------------------------------------------- validate
@@ -368,7 +369,7 @@ async function generate(opts: CliOptions, loaded: Loaded, now: Date): Promise<Co
       number: d.number,
       sheet: d.sheet,
       customer: d.customer,
-      rows: d.rows.join(', '),
+      rows: summariseList(rowRanges(d.rows), L),
       quantity: d.totals.quantity,
     }),
   );

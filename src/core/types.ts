@@ -30,6 +30,8 @@ export interface SheetSnapshot {
    * values carry a formula's result only, so fixes must know not to write over these.
    */
   formulaCells?: string[];
+  /** Cells present in the file but left out of `values` (a lone cell far to the right of a long sheet), if any. */
+  omittedCells?: { count: number; beyondColumn: string };
 }
 
 export interface WorkbookSnapshot {
@@ -37,6 +39,8 @@ export interface WorkbookSnapshot {
   dateSystem: 1900 | 1904;
   /** Name of the sheet the clerk is on (Excel) or null (CLI). */
   activeSheet: string | null;
+  /** Defined names as the file holds them (the .xlsx reader; absent when unknown). sheet: its scope, null = workbook. */
+  definedNames?: { name: string; sheet: string | null; formula: string }[];
 }
 
 export type Lang = 'zh-CN' | 'en-US';

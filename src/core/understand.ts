@@ -3,7 +3,7 @@
 
 import { columnLetter, columnNumber } from './address';
 import { cellText, readDate, readNumber, type DateContext } from './cells';
-import { DAYS_1904_OFFSET, MAX_SERIAL, isoToSerial, serialToIso, ymdToSerial } from './dates';
+import { DAYS_1904_OFFSET, MAX_SERIAL, PHANTOM_LEAP_DAY, isoToSerial, serialToIso, ymdToSerial } from './dates';
 import { OrderClerkError } from './errors';
 import { isNoteText, isTotalText, mapHeaders } from './fields';
 import { SETTINGS_SHEET, readSettings } from './settings';
@@ -995,7 +995,8 @@ function scanDates(
     const v = cellAt(values, rowIndex, k, i);
     if (typeof v === 'number' && v - v === 0 && v <= MAX_SERIAL) {
       const serial = Math.floor(v + offset); // as readDate: a time of day does not move the day
-      if (serial >= 1) {
+      // As readDate: serial 60 (the phantom 1900-02-29) and negative 1904 serials fall through to date.invalid.
+      if (serial >= 1 && serial !== PHANTOM_LEAP_DAY && v >= 0) {
         kind[k] = R_OK;
         value[k] = serial;
         continue;

@@ -8,7 +8,7 @@ import type { ApplyResult, WorkbookEdit } from '../core/edits';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
 import { applyEditsToPackage } from './package/writer';
-import { readWorkbookBuffer, snapshotOf } from './read';
+import { readWorkbookBuffer, snapshotOf } from './exceljs';
 import { writeWorkbookBuffer } from './write';
 
 /** Sheet rows covered by an A1 address ("A5:P9,B12"), ascending, de-duplicated. */

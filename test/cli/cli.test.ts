@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import type { WorkbookSnapshot } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 
 jest.setTimeout(180000);
 

@@ -9,7 +9,7 @@ import * as ExcelJS from 'exceljs';
 import { readChangeLog } from '../../src/core/changelog';
 import { cellAt, findSheet } from '../../src/core/snapshot';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 
 jest.setTimeout(180000);
 

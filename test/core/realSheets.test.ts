@@ -19,7 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/types';
 import { isCellError } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { WORKBOOKS, buildAll } from '../fixtures/real-sheets/build';
 
 jest.setTimeout(180000);

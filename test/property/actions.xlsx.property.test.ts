@@ -8,7 +8,7 @@ import type * as ExcelJS from 'exceljs';
 import { understand } from '../../src/core/understand';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { applyEditsToPackage } from '../../src/xlsx/package/writer';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 import { orderWorkbookArb, toExcelJs } from './arbitraries';
 import {

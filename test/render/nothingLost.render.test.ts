@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { PIVOT, buildClerkWorkbook } from '../xlsx/clerkWorkbook';
 import { WRITING_COMMANDS, runCli } from '../xlsx/clerkRuns';
 

@@ -14,7 +14,7 @@ import { planWriteSettings, readSettings } from '../../src/core/settings';
 import { understand } from '../../src/core/understand';
 import { withHeaderRow } from '../../src/taskpane/model';
 import { writeWorkbook } from '../xlsx/writeHelpers';
-import { snapshotOf } from '../../src/xlsx/read';
+import { snapshotOf } from '../../src/xlsx/exceljs';
 import { demoOptionsFrom } from '../../src/demo/options';
 
 function values(ws: ExcelJS.Worksheet, col: number): unknown[] {

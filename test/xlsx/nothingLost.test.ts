@@ -12,7 +12,7 @@ import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import type { FixedCell } from '../../src/core/fixes';
 import type { WorkbookSnapshot } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { expectPreserved } from '../property/invariants';
 import { LITERAL_DATE_FORMAT, ORDER_SHEET, buildClerkWorkbook } from './clerkWorkbook';
 import { WRITING_COMMANDS, runCli } from './clerkRuns';

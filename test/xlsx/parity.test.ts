@@ -16,7 +16,7 @@ import { columnWidthPoints } from '../../src/excel/apply';
 import { ExcelWorkbookPort } from '../../src/excel/port';
 import { Package, readSheets } from '../../src/xlsx/package/parts';
 import { openPackageForWrite } from '../../src/xlsx/package/open';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { createFakeExcel, type FakeExcel, type FakeSheetInit } from '../fakes/excel-fake';
 import { findAll, parseXml, partText, writeBytes, type XmlNode } from './writeHelpers';
 

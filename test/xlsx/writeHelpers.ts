@@ -7,7 +7,7 @@ import { SaxesParser } from 'saxes';
 import type { WorkbookEdit } from '../../src/core/edits';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { applyEditsToPackage, type PackageWriteResult } from '../../src/xlsx/package/writer';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 
 export interface Written {

@@ -7,6 +7,7 @@ import { FormGrid, putInfoBlock, putLetterhead, putTitle, type InfoItem } from '
 import { DATE_FORMAT } from '../dates';
 import { distinctTexts } from './lines';
 import { docTitle } from './labels';
+import { summariseList } from '../lists';
 import type { ShipLine } from '../shipments/shipNow';
 
 /** Export fields of a packing list (SPEC 7): given by the clerk, else the settings' defaults. */
@@ -51,9 +52,9 @@ export interface BuiltDocument {
   warnings: DocWarning[];
 }
 
-/** Order numbers of the lines, joined as the header shows them. */
-export function orderNosText(lines: OrderLine[]): string {
-  return distinctTexts(lines, 'orderNo').join(', ');
+/** Order numbers of the lines, joined as the header shows them (a long list summarised: one cell, not 700,000 characters). */
+export function orderNosText(lines: OrderLine[], lang: Lang = 'en-US'): string {
+  return summariseList(distinctTexts(lines, 'orderNo'), lang);
 }
 
 /** The items every document's header starts with: number and date, customer and order numbers. */
@@ -62,10 +63,10 @@ export function headerItems(ctx: DocContext, dateKey: 'doc.field.issueDate' | 'd
     { labelKey: 'doc.field.number', value: ctx.number },
     { labelKey: dateKey, value: ctx.todaySerial, numberFormat: DATE_FORMAT },
     { labelKey: 'doc.field.customer', value: ctx.customer === '' ? null : ctx.customer },
-    { labelKey: 'doc.field.orderNo', value: orderNosText(ctx.lines) || null },
+    { labelKey: 'doc.field.orderNo', value: orderNosText(ctx.lines, ctx.lang) || null },
   ];
   const pos = distinctTexts(ctx.lines, 'customerPo');
-  if (pos.length) items.push({ labelKey: 'doc.field.customerPo', value: pos.join(', ') });
+  if (pos.length) items.push({ labelKey: 'doc.field.customerPo', value: summariseList(pos, ctx.lang) });
   return items;
 }
 

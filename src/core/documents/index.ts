@@ -234,7 +234,7 @@ export function planDocuments(u: Understanding, wb: WorkbookSnapshot, opts: Docu
       typeLabel: docTypeLabel(register.lang, opts.type),
       dateSerial: todaySerial,
       customer: g.customer,
-      orderNos: orderNosText(lines),
+      orderNos: orderNosText(lines, register.lang),
       rows: formatRowList(rows),
       sheet: sheetName,
       quantity: built.totals.quantity,

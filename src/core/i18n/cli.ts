@@ -50,6 +50,8 @@ export const cli: CataloguePart = {
     'cli.usage.needRows': 'generate 需要 --rows：订单表中的行号，例如 --rows 5,7-9。',
     'cli.usage.badRows': '--rows 的值“{value}”不是行号列表：请写成 5,7-9 这样的形式。',
     'cli.unexpected': '意外错误（{detail}）：请把出问题的文件一起反馈给我们。',
+    'cli.warn.omittedCells':
+      '工作表“{sheet}”相对它的行数太宽：{column} 列以右的 {count} 个单元格没有读取。如果它们属于订单，请把它们移到左边的列。',
     'cli.io.ENOENT': '文件夹不存在',
     'cli.io.EACCES': '没有写入权限',
     'cli.io.EPERM': '没有写入权限',
@@ -166,6 +168,8 @@ export const cli: CataloguePart = {
     'cli.usage.needRows': 'generate needs --rows: sheet row numbers of the order lines, e.g. --rows 5,7-9.',
     'cli.usage.badRows': '--rows "{value}" is not a list of rows: write it like 5,7-9.',
     'cli.unexpected': 'Unexpected failure ({detail}): please report it with the file that caused it.',
+    'cli.warn.omittedCells':
+      'Sheet "{sheet}" is too wide for its length: {count} cells right of column {column} were not read. If they belong to the orders, move them into the columns on the left.',
     'cli.io.ENOENT': 'the folder does not exist',
     'cli.io.EACCES': 'permission denied',
     'cli.io.EPERM': 'permission denied',

@@ -3,6 +3,8 @@
 // byte-identical when uncompressed). Content types, relationships and the workbook part's sheets live here.
 
 import type JSZip from 'jszip';
+import type { OpenPackage } from '../zip';
+import type { InputPackage } from './open';
 import {
   attr,
   attributes,
@@ -54,7 +56,13 @@ export class Package {
   private readonly changed = new Set<string>();
   private readonly added = new Set<string>();
 
-  constructor(readonly zip: JSZip) {}
+  readonly zip: JSZip;
+  private readonly source: OpenPackage;
+
+  constructor(input: InputPackage) {
+    this.zip = input.zip;
+    this.source = input.source;
+  }
 
   has(path: string): boolean {
     return this.texts.has(path) || this.zip.file(path) !== null;
@@ -71,9 +79,8 @@ export class Package {
   async text(path: string): Promise<string> {
     const known = this.texts.get(path);
     if (known !== undefined) return known;
-    const file = this.zip.file(path);
-    if (!file) throw new Error(`package: no part ${path}`);
-    const text = await file.async('string');
+    if (!this.source.has(path)) throw new Error(`package: no part ${path}`);
+    const text = this.source.text(path); // limits applied (zip bombs, part size)
     this.texts.set(path, text);
     return text;
   }
