@@ -18,6 +18,8 @@ import { understand } from '../src/core/understand';
 import type { WorkbookEdit } from '../src/core/edits';
 import type { WorkbookSnapshot } from '../src/core/types';
 import { ExcelWorkbookPort } from '../src/excel/port';
+import { XmlStream } from '../src/xlsx/xml';
+import { openPackage } from '../src/xlsx/zip';
 import { createFakeExcel } from '../test/fakes/excel-fake';
 import { benchDuplicates } from './core/duplicates.bench';
 import { benchLineColumns } from './core/lines.bench';
@@ -155,7 +157,7 @@ async function writeXlsx(rows: number, file: string): Promise<void> {
   await book.xlsx.writeFile(file);
 }
 
-function runNode(args: string[]): { ms: number; maxRssMb: number; status: number | null } {
+function runNode(args: string[]): { ms: number; cpuMs: number; maxRssMb: number; status: number | null } {
   const rssFile = path.join(os.tmpdir(), `oc-rss-${process.pid}.txt`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', path.join(ROOT, 'bench', 'maxrss.js'), ...args], {
@@ -164,31 +166,122 @@ function runNode(args: string[]): { ms: number; maxRssMb: number; status: number
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const kb = Number(fs.readFileSync(rssFile, 'utf8'));
-  return { ms, maxRssMb: kb / 1024, status: r.status };
+  const [kb, user, system] = fs.readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { ms, cpuMs: (user + system) / 1000, maxRssMb: kb / 1024, status: r.status };
 }
 
+/** ExcelJS's read of `file` in a child process (the baseline the .xlsx path is measured against). */
+function exceljsRead(file: string) {
+  return runNode(['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(()=>{})`]);
+}
+
+/** CLI validate against an ExcelJS read of the same file, interleaved in the same run (issue 15.5: ≤ 0.5× time, ≤ 0.6× memory). */
 function benchCli(rows: number, file: string) {
   const runs = 3;
   const read: number[] = [];
+  const readCpu: number[] = [];
   const validate: number[] = [];
+  const validateCpu: number[] = [];
   let rss = 0;
   let readRss = 0;
   for (let i = 0; i < runs; i++) {
-    const a = runNode([
-      '-e',
-      `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).then(()=>{})`,
-    ]);
+    const a = exceljsRead(file);
     read.push(a.ms);
+    readCpu.push(a.cpuMs);
     readRss = Math.max(readRss, a.maxRssMb);
     const b = runNode(['bin/order-clerk.js', 'validate', file, '--json', '--today', TODAY]);
     if (b.status !== 0 && b.status !== 1) throw new Error(`validate exited ${b.status}`);
     validate.push(b.ms);
+    validateCpu.push(b.cpuMs);
     rss = Math.max(rss, b.maxRssMb);
   }
   const r = median(read);
   const v = median(validate);
-  return { rows, exceljsReadMs: r, validateMs: v, ratio: v / r, validatePeakRssMb: rss, exceljsReadPeakRssMb: readRss };
+  return {
+    rows,
+    exceljsReadMs: r,
+    validateMs: v,
+    ratio: v / r,
+    cpuRatio: median(validateCpu) / median(readCpu),
+    validatePeakRssMb: rss,
+    exceljsReadPeakRssMb: readRss,
+    memoryRatio: rss / readRss,
+  };
+}
+
+/** Every read-only command on the 100,000-row sheet (issue 21.5: ≤ 10 s and ≤ 1 GB each), beside one ExcelJS read. */
+function benchReadCommands(rows: number, file: string) {
+  const out: { command: string; ms: number; cpuMs: number; peakRssMb: number }[] = [];
+  const base = exceljsRead(file);
+  out.push({ command: 'ExcelJS read', ms: base.ms, cpuMs: base.cpuMs, peakRssMb: base.maxRssMb });
+  for (const command of ['inspect', 'validate', 'flag']) {
+    const runs = [0, 1, 2].map(() => runNode(['bin/order-clerk.js', command, file, '--json', '--today', TODAY]));
+    for (const r of runs) if (r.status !== 0 && r.status !== 1) throw new Error(`${command} exited ${r.status}`);
+    out.push({
+      command,
+      ms: median(runs.map((r) => r.ms)),
+      cpuMs: median(runs.map((r) => r.cpuMs)),
+      peakRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
+    });
+  }
+  return { rows, commands: out };
+}
+
+/** The hand-written tokenizer against saxes (ExcelJS's parser) on the same sheet XML: why it is hand-written. */
+function benchTokenizer(file: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SaxesParser } = require('saxes') as { SaxesParser: new (o?: object) => SaxesLike };
+  const xml = openPackage(new Uint8Array(fs.readFileSync(file))).text('xl/worksheets/sheet1.xml');
+  const chunks: string[] = [];
+  for (let i = 0; i < xml.length; i += 1 << 20) chunks.push(xml.slice(i, i + (1 << 20)));
+  const ours = timeMs(() => {
+    let n = 0;
+    const x = new XmlStream({ wantText: true, open: () => n++, close: () => undefined, text: () => undefined });
+    for (const c of chunks) x.write(c);
+    x.end();
+  }, 3);
+  const saxes = timeMs(() => {
+    let n = 0;
+    const p = new SaxesParser();
+    p.on('opentag', () => n++);
+    p.on('text', () => undefined);
+    for (const c of chunks) p.write(c);
+    p.close();
+  }, 3);
+  return { mb: xml.length / 1e6, oursMs: ours, saxesMs: saxes, ratio: saxes / ours };
+}
+
+interface SaxesLike {
+  on(event: string, f: (...a: unknown[]) => void): void;
+  write(s: string): void;
+  close(): void;
+}
+
+/** CLI apply (the package writer) against an ExcelJS read + write of the same file, each in its own process. */
+function benchApply(rows: number, file: string) {
+  const runs = 3;
+  const exceljs: number[] = [];
+  const apply: number[] = [];
+  let rss = 0;
+  let exceljsRss = 0;
+  const out = path.join(OUT, 'bench-apply-out.xlsx');
+  for (let i = 0; i < runs; i++) {
+    const a = runNode([
+      '-e',
+      `const W=require('exceljs').Workbook;const b=new W();b.xlsx.readFile(${JSON.stringify(file)}).then(()=>b.xlsx.writeFile(${JSON.stringify(out)}))`,
+    ]);
+    if (a.status !== 0) throw new Error(`ExcelJS read + write exited ${a.status}`);
+    exceljs.push(a.ms);
+    exceljsRss = Math.max(exceljsRss, a.maxRssMb);
+    const b = runNode(['bin/order-clerk.js', 'apply', file, '-o', out, '--today', TODAY]);
+    if (b.status !== 0) throw new Error(`apply exited ${b.status}`);
+    apply.push(b.ms);
+    rss = Math.max(rss, b.maxRssMb);
+  }
+  fs.rmSync(out, { force: true });
+  const e = median(exceljs);
+  const a = median(apply);
+  return { rows, exceljsReadWriteMs: e, applyMs: a, ratio: a / e, applyPeakRssMb: rss, exceljsPeakRssMb: exceljsRss };
 }
 
 function bundleSize() {
@@ -221,6 +314,12 @@ async function main() {
   const cliRows = quick ? 5000 : 50000;
   await writeXlsx(cliRows, file);
   const cli = benchCli(cliRows, file);
+  const applyCli = benchApply(cliRows, file);
+  const file100k = path.join(OUT, 'bench-100k.xlsx');
+  const readRows = quick ? 10000 : 100000;
+  await writeXlsx(readRows, file100k);
+  const readCommands = benchReadCommands(readRows, file100k);
+  const tokenizer = benchTokenizer(file);
   const bundle = bundleSize();
   const pane = await benchPane(ROOT, quick ? 2000 : 10000);
   const machine = {
@@ -229,7 +328,20 @@ async function main() {
     memGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   };
-  const result = { date: new Date().toISOString(), machine, core, lineColumns, duplicates, actions, cli, bundle, pane };
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    core,
+    lineColumns,
+    duplicates,
+    actions,
+    cli,
+    applyCli,
+    readCommands,
+    tokenizer,
+    bundle,
+    pane,
+  };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
 
   const f1 = (x: number) => x.toFixed(1);
@@ -262,7 +374,18 @@ async function main() {
       `${a.action.padEnd(28)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`,
     );
   console.log(
-    `\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)}; peak RSS ${f1(cli.validatePeakRssMb)} MB (ExcelJS read alone ${f1(cli.exceljsReadPeakRssMb)} MB)`,
+    `\nCLI validate on ${cli.rows} rows: ${f1(cli.validateMs)} ms vs ExcelJS read ${f1(cli.exceljsReadMs)} ms → ratio ${f2(cli.ratio)} (CPU time ratio ${f2(cli.cpuRatio)}; target ≤ 0.5); peak RSS ${f1(cli.validatePeakRssMb)} MB vs ExcelJS read ${f1(cli.exceljsReadPeakRssMb)} MB → ratio ${f2(cli.memoryRatio)} (target ≤ 0.6)`,
+  );
+  console.log(`Read-only commands on ${readCommands.rows} rows (target ≤ 10 s and ≤ 1 GB each):`);
+  for (const c of readCommands.commands)
+    console.log(
+      `  ${c.command.padEnd(13)} ${f1(c.ms / 1000).padStart(5)} s wall, ${f1(c.cpuMs / 1000).padStart(5)} s CPU, peak RSS ${f1(c.peakRssMb)} MB`,
+    );
+  console.log(
+    `XML tokenizer on the ${f1(tokenizer.mb)} MB sheet XML: ${f1(tokenizer.oursMs)} ms vs saxes ${f1(tokenizer.saxesMs)} ms (saxes ÷ ours ${f2(tokenizer.ratio)})`,
+  );
+  console.log(
+    `CLI apply on ${applyCli.rows} rows: ${f1(applyCli.applyMs)} ms vs ExcelJS read + write ${f1(applyCli.exceljsReadWriteMs)} ms → ratio ${f2(applyCli.ratio)}; peak RSS ${f1(applyCli.applyPeakRssMb)} MB (ExcelJS read + write ${f1(applyCli.exceljsPeakRssMb)} MB)`,
   );
   console.log(
     `Task pane JavaScript: ${f1(bundle.rawKb)} KB, ${f1(bundle.gzipKb)} KB gzipped (${bundle.files.join(', ')})`,

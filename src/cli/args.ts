@@ -6,11 +6,21 @@ import { langFromLocale, t } from '../core/i18n';
 import { localIsoDate } from '../core/dates';
 import type { Lang } from '../core/types';
 
-export const COMMANDS = ['inspect', 'validate', 'flag', 'report', 'apply', 'generate'] as const;
+export const COMMANDS = [
+  'inspect',
+  'validate',
+  'flag',
+  'report',
+  'apply',
+  'generate',
+  'void',
+  'receipts',
+  'receipt',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands that write a new workbook and so need -o. */
-const WRITING: Command[] = ['report', 'apply', 'generate'];
+const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt'];
 
 export interface CliOptions {
   command: Command;
@@ -29,25 +39,88 @@ export interface CliOptions {
   rows: number[];
   withoutPrices: boolean;
   perCustomer: boolean;
+  /** generate: --ship 5=60,7=100 (quantity per sheet row). */
+  ship: Record<number, number>;
+  force: boolean;
+  remarks: boolean;
+  copies: 1 | 3;
+  company: string | undefined;
+  record: boolean;
+  openOnly: boolean;
+  addShippedColumn: boolean;
+  invoiceNo: string | undefined;
+  portOfLoading: string | undefined;
+  portOfDestination: string | undefined;
+  /** void / receipt: the document number (--doc DN-…). */
+  docNumber: string | null;
+  /** receipts: --days N (default: the receiptDays setting). */
+  days: number | null;
+  /** receipt: --date and --note. */
+  receiptDate: string | null;
+  note: string | undefined;
 }
 
 export type Parsed = { help: true; lang: Lang } | ({ help: false } & CliOptions);
 
-const VALUE_OPTIONS = new Set(['--today', '--sheet', '-o', '--output', '--lang', '--doc', '--rows']);
-const FLAG_OPTIONS = new Set(['--json', '--fix', '--without-prices', '--per-customer', '--help', '-h']);
+const VALUE_OPTIONS = new Set([
+  '--today',
+  '--sheet',
+  '-o',
+  '--output',
+  '--lang',
+  '--doc',
+  '--rows',
+  '--ship',
+  '--copies',
+  '--company',
+  '--invoice-no',
+  '--port-of-loading',
+  '--port-of-destination',
+  '--days',
+  '--date',
+  '--note',
+]);
+const FLAG_OPTIONS = new Set([
+  '--json',
+  '--fix',
+  '--without-prices',
+  '--per-customer',
+  '--force',
+  '--remarks',
+  '--no-record',
+  '--open-only',
+  '--add-shipped-column',
+  '--help',
+  '-h',
+]);
 /** Options that only make sense for some commands. */
 const ONLY_FOR: Record<string, Command[]> = {
   '--fix': ['apply'],
-  '--doc': ['generate'],
+  '--doc': ['generate', 'void', 'receipt'],
   '--rows': ['generate'],
   '--without-prices': ['generate'],
   '--per-customer': ['generate'],
+  '--ship': ['generate'],
+  '--force': ['generate'],
+  '--remarks': ['generate'],
+  '--copies': ['generate'],
+  '--company': ['generate', 'report'],
+  '--no-record': ['generate'],
+  '--open-only': ['generate'],
+  '--add-shipped-column': ['generate'],
+  '--invoice-no': ['generate'],
+  '--port-of-loading': ['generate'],
+  '--port-of-destination': ['generate'],
+  '--days': ['receipts'],
+  '--date': ['receipt'],
+  '--note': ['receipt'],
   '-o': WRITING,
 };
 
-/** Message language from the environment: zh… → zh-CN, anything else → en-US. */
+/** Message language from the environment, as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG (zh… → zh-CN). */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
-  return langFromLocale(env.LANG);
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return langFromLocale(locale);
 }
 
 function usage(lang: Lang, key: string, params: Record<string, string | number> = {}): OrderClerkError {
@@ -98,6 +171,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   let lang = envLang;
   if (langArg) {
     const value = langArg.startsWith('--lang=') ? langArg.slice(7) : argv[argv.indexOf(langArg) + 1];
+    // `--lang --today …`: the option is missing its value (not a language called "--today").
+    if (langArg === '--lang' && value.startsWith('--')) throw usage(envLang, 'missingValue', { option: '--lang' });
     if (value !== 'zh-CN' && value !== 'en-US') throw usage(envLang, 'badLang', { value });
     lang = value;
   }
@@ -120,6 +195,28 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
 
   let doc: DocType | null = null;
   let rows: number[] = [];
+  let ship: Record<number, number> = {};
+  let copies: 1 | 3 = 1;
+  let docNumber: string | null = null;
+  let days: number | null = null;
+  let receiptDate: string | null = null;
+  if (cmd === 'void' || cmd === 'receipt') {
+    const d = options.get('--doc') as string | undefined;
+    if (d === undefined) throw usage(lang, 'needDocNumber', { command: cmd });
+    if (!/^(WO|PL|DN)-\d{8}-\d{3,}$/i.test(d.trim())) throw usage(lang, 'badDocNumber', { value: d });
+    docNumber = d.trim().toUpperCase();
+  }
+  if (cmd === 'receipt') {
+    const d = options.get('--date') as string | undefined;
+    if (d === undefined) throw usage(lang, 'needReceiptDate');
+    if (!isIsoDate(d)) throw usage(lang, 'badReceiptDate', { value: d });
+    receiptDate = d;
+  }
+  if (cmd === 'receipts' && options.has('--days')) {
+    const d = String(options.get('--days'));
+    if (!/^\d{1,3}$/.test(d)) throw usage(lang, 'badDays', { value: d });
+    days = Number(d);
+  }
   if (cmd === 'generate') {
     const d = options.get('--doc') as string | undefined;
     if (d === undefined) throw usage(lang, 'needDoc');
@@ -130,6 +227,23 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     const parsed = parseRows(r);
     if (!parsed) throw usage(lang, 'badRows', { value: r });
     rows = parsed;
+    const s = options.get('--ship') as string | undefined;
+    if (s !== undefined) {
+      if (doc === 'work-order') throw usage(lang, 'shipNotForWorkOrder');
+      const p = parseShip(s);
+      if (!p) throw usage(lang, 'badShip', { value: s });
+      const strays = Object.keys(p)
+        .map(Number)
+        .filter((row) => !rows.includes(row));
+      if (strays.length) throw usage(lang, 'shipNotInRows', { rows: strays.join(', ') });
+      ship = p;
+    }
+    const c = options.get('--copies') as string | undefined;
+    if (c !== undefined) {
+      if (c !== '1' && c !== '3') throw usage(lang, 'badCopies', { value: c });
+      if (doc !== 'delivery-note' && c === '3') throw usage(lang, 'copiesOnlyNote');
+      copies = c === '3' ? 3 : 1;
+    }
   }
   return {
     help: false,
@@ -147,7 +261,40 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     rows,
     withoutPrices: options.has('--without-prices'),
     perCustomer: options.has('--per-customer'),
+    ship,
+    force: options.has('--force'),
+    remarks: options.has('--remarks'),
+    copies,
+    company: text(options.get('--company')),
+    record: !options.has('--no-record'),
+    openOnly: options.has('--open-only'),
+    addShippedColumn: options.has('--add-shipped-column'),
+    invoiceNo: text(options.get('--invoice-no')),
+    portOfLoading: text(options.get('--port-of-loading')),
+    portOfDestination: text(options.get('--port-of-destination')),
+    docNumber,
+    days,
+    receiptDate,
+    note: text(options.get('--note')),
   };
+}
+
+function text(v: string | true | undefined): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** "5=60,7=100" → {5: 60, 7: 100}; null when it is not such a list (quantities must be above 0). */
+export function parseShip(s: string): Record<number, number> | null {
+  const out: Record<number, number> = {};
+  for (const part of s.split(',')) {
+    const m = /^\s*(\d+)\s*[=:]\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+    if (!m) return null;
+    const row = Number(m[1]);
+    const q = Number(m[2]);
+    if (row < 1 || !(q > 0) || row in out) return null;
+    out[row] = q;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 export function isIsoDate(s: string): boolean {

@@ -1,8 +1,7 @@
-// The six commands of SPEC 8: read the input, plan with core, apply with the ExcelJS adapter, write -o.
+// The commands of SPEC 8: read the input, plan with core, carry the plan out with the package writer, write -o.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type * as ExcelJS from 'exceljs';
 import { columnLetter } from '../core/address';
 import { checkOrder, issueCounts } from '../core/checks';
 import { classifyLines, delayCounts } from '../core/delay';
@@ -10,15 +9,21 @@ import { planDocuments } from '../core/documents';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
+import { groupThousands, rowRanges, summariseList } from '../core/lists';
 import { tableRefusal } from '../core/orderTable';
 import { planApply } from '../core/plans';
 import { planOverdueReport } from '../core/report';
+import { guessCompanyName, resolveCompany } from '../core/company';
+import { recordedShipped } from '../core/shipments/record';
+import { outstandingReceipts, planReceipt } from '../core/shipments/receipts';
+import { planVoid } from '../core/shipments/voidDocument';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
-import { applyEdits } from '../xlsx/apply';
-import { readWorkbookBuffer } from '../xlsx/read';
-import { writeWorkbookFile } from '../xlsx/writeFile';
+import { applyEditsToPackage } from '../xlsx/package/writer';
+import { readSnapshot } from '../xlsx/read';
+import { readInputBytes } from '../xlsx/readFile';
+import { writeBytesFile } from '../xlsx/writeFile';
 import type { CliOptions } from './args';
 import { textPairs, textTable } from './format';
 
@@ -31,7 +36,8 @@ export interface CommandOutput {
 }
 
 interface Loaded {
-  workbook: ExcelJS.Workbook;
+  /** The input file's bytes: the writer starts from them. */
+  bytes: Uint8Array;
   snapshot: WorkbookSnapshot;
   u: Understanding;
 }
@@ -39,7 +45,21 @@ interface Loaded {
 export async function runCommand(opts: CliOptions, realNow: Date): Promise<CommandOutput> {
   if (opts.output !== null) await refuseOutputIsInput(opts.file, opts.output);
   const loaded = await load(opts);
-  const now = opts.todayGiven ? atToday(opts.today, realNow) : realNow;
+  const out = await runLoaded(opts, loaded, opts.todayGiven ? atToday(opts.today, realNow) : realNow);
+  // No silent answers: cells the reader left out of the order sheet (far to the right of a long sheet) are said.
+  const omitted = findSheet(loaded.snapshot, loaded.u.order.sheet)?.omittedCells;
+  if (omitted)
+    out.warnings.unshift(
+      t(opts.lang, 'cli.warn.omittedCells', {
+        sheet: loaded.u.order.sheet,
+        count: omitted.count,
+        column: omitted.beyondColumn,
+      }),
+    );
+  return out;
+}
+
+async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
   switch (opts.command) {
     case 'inspect':
       return inspect(opts, loaded);
@@ -52,7 +72,13 @@ export async function runCommand(opts: CliOptions, realNow: Date): Promise<Comma
     case 'apply':
       return apply(opts, loaded, now);
     case 'generate':
-      return generate(opts, loaded);
+      return generate(opts, loaded, now);
+    case 'void':
+      return voidDocument(opts, loaded, now);
+    case 'receipts':
+      return receipts(opts, loaded);
+    case 'receipt':
+      return receipt(opts, loaded, now);
   }
 }
 
@@ -80,42 +106,23 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.ino === sb.ino && sa.dev === sb.dev;
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new OrderClerkError('notXlsx', { file });
-    return await fs.readFile(file);
-  } catch (e) {
-    if (e instanceof OrderClerkError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OrderClerkError('fileNotFound', { file });
-    throw new OrderClerkError('corruptFile', { file });
-  }
-}
-
 async function load(opts: CliOptions): Promise<Loaded> {
-  const data = await readInput(opts.file);
-  let read: { workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot };
-  try {
-    read = await readWorkbookBuffer(data, opts.file);
-  } catch (e) {
-    if (e instanceof OrderClerkError) throw e;
-    // Whatever the parser tripped on, for the clerk the file cannot be read: say which way.
-    throw new OrderClerkError(isZip(data) ? 'corruptFile' : 'notXlsx', { file: opts.file });
-  }
-  const u = understand(read.snapshot, { sheet: opts.sheet, today: opts.today });
-  return { ...read, u };
+  // Only a regular file is read; the streaming reader names whatever is not a workbook it can read.
+  const bytes = await readInputBytes(opts.file);
+  const snapshot = readSnapshot(bytes, opts.file);
+  const u = understand(snapshot, { sheet: opts.sheet, today: opts.today });
+  return { bytes, snapshot, u };
 }
 
-/** An .xlsx is a zip package; anything else (an .xls, a CSV) is not a workbook we read. */
-function isZip(data: Uint8Array): boolean {
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-}
-
+/** Patch the input package with the plan (nothing else of it changes) and write it to -o; limit notes as warnings. */
 async function writeOutput(opts: CliOptions, loaded: Loaded, edits: WorkbookEdit[]) {
-  const result = applyEdits(loaded.workbook, edits, loaded.snapshot.dateSystem);
-  await writeWorkbookFile(loaded.workbook, opts.output as string);
-  return result;
+  const result = await applyEditsToPackage(loaded.bytes, edits, {
+    outputName: opts.output as string,
+    inputName: opts.file,
+  });
+  await writeBytesFile(() => result.bytes, opts.output as string);
+  const limits = result.limited.map((l) => t(opts.lang, `limit.${l.what}`, { cell: l.target }));
+  return { ...result, limits };
 }
 
 /** Language of words written into the workbook: --lang when given, else the settings', else the sheet's. */
@@ -159,10 +166,7 @@ function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
     [t(L, 'cli.label.sheet'), j.sheet],
     [t(L, 'cli.label.headerRow'), String(j.headerRow)],
     [t(L, 'cli.label.dataRows'), t(L, 'cli.label.dataRowsValue', j.dataRows)],
-    [
-      t(L, 'cli.label.skippedRows'),
-      j.skippedRows.length ? j.skippedRows.map((s) => `${s.row} (${t(L, `pane.skip.${s.reason}`)})`).join(', ') : none,
-    ],
+    [t(L, 'cli.label.skippedRows'), j.skippedRows.length ? skippedRowsText(j.skippedRows, L) : none],
     [t(L, 'cli.label.productMaster'), j.masters.products ?? none],
     [t(L, 'cli.label.customerMaster'), j.masters.customers ?? none],
   ]);
@@ -175,6 +179,20 @@ function inspect(opts: CliOptions, { u }: Loaded): CommandOutput {
     ]),
   ]);
   return done(`${head}\n\n${t(L, 'cli.label.columns')}:\n${cols}`);
+}
+
+/** Skipped rows on one line: runs of the same reason as ranges, a long list summarised ("9 (blank), 17–1,048,575 (blank)"). */
+export function skippedRowsText(rows: { row: number; reason: string }[], L: Lang): string {
+  const groups: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1].reason === rows[i].reason && rows[j + 1].row === rows[j].row + 1) j++;
+    const span =
+      i === j ? groupThousands(rows[i].row) : `${groupThousands(rows[i].row)}–${groupThousands(rows[j].row)}`;
+    groups.push(`${span} (${t(L, `pane.skip.${rows[i].reason}`)})`);
+    i = j + 1;
+  }
+  return summariseList(groups, L);
 }
 
 // ---------------------------------------------------------------- validate
@@ -198,8 +216,9 @@ function validate(opts: CliOptions, { u }: Loaded): CommandOutput {
 
 // ---------------------------------------------------------------- flag
 
-function flag(opts: CliOptions, { u }: Loaded): CommandOutput {
-  const rows = classifyLines(u, opts.today);
+function flag(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
+  // Without a shipped column, shipped quantities come from the shipments record (SPEC 11).
+  const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, snapshot) });
   const counts = delayCounts(rows);
   const dueSoonDays = u.settings.dueSoonDays;
   if (opts.json) return done(json({ today: opts.today, dueSoonDays, rows, counts }));
@@ -216,8 +235,11 @@ function flag(opts: CliOptions, { u }: Loaded): CommandOutput {
 
 async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
   const { u, snapshot } = loaded;
-  const r = planOverdueReport(u, snapshot, { today: opts.today, lang: fileLang(opts, u) });
-  await writeOutput(opts, loaded, r.edits);
+  const lang = fileLang(opts, u);
+  const { company, source } = resolveCompany(u.settings, opts.company, guessCompanyName(snapshot, u.order));
+  const r = planOverdueReport(u, snapshot, { today: opts.today, lang, company });
+  const written = await writeOutput(opts, loaded, r.edits);
+  const notes = [...companyNotes(opts.lang, company?.name ?? null, source), ...r.warnings, ...written.limits];
   const overdue = r.overdue.map((l) => ({
     row: l.row,
     orderNo: l.orderNo,
@@ -227,7 +249,7 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
     daysLate: l.daysLate,
     openQty: l.openQty,
   }));
-  if (opts.json) return done(json({ today: r.today, sheet: r.sheet, counts: r.counts, overdue }));
+  if (opts.json) return done(json({ today: r.today, sheet: r.sheet, counts: r.counts, overdue }), 0, notes);
   const L = opts.lang;
   const table = textTable([
     [
@@ -242,7 +264,7 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
     ...overdue.map((l) => [l.row, l.orderNo, l.customer, l.item, l.dueDate, l.daysLate, l.openQty]),
   ]);
   const line = t(L, 'cli.report.done', { sheet: r.sheet, file: opts.output as string, overdue: overdue.length });
-  return done(overdue.length ? `${line}\n${table}` : line);
+  return done(overdue.length ? `${line}\n${table}` : line, 0, notes);
 }
 
 // ---------------------------------------------------------------- apply
@@ -266,7 +288,10 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
   // The table's refusal in the message language (the plan's words follow the file's language).
-  const skipped = tableSkipped ? [(tableRefusal(u, snapshot, opts.lang) ?? tableSkipped).messageIn(opts.lang)] : [];
+  const skipped = [
+    ...result.limits,
+    ...(tableSkipped ? [(tableRefusal(u, snapshot, opts.lang) ?? tableSkipped).messageIn(opts.lang)] : []),
+  ];
   if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }), 0, skipped);
   const L = opts.lang;
   const params = {
@@ -288,8 +313,20 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
 
 // ---------------------------------------------------------------- generate
 
-async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
+/** The letterhead notes: the name came from the title row, or there is none. */
+function companyNotes(lang: Lang, name: string | null, source: string | null): string[] {
+  if (source === 'guessed' && name) return [t(lang, 'company.warn.guessed', { name })];
+  if (!name) return [t(lang, 'company.warn.none')];
+  return [];
+}
+
+async function generate(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
   const { u, snapshot } = loaded;
+  const exportFields = {
+    ...(opts.invoiceNo ? { invoiceNo: opts.invoiceNo } : {}),
+    ...(opts.portOfLoading ? { portOfLoading: opts.portOfLoading } : {}),
+    ...(opts.portOfDestination ? { portOfDestination: opts.portOfDestination } : {}),
+  };
   const planned = planDocuments(u, snapshot, {
     type: opts.doc!,
     rows: opts.rows,
@@ -298,18 +335,29 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
     uiLang: opts.lang,
     withoutPrices: opts.withoutPrices,
     perCustomer: opts.perCustomer,
+    ship: opts.ship,
+    force: opts.force,
+    openOnly: opts.openOnly,
+    remarks: opts.remarks,
+    copies: opts.copies,
+    company: opts.company,
+    record: opts.record,
+    addShippedColumn: opts.addShippedColumn,
+    exportFields,
+    now,
   });
-  await writeOutput(opts, loaded, planned.edits);
+  const { limits } = await writeOutput(opts, loaded, planned.edits);
   const documents = planned.documents.map((d) => ({
     type: d.type,
     number: d.number,
     sheet: d.sheet,
     rows: d.rows,
     customer: d.customer,
+    lines: d.lines,
     totals: d.totals,
   }));
-  const warnings = planned.documents.flatMap((d) => d.warnings);
-  if (opts.json) return done(json({ documents }), 0, warnings);
+  const warnings = [...planned.warnings, ...planned.documents.flatMap((d) => d.warnings), ...limits];
+  if (opts.json) return done(json({ documents, recorded: planned.recorded }), 0, warnings);
   const L = opts.lang;
   const lines = planned.documents.map((d) =>
     t(L, 'cli.generate.document', {
@@ -317,13 +365,75 @@ async function generate(opts: CliOptions, loaded: Loaded): Promise<CommandOutput
       number: d.number,
       sheet: d.sheet,
       customer: d.customer,
-      rows: d.rows.join(', '),
+      rows: summariseList(rowRanges(d.rows), L),
       quantity: d.totals.quantity,
     }),
   );
+  const recorded = planned.recorded.map((r) =>
+    t(L, r.cell ? 'cli.generate.recorded' : 'cli.generate.recordedOnly', {
+      row: r.row,
+      before: r.shippedBefore,
+      after: r.shippedAfter,
+      cell: r.cell ?? '',
+    }),
+  );
   return done(
-    `${t(L, 'cli.generate.done', { file: opts.output as string })}\n${lines.map((l) => `  ${l}`).join('\n')}`,
+    [t(L, 'cli.generate.done', { file: opts.output as string }), ...[...lines, ...recorded].map((l) => `  ${l}`)].join(
+      '\n',
+    ),
     0,
     warnings,
   );
+}
+
+// ---------------------------------------------------------------- void, receipts, receipt
+
+async function voidDocument(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const v = planVoid(u, snapshot, { number: opts.docNumber!, today: opts.today, now, lang: fileLang(opts, u) });
+  await writeOutput(opts, loaded, v.edits);
+  const warnings = v.notes.map((n) => t(opts.lang, n.key, n.params));
+  if (opts.json) return done(json({ number: v.number, state: 'void', reversed: v.reversed }), 0, warnings);
+  const L = opts.lang;
+  const lines = v.reversed.map(
+    (r) => `  ${t(L, 'cli.void.reversed', { row: r.row, before: r.shippedBefore, after: r.shippedAfter })}`,
+  );
+  return done(
+    [t(L, 'cli.void.done', { number: v.number, file: opts.output as string }), ...lines].join('\n'),
+    0,
+    warnings,
+  );
+}
+
+function receipts(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
+  const days = opts.days ?? u.settings.receiptDays;
+  const r = outstandingReceipts(snapshot, opts.today, days);
+  const outstanding = r.outstanding.map(({ number, date, customer, daysOut }) => ({ number, date, customer, daysOut }));
+  if (opts.json) return done(json({ today: opts.today, outstanding, returned: r.returned }));
+  const L = opts.lang;
+  const head = t(L, outstanding.length ? 'cli.receipts.summary' : 'cli.receipts.none', {
+    count: outstanding.length,
+    days,
+    returned: r.returned,
+  });
+  if (!outstanding.length) return done(head);
+  const table = textTable([
+    [t(L, 'cli.label.customer'), t(L, 'cli.label.number'), t(L, 'cli.label.date'), t(L, 'cli.label.daysOut')],
+    ...outstanding.map((o) => [o.customer, o.number, o.date, o.daysOut]),
+  ]);
+  return done(`${head}\n${table}`);
+}
+
+async function receipt(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const r = planReceipt(snapshot, {
+    number: opts.docNumber!,
+    date: opts.receiptDate!,
+    note: opts.note,
+    now,
+    lang: fileLang(opts, u),
+  });
+  await writeOutput(opts, loaded, r.edits);
+  if (opts.json) return done(json({ number: r.number, receiptDate: r.receiptDate }));
+  return done(t(opts.lang, 'cli.receipt.done', { number: r.number, date: r.receiptDate, file: opts.output as string }));
 }

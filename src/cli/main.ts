@@ -20,8 +20,23 @@ export interface CliIo {
 }
 
 function writer(stream: NodeJS.WriteStream): (s: string) => Promise<void> {
+  // A closed pipe (`order-clerk flag … | head -1`: EPIPE) or another output error ends the output quietly: the
+  // command still finishes with its usual exit code, and no stack trace is printed.
+  let broken = false;
+  stream.on('error', () => {
+    broken = true;
+  });
   // Resolve once the text is handed to the OS, so process.exit after main() never cuts output short.
-  return (s) => new Promise((resolve) => stream.write(s, () => resolve()));
+  return (s) =>
+    new Promise((resolve) => {
+      if (broken) return resolve();
+      try {
+        stream.write(s, () => resolve());
+      } catch {
+        broken = true;
+        resolve();
+      }
+    });
 }
 
 const NODE_IO: CliIo = {

@@ -1,6 +1,6 @@
 // Reading one cell as a number, a date or text (SPEC 4).
 
-import { MAX_SERIAL, isDateFormat, serialToIso, toSerial1900 } from './dates';
+import { MAX_SERIAL, isDateFormat, isRealDateSerial, serialToIso, toSerial1900 } from './dates';
 import { parseDateText } from './textDates';
 import { hasNonAscii } from './text';
 import type { CellValue, Reading } from './types';
@@ -139,7 +139,8 @@ function readDateNumber(v: number, ctx: DateContext): Reading {
     return serial === null ? { kind: 'invalid', text: String(v) } : { kind: 'ok', value: serial, fromText: true };
   }
   const serial = daySerial(v, ctx.dateSystem);
-  if (serial < 1) return { kind: 'invalid', text: String(v) };
+  // Before 1900-01-01, Excel's phantom 1900-02-29 (serial 60), and negative 1904-system serials are no real day.
+  if (!isRealDateSerial(serial) || (ctx.dateSystem === 1904 && v < 0)) return { kind: 'invalid', text: String(v) };
   return { kind: 'ok', value: serial, fromText: false };
 }
 
@@ -154,7 +155,7 @@ export function cellText(v: CellValue, format: string | null, dateSystem: 1900 |
   if (typeof v === 'number') {
     if (format !== null && isDateFormat(format)) {
       const serial = toSerial1900(v, dateSystem);
-      if (serial >= 1 && serial <= MAX_SERIAL) return serialToIso(serial);
+      if (isRealDateSerial(Math.floor(serial)) && serial <= MAX_SERIAL) return serialToIso(serial);
     }
     return numberText(v);
   }

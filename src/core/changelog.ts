@@ -3,13 +3,15 @@
 // catalogue; this module is the one place that knows how the log is laid out and read back.
 
 import { localIsoDate } from './dates';
+import { cellAddress } from './address';
 import type { WorkbookEdit, WriteValue } from './edits';
 import { CATALOGUE, t } from './i18n';
 import { findOwnSheet, ownSheetName, type OwnSheetKind } from './ownSheets';
 import { cellAt, lastRow } from './snapshot';
 import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
 
-export type ChangeAction = 'fix' | 'undo';
+export type ChangeAction = 'fix' | 'undo' | 'shipment' | 'void' | 'addColumn' | 'receipt';
+const ACTIONS: ChangeAction[] = ['fix', 'undo', 'shipment', 'void', 'addColumn', 'receipt'];
 
 export interface ChangeLogEntry {
   time: Date;
@@ -19,6 +21,12 @@ export interface ChangeLogEntry {
   cell: string;
   old: WriteValue;
   new: WriteValue;
+  /** Order-line changes (SPEC 9): the line's order number, item and field key. */
+  orderNo?: string;
+  item?: string;
+  field?: string;
+  /** The document that made the change (a delivery note's number). */
+  document?: string;
 }
 
 /** One data row of the log as read back from a snapshot. */
@@ -32,19 +40,27 @@ export interface ChangeLogRow {
   cell: string;
   old: WriteValue;
   new: WriteValue;
+  /** '' when the row has none (fixes, rows written before these columns). */
+  orderNo?: string;
+  item?: string;
+  field?: string;
+  document?: string;
 }
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
-const COLUMN_KEYS = ['time', 'action', 'sheet', 'cell', 'old', 'new'] as const;
-export const CHANGE_LOG_COLUMN_WIDTHS = [20, 8, 16, 8, 24, 24];
-/** Time, action, sheet and cell are always text; old/new keep their own type. */
-const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, null];
+/** The first six columns identify the log (logs written before the later columns existed are still ours). */
+const KEY_COLUMNS = ['time', 'action', 'sheet', 'cell', 'old', 'new'] as const;
+const COLUMN_KEYS = [...KEY_COLUMNS, 'orderNo', 'item', 'field', 'document'] as const;
+export const CHANGE_LOG_COLUMN_WIDTHS = [20, 8, 16, 8, 24, 24, 16, 14, 12, 18];
+
+/** Time, action, sheet and cell are always text; old/new keep their own type; order number … document are text. */
+const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, null, '@', '@', '@', '@'];
 
 const CHANGE_LOG_KIND: OwnSheetKind<Lang> = {
   names: { 'zh-CN': t('zh-CN', 'changelog.sheet'), 'en-US': t('en-US', 'changelog.sheet') },
   headers: {
-    'zh-CN': COLUMN_KEYS.map((k) => t('zh-CN', `changelog.col.${k}`)),
-    'en-US': COLUMN_KEYS.map((k) => t('en-US', `changelog.col.${k}`)),
+    'zh-CN': KEY_COLUMNS.map((k) => t('zh-CN', `changelog.col.${k}`)),
+    'en-US': KEY_COLUMNS.map((k) => t('en-US', `changelog.col.${k}`)),
   },
 };
 
@@ -63,7 +79,7 @@ export function changeLogHeader(lang: Lang): string[] {
 }
 
 export function actionWord(lang: Lang, action: ChangeAction | string): string {
-  return action === 'fix' || action === 'undo' ? t(lang, `changelog.action.${action}`) : action;
+  return (ACTIONS as string[]).includes(action) ? t(lang, `changelog.action.${action}`) : action;
 }
 
 /** Log time as the clerk's local "YYYY-MM-DD HH:mm:ss". */
@@ -72,20 +88,45 @@ export function formatLogTime(d: Date): string {
   return `${localIsoDate(d)} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). */
+/**
+ * One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). The order
+ * number, item, field and document columns are written when an entry carries any of them (order-line changes).
+ */
 export function planChangeLogAppend(
   wb: WorkbookSnapshot | null | undefined,
   lang: Lang,
   entries: ChangeLogEntry[],
 ): WorkbookEdit {
+  const wide = entries.some((e) => e.orderNo || e.item || e.field || e.document);
+  const n = wide ? COLUMN_KEYS.length : KEY_COLUMNS.length;
   return {
     kind: 'appendRows',
     sheet: changeLogSheetName(wb, lang),
-    header: changeLogHeader(lang),
-    columnWidths: CHANGE_LOG_COLUMN_WIDTHS.slice(),
-    columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(),
-    rows: entries.map((e) => [formatLogTime(e.time), actionWord(lang, e.action), e.sheet, e.cell, e.old, e.new]),
+    header: changeLogHeader(lang).slice(0, n),
+    columnWidths: CHANGE_LOG_COLUMN_WIDTHS.slice(0, n),
+    columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(0, n),
+    rows: entries.map((e) => {
+      const row: WriteValue[] = [formatLogTime(e.time), actionWord(lang, e.action), e.sheet, e.cell, e.old, e.new];
+      if (wide) row.push(e.orderNo ?? null, e.item ?? null, e.field ?? null, e.document ?? null);
+      return row;
+    }),
   };
+}
+
+/**
+ * A log written before the order number … document columns existed gets their header cells (empty cells of our own
+ * sheet), so the rows appended next are labelled; null when nothing is missing.
+ */
+export function planChangeLogHeaderCompletion(wb: WorkbookSnapshot, lang: Lang): WorkbookEdit | null {
+  const found = findOwnSheet(wb, CHANGE_LOG_KIND);
+  if (!found) return null;
+  const header = changeLogHeader(found.lang ?? lang);
+  const cells: { address: string; value: WriteValue }[] = [];
+  for (let c = KEY_COLUMNS.length + 1; c <= header.length; c++) {
+    const v = cellAt(found.sheet, found.headerRow, c);
+    if (v === null || v === '') cells.push({ address: cellAddress(found.headerRow, c), value: header[c - 1] });
+  }
+  return cells.length ? { kind: 'setValues', sheet: found.sheet.name, cells } : null;
 }
 
 /** The log's data rows (below the header in row 1), in order; [] when there is no log. */
@@ -106,14 +147,25 @@ export function readChangeLog(wb: WorkbookSnapshot): ChangeLogRow[] {
       cell,
       old: asWrite(v(5)),
       new: asWrite(v(6)),
+      ...orderColumns(asText(v(7)), asText(v(8)), asText(v(9)), asText(v(10))),
     });
   }
   return out;
 }
 
+/** The order number … document of a row, only those it holds. */
+function orderColumns(orderNo: string, item: string, field: string, document: string): Partial<ChangeLogRow> {
+  const out: Partial<ChangeLogRow> = {};
+  if (orderNo) out.orderNo = orderNo;
+  if (item) out.item = item;
+  if (field) out.field = field;
+  if (document) out.document = document;
+  return out;
+}
+
 function parseAction(word: string): ChangeAction | string {
   const w = word.trim().toLowerCase();
-  for (const a of ['fix', 'undo'] as ChangeAction[]) {
+  for (const a of ACTIONS) {
     if (LANGS.some((l) => CATALOGUE[l][`changelog.action.${a}`].toLowerCase() === w)) return a;
   }
   return word;

@@ -71,6 +71,14 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** Serial 60 is Excel's phantom 1900-02-29 (kept for Lotus 1-2-3): no such day existed. */
+export const PHANTOM_LEAP_DAY = 60;
+
+/** True for a whole 1900-system serial that is a real calendar day Excel can show (1900-01-01 … 9999-12-31). */
+export function isRealDateSerial(day: number): boolean {
+  return day >= 1 && day <= MAX_SERIAL && day !== PHANTOM_LEAP_DAY;
+}
+
 /** A raw serial from a workbook → 1900-system serial. */
 export function toSerial1900(raw: number, dateSystem: 1900 | 1904): number {
   return dateSystem === 1904 ? raw + DAYS_1904_OFFSET : raw;

@@ -9,7 +9,15 @@ import { isoToSerial } from './dates';
 import type { ConditionalRule, WorkbookEdit } from './edits';
 import { t } from './i18n';
 import { statusMatcher, statusWords } from './status';
-import { DELAY_CLASSES, type DelayClass, type DelayRow, type Lang, type StatusKind, type Understanding } from './types';
+import {
+  DELAY_CLASSES,
+  type DelayClass,
+  type DelayRow,
+  type Lang,
+  type OrderLine,
+  type StatusKind,
+  type Understanding,
+} from './types';
 import { R_OK_TEXT, okAt } from './lines/columns';
 
 export const DELAY_MARKER = 'order-clerk:delay';
@@ -64,9 +72,25 @@ function classifyContext(u: Understanding, today: string): ClassifyContext {
   };
 }
 
-/** One class per order line, with daysLate and openQty, for `today` (ISO). */
-export function classifyLines(u: Understanding, today: string): DelayRow[] {
+/** A line's status as the clerk typed it (the raw text, else its displayed text). */
+export function statusTextOf(line: OrderLine): string {
+  const raw = line.raw.status;
+  if (typeof raw === 'string') return raw;
+  return line.text.status ?? '';
+}
+
+/**
+ * One class per order line, with daysLate and openQty, for `today` (ISO). `recorded` (shipments/record's
+ * recordedShipped) gives shipped quantities per row from the shipments record, read when the sheet has no shipped
+ * column (SPEC 11).
+ */
+export function classifyLines(
+  u: Understanding,
+  today: string,
+  opts: { recorded?: ReadonlyMap<number, number> } = {},
+): DelayRow[] {
   const ctx = classifyContext(u, today);
+  const recorded = ctx.hasShippedQtyColumn ? undefined : opts.recorded;
   const cols = u.columns;
   const qty = cols.num('quantity');
   const shippedQty = cols.num('shippedQty');
@@ -91,9 +115,8 @@ export function classifyLines(u: Understanding, today: string): DelayRow[] {
       lastKind = kind;
     }
     // Dates in the columns are whole days (the reader drops a time of day), as TODAY()-based rules compare them.
-    const due = okAt(dueDate, k);
-    const ship = okAt(shipDate, k);
-    out[k] = classifyParts(cols.row(k), kind, okAt(qty, k), okAt(shippedQty, k), due, ship, ctx);
+    const s = recorded ? (recorded.get(cols.row(k)) ?? null) : okAt(shippedQty, k);
+    out[k] = classifyParts(cols.row(k), kind, okAt(qty, k), s, okAt(dueDate, k), okAt(shipDate, k), ctx);
   }
   return out;
 }

@@ -12,6 +12,8 @@ export interface CellStyle {
   italic?: boolean;
   strike?: boolean;
   size?: number; // points
+  /** Font name ("Microsoft YaHei"); documents name one font on every cell so every program prints the same face. */
+  fontName?: string;
   fontColor?: string; // "#RRGGBB"
   fill?: string; // "#RRGGBB"
   hAlign?: 'left' | 'center' | 'right';
@@ -42,6 +44,8 @@ export interface PageSetup {
   /** Rows that repeat on every printed page, e.g. "$4:$4"; null when none. */
   printTitleRows: string | null;
   margins?: { top: number; bottom: number; left: number; right: number }; // inches
+  /** Centre footer on every page, in Excel's codes: &P page, &N pages ("第 &P 页 / 共 &N 页"). */
+  footer?: string;
 }
 
 export interface ChartSpec {
@@ -63,7 +67,7 @@ export interface SheetSpec {
   pageSetup: PageSetup;
   /** Freeze panes below this row (0 = none). */
   freezeRows?: number;
-  /** Drawn in Excel only; the .xlsx writer (ExcelJS) cannot write charts and leaves the data table. */
+  /** A chart over a table of the sheet (Excel draws it; the .xlsx writer writes the same chart part). */
   chart?: ChartSpec;
   /** Show gridlines on screen (documents look like forms without them). */
   showGridlines?: boolean;
@@ -121,6 +125,10 @@ export type WorkbookEdit =
       rows: WriteValue[][];
       /** Number formats per column (index 0 = column A), e.g. a date format for the time column. */
       columnFormats?: (string | null)[];
+      /** Style of every appended cell (a printed list: borders and the document font); number formats still apply. */
+      rowStyle?: CellStyle;
+      /** Set the sheet's print area to A1 through the last appended row, across the header's width (printed lists). */
+      extendPrintArea?: boolean;
     }
   /** Write the settings JSON into the very hidden `_order_clerk` sheet (created when missing). */
   | { kind: 'writeSettings'; json: string };
@@ -134,6 +142,8 @@ export interface ApplyResult {
   table: string | null;
   /** A reuse this Excel could not grow (no Table.resize before ExcelApi 1.13): the table is left at `range`. */
   tableNotGrown?: { name: string; range: string };
+  /** Cells whose value was cut or left empty to stay inside Excel's limits (core/limits.ts); absent when none. */
+  limited?: { target: string; what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong' }[];
 }
 
 /** Value as a clerk would see it typed back, for change-log cells. */

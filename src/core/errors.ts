@@ -23,7 +23,24 @@ export type ErrorCode =
   | 'tableHeadersInvalid'
   | 'tableNotGrown'
   | 'tableConflict'
-  | 'tableNotFound';
+  | 'tableNotFound'
+  | 'shipRefused'
+  | 'documentNotFound'
+  | 'alreadyVoid'
+  | 'macrosNeedXlsm'
+  | 'noMacrosNeedXlsx'
+  // What a file is when it is not an .xlsx we can read, and limits that protect the clerk's computer (#16, #21).
+  | 'encrypted'
+  | 'xlsbFile'
+  | 'xlsFile'
+  | 'odsFile'
+  | 'csvFile'
+  | 'permissionDenied'
+  | 'isFolder'
+  | 'notRegularFile'
+  | 'fileTooLarge'
+  | 'partTooLarge'
+  | 'zipBomb';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

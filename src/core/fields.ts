@@ -418,6 +418,9 @@ export const AMBIGUOUS_WORDS: Record<AmbiguousKind, string[]> = {
   ],
 };
 
+/** Fields that belong to the customer list only (address, contact, phone), not to an order line. */
+export const MASTER_FIELDS: MasterFieldKey[] = ['address', 'contact', 'phone'];
+
 /** Words that start a subtotal/total row and a trailing note line (SPEC 3). */
 export const TOTAL_WORDS: string[] = [
   '合计',

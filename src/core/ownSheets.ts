@@ -20,11 +20,22 @@ function isEmpty(s: SheetSnapshot): boolean {
   return s.values.every((r) => r.every((v) => v === null || v === ''));
 }
 
-/** Row 1 is this header (in any of the languages), or the sheet is empty (an interrupted first write). */
-function looksOwn<L extends string>(s: SheetSnapshot, kind: OwnSheetKind<L>): L | 'empty' | null {
+/** Rows a header may sit in: row 1, or below a letterhead and title (the register's print layout). */
+export const OWN_HEADER_ROWS = 8;
+
+/**
+ * The row holding this header (in any of the languages; its first columns are the kind's header, later columns
+ * may follow), or 'empty' for an empty sheet (an interrupted first write).
+ */
+function looksOwn<L extends string>(
+  s: SheetSnapshot,
+  kind: OwnSheetKind<L>,
+): { lang: L; headerRow: number } | 'empty' | null {
   if (isEmpty(s)) return 'empty';
-  for (const lang of Object.keys(kind.headers) as L[]) {
-    if (kind.headers[lang].every((h, i) => text(cellAt(s, 1, i + 1)) === h)) return lang;
+  for (let row = 1; row <= OWN_HEADER_ROWS; row++) {
+    for (const lang of Object.keys(kind.headers) as L[]) {
+      if (kind.headers[lang].every((h, i) => text(cellAt(s, row, i + 1)) === h)) return { lang, headerRow: row };
+    }
   }
   return null;
 }
@@ -33,7 +44,7 @@ function looksOwn<L extends string>(s: SheetSnapshot, kind: OwnSheetKind<L>): L 
 export function findOwnSheet<L extends string>(
   wb: WorkbookSnapshot,
   kind: OwnSheetKind<L>,
-): { sheet: SheetSnapshot; lang: L | null } | undefined {
+): { sheet: SheetSnapshot; lang: L | null; headerRow: number } | undefined {
   const langs = Object.keys(kind.names) as L[];
   for (const s of wb.sheets) {
     for (const lang of langs) {
@@ -41,7 +52,8 @@ export function findOwnSheet<L extends string>(
       const n = s.name.toLowerCase();
       if (n !== base && !(n.startsWith(`${base} (`) && n.endsWith(')'))) continue;
       const own = looksOwn(s, kind);
-      if (own !== null) return { sheet: s, lang: own === 'empty' ? lang : own };
+      if (own === 'empty') return { sheet: s, lang, headerRow: 1 };
+      if (own !== null) return { sheet: s, lang: own.lang, headerRow: own.headerRow };
     }
   }
   return undefined;

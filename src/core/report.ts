@@ -9,12 +9,17 @@ import { DATE_FORMAT, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } f
 import { classifyLines, delayCounts } from './delay';
 import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from './edits';
 import { t } from './i18n';
+import { fitCellText } from './limits';
 import { SheetGrid, a4PageSetup, fitColumnWidths, titleRows } from './printSetup';
 import { uniqueSheetName } from './sheetNames';
+import { prependLetterhead } from './company';
+import { documentFont, withFont } from './documents/font';
+import { recordedShipped } from './shipments/record';
 import {
   DELAY_CLASSES,
   type DelayClass,
   type DelayRow,
+  type CompanyProfile,
   type Lang,
   type OrderLine,
   type Understanding,
@@ -42,6 +47,8 @@ export interface OverdueReport {
   openQtyOverdue: number;
   /** Sum of openQty × unitPrice over overdue lines whose unit price is known; null when none is. */
   amountOverdue: number | null;
+  /** Text too long for a cell, cut: one message per source cell (in `lang`). */
+  warnings: string[];
 }
 
 /** An overdue line grouped under its customer, in report order. */
@@ -96,16 +103,24 @@ interface LineColumn {
   header: string;
   value: (r: ReportLine, today: number) => WriteValue;
   style?: CellStyle;
+  /** The order-sheet field the text is copied from (to name the source cell when it is cut). */
+  field?: keyof Understanding['order']['columns'];
 }
 
 function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', dateSystem: 1900 | 1904): LineColumn[] {
   const has = (f: keyof Understanding['order']['columns']): boolean => u.order.columns[f] !== undefined;
   const cols: (LineColumn | null)[] = [
-    { header: t(lang, 'report.col.customer'), value: (r) => r.customer || null },
-    has('orderNo') ? { header: t(lang, 'report.col.orderNo'), value: (r) => r.orderNo || null } : null,
-    { header: t(lang, 'report.col.item'), value: (r) => r.item || null },
+    { header: t(lang, 'report.col.customer'), value: (r) => r.customer || null, field: 'customer' },
+    has('orderNo')
+      ? { header: t(lang, 'report.col.orderNo'), value: (r) => r.orderNo || null, field: 'orderNo' }
+      : null,
+    { header: t(lang, 'report.col.item'), value: (r) => r.item || null, field: 'item' },
     has('description')
-      ? { header: t(lang, 'report.col.description'), value: (r) => r.line.text.description || null }
+      ? {
+          header: t(lang, 'report.col.description'),
+          value: (r) => r.line.text.description || null,
+          field: 'description',
+        }
       : null,
     {
       header: t(lang, 'report.col.dueDate'),
@@ -122,7 +137,9 @@ function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', 
     has('unitPrice')
       ? { header: t(lang, 'report.col.amount'), value: (r) => r.amount, style: { numberFormat: MONEY_FORMAT } }
       : null,
-    has('status') ? { header: t(lang, 'report.col.status'), value: (r) => r.line.text.status || null } : null,
+    has('status')
+      ? { header: t(lang, 'report.col.status'), value: (r) => r.line.text.status || null, field: 'status' }
+      : null,
     { header: t(lang, 'report.col.row'), value: (r) => r.row, style: { hAlign: 'center' } },
   ];
   return cols.filter((c): c is LineColumn => c !== null);
@@ -135,12 +152,14 @@ function headerStyle(): CellStyle {
 export function planOverdueReport(
   u: Understanding,
   wb: WorkbookSnapshot,
-  opts: { today: string; lang: Lang },
+  /** `company`: the letterhead (default: the profile in settings; null: none). */
+  opts: { today: string; lang: Lang; company?: CompanyProfile | null },
 ): OverdueReport {
   const { lang } = opts;
   const today = isoToSerial(opts.today);
   const week = isoWeekLabel(today);
-  const rows = classifyLines(u, opts.today);
+  // Without a shipped column, shipped quantities come from the shipments record (SPEC 11).
+  const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, wb) });
   const counts = delayCounts(rows);
   const lineByRow = new Map(u.lines.map((l) => [l.row, l]));
 
@@ -163,6 +182,17 @@ export function planOverdueReport(
     wb.sheets.map((s) => s.name),
   );
   const overdueCols = lineColumns(u, lang, 'overdue', u.dateSystem);
+  // A clerk's text longer than a cell holds is cut, and the message names the order-sheet cell it came from.
+  const warnings: string[] = [];
+  const fit = (c: LineColumn, line: ReportLine): WriteValue => {
+    const v = c.value(line, today);
+    if (typeof v !== 'string') return v;
+    const f = fitCellText(v);
+    const col = c.field ? u.order.columns[c.field] : undefined;
+    if (f.truncated && col !== undefined)
+      warnings.push(t(lang, 'limit.truncated', { cell: `${u.order.sheet}!${columnLetter(col)}${line.row}` }));
+    return f.text;
+  };
   const soonCols = lineColumns(u, lang, 'dueSoon', u.dateSystem);
   const width = Math.max(overdueCols.length, soonCols.length);
   const g = new SheetGrid();
@@ -243,7 +273,7 @@ export function planOverdueReport(
   for (const grp of groups) {
     for (const line of grp.lines) {
       r++;
-      overdueCols.forEach((c, i) => g.put(r, i + 1, c.value(line, today), { ...c.style, border: 'thin' }));
+      overdueCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), { ...c.style, border: 'thin' }));
     }
     r++;
     const sub: CellStyle = { bold: true, fill: '#F2F2F2', border: 'thin' };
@@ -277,13 +307,13 @@ export function planOverdueReport(
   }
   for (const line of dueSoon) {
     r++;
-    soonCols.forEach((c, i) => g.put(r, i + 1, c.value(line, today), { ...c.style, border: 'thin' }));
+    soonCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), { ...c.style, border: 'thin' }));
   }
 
   const cells = g.cells();
   const columnWidths = fitColumnWidths(cells, width, { skip: (c) => g.isMerged(c.row, c.col) || c.row <= 1 });
   const printArea = rangeAddress(1, 1, g.lastRow(), width);
-  const spec: SheetSpec = {
+  const plainSpec: SheetSpec = {
     name,
     cells,
     merges: g.merges,
@@ -293,6 +323,9 @@ export function planOverdueReport(
     showGridlines: false,
     ...(chart ? { chart } : {}),
   };
+  const company = opts.company === undefined ? (u.settings.company ?? null) : opts.company;
+  const headed = company ? prependLetterhead(plainSpec, company, lang, width) : plainSpec;
+  const spec: SheetSpec = { ...headed, cells: withFont(headed.cells, documentFont(lang)) };
 
   return {
     sheet: name,
@@ -303,5 +336,6 @@ export function planOverdueReport(
     edits: [{ kind: 'addSheet', spec, activate: true }],
     openQtyOverdue,
     amountOverdue,
+    warnings,
   };
 }

@@ -1,8 +1,10 @@
 // Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ',
 // unique among the workbook's sheets (case-insensitive, as Excel compares them).
 
+import { EXCEL_LIMITS } from './limits';
+
 const FORBIDDEN = /[:\\/?*[\]]/g;
-export const MAX_SHEET_NAME = 31;
+export const MAX_SHEET_NAME = EXCEL_LIMITS.sheetNameChars;
 
 export function cleanSheetName(name: string): string {
   let s = name

@@ -32,6 +32,8 @@ export interface SheetSnapshot {
    * values carry a formula's result only, so fixes must know not to write over these.
    */
   formulaCells?: string[];
+  /** Cells present in the file but left out of `values` (a lone cell far to the right of a long sheet), if any. */
+  omittedCells?: { count: number; beyondColumn: string };
 }
 
 export interface WorkbookSnapshot {
@@ -39,6 +41,8 @@ export interface WorkbookSnapshot {
   dateSystem: 1900 | 1904;
   /** Name of the sheet the clerk is on (Excel) or null (CLI). */
   activeSheet: string | null;
+  /** Defined names as the file holds them (the .xlsx reader; absent when unknown). sheet: its scope, null = workbook. */
+  definedNames?: { name: string; sheet: string | null; formula: string }[];
 }
 
 export type Lang = 'zh-CN' | 'en-US';
@@ -184,6 +188,23 @@ export interface Settings {
    * the clerk deleted both the document sheet and its register row. Absent until the first document.
    */
   lastNumbers?: Record<string, number>;
+  /** The clerk's company, printed as the letterhead of every document, report and register (SPEC 7, 9). */
+  company?: CompanyProfile;
+  /** Days a delivery note's signed receipt (回单) may be out before `receipts` lists it (SPEC 11). */
+  receiptDays: number;
+  /** Export packing lists: default ports (SPEC 7), used when the clerk gives none. */
+  ports?: { loading?: string; destination?: string };
+  /** Extra lines of the shipping marks block (e.g. a brand), printed under the customer/PO/C/NO. lines. */
+  marks?: string[];
+}
+
+/** SPEC 9 company profile. Only `name` is needed for a letterhead; the rest prints when given. */
+export interface CompanyProfile {
+  name: string;
+  address?: string;
+  phone?: string;
+  fax?: string;
+  taxNo?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -194,6 +215,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extraStatusWords: {},
   documentLang: null,
   dayFirstDates: false,
+  receiptDays: 7,
 };
 
 /** What reading one cell as a number or a date gave. Dates are serials in the 1900 system. */

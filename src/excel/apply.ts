@@ -16,6 +16,7 @@ import type {
 } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import type { Progress } from '../core/port';
+import { fitEditsToExcel } from '../core/limits';
 import { SETTINGS_SHEET, settingsChunks } from '../core/settings';
 import { uniqueSheetName } from '../core/sheetNames';
 import { cellsToAreas, columnsAddress, joinAreas } from './addresses';
@@ -86,9 +87,11 @@ type CfLookup = { items: Excel.ConditionalFormat[] } & Excel.ConditionalFormatCo
 
 export async function applyEdits(
   ctx: Excel.RequestContext,
-  edits: WorkbookEdit[],
+  plan: WorkbookEdit[],
   opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
+  // Excel's limits (core/limits.ts) hold here as in the .xlsx writer: over-long text cut, NaN/Infinity left empty.
+  const { edits, limited } = fitEditsToExcel(plan);
   // Phase 1: one sync to look.
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
@@ -202,6 +205,8 @@ export async function applyEdits(
         const ws = addSheet(name);
         await writeSheetSpec(ws, e.spec, batch);
         if (e.activate) ws.activate();
+        // Rows appended to it later in this plan (the register) land below what the spec wrote.
+        nextRowOfNewSheet.set(name.toLowerCase(), e.spec.cells.reduce((m, c) => Math.max(m, c.row), 0) + 1);
         break;
       }
       case 'appendRows': {
@@ -229,6 +234,7 @@ export async function applyEdits(
   }
   await batch.flush();
   opts.onProgress?.({ done: edits.length, total: edits.length });
+  if (limited.length) result.limited = limited;
   return result;
 }
 
@@ -315,6 +321,7 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
   if (s.italic !== undefined) format.font.italic = s.italic;
   if (s.strike !== undefined) format.font.strikethrough = s.strike;
   if (s.size !== undefined) format.font.size = s.size;
+  if (s.fontName) format.font.name = s.fontName;
   if (s.fontColor) format.font.color = s.fontColor;
   if (s.fill) format.fill.color = s.fill;
   if (s.hAlign) format.horizontalAlignment = H_ALIGN[s.hAlign];
@@ -371,7 +378,7 @@ export async function writeSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, batch
     await batch.room(OP_BYTES);
     ws.getRange(`${row}:${row}`).format.rowHeight = pts;
   }
-  await batch.room(OP_BYTES * 6);
+  await batch.room(OP_BYTES * 7);
   setPageLayout(ws.pageLayout, spec.pageSetup);
   if (spec.showGridlines !== undefined) ws.showGridlines = spec.showGridlines;
   if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
@@ -427,6 +434,8 @@ function setPageLayout(pl: Excel.PageLayout, p: PageSetup): void {
   pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   pl.setPrintArea(p.printArea);
   if (p.printTitleRows) pl.setPrintTitleRows(p.printTitleRows);
+  // ExcelApi 1.9 PageLayout.headersFooters: &P and &N are Excel's page-number codes.
+  if (p.footer) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
   if (p.margins) {
     // PageLayout margins are in points; the spec gives inches.
     pl.topMargin = p.margins.top * 72;
@@ -493,5 +502,13 @@ async function appendRows(
     if (f && j < width) target.getColumn(j).numberFormat = rows.map(() => [f]);
   });
   target.values = rows;
+  if (e.rowStyle) {
+    await batch.room(OP_BYTES * 8);
+    applyStyle(target.format, e.rowStyle);
+  }
   if (firstRow !== null) t.nextRowOfNewSheet.set(e.sheet.toLowerCase(), firstRow + rows.length);
+  if (e.extendPrintArea && firstRow !== null) {
+    await batch.room(OP_BYTES);
+    ws.pageLayout.setPrintArea(rangeAddress(1, 1, firstRow + rows.length - 1, Math.max(1, e.header.length)));
+  }
 }

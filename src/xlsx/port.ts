@@ -1,13 +1,14 @@
-// WorkbookPort over an in-memory ExcelJS workbook: what the browser demo hands the task pane.
-// Browser-safe. The selection lives here (the demo's grid sets it); listeners hear about changes.
+// WorkbookPort over an .xlsx package: what the browser demo hands the task pane. Edits go through the
+// package-preserving writer (the same one the CLI uses); the ExcelJS workbook is only what the demo's grid
+// renders, read back from the written bytes. Browser-safe. The selection lives here (the demo's grid sets it).
 
 import type * as ExcelJS from 'exceljs';
 import { parseRange } from '../core/address';
 import type { ApplyResult, WorkbookEdit } from '../core/edits';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
-import { applyEdits } from './apply';
-import { snapshotOf } from './read';
+import { applyEditsToPackage } from './package/writer';
+import { readWorkbookBuffer, snapshotOf } from './exceljs';
 import { writeWorkbookBuffer } from './write';
 
 /** Sheet rows covered by an A1 address ("A5:P9,B12"), ascending, de-duplicated. */
@@ -28,7 +29,21 @@ export class XlsxWorkbookPort implements WorkbookPort {
   private readonly selectionListeners = new Set<() => void>();
   private readonly changeListeners = new Set<() => void>();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** The package as last written; null until the first edit for a workbook built in memory (the demo's sample). */
+  private bytes: Uint8Array | null;
+
+  constructor(
+    public workbook: ExcelJS.Workbook,
+    bytes: Uint8Array | null = null,
+  ) {
+    this.bytes = bytes;
+  }
+
+  /** A port over a workbook file's bytes. */
+  static async open(bytes: Uint8Array, label = 'workbook.xlsx'): Promise<XlsxWorkbookPort> {
+    const { workbook } = await readWorkbookBuffer(bytes, label);
+    return new XlsxWorkbookPort(workbook, bytes);
+  }
 
   async read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
     const snapshot = snapshotOf(this.workbook);
@@ -37,12 +52,20 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
-    const result = applyEdits(this.workbook, edits, this.dateSystem());
+    // A workbook built in memory becomes a package once; from then on only the writer changes it.
+    const input = this.bytes ?? (await writeWorkbookBuffer(this.workbook));
+    const { bytes, ...result } = await applyEditsToPackage(input, edits);
+    this.bytes = bytes;
+    this.workbook = (await readWorkbookBuffer(bytes, 'workbook.xlsx')).workbook;
     onProgress?.({ done: edits.length, total: edits.length });
     const activated = edits.filter((e) => e.kind === 'addSheet' && e.activate).pop();
     if (activated && activated.kind === 'addSheet') this.active = activated.spec.name;
     this.notify(this.changeListeners);
-    return result;
+    return {
+      createdSheets: result.createdSheets,
+      table: result.table,
+      ...(result.limited.length ? { limited: result.limited } : {}),
+    };
   }
 
   async select(sheet: string, address: string): Promise<void> {
@@ -91,12 +114,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return () => this.changeListeners.delete(listener);
   }
 
-  toBuffer(): Promise<Uint8Array> {
-    return writeWorkbookBuffer(this.workbook);
-  }
-
-  private dateSystem(): 1900 | 1904 {
-    return this.workbook.properties?.date1904 ? 1904 : 1900;
+  /** The workbook's bytes: the package as the writer left it. */
+  async toBuffer(): Promise<Uint8Array> {
+    return this.bytes ?? writeWorkbookBuffer(this.workbook);
   }
 
   private notify(listeners: Set<() => void>): void {

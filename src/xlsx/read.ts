@@ -1,274 +1,699 @@
-// Reading an .xlsx file into a WorkbookSnapshot with ExcelJS. Browser-safe: no fs, no Buffer-only APIs
-// (readWorkbookFile in readFile.ts is the Node entry).
+// Reading an .xlsx package into a WorkbookSnapshot in one streaming pass: each part is inflated chunk by chunk
+// (zip.ts, with limits) straight into a small tokenizer (xml.ts); no whole-workbook object model is built.
+// Work and memory follow the cells actually present: merges, validations, conditional formats and the declared
+// dimension are never expanded. Browser-safe (no Node APIs); the Node entry is readFile.ts.
 
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { columnLetter, columnNumber } from '../core/address';
+import { columnLetter } from '../core/address';
+import { DAYS_1904_OFFSET, isValidYmd, ymdToSerial } from '../core/dates';
 import { OrderClerkError } from '../core/errors';
-import { DAYS_1904_OFFSET } from '../core/dates';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/types';
+import { identifyNonZip } from './fileKind';
+import { XmlError, XmlStream, type XmlAttributes, type XmlSink } from './xml';
+import { openPackage, textDecoderFor, type OpenPackage, type PackageLimits } from './zip';
 
-/** The .xls (OLE2 compound file) signature. */
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP_MAGIC = [0x50, 0x4b];
-/** A data-validation range larger than this is kept as a range instead of letting ExcelJS expand it cell by cell. */
-const MAX_VALIDATION_CELLS = 100000;
-/** A snapshot grid larger than this is clamped (a stray value at XFD1048576 must not allocate billions of cells). */
-const MAX_SNAPSHOT_CELLS = 30000000;
-/** Give up on a load that never settles (ExcelJS can leave its promise pending on odd packages). */
-const LOAD_TIMEOUT_MS = 120000;
+export interface ReadOptions {
+  limits?: Partial<PackageLimits>;
+}
 
-export async function readWorkbookBuffer(
-  data: ArrayBuffer | Uint8Array,
-  fileLabel: string,
-): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+/** Most cells the dense snapshot grid of one sheet may hold; cells beyond it (far to the right) are counted, not read. */
+export const MAX_GRID_CELLS = 20_000_000;
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+/** The snapshot of an .xlsx package. Throws OrderClerkError for anything that is not a workbook we can read. */
+export function readSnapshot(data: ArrayBuffer | Uint8Array, file: string, opts: ReadOptions = {}): WorkbookSnapshot {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (startsWith(bytes, OLE2_MAGIC) || !startsWith(bytes, ZIP_MAGIC))
-    throw new OrderClerkError('notXlsx', { file: fileLabel });
-  let workbook: ExcelJS.Workbook;
+  const kind = identifyNonZip(bytes);
+  if (kind) throw new OrderClerkError(kind, { file });
+  const pkg = openPackage(bytes, opts.limits, file);
   try {
-    const { bytes: safe, ranges } = await keepLargeValidationsAsRanges(bytes, fileLabel);
-    workbook = new ExcelJS.Workbook();
-    // ExcelJS types want a Node Buffer; a Uint8Array is what it reads in both Node and the browser.
-    await withTimeout(workbook.xlsx.load(safe as unknown as ArrayBuffer), LOAD_TIMEOUT_MS);
-    restoreValidationRanges(workbook, ranges);
+    return new PackageReader(pkg, file).read();
   } catch (e) {
     if (e instanceof OrderClerkError) throw e;
-    throw new OrderClerkError('corruptFile', { file: fileLabel });
+    // Malformed XML, a bad reference, an impossible index: for the clerk, the file is damaged.
+    throw new OrderClerkError('corruptFile', { file });
   }
+}
+
+// ---------------------------------------------------------------- relationships and part names
+
+const REL_OFFICE_DOCUMENT = '/officeDocument';
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** Folder of a part ("xl/workbook.xml" → "xl/"). */
+function folderOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? '' : part.slice(0, i + 1);
+}
+
+/** A relationship target resolved against its source part, as a part name without leading slash. */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : folderOf(sourcePart) + target;
+  const out: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.map(decodeUriSegment).join('/');
+}
+
+function decodeUriSegment(s: string): string {
+  if (s.indexOf('%') < 0) return s;
   try {
-    return { workbook, snapshot: snapshotOf(workbook) };
+    return decodeURIComponent(s);
   } catch {
-    throw new OrderClerkError('corruptFile', { file: fileLabel });
+    return s;
   }
 }
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
+function relsPartOf(part: string): string {
+  return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('load timed out')), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+/** A relationship type by its last segment: transitional and strict OOXML differ only before it. */
+function relKind(type: string): string {
+  return type.slice(type.lastIndexOf('/'));
 }
 
-// ---------- ExcelJS issue 1842: sqref="A1:XFD1048576" is expanded cell by cell and never finishes ----------
+// ---------------------------------------------------------------- the reader
 
-interface HeldRange {
-  placeholder: string;
-  sqref: string;
+interface SheetEntry {
+  name: string;
+  state: SheetSnapshot['visibility'];
+  relId: string;
 }
 
-/** Replace huge data-validation ranges by a placeholder cell before ExcelJS sees them; restored after loading. */
-async function keepLargeValidationsAsRanges(
-  bytes: Uint8Array,
-  fileLabel: string,
-): Promise<{ bytes: Uint8Array; ranges: HeldRange[] }> {
-  const zip = await JSZip.loadAsync(bytes);
-  refuseNonWorkbookPackage(Object.keys(zip.files), fileLabel);
-  const ranges: HeldRange[] = [];
-  const sheetFiles = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n));
-  let changed = false;
-  for (const name of sheetFiles) {
-    const data = await zip.file(name)!.async('uint8array');
-    // Most sheets have no validation: look for the tag in the bytes and decode only the few that do.
-    if (!includesAscii(data, 'dataValidation')) continue;
-    const xml = new TextDecoder().decode(data);
-    let sheetChanged = false;
-    const out = xml.replace(
-      /(<(?:\w+:)?dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g,
-      (whole, pre: string, sqref: string, post: string) => {
-        if (sqrefCells(sqref) <= MAX_VALIDATION_CELLS) return whole;
-        const placeholder = `XFD${1048576 - ranges.length}`;
-        ranges.push({ placeholder, sqref });
-        sheetChanged = true;
-        return pre + placeholder + post;
+class PackageReader {
+  private numFmtOfXf: (string | null)[] = [];
+  private sharedStrings: string[] = [];
+  private date1904 = false;
+
+  constructor(
+    private readonly pkg: OpenPackage,
+    private readonly file: string,
+  ) {}
+
+  read(): WorkbookSnapshot {
+    const pkg = this.pkg;
+    const lower = pkg.names.map((n) => n.toLowerCase());
+    if (pkg.has('mimetype') && /opendocument\.spreadsheet/.test(pkg.text('mimetype')))
+      throw new OrderClerkError('odsFile', { file: this.file });
+    const workbookPart = this.workbookPart();
+    if (workbookPart === null) {
+      throw new OrderClerkError(lower.some((n) => n.startsWith('xl/')) ? 'corruptFile' : 'notXlsx', {
+        file: this.file,
+      });
+    }
+    if (/\.bin$/i.test(workbookPart)) throw new OrderClerkError('xlsbFile', { file: this.file });
+
+    const wb = this.readWorkbookPart(workbookPart);
+    const rels = this.relationships(workbookPart);
+    const byType = (kind: string) => rels.find((r) => relKind(r.type) === kind && !r.external);
+    const styles = byType('/styles');
+    if (styles) this.readStyles(resolveTarget(workbookPart, styles.target));
+    const sst = byType('/sharedStrings');
+    if (sst) this.readSharedStrings(resolveTarget(workbookPart, sst.target));
+
+    const sheets: SheetSnapshot[] = [];
+    for (const entry of wb.sheets) {
+      const rel = rels.find((r) => r.id === entry.relId);
+      const part = rel && !rel.external ? resolveTarget(workbookPart, rel.target) : null;
+      const kind = rel ? relKind(rel.type) : '';
+      if (part !== null && kind === '/worksheet' && this.pkg.has(part)) {
+        sheets.push(this.readSheet(entry, part));
+      } else {
+        // Chart sheets, dialog and macro sheets, and sheets whose part is missing hold no cells we read;
+        // their names still count (a new sheet must not take one).
+        sheets.push(blankSheet(entry.name, entry.state));
+      }
+    }
+    const snapshot: WorkbookSnapshot = { sheets, dateSystem: this.date1904 ? 1904 : 1900, activeSheet: null };
+    if (wb.definedNames.length) snapshot.definedNames = wb.definedNames;
+    return snapshot;
+  }
+
+  private workbookPart(): string | null {
+    if (this.pkg.has('_rels/.rels')) {
+      const doc = this.relationships('').find((r) => relKind(r.type) === REL_OFFICE_DOCUMENT && !r.external);
+      if (doc) {
+        const part = resolveTarget('', doc.target);
+        if (this.pkg.has(part)) return this.pkg.find(part);
+      }
+    }
+    // A package without its root relationships: the usual name, as Excel itself would look for it.
+    for (const name of ['xl/workbook.xml', 'xl/workbook.bin']) if (this.pkg.has(name)) return this.pkg.find(name);
+    return null;
+  }
+
+  private relationships(sourcePart: string): Relationship[] {
+    const relsPart = sourcePart === '' ? '_rels/.rels' : relsPartOf(sourcePart);
+    const out: Relationship[] = [];
+    if (!this.pkg.has(relsPart)) return out;
+    this.parsePart(relsPart, {
+      wantText: false,
+      open(name, a) {
+        if (name !== 'Relationship') return;
+        out.push({
+          id: a.get('Id') ?? '',
+          type: a.get('Type') ?? '',
+          target: a.get('Target') ?? '',
+          external: a.get('TargetMode') === 'External',
+        });
       },
-    );
-    if (sheetChanged) {
-      zip.file(name, out);
-      changed = true;
+      close() {},
+      text() {},
+    });
+    return out;
+  }
+
+  private readWorkbookPart(part: string): {
+    sheets: SheetEntry[];
+    definedNames: NonNullable<WorkbookSnapshot['definedNames']>;
+  } {
+    const sheets: SheetEntry[] = [];
+    const definedNames: NonNullable<WorkbookSnapshot['definedNames']> = [];
+    let name: { name: string; localSheetId: number | null; formula: string } | null = null;
+    let date1904 = false;
+    this.parsePart(part, {
+      wantText: false,
+      open(el, a) {
+        if (el === 'workbookPr') date1904 = isTrue(a.get('date1904'));
+        else if (el === 'sheet') {
+          const state = a.get('state');
+          sheets.push({
+            name: a.get('name') ?? '',
+            state: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
+            relId: a.get('id') ?? '',
+          });
+        } else if (el === 'definedName') {
+          const local = a.get('localSheetId');
+          name = { name: a.get('name') ?? '', localSheetId: local === undefined ? null : Number(local), formula: '' };
+          this.wantText = true;
+        }
+      },
+      close(el) {
+        if (el === 'definedName' && name) {
+          definedNames.push({
+            name: name.name,
+            sheet: name.localSheetId === null ? null : (sheets[name.localSheetId]?.name ?? null),
+            formula: name.formula,
+          });
+          name = null;
+          this.wantText = false;
+        }
+      },
+      text(s) {
+        if (name) name.formula += s;
+      },
+    });
+    this.date1904 = date1904;
+    return { sheets, definedNames };
+  }
+
+  /** The number format of each cell style (cellXfs index), as text; null for General. */
+  private readStyles(part: string): void {
+    if (!this.pkg.has(part)) return;
+    const custom = new Map<number, string>();
+    const xfIds: number[] = [];
+    let inCellXfs = false;
+    this.parsePart(part, {
+      wantText: false,
+      open(el, a) {
+        if (el === 'numFmt') custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
+        else if (el === 'cellXfs') inCellXfs = true;
+        else if (el === 'xf' && inCellXfs) xfIds.push(Number(a.get('numFmtId') ?? 0));
+      },
+      close(el) {
+        if (el === 'cellXfs') inCellXfs = false;
+      },
+      text() {},
+    });
+    this.numFmtOfXf = xfIds.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
+  }
+
+  private readSharedStrings(part: string): void {
+    if (!this.pkg.has(part)) return;
+    const out = this.sharedStrings;
+    let current = '';
+    let inSi = false;
+    let inPhonetic = false;
+    this.parsePart(part, {
+      wantText: false,
+      open(el) {
+        if (el === 'si') {
+          inSi = true;
+          current = '';
+        } else if (el === 'rPh') inPhonetic = true;
+        else if (el === 't' && inSi && !inPhonetic) this.wantText = true;
+      },
+      close(el) {
+        if (el === 't') this.wantText = false;
+        else if (el === 'rPh') inPhonetic = false;
+        else if (el === 'si') {
+          out.push(decodeEscapes(current));
+          inSi = false;
+        }
+      },
+      text(s) {
+        current += s;
+      },
+    });
+  }
+
+  private readSheet(entry: SheetEntry, part: string): SheetSnapshot {
+    const sink = new SheetSink(this.sharedStrings, this.numFmtOfXf, this.date1904);
+    this.parsePart(part, sink);
+    const tables: { name: string; range: string }[] = [];
+    if (sink.tableRelIds.length) {
+      const rels = this.relationships(part);
+      for (const id of sink.tableRelIds) {
+        const rel = rels.find((r) => r.id === id);
+        if (!rel || rel.external) continue;
+        const t = this.readTable(resolveTarget(part, rel.target));
+        if (t) tables.push(t);
+      }
+    }
+    return sink.snapshot(entry.name, entry.state, tables);
+  }
+
+  private readTable(part: string): { name: string; range: string } | null {
+    if (!this.pkg.has(part)) return null;
+    let out: { name: string; range: string } | null = null;
+    this.parsePart(part, {
+      wantText: false,
+      open(el, a) {
+        if (el !== 'table' || out) return;
+        const ref = a.get('ref');
+        const name = a.get('displayName') ?? a.get('name');
+        if (ref && name && ref.includes(':')) out = { name, range: ref.replace(/\$/g, '').toUpperCase() };
+      },
+      close() {},
+      text() {},
+    });
+    return out;
+  }
+
+  /** Stream one part through the tokenizer. */
+  private parsePart(part: string, sink: XmlSink): void {
+    const xml = new XmlStream(sink);
+    let decoder: TextDecoder | null = null;
+    try {
+      this.pkg.stream(part, (chunk) => {
+        if (!decoder) decoder = textDecoderFor(chunk);
+        xml.write(decoder.decode(chunk, { stream: true }));
+      });
+      if (decoder) xml.write((decoder as TextDecoder).decode());
+      xml.end();
+    } catch (e) {
+      if (e instanceof OrderClerkError) throw e;
+      if (e instanceof XmlError || e instanceof CellRefError || e instanceof RangeError || e instanceof TypeError)
+        throw new OrderClerkError('corruptFile', { file: this.file });
+      throw e;
     }
   }
-  if (!changed) return { bytes, ranges };
-  return { bytes: await zip.generateAsync({ type: 'uint8array' }), ranges };
 }
 
-/** A zip with no spreadsheet parts (a .docx renamed) is not a workbook; spreadsheet parts without xl/workbook.xml are a damaged one. */
-function refuseNonWorkbookPackage(names: string[], fileLabel: string): void {
-  const lower = names.map((n) => n.toLowerCase());
-  if (lower.includes('xl/workbook.xml')) return;
-  throw new OrderClerkError(lower.some((n) => n.startsWith('xl/')) ? 'corruptFile' : 'notXlsx', { file: fileLabel });
+function isTrue(v: string | undefined): boolean {
+  return v === '1' || v === 'true';
 }
 
-function includesAscii(bytes: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  const n = text.length;
-  for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - n; i = bytes.indexOf(first, i + 1)) {
-    let k = 1;
-    while (k < n && bytes[i + k] === text.charCodeAt(k)) k++;
-    if (k === n) return true;
+function blankSheet(name: string, visibility: SheetSnapshot['visibility']): SheetSnapshot {
+  return { name, top: 1, left: 1, values: [], formats: null, merges: [], tables: [], visibility, protected: false };
+}
+
+/** Excel's escape of characters XML cannot hold: `_x0001_` is U+0001; `_x005F_` is the underscore itself. */
+export function decodeEscapes(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+// ---------------------------------------------------------------- number formats
+
+/**
+ * Built-in number formats (ECMA-376 Part 1, 18.8.30) that matter to tell dates: the rest are numbers. 27–36 and
+ * 50–58 are the East Asian built-ins; their date ones are given in their zh-CN form.
+ */
+const BUILTIN_FORMATS: Record<number, string> = {
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+// ---------------------------------------------------------------- cell references
+
+class CellRefError extends Error {}
+
+/** Column number of the A1 reference in src[start, end); sets `lastRefRow` to its row (0 when it has none). */
+let lastRefRow = 0;
+function parseRefAt(src: string, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  if (src.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
   }
-  return false;
+  if (i < end && src.charCodeAt(i) === 36) i++;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) throw new CellRefError(src.slice(start, end));
+    row = row * 10 + c;
+  }
+  if (col < 1 || col > MAX_COL || row > MAX_ROW) throw new CellRefError(src.slice(start, end));
+  lastRefRow = row;
+  return col;
 }
 
-function sqrefCells(sqref: string): number {
+/** A non-negative integer written in src[start, end) (a style index). */
+function digitsAt(src: string, start: number, end: number): number {
   let n = 0;
-  for (const token of sqref.trim().split(/\s+/)) {
-    if (token === '') continue;
-    const r = parseSqrefToken(token);
-    n += r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : Infinity;
+  for (let i = start; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    n = n * 10 + c;
   }
   return n;
 }
 
-function parseSqrefToken(token: string): { top: number; left: number; bottom: number; right: number } | null {
-  const [a, b = a] = token.replace(/\$/g, '').toUpperCase().split(':');
-  const p = parseRef(a);
-  const q = parseRef(b);
-  if (!p || !q) return null;
-  // Whole columns (A:C) and whole rows (3:5) span the sheet.
-  const top = Math.min(p.row ?? 1, q.row ?? 1);
-  const bottom = Math.max(p.row ?? 1048576, q.row ?? 1048576);
-  const left = Math.min(p.col ?? 1, q.col ?? 1);
-  const right = Math.max(p.col ?? 16384, q.col ?? 16384);
-  return { top, left, bottom, right };
-}
+// ---------------------------------------------------------------- one sheet
 
-function parseRef(s: string): { row: number | null; col: number | null } | null {
-  const m = /^([A-Z]{0,3})(\d*)$/.exec(s);
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  return { row: m[2] === '' ? null : Number(m[2]), col: m[1] === '' ? null : columnNumber(m[1]) };
-}
-
-interface ValidationModel {
-  model: Record<string, unknown>;
-}
-
-function restoreValidationRanges(workbook: ExcelJS.Workbook, ranges: HeldRange[]): void {
-  if (ranges.length === 0) return;
-  for (const ws of workbook.worksheets) {
-    const dv = (ws as unknown as { dataValidations?: ValidationModel }).dataValidations;
-    if (!dv || !dv.model) continue;
-    for (const h of ranges) {
-      const rule = dv.model[h.placeholder];
-      if (rule === undefined) continue;
-      delete dv.model[h.placeholder];
-      // ExcelJS writes a range key back as one sqref, so the clerk's rule survives a save unchanged.
-      for (const token of h.sqref.trim().split(/\s+/)) {
-        const r = parseSqrefToken(token);
-        if (!r) continue;
-        const key =
-          r.top === r.bottom && r.left === r.right
-            ? `${columnLetter(r.left)}${r.top}`
-            : `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
-        dv.model[key] = rule;
-      }
-    }
-  }
-}
-
-// ---------- snapshot ----------
-
-const MS_PER_DAY = 86400000;
-/** 1970-01-01 as a 1900-system serial (ExcelJS's own conversion base). */
-const UNIX_EPOCH_SERIAL = 25569;
-
-/** A JS Date from ExcelJS back to the serial in the workbook's own date system. */
-export function dateToSerial(d: Date, date1904: boolean): number {
-  const serial = UNIX_EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? DAYS_1904_OFFSET : 0);
-  return Math.round(serial * 1e8) / 1e8; // drop float noise, keep times of day
-}
-
-export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  const date1904 = Boolean((workbook as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
-  const sheets: SheetSnapshot[] = [];
-  for (const ws of workbook.worksheets) sheets.push(sheetSnapshot(ws, date1904));
-  return { sheets, dateSystem: date1904 ? 1904 : 1900, activeSheet: null };
-}
-
-/** One row's non-empty cells, kept as parallel arrays (no object per cell: sheets run to 100,000 rows). */
+/** One row's cells, as parallel arrays (no object per cell: sheets run to 200,000 lines). */
 interface RawRow {
   row: number;
   cols: number[];
   values: CellValue[];
-  formats: (string | null)[];
+  formats: (string | null)[] | null;
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const rows: RawRow[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  const formulas = new FormulaRuns();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const raw: RawRow = { row: rowNumber, cols: [], values: [], formats: [] };
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // only a merge's top-left cell holds the value, as in Excel
-      const source = cell.value;
-      if (isFormulaValue(source)) formulas.add(rowNumber, colNumber);
-      const value = toCellValue(source, date1904);
-      if (value === null) return;
-      // A number format matters only to tell dates from numbers.
-      let format: string | null = null;
-      if (typeof value === 'number') {
-        const f = cell.numFmt;
-        format = typeof f === 'string' && f !== '' ? f : isDateValue(source) ? 'yyyy-mm-dd' : null;
+const enum Text {
+  None,
+  Value,
+  Inline,
+}
+
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+class SheetSink implements XmlSink {
+  wantText = false;
+  readonly tableRelIds: string[] = [];
+  private readonly rows: RawRow[] = [];
+  private readonly merges: string[] = [];
+  private readonly formulas = new FormulaRuns();
+  private protectedSheet = false;
+  private inSheetData = false;
+  private inRow = false;
+  private inCell = false;
+  private inInline = false;
+  private inPhonetic = false;
+  private target: Text = Text.None;
+  private row = 0;
+  private col = 0;
+  private raw: RawRow | null = null;
+  // the open cell
+  private type = 'n';
+  private style = 0;
+  private value = '';
+  private hasValue = false;
+  private inline = '';
+  private hasInline = false;
+  private formula = false;
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = 0;
+  private right = 0;
+
+  constructor(
+    private readonly sst: string[],
+    private readonly numFmtOfXf: (string | null)[],
+    private readonly date1904: boolean,
+  ) {}
+
+  open(name: string, a: XmlAttributes): void {
+    if (this.inCell) {
+      if (name === 'v') {
+        this.target = Text.Value;
+        this.wantText = true;
+        this.hasValue = true;
+      } else if (name === 'f') this.formula = true;
+      else if (name === 'is') {
+        this.inInline = true;
+        this.hasInline = true;
+      } else if (name === 'rPh') this.inPhonetic = true;
+      else if (name === 't' && this.inInline && !this.inPhonetic) {
+        this.target = Text.Inline;
+        this.wantText = true;
       }
-      raw.cols.push(colNumber);
-      raw.values.push(value);
-      raw.formats.push(format);
-      if (colNumber < left) left = colNumber;
-      if (colNumber > right) right = colNumber;
-    });
-    if (raw.cols.length === 0) return;
-    rows.push(raw);
-    if (rowNumber < top) top = rowNumber;
-    if (rowNumber > bottom) bottom = rowNumber;
-  });
-  const base: Omit<SheetSnapshot, 'top' | 'left' | 'values' | 'formats'> = {
-    name: ws.name,
-    merges: mergesOf(ws),
-    tables: tablesOf(ws),
-    visibility: ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible',
-    protected: isProtected(ws),
-  };
-  const formulaCells = formulas.areas();
-  if (formulaCells.length > 0) base.formulaCells = formulaCells;
-  if (rows.length === 0) return { ...base, top: 1, left: 1, values: [], formats: null };
-  // Clamp pathological spreads (a lone value far away) so the grid stays allocatable.
-  if ((bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) {
-    right = Math.min(right, left + 1023);
-    bottom = Math.min(bottom, top + Math.floor(MAX_SNAPSHOT_CELLS / (right - left + 1)) - 1);
-  }
-  const width = right - left + 1;
-  const height = bottom - top + 1;
-  const values: CellValue[][] = new Array(height);
-  const formats: (string | null)[][] = new Array(height);
-  for (let i = 0; i < height; i++) {
-    values[i] = new Array<CellValue>(width).fill(null);
-    formats[i] = new Array<string | null>(width).fill(null);
-  }
-  for (const r of rows) {
-    if (r.row > bottom) continue;
-    const vs = values[r.row - top];
-    const fs = formats[r.row - top];
-    for (let k = 0; k < r.cols.length; k++) {
-      if (r.cols[k] > right) continue;
-      vs[r.cols[k] - left] = r.values[k];
-      fs[r.cols[k] - left] = r.formats[k];
+      return;
+    }
+    if (this.inRow) {
+      if (name !== 'c') return;
+      // The hot path (one call per cell): attributes are read straight from the buffer, nothing is copied.
+      const src = a.src;
+      const r = a.indexOf('r');
+      if (r >= 0 && a.valueEnd[r] > a.valueStart[r]) {
+        this.col = parseRefAt(src, a.valueStart[r], a.valueEnd[r]);
+        // A cell's own reference wins over its row's (they agree in every valid file).
+        if (lastRefRow !== 0) this.row = lastRefRow;
+      } else if (++this.col > MAX_COL) throw new CellRefError('column past XFD');
+      this.inCell = true;
+      const t = a.indexOf('t');
+      this.type = t < 0 ? 'n' : src.slice(a.valueStart[t], a.valueEnd[t]);
+      const s = a.indexOf('s');
+      this.style = s < 0 ? 0 : digitsAt(src, a.valueStart[s], a.valueEnd[s]);
+      this.value = '';
+      this.hasValue = false;
+      this.inline = '';
+      this.hasInline = false;
+      this.formula = false;
+      return;
+    }
+    if (this.inSheetData) {
+      if (name !== 'row') return;
+      const r = a.get('r');
+      const n = r === undefined || r === '' ? this.row + 1 : Number(r);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw new CellRefError(`row ${r ?? ''}`);
+      this.row = n;
+      this.col = 0;
+      this.inRow = true;
+      this.raw = null;
+      return;
+    }
+    switch (name) {
+      case 'sheetData':
+        this.inSheetData = true;
+        break;
+      case 'mergeCell': {
+        const ref = a.get('ref');
+        if (ref) this.merges.push(ref.replace(/\$/g, '').toUpperCase());
+        break;
+      }
+      case 'sheetProtection':
+        this.protectedSheet = isTrue(a.get('sheet'));
+        break;
+      case 'tablePart': {
+        const id = a.get('id');
+        if (id) this.tableRelIds.push(id);
+        break;
+      }
     }
   }
-  return { ...base, top, left, values, formats };
-}
 
-/** An ExcelJS formula cell value (own, shared or array formula): its `result` is only the cached value. */
-function isFormulaValue(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+  close(name: string): void {
+    if (this.inCell) {
+      if (name === 'v' || name === 't') {
+        this.target = Text.None;
+        this.wantText = false;
+      } else if (name === 'rPh') this.inPhonetic = false;
+      else if (name === 'is') this.inInline = false;
+      else if (name === 'c') {
+        this.inCell = false;
+        this.endCell();
+      }
+      return;
+    }
+    if (name === 'row') this.inRow = false;
+    else if (name === 'sheetData') this.inSheetData = false;
+  }
+
+  text(s: string): void {
+    if (this.target === Text.Value) this.value += s;
+    else if (this.target === Text.Inline) this.inline += s;
+  }
+
+  private endCell(): void {
+    const row = this.row;
+    const col = this.col;
+    if (this.formula) this.formulas.add(row, col);
+    let value: CellValue = null;
+    let format: string | null = null;
+    const v = this.value;
+    switch (this.type) {
+      case 's': {
+        if (!this.hasValue) break;
+        const i = Number(v);
+        if (!Number.isInteger(i) || i < 0 || i >= this.sst.length) throw new CellRefError(`shared string ${v}`);
+        value = this.sst[i];
+        break;
+      }
+      case 'inlineStr':
+        // An empty inline string is an empty string, not an empty cell.
+        if (this.hasInline) value = decodeEscapes(this.inline);
+        else if (this.hasValue) value = decodeEscapes(v);
+        break;
+      case 'str':
+        if (this.hasValue) value = decodeEscapes(v);
+        break;
+      case 'b':
+        if (this.hasValue) value = v.trim() === '1' || v.trim() === 'true';
+        break;
+      case 'e':
+        if (this.hasValue) value = { error: v.trim() };
+        break;
+      case 'd': {
+        if (!this.hasValue || v.trim() === '') break;
+        const d = isoDateSerial(v.trim(), this.date1904);
+        if (d === null) value = v.trim();
+        else {
+          value = d.serial;
+          format = d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+        }
+        break;
+      }
+      default: {
+        if (!this.hasValue) break;
+        const t = v.trim();
+        if (t === '') break;
+        const n = Number(t);
+        // A number Excel cannot hold (NaN, Infinity) reads as nothing rather than as a value no cell can have.
+        if (!Number.isFinite(n)) break;
+        value = n;
+        format = this.numFmtOfXf[this.style] ?? null;
+      }
+    }
+    if (value === null) return;
+    let raw = this.raw;
+    if (raw === null || raw.row !== row) {
+      raw = { row, cols: [], values: [], formats: null };
+      this.rows.push(raw);
+      this.raw = raw;
+    }
+    if (format !== null) {
+      if (raw.formats === null) raw.formats = new Array<string | null>(raw.cols.length).fill(null);
+      raw.formats.push(format);
+    } else if (raw.formats !== null) raw.formats.push(null);
+    raw.cols.push(col);
+    raw.values.push(value);
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  snapshot(name: string, visibility: SheetSnapshot['visibility'], tables: SheetSnapshot['tables']): SheetSnapshot {
+    const s: SheetSnapshot = {
+      name,
+      top: 1,
+      left: 1,
+      values: [],
+      formats: null,
+      merges: this.merges,
+      tables,
+      visibility,
+      protected: this.protectedSheet,
+    };
+    const formulaCells = this.formulas.areas();
+    if (formulaCells.length > 0) s.formulaCells = formulaCells;
+    if (this.rows.length === 0) return s;
+    const top = this.top;
+    const left = this.left;
+    let right = this.right;
+    // Rows present × width is what the grid costs; blank rows share one empty row. Cells far to the right of a
+    // long sheet are left out (counted in omittedCells) rather than allocating billions of cells.
+    const presentRows = new Set(this.rows.map((r) => r.row)).size;
+    if (presentRows * (right - left + 1) > MAX_GRID_CELLS) right = left + Math.floor(MAX_GRID_CELLS / presentRows) - 1;
+    const width = right - left + 1;
+    const height = this.bottom - top + 1;
+    const values: CellValue[][] = new Array(height);
+    const formats: (string | null)[][] = new Array(height);
+    const emptyValues = EMPTY_ROW as CellValue[];
+    const emptyFormats = EMPTY_ROW as (string | null)[];
+    for (let i = 0; i < height; i++) {
+      values[i] = emptyValues;
+      formats[i] = emptyFormats;
+    }
+    let anyFormat = false;
+    let omitted = 0;
+    for (const r of this.rows) {
+      const i = r.row - top;
+      let vs = values[i];
+      if (vs === emptyValues) vs = values[i] = new Array<CellValue>(width).fill(null);
+      let fs = formats[i];
+      if (r.formats !== null && fs === emptyFormats) fs = formats[i] = new Array<string | null>(width).fill(null);
+      for (let k = 0; k < r.cols.length; k++) {
+        const c = r.cols[k];
+        if (c > right) {
+          omitted++;
+          continue;
+        }
+        vs[c - left] = r.values[k];
+        if (r.formats !== null) {
+          fs[c - left] = r.formats[k];
+          anyFormat = true;
+        }
+      }
+    }
+    // A blank row is a row of nulls as wide as the others (one shared array: nothing reads past it).
+    const blankValues = new Array<CellValue>(width).fill(null);
+    const blankFormats = new Array<string | null>(width).fill(null);
+    for (let i = 0; i < height; i++) {
+      if (values[i] === emptyValues) values[i] = blankValues;
+      if (formats[i] === emptyFormats) formats[i] = blankFormats;
+    }
+    s.top = top;
+    s.left = left;
+    s.values = values;
+    s.formats = anyFormat ? formats : null;
+    if (omitted > 0) s.omittedCells = { count: omitted, beyondColumn: columnLetter(right) };
+    return s;
+  }
 }
 
 /** Formula cells met in row order, kept as runs down each column ("E2:E9000" instead of 9,000 cells). */
@@ -282,6 +707,7 @@ class FormulaRuns {
       run.bottom = row;
       return;
     }
+    if (run && run.bottom === row) return;
     if (run) this.done.push(runAddress(col, run));
     this.open.set(col, { top: row, bottom: row });
   }
@@ -298,59 +724,17 @@ function runAddress(col: number, run: { top: number; bottom: number }): string {
   return run.top === run.bottom ? `${c}${run.top}` : `${c}${run.top}:${c}${run.bottom}`;
 }
 
-function isDateValue(v: unknown): boolean {
-  if (v instanceof Date) return true;
-  return typeof v === 'object' && v !== null && 'result' in v && (v as { result?: unknown }).result instanceof Date;
-}
-
-/** ExcelJS cell value → snapshot value: formulas by their cached result, rich text and links as text, dates as serials. */
-export function toCellValue(v: unknown, date1904: boolean): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToSerial(v, date1904);
-  if (typeof v !== 'object') return String(v);
-  const o = v as Record<string, unknown>;
-  if (typeof o.error === 'string') return { error: o.error };
-  if ('formula' in o || 'sharedFormula' in o || 'result' in o) return toCellValue(o.result, date1904);
-  if (Array.isArray(o.richText)) return richText(o.richText);
-  if ('text' in o) {
-    const t = o.text;
-    if (typeof t === 'string') return t;
-    if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText))
-      return richText((t as { richText: unknown[] }).richText);
-    return t === null || t === undefined ? null : String(t);
-  }
-  return null;
-}
-
-function richText(runs: unknown[]): string {
-  let s = '';
-  for (const r of runs) if (r && typeof (r as { text?: unknown }).text === 'string') s += (r as { text: string }).text;
-  return s;
-}
-
-function mergesOf(ws: ExcelJS.Worksheet): string[] {
-  const merges = (ws as unknown as { _merges?: Record<string, { tl?: string; br?: string }> })._merges ?? {};
-  const out: string[] = [];
-  for (const m of Object.values(merges)) if (m && m.tl && m.br) out.push(`${m.tl}:${m.br}`);
-  return out;
-}
-
-function tablesOf(ws: ExcelJS.Worksheet): { name: string; range: string }[] {
-  const tables =
-    (ws as unknown as { tables?: Record<string, { table?: { name?: string; ref?: string; tableRef?: string } }> })
-      .tables ?? {};
-  const out: { name: string; range: string }[] = [];
-  for (const [name, t] of Object.entries(tables)) {
-    const ref = t?.table?.tableRef ?? t?.table?.ref;
-    if (typeof ref === 'string' && ref.includes(':')) out.push({ name: t?.table?.name ?? name, range: ref });
-  }
-  return out;
-}
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
-  return Boolean(p && p.sheet !== false);
+/** An ISO 8601 date or date-time (cells of type d, strict OOXML) → serial in the workbook's date system. */
+function isoDateSerial(s: string, date1904: boolean): { serial: number; timeOfDay: boolean } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!isValidYmd(y, mo, d)) return null; // before 1900 (or impossible): kept as the text it is
+  const time = m[4] === undefined ? 0 : (Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0)) / 86400;
+  let serial = ymdToSerial(y, mo, d) + time;
+  if (date1904) serial -= DAYS_1904_OFFSET;
+  if (serial < 0) return null;
+  return { serial: Math.round(serial * 1e8) / 1e8, timeOfDay: time !== 0 };
 }

@@ -8,10 +8,15 @@ import { OrderClerkError } from '../core/errors';
 import { writeWorkbookBuffer } from './write';
 
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  await writeBytesFile(() => writeWorkbookBuffer(workbook), file);
+}
+
+/** Write package bytes (made by `make`, so a failure there also leaves nothing behind) to `file`. */
+export async function writeBytesFile(make: () => Promise<Uint8Array> | Uint8Array, file: string): Promise<void> {
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    const bytes = await writeWorkbookBuffer(workbook);
+    const bytes = await make();
     await fs.writeFile(temp, bytes);
     await fs.rename(temp, target);
   } catch (e) {

@@ -239,8 +239,9 @@ describe('browser demo', () => {
   });
 
   it('makes a packing list from rows selected in the grid', async () => {
-    await p.locator('th.rowhead', { hasText: /^5$/ }).click();
-    await p.locator('th.rowhead', { hasText: /^6$/ }).click({ modifiers: ['Shift'] });
+    // Two open lines of one customer (shipped lines are refused on packing lists: nothing left to pack).
+    await p.locator('th.rowhead', { hasText: /^12$/ }).click();
+    await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
     await tab(p, '单据');
     await waitForCount(p, p.getByTestId('selected-lines').getByRole('listitem'), 2);
     const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '装箱单' }));

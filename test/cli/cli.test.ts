@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import type { WorkbookSnapshot } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { t } from '../../src/core/i18n';
 import { goldenOf } from '../reliability/corpus.golden';
 
@@ -345,6 +345,10 @@ describe('report and generate', () => {
       'packing-list',
       '--rows',
       '4-5',
+      // The README's totals pack both lines in full; row 4 has shipped already, so the clerk says so.
+      '--ship',
+      '4=120,5=120',
+      '--force',
       '-o',
       'pl.xlsx',
       '--json',
@@ -391,9 +395,10 @@ describe('numbering across runs', () => {
       '--doc',
       'delivery-note',
       '--rows',
-      '4,5',
+      '5',
       '-o',
       'dn1.xlsx',
+      '--no-record',
       '--json',
       ...TODAY,
     ]);
@@ -408,6 +413,7 @@ describe('numbering across runs', () => {
       '7',
       '-o',
       'dn2.xlsx',
+      '--no-record',
       '--json',
       ...TODAY,
     ]);
@@ -419,10 +425,11 @@ describe('numbering across runs', () => {
     expect(book.getWorksheet('送货单 DN-20261122-001')).toBeDefined();
     const register: string[] = [];
     book.getWorksheet('单据登记')!.eachRow((row) => register.push(String(row.getCell(1).value)));
-    expect(register.slice(1)).toEqual(['DN-20261122-001', 'DN-20261122-002']);
+    // Title, header, then the two notes.
+    expect(register.slice(2)).toEqual(['DN-20261122-001', 'DN-20261122-002']);
     // The first workbook's cells, its document included, are all still there; only the register's new row is added
     // and the settings' last number (SPEC 9) advances.
-    const newRow = new Set(['ABCDEFGHIJ'.split('').map((c) => `单据登记!${c}3`), `${SETTINGS_SHEET}!A1`].flat());
+    const newRow = new Set(['ABCDEFGHIJKL'.split('').map((c) => `单据登记!${c}4`), `${SETTINGS_SHEET}!A1`].flat());
     const dn2 = await snapshotOfFile(inTmp('dn2.xlsx'));
     expectSameCells(await snapshotOfFile(inTmp('dn1.xlsx')), dn2, newRow);
     expect(readSettings(dn2).lastNumbers).toEqual({ 'DN-20261122': 2 });

@@ -33,6 +33,14 @@ test('our log is found by its header in either language, also under a numbered n
 });
 
 test("a clerk's 'Documents' sheet is not our register; an empty one (an interrupted first write) is", () => {
-  expect(registerSheet(wbOf(clerksDocs), 'en-US')).toEqual({ name: 'Documents (2)', lang: 'en-US' });
-  expect(registerSheet(wbOf(sheetFromGrid('单据登记', [])), 'en-US')).toEqual({ name: '单据登记', lang: 'zh-CN' });
+  expect(registerSheet(wbOf(clerksDocs), 'en-US')).toMatchObject({
+    name: 'Documents (2)',
+    lang: 'en-US',
+    exists: false,
+  });
+  expect(registerSheet(wbOf(sheetFromGrid('单据登记', [])), 'en-US')).toMatchObject({
+    name: '单据登记',
+    lang: 'zh-CN',
+    exists: true,
+  });
 });

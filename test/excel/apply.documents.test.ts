@@ -1,6 +1,7 @@
 // Reports and documents through the Office.js adapter on the recording fake: the sheets, the register row, print
 // setup and the chart land, in a number of syncs that does not grow with the number of order lines.
 import { cellAddress } from '../../src/core/address';
+import { classifyLines } from '../../src/core/delay';
 import { planDocuments } from '../../src/core/documents';
 import { planOverdueReport } from '../../src/core/report';
 import type { CellValue } from '../../src/core/types';
@@ -62,31 +63,52 @@ test('the weekly report: a new print-ready sheet with its chart, in the same syn
   expect(overdueRows.length).toBe(report.overdue.length + report.dueSoon.length);
 });
 
-test('a packing list of 200 lines: document sheet plus one register row, in the same syncs as for 5 lines', async () => {
-  const syncsFor = async (n: number) => {
-    const { fx, port, wb, u } = await setup(2000);
-    const customer = u.lines[0].text.customer;
-    const rows = u.lines
-      .filter((l) => l.text.customer === customer)
-      .slice(0, n)
-      .map((l) => l.row);
-    expect(rows).toHaveLength(n);
-    const plan = planDocuments(u, wb, { type: 'packing-list', rows, today: TODAY });
-    fx.resetStats();
-    const result = await port.apply(plan.edits);
-    return { fx, plan, result, syncs: fx.stats.syncs };
-  };
-  const five = await syncsFor(5);
-  const many = await syncsFor(200);
-  expect(many.syncs).toBe(five.syncs);
-  const { fx, plan, result } = many;
-  const doc = plan.documents[0];
-  expect(result.createdSheets).toEqual(expect.arrayContaining([doc.sheet, '单据登记']));
-  const register = fx.sheetValues('单据登记');
-  expect(register).toHaveLength(2); // header + this document
-  expect(register[1]).toEqual(expect.arrayContaining([doc.number, doc.sheet]));
-  const docSpec = plan.edits.find((e) => e.kind === 'addSheet');
-  if (docSpec?.kind !== 'addSheet') throw new Error('no document sheet planned');
-  expect(fx.sheet(doc.sheet).pageLayout.printArea).toBe(docSpec.spec.pageSetup.printArea);
-  expect(fx.sheet(doc.sheet).pageLayout.printArea).toBe(`A1:${usedCorner(fx.sheetValues(doc.sheet))}`);
-});
+/** n open lines of one customer (shipped and cancelled lines are refused on packing lists and delivery notes). */
+function openRows(u: Awaited<ReturnType<typeof setup>>['u'], n: number): number[] {
+  const open = new Set(
+    classifyLines(u, TODAY)
+      .filter((c) => c.class !== 'shipped' && c.class !== 'cancelled' && c.openQty > 0)
+      .map((c) => c.row),
+  );
+  const customer = u.lines.find((l) => open.has(l.row))?.text.customer;
+  return u.lines
+    .filter((l) => open.has(l.row) && l.text.customer === customer && l.num.unitPrice?.kind !== 'error')
+    .slice(0, n)
+    .map((l) => l.row);
+}
+
+test.each(['packing-list', 'delivery-note'] as const)(
+  'a %s of 200 lines: document sheet, register row (and the shipment recorded) in the same syncs as for 5 lines',
+  async (type) => {
+    const syncsFor = async (n: number) => {
+      const { fx, port, wb, u } = await setup(2000);
+      const rows = openRows(u, n);
+      expect(rows).toHaveLength(n);
+      const plan = planDocuments(u, wb, { type, rows, today: TODAY, company: '永兴小家电制品有限公司', force: true });
+      fx.resetStats();
+      const result = await port.apply(plan.edits);
+      return { fx, plan, result, syncs: fx.stats.syncs, u };
+    };
+    const five = await syncsFor(5);
+    const many = await syncsFor(200);
+    expect(many.syncs).toBe(five.syncs);
+    expect(many.syncs).toBeLessThanOrEqual(3);
+    const { fx, plan, result } = many;
+    const doc = plan.documents[0];
+    expect(result.createdSheets).toEqual(expect.arrayContaining([doc.sheet, '单据登记']));
+    const register = fx.sheetValues('单据登记');
+    // Letterhead, title, header, then this document; its print area stretched over the new row.
+    expect(register[0][0]).toBe('永兴小家电制品有限公司');
+    const entry = register.findIndex((r) => r[0] === doc.number);
+    expect(entry).toBe(register.length - 1);
+    expect(register[entry]).toEqual(expect.arrayContaining([doc.number, doc.sheet, '有效']));
+    expect(fx.sheet('单据登记').pageLayout.printArea).toBe(`A1:L${entry + 1}`);
+    expect(fx.sheet(doc.sheet).pageLayout.printArea).toBeTruthy();
+    if (type === 'delivery-note') {
+      expect(plan.recorded).toHaveLength(200);
+      expect(fx.sheetValues('出货记录')).toHaveLength(201);
+      const log = fx.sheetValues('变更记录');
+      expect(log.filter((r) => r[1] === '出货').length).toBeGreaterThanOrEqual(200);
+    }
+  },
+);

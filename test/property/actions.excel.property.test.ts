@@ -16,8 +16,10 @@ import {
   TODAY,
   expectPreserved,
   expectSameWorkbook,
+  expectOnlyRecordedCells,
   newSheetNames,
   planAction,
+  planRecordedNote,
   type Action,
 } from './invariants';
 
@@ -112,4 +114,22 @@ describe('actions through the Office.js adapter (recording fake)', () => {
       );
     },
   );
+
+  it(`a recorded delivery note changes only the shipped, ship-date and status cells it logs (${EXCEL_RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(orderWorkbookArb(), async (g) => {
+        const { fx, port } = fakeOf(g);
+        const before = await port.read();
+        const u = understand(before, { today: TODAY });
+        const planned = planRecordedNote(u, before);
+        fx.resetStats();
+        await port.apply(planned.edits);
+        expect(fx.stats.syncs).toBeLessThanOrEqual(3);
+        const after = await port.read();
+        expectOnlyRecordedCells(before, after, u.order.sheet, planned.cells);
+        expectOnlyPlannedFormulas(fx, plannedFormulas(planned.edits));
+      }),
+      { numRuns: EXCEL_RUNS },
+    );
+  });
 });

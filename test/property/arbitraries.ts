@@ -269,7 +269,15 @@ function rowArb(kind: RowKind, fields: (FieldKey | null)[], dateSystem: 1900 | 1
         return row;
       });
   }
-  return fc.tuple(...fields.map((f) => cellFor(f, dateSystem)));
+  // A data row carries at least one value under a known header; a row whose only value sits in an
+  // unmapped column is not an order line (understand reports "headers without data" for it).
+  return fc
+    .tuple(...fields.map((f) => cellFor(f, dateSystem)))
+    .filter((row) =>
+      row.some(
+        (c, i) => fields[i] !== null && c.value !== null && !(typeof c.value === 'string' && /^\s*$/.test(c.value)),
+      ),
+    );
 }
 
 /** Title rows above the header: a merged title, a "制表日期" line, blank rows. */

@@ -1,6 +1,7 @@
 // The actions the clerk can run, planned the way the pane and the CLI plan them, and the data-safety invariants
 // every adapter must keep: every cell the clerk had stays as it was, except chosen fixes, each with a change-log row.
 
+import { OrderClerkError } from '../../src/core/errors';
 import { planValidationRules, checkOrder } from '../../src/core/checks';
 import { readChangeLog } from '../../src/core/changelog';
 import { fromSerial1900, isoToSerial } from '../../src/core/dates';
@@ -63,14 +64,82 @@ export function planAction(
       return { edits: r.edits, fixed: [], newSheets: [r.sheet] };
     }
     default: {
-      const d = planDocuments(u, wb, {
-        type: action,
-        rows: u.order.dataRows.slice(0, 3),
-        today: TODAY,
-        perCustomer: true,
-      });
-      return { edits: d.edits, fixed: [], newSheets: d.documents.map((x) => x.sheet), advancesLastNumbers: true };
+      // Forced (random lines are often cancelled or shipped) and not recorded: documents alone never touch the order
+      // sheet; recording is the 'record' property below. Lines no document can carry (a quantity that is not a
+      // number) are refused whatever the clerk says: then nothing is planned.
+      try {
+        const d = planDocuments(u, wb, {
+          type: action,
+          rows: u.order.dataRows.slice(0, 3),
+          today: TODAY,
+          perCustomer: true,
+          force: true,
+          record: false,
+          now: NOW,
+        });
+        return { edits: d.edits, fixed: [], newSheets: d.documents.map((x) => x.sheet), advancesLastNumbers: true };
+      } catch (e) {
+        if (e instanceof OrderClerkError && e.code === 'shipRefused') return { edits: [], fixed: [], newSheets: [] };
+        throw e;
+      }
     }
+  }
+}
+
+/**
+ * A recorded delivery note (SPEC 11) on the first open lines of one customer: the plan, and the order-sheet cells it
+ * sets (shipped quantity, ship date, status), each of which must have its change-log row.
+ */
+export function planRecordedNote(
+  u: Understanding,
+  wb: WorkbookSnapshot,
+): { edits: WorkbookEdit[]; cells: Map<string, unknown> } {
+  try {
+    const d = planDocuments(u, wb, {
+      type: 'delivery-note',
+      rows: u.order.dataRows.slice(0, 3),
+      today: TODAY,
+      perCustomer: true,
+      force: true,
+      addShippedColumn: true,
+      now: NOW,
+    });
+    const cells = new Map<string, unknown>();
+    for (const e of d.edits)
+      if (e.kind === 'setValues' && e.sheet === u.order.sheet) for (const c of e.cells) cells.set(c.address, c.value);
+    return { edits: d.edits, cells };
+  } catch (e) {
+    if (e instanceof OrderClerkError && e.code === 'shipRefused') return { edits: [], cells: new Map() };
+    throw e;
+  }
+}
+
+/**
+ * After a recorded note: every cell the clerk had is as it was, except the cells the note set on the order sheet —
+ * each holding what the plan said, with a change-log row whose new value is that value.
+ */
+export function expectOnlyRecordedCells(
+  before: WorkbookSnapshot,
+  after: WorkbookSnapshot,
+  orderSheet: string,
+  cells: Map<string, unknown>,
+): void {
+  const diffs = differences(
+    before,
+    after,
+    (sheet, r, c, _v0, v1) => {
+      if (sheet === SETTINGS_SHEET) return true;
+      if (sheet !== orderSheet || !cells.has(cellAddress(r, c))) return false;
+      const want = cells.get(cellAddress(r, c));
+      return sameCell(v1, (want ?? null) as CellValue);
+    },
+    (sheet) => sheet === orderSheet,
+  );
+  expect(diffs).toEqual([]);
+  const log = readChangeLog(after);
+  for (const [cell] of cells) {
+    const row = log.find((l) => l.sheet === orderSheet && l.cell === cell);
+    expect(row).toBeDefined();
   }
 }
 

@@ -18,7 +18,7 @@ import type { Lang, WorkbookSnapshot } from '../../src/core/types';
 import { understand } from '../../src/core/understand';
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
 import { errorText } from '../../src/taskpane/model';
-import { readWorkbookBuffer, snapshotOf as snapshotOfExcelJs } from '../../src/xlsx/read';
+import { readWorkbookBuffer, snapshotOf as snapshotOfExcelJs } from '../../src/xlsx/exceljs';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 import { createFakeExcel } from '../fakes/excel-fake';
 import { NOW, TODAY_ARGS, cli, expectOneLineFailure, makeTmp, readBack, saveWorkbook, sha256 } from './cliHarness';
@@ -392,6 +392,14 @@ describe('31-character and forbidden-character sheet names', () => {
   });
 });
 
+/** A minimal OLE2 compound file whose directory names one stream (what tells .xls from an encrypted package). */
+function oleFile(stream: string): Uint8Array {
+  const b = new Uint8Array(1536);
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  for (let i = 0; i < stream.length; i++) b[1024 + 2 * i] = stream.charCodeAt(i);
+  return b;
+}
+
 describe('files that are not .xlsx, or are corrupt', () => {
   async function expectFileRefused(file: string, code: ErrorCode): Promise<void> {
     const bytes = fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
@@ -402,11 +410,17 @@ describe('files that are not .xlsx, or are corrupt', () => {
     if (hash) expect(sha256(file)).toBe(hash);
   }
 
-  it('.xls (an old workbook, whatever its name says)', async () => {
-    const xls = at('old.xls');
-    fs.copyFileSync(path.join(REAL_WORLD, 'officedev-copilot-Test.xlsx'), xls);
-    await expectFileRefused(xls, 'notXlsx');
-    await expectFileRefused(path.join(REAL_WORLD, 'officedev-copilot-Test.xlsx'), 'notXlsx');
+  it('.xls (an old workbook, whatever its name says) is named as one', async () => {
+    fs.writeFileSync(at('old.xlsx'), oleFile('Workbook'));
+    await expectFileRefused(at('old.xlsx'), 'xlsFile');
+  });
+
+  it('an encrypted workbook is named as protected with a password, whatever its name says', async () => {
+    // The real-world file is Office's encryption: an OLE2 compound file with EncryptedPackage and DataSpaces.
+    const enc = at('locked.xls');
+    fs.copyFileSync(path.join(REAL_WORLD, 'officedev-copilot-Test.xlsx'), enc);
+    await expectFileRefused(enc, 'encrypted');
+    await expectFileRefused(path.join(REAL_WORLD, 'officedev-copilot-Test.xlsx'), 'encrypted');
   });
 
   it('a corrupt .xlsx (truncated)', async () => {
@@ -431,11 +445,13 @@ describe('files that are not .xlsx, or are corrupt', () => {
 
   it('a text file, an empty file, a directory and a missing file', async () => {
     fs.writeFileSync(at('orders.csv'), 'Order No.,Item,Qty\nSO-1,FM-201,10\n');
-    await expectFileRefused(at('orders.csv'), 'notXlsx');
+    await expectFileRefused(at('orders.csv'), 'csvFile');
+    fs.writeFileSync(at('notes.xlsx'), 'just a note without separators\n');
+    await expectFileRefused(at('notes.xlsx'), 'notXlsx');
     fs.writeFileSync(at('empty-file.xlsx'), '');
     await expectFileRefused(at('empty-file.xlsx'), 'notXlsx');
     fs.mkdirSync(at('folder.xlsx'));
-    await expectCliFailure(['inspect', at('folder.xlsx')], 'notXlsx', { file: at('folder.xlsx') });
+    await expectCliFailure(['inspect', at('folder.xlsx')], 'isFolder', { file: at('folder.xlsx') });
     await expectCliFailure(['inspect', at('missing.xlsx')], 'fileNotFound', { file: at('missing.xlsx') });
   });
 });

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { WorkbookSnapshot } from '../../src/core/types';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 import { writeWorkbookBuffer } from '../../src/xlsx/write';
 
 export const NOW = new Date(2026, 10, 22, 9, 30, 0);

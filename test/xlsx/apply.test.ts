@@ -1,16 +1,25 @@
+// The package writer (src/xlsx/package) edit by edit: what each WorkbookEdit leaves in the written file, read
+// back with ExcelJS as an independent reader.
+
 import * as ExcelJS from 'exceljs';
 import type { SheetSpec, WorkbookEdit } from '../../src/core/edits';
-import { OrderClerkError } from '../../src/core/errors';
 import { SETTINGS_CELL_CHARS, SETTINGS_SHEET } from '../../src/core/settings';
-import { applyEdits, lastUsedRow } from '../../src/xlsx/apply';
-import { writeWorkbookBuffer } from '../../src/xlsx/write';
+import { partText, writeBytes, writeWorkbook, type Written } from './writeHelpers';
 
-/** Write to .xlsx bytes and load them again: what a clerk would open. */
-async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const bytes = await writeWorkbookBuffer(wb);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return back;
+/** The plan carried out on the workbook's package; the written file read back. */
+async function apply(wb: ExcelJS.Workbook | Written, edits: WorkbookEdit[]): Promise<Written> {
+  return 'result' in wb ? writeBytes(wb.bytes, edits) : writeWorkbook(wb, edits);
+}
+
+/** Last row with a value, as a clerk sees the sheet. */
+function lastUsedRow(ws: ExcelJS.Worksheet): number {
+  let last = 0;
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    row.eachCell({ includeEmpty: false }, (c) => {
+      if (c.value !== null && c.value !== '') last = n;
+    });
+  });
+  return last;
 }
 
 /** An order block: merged title row 1, header row 3, data rows 4–6, a formula column. */
@@ -39,84 +48,91 @@ function tableRefs(ws: ExcelJS.Worksheet): string[] {
   return Object.values(tables).map((t) => `${t.model.name} ${t.model.tableRef}`);
 }
 
-const create: WorkbookEdit = {
+const ensureTable: WorkbookEdit = {
   kind: 'ensureTable',
   sheet: 'Orders',
   range: 'A3:D6',
   name: 'OrderLines',
   mode: 'create',
 };
-const reuse: WorkbookEdit = { ...create, mode: 'reuse' };
 
 describe('ensureTable', () => {
-  it('create: adds exactly the named table over exactly the range without changing any value', async () => {
+  it('adds a table over the block without changing any value, and reuses it the second time', async () => {
     const wb = orderWorkbook();
     const before = values(wb.getWorksheet('Orders')!);
-    expect(applyEdits(wb, [create], 1900)).toEqual({ createdSheets: [], table: 'OrderLines' });
-    const back = await roundTrip(wb);
-    const ws = back.getWorksheet('Orders')!;
+    const once = await apply(wb, [ensureTable]);
+    expect(once.result).toMatchObject({ createdSheets: [], table: 'OrderLines' });
+    const ws = once.workbook.getWorksheet('Orders')!;
     expect(values(ws)).toBe(before);
     expect(tableRefs(ws)).toEqual(['OrderLines A3:D6']);
     expect(ws.getCell('A5').value).toBe('=not a formula');
     expect(ws.getCell('D4').value).toEqual({ formula: 'B4*C4', result: 4 });
+
+    const twice = await apply(once, [{ ...ensureTable, mode: 'reuse' }]);
+    expect(twice.result.table).toBe('OrderLines');
+    expect(twice.result.touched).toEqual([]);
+    expect(tableRefs(twice.workbook.getWorksheet('Orders')!)).toEqual(['OrderLines A3:D6']);
+    expect(values(twice.workbook.getWorksheet('Orders')!)).toBe(before);
   });
 
-  it('reuse: a table that covers the range is left as it is', async () => {
+  it('grows the reused table over the longer data block (rows and a new column named by its header)', async () => {
     const wb = orderWorkbook();
-    applyEdits(wb, [create], 1900);
-    const back = await roundTrip(wb);
-    const before = values(back.getWorksheet('Orders')!);
-    expect(applyEdits(back, [{ ...reuse, range: 'A4:B5' }], 1900).table).toBe('OrderLines');
-    const again = await roundTrip(back);
-    expect(tableRefs(again.getWorksheet('Orders')!)).toEqual(['OrderLines A3:D6']);
-    expect(values(again.getWorksheet('Orders')!)).toBe(before);
+    wb.getWorksheet('Orders')!.getCell('E3').value = 'Note';
+    const once = await apply(wb, [{ ...ensureTable, range: 'A3:D5' }]);
+    const grown = await apply(once, [{ ...ensureTable, range: 'A3:E6', mode: 'reuse' }]);
+    expect(grown.result.table).toBe('OrderLines');
+    expect(tableRefs(grown.workbook.getWorksheet('Orders')!)).toEqual(['OrderLines A3:E6']);
+    const xml = await partText(grown.bytes, 'xl/tables/table1.xml');
+    expect(xml).toContain('<tableColumn id="5" name="Note"/>');
+    expect(xml).toContain('<autoFilter ref="A3:E6"/>');
   });
 
-  it('reuse: grows the table over the longer and wider block, keeping its header row', async () => {
+  it('makes no table when the name is taken: a create names exactly the table core chose', async () => {
     const wb = orderWorkbook();
-    applyEdits(wb, [{ ...create, range: 'B3:C5' }], 1900);
-    const back = await roundTrip(wb);
-    const before = values(back.getWorksheet('Orders')!);
-    expect(applyEdits(back, [reuse], 1900).table).toBe('OrderLines');
-    const again = await roundTrip(back);
-    expect(tableRefs(again.getWorksheet('Orders')!)).toEqual(['OrderLines A3:D6']);
-    expect(values(again.getWorksheet('Orders')!)).toBe(before);
+    const other = wb.addWorksheet('Old');
+    other.getRow(1).values = ['a', 'b'];
+    other.getRow(2).values = [1, 2];
+    const once = await apply(wb, [
+      { kind: 'ensureTable', sheet: 'Old', range: 'A1:B2', name: 'OrderLines', mode: 'create' },
+    ]);
+    expect(once.result.table).toBe('OrderLines');
+    expect((await apply(once, [ensureTable])).result.table).toBeNull();
   });
 
-  it('never writes a header cell: a blank one stops the edit (core refuses such a table before)', () => {
+  it('never writes a header cell: a blank header leaves the table unmade and the row as it was', async () => {
     const wb = orderWorkbook();
     wb.getWorksheet('Orders')!.getCell('C3').value = null;
-    expect(() => applyEdits(wb, [create], 1900)).toThrow(/blank header cell C3/);
-    expect(wb.getWorksheet('Orders')!.getCell('C3').value).toBeNull();
+    const out = await apply(wb, [ensureTable]);
+    expect(out.result.table).toBeNull();
+    const ws = out.workbook.getWorksheet('Orders')!;
+    expect(ws.getRow(3).values).toEqual([undefined, 'Order No.', 'Qty', undefined, 'Amount']);
+    expect(tableRefs(ws)).toEqual([]);
   });
 
-  it('reuse of a table that is not there says so', () => {
-    expect(() => applyEdits(orderWorkbook(), [reuse], 1900)).toThrow(OrderClerkError);
+  it('reuse of a table deleted since the read is named in tableNotFound, as in Excel, and nothing is written', async () => {
+    const err = await apply(orderWorkbook(), [{ ...ensureTable, mode: 'reuse' }]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'tableNotFound', params: { table: 'OrderLines' } });
   });
 });
 
 describe('setValues', () => {
   it('writes literal values: strings that look like formulas stay strings', async () => {
     const wb = orderWorkbook();
-    applyEdits(
-      wb,
-      [
-        {
-          kind: 'setValues',
-          sheet: 'Orders',
-          cells: [
-            { address: 'A4', value: '=SUM(B4:B6)' },
-            { address: 'A6', value: '+86 138' },
-            { address: 'B5', value: 12 },
-            { address: 'C5', value: 46353, numberFormat: 'yyyy-mm-dd' },
-            { address: 'C6', value: '-5' },
-            { address: 'B6', value: '@home' },
-          ],
-        },
-      ],
-      1900,
-    );
-    const ws = (await roundTrip(wb)).getWorksheet('Orders')!;
+    const out = await apply(wb, [
+      {
+        kind: 'setValues',
+        sheet: 'Orders',
+        cells: [
+          { address: 'A4', value: '=SUM(B4:B6)' },
+          { address: 'A6', value: '+86 138' },
+          { address: 'B5', value: 12 },
+          { address: 'C5', value: 46353, numberFormat: 'yyyy-mm-dd' },
+          { address: 'C6', value: '-5' },
+          { address: 'B6', value: '@home' },
+        ],
+      },
+    ]);
+    const ws = out.workbook.getWorksheet('Orders')!;
     expect(ws.getCell('A4').value).toBe('=SUM(B4:B6)');
     expect(ws.getCell('A6').value).toBe('+86 138');
     expect(ws.getCell('C6').value).toBe('-5');
@@ -132,13 +148,10 @@ describe('setValues', () => {
     const ws = wb.addWorksheet('S');
     ws.getCell('A1').value = 1;
     ws.getCell('A2').value = 2;
-    const loaded = await roundTrip(wb);
-    applyEdits(
-      loaded,
-      [{ kind: 'setValues', sheet: 'S', cells: [{ address: 'A1', value: 46353, numberFormat: 'yyyy-mm-dd' }] }],
-      1900,
-    );
-    const back = (await roundTrip(loaded)).getWorksheet('S')!;
+    const out = await apply(wb, [
+      { kind: 'setValues', sheet: 'S', cells: [{ address: 'A1', value: 46353, numberFormat: 'yyyy-mm-dd' }] },
+    ]);
+    const back = out.workbook.getWorksheet('S')!;
     expect(back.getCell('A1').numFmt).toBe('yyyy-mm-dd');
     expect(back.getCell('A2').numFmt).toBeUndefined();
     expect(back.getCell('A2').value).toBe(2);
@@ -178,13 +191,15 @@ describe('setDataValidation', () => {
   };
 
   it('sets one rule per range, replacing (not stacking) on the second run', async () => {
-    const wb = orderWorkbook();
-    applyEdits(wb, [rules], 1900);
-    const once = await roundTrip(wb);
-    applyEdits(once, [rules], 1900);
-    const twice = await roundTrip(once);
+    const once = await apply(orderWorkbook(), [rules]);
+    const twice = await apply(once, [rules]);
+    expect(await partText(twice.bytes, 'xl/worksheets/sheet1.xml')).toBe(
+      await partText(once.bytes, 'xl/worksheets/sheet1.xml'),
+    );
     const model = (
-      twice.getWorksheet('Orders') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+      twice.workbook.getWorksheet('Orders') as unknown as {
+        dataValidations: { model: Record<string, ExcelJS.DataValidation> };
+      }
     ).dataValidations.model;
     expect(Object.keys(model).sort()).toEqual(['A4', 'A5', 'A6', 'B4', 'B5', 'B6', 'C4', 'C5', 'C6', 'D4', 'D5', 'D6']);
     expect(model.B5).toMatchObject({
@@ -201,28 +216,14 @@ describe('setDataValidation', () => {
     expect(model.C4).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(model.A6).toMatchObject({ type: 'list', formulae: ['"Open,Shipped"'] });
     expect(model.D4.type).toBe('date');
-    expect((model.D4.formulae as Date[]).map((d) => d.toISOString().slice(0, 10))).toEqual([
-      '2000-01-01',
-      '2100-12-31',
-    ]);
   });
 
-  it('writes the same days as serials in a 1904 workbook', async () => {
-    const wb = orderWorkbook();
-    applyEdits(wb, [rules], 1904);
-    const bytes = await writeWorkbookBuffer(wb);
-    const xml = await sheetXml(bytes);
-    // 2000-01-01 is 36526 in the 1900 system and 35064 in the 1904 system.
-    expect(xml).toContain('<formula1>35064</formula1>');
+  it('writes date bounds as DATE() formulas, as the Excel adapter does: the same days in either date system', async () => {
+    const out = await apply(orderWorkbook(), [rules]);
+    const xml = await partText(out.bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain('<formula1>DATE(2000,1,1)</formula1><formula2>DATE(2100,12,31)</formula2>');
   });
 });
-
-async function sheetXml(bytes: Uint8Array): Promise<string> {
-  // ExcelJS bundles JSZip; use it to look inside the package.
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
-  return zip.file('xl/worksheets/sheet1.xml')!.async('string');
-}
 
 describe('setConditionalFormats', () => {
   const flags = (formula: string): WorkbookEdit => ({
@@ -242,12 +243,10 @@ describe('setConditionalFormats', () => {
       ref: 'B4:B6',
       rules: [{ type: 'expression', formulae: ['$B4>100'], priority: 1, style: { font: { bold: true } } }],
     });
-    applyEdits(wb, [flags('$B4<0')], 1900);
-    const once = await roundTrip(wb);
-    applyEdits(once, [flags('$B4<1')], 1900);
-    const twice = await roundTrip(once);
+    const once = await apply(wb, [flags('$B4<0')]);
+    const twice = await apply(once, [flags('$B4<1')]);
     const cfs = (
-      twice.getWorksheet('Orders') as unknown as {
+      twice.workbook.getWorksheet('Orders') as unknown as {
         conditionalFormattings: {
           ref: string;
           rules: { formulae: string[]; priority: number; style: Partial<ExcelJS.Style> }[];
@@ -273,16 +272,12 @@ describe('setConditionalFormats', () => {
   });
 
   it('only clears when rules are empty', async () => {
-    const wb = orderWorkbook();
-    applyEdits(wb, [flags('$B4<0')], 1900);
-    applyEdits(
-      wb,
-      [{ kind: 'setConditionalFormats', sheet: 'Orders', marker: 'order-clerk:delay', ranges: ['A4:D6'], rules: [] }],
-      1900,
-    );
-    const back = await roundTrip(wb);
+    const once = await apply(orderWorkbook(), [flags('$B4<0')]);
+    const back = await apply(once, [
+      { kind: 'setConditionalFormats', sheet: 'Orders', marker: 'order-clerk:delay', ranges: ['A4:D6'], rules: [] },
+    ]);
     expect(
-      (back.getWorksheet('Orders') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
+      (back.workbook.getWorksheet('Orders') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
     ).toEqual([]);
   });
 });
@@ -319,16 +314,13 @@ describe('addSheet', () => {
   };
 
   it('writes cells, styles, merges, widths, heights and an A4 fit-to-width page setup', async () => {
-    const wb = orderWorkbook();
-    expect(applyEdits(wb, [{ kind: 'addSheet', spec, activate: true }], 1900)).toEqual({
-      createdSheets: [spec.name],
-      table: null,
-    });
-    const back = await roundTrip(wb);
+    const out = await apply(orderWorkbook(), [{ kind: 'addSheet', spec, activate: true }]);
+    expect(out.result).toMatchObject({ createdSheets: [spec.name], table: null });
+    const back = out.workbook;
     const ws = back.getWorksheet(spec.name)!;
     expect(ws.getCell('A4').value).toBe('=HYPERLINK("http://x")');
     expect(ws.getCell('B4').value).toBe('-3');
-    expect(ws.getCell('B4').border.top).toEqual({ style: 'thin' });
+    expect(ws.getCell('B4').border.top).toMatchObject({ style: 'thin' });
     expect(ws.getCell('C4').value).toBe(5);
     expect(ws.getCell('C4').numFmt).toBe('#,##0.00');
     expect(ws.getCell('C4').fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFEDEDED' } });
@@ -366,11 +358,11 @@ describe('appendRows', () => {
   });
 
   it('creates the sheet with its header, then appends below the last used row', async () => {
-    const wb = orderWorkbook();
-    expect(applyEdits(wb, [log([[46348.5, 'fix', 'H7', '60', 60]])], 1900).createdSheets).toEqual(['Change log']);
-    const once = await roundTrip(wb);
-    expect(applyEdits(once, [log([[46349, 'undo', 'H7', 60, '=60']])], 1900).createdSheets).toEqual([]);
-    const ws = (await roundTrip(once)).getWorksheet('Change log')!;
+    const once = await apply(orderWorkbook(), [log([[46348.5, 'fix', 'H7', '60', 60]])]);
+    expect(once.result.createdSheets).toEqual(['Change log']);
+    const twice = await apply(once, [log([[46349, 'undo', 'H7', 60, '=60']])]);
+    expect(twice.result.createdSheets).toEqual([]);
+    const ws = twice.workbook.getWorksheet('Change log')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'Time', 'Action', 'Cell', 'Old', 'New']);
     expect(ws.getCell('A1').font.bold).toBe(true);
     expect(ws.getRow(2).values).toEqual([undefined, new Date(Date.UTC(2026, 10, 22, 12)), 'fix', 'H7', '60', 60]);
@@ -383,15 +375,13 @@ describe('appendRows', () => {
 
 describe('writeSettings', () => {
   it('keeps the JSON in a very hidden sheet, split over cells, and clears longer old JSON', async () => {
-    const wb = orderWorkbook();
     const long = JSON.stringify({ pad: 'x'.repeat(SETTINGS_CELL_CHARS + 10) });
-    applyEdits(wb, [{ kind: 'writeSettings', json: long }], 1900);
-    const once = await roundTrip(wb);
-    const ws1 = once.getWorksheet(SETTINGS_SHEET)!;
+    const once = await apply(orderWorkbook(), [{ kind: 'writeSettings', json: long }]);
+    const ws1 = once.workbook.getWorksheet(SETTINGS_SHEET)!;
     expect(ws1.state).toBe('veryHidden');
     expect(String(ws1.getCell('A1').value) + String(ws1.getCell('A2').value)).toBe(long);
-    applyEdits(once, [{ kind: 'writeSettings', json: '{"dueSoonDays":5}' }], 1900);
-    const ws2 = (await roundTrip(once)).getWorksheet(SETTINGS_SHEET)!;
+    const twice = await apply(once, [{ kind: 'writeSettings', json: '{"dueSoonDays":5}' }]);
+    const ws2 = twice.workbook.getWorksheet(SETTINGS_SHEET)!;
     expect(ws2.getCell('A1').value).toBe('{"dueSoonDays":5}');
     expect(ws2.getCell('A2').value).toBeNull();
     expect(ws2.state).toBe('veryHidden');

@@ -1,6 +1,6 @@
 // The .xlsx reader records which cells hold formulas (values carry only their cached results).
 import * as ExcelJS from 'exceljs';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
 
 async function snapshotOf(book: ExcelJS.Workbook) {
   const buf = await book.xlsx.writeBuffer();

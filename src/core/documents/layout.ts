@@ -3,8 +3,10 @@
 
 import { rangeAddress } from '../address';
 import type { CellStyle, PageSetup, SheetSpec, WriteValue } from '../edits';
-import type { Lang } from '../types';
+import { letterheadLines } from '../company';
+import type { CompanyProfile, Lang } from '../types';
 import { SheetGrid, displayWidth, titleRows } from '../printSetup';
+import { withFont } from './font';
 import { bilingual } from './labels';
 
 export { displayWidth };
@@ -91,13 +93,19 @@ export class FormGrid {
     return this.contentWidth.map((w, i) => Math.min(MAX_WIDTH, Math.max(this.minWidths[i], w === 0 ? 0 : w + PADDING)));
   }
 
-  toSheetSpec(name: string, orientation: PageSetup['orientation'], tableHeaderRow: number | null): SheetSpec {
+  toSheetSpec(
+    name: string,
+    orientation: PageSetup['orientation'],
+    tableHeaderRow: number | null,
+    print: { font?: string; footer?: string } = {},
+  ): SheetSpec {
     const widths = this.widths();
     this.fitRowHeights(widths);
     const lastRow = this.lastRow;
+    const cells = print.font ? withFont(this.grid.cells(), print.font) : this.grid.cells();
     return {
       name,
-      cells: this.grid.cells(),
+      cells,
       merges: this.grid.merges.slice(),
       columnWidths: widths,
       rowHeights: { ...this.rowHeights },
@@ -108,6 +116,7 @@ export class FormGrid {
         printArea: rangeAddress(1, 1, Math.max(1, lastRow), this.columns),
         printTitleRows: tableHeaderRow ? titleRows(tableHeaderRow) : null,
         margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 },
+        ...(print.footer ? { footer: print.footer } : {}),
       },
       freezeRows: 0,
       showGridlines: false,
@@ -148,6 +157,19 @@ export const TABLE_HEADER_STYLE: CellStyle = {
 
 export function tableCellStyle(extra: CellStyle = {}): CellStyle {
   return { border: 'thin', vAlign: 'middle', ...extra };
+}
+
+/**
+ * The company's letterhead across the full width from `row`: its name, then one line of address, phone, fax and tax
+ * number. Returns the row for the title below it.
+ */
+export function putLetterhead(g: FormGrid, company: CompanyProfile, lang: Lang, row: number): number {
+  const head = letterheadLines(company, lang);
+  g.merge(row, 1, g.columns, head.name, { bold: true, size: 15, hAlign: 'center', vAlign: 'middle' });
+  g.height(row, 24);
+  if (!head.contact) return row + 1;
+  g.merge(row + 1, 1, g.columns, head.contact, { size: 9, hAlign: 'center', vAlign: 'middle', wrap: true });
+  return row + 2;
 }
 
 /** Title across the full width in row `row`. */
@@ -223,16 +245,31 @@ export function putTableRow(
 
 export type TableValue = WriteValue | { value: WriteValue; numberFormat?: string };
 
-/** Signature boxes across the width: a label row and an empty box row below it. Returns the next free row. */
-export function putSignatureBoxes(g: FormGrid, lang: Lang, row: number, labelKeys: string[]): number {
-  const k = labelKeys.length;
+/**
+ * Signature boxes across the width: a label row and an empty box row below it. Returns the next free row.
+ * `weights` share the columns out (the customer's box on a delivery note is the widest); equal by default.
+ */
+export function putSignatureBoxes(
+  g: FormGrid,
+  lang: Lang,
+  row: number,
+  labelKeys: string[],
+  weights: number[] = labelKeys.map(() => 1),
+  boxHeight = 36,
+): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let used = 0;
+  let left = 1;
   labelKeys.forEach((key, i) => {
-    const left = Math.round((i * g.columns) / k) + 1;
-    const right = Math.round(((i + 1) * g.columns) / k);
+    used += weights[i];
+    const last = labelKeys.length - 1;
+    const share = Math.max(left, Math.round((used * g.columns) / total));
+    const right = i === last ? g.columns : Math.min(share, g.columns - (last - i));
     g.merge(row, left, right, bilingual(lang, key), { ...LABEL_STYLE, border: 'thin', hAlign: 'center' });
     g.merge(row + 1, left, right, null, { border: 'thin' });
+    left = right + 1;
   });
-  g.height(row + 1, 36);
+  g.height(row + 1, boxHeight);
   return row + 2;
 }
 

@@ -104,8 +104,15 @@ export interface PackingPlan {
 const times = (a: number | null, n: number, digits: number): number | null =>
   a === null ? null : roundTo(a * n, digits);
 
-/** Packing lines for the order lines, in order, with carton numbers from 1. */
-export function planPacking(lines: OrderLine[], masters: Masters): PackingPlan {
+/**
+ * Packing lines for the order lines, in order, with carton numbers from 1. `quantityOf` gives the quantity packed
+ * per line (what ships now); by default the line's ordered quantity.
+ */
+export function planPacking(
+  lines: OrderLine[],
+  masters: Masters,
+  quantityOf: (line: OrderLine) => number | null = (l) => lineNumber(l, 'quantity'),
+): PackingPlan {
   const rows: PackingRow[] = [];
   const warnings: PackingPlan['warnings'] = [];
   let nextCarton: number | null = 1; // null once an earlier item's carton count is unknown
@@ -115,7 +122,7 @@ export function planPacking(lines: OrderLine[], masters: Masters): PackingPlan {
       warnings.push({ code, row: line.row, item });
     };
     const data = packingDataFor(line, masters);
-    const quantity = lineNumber(line, 'quantity');
+    const quantity = quantityOf(line);
     const base: PackingRow = {
       row: line.row,
       partial: false,

@@ -3,14 +3,8 @@
 
 import { DATE_FORMAT, fromSerial1900 } from '../dates';
 import type { FieldKey } from '../types';
-import {
-  headerItems,
-  quantityFormat,
-  quantityWarnings,
-  startForm,
-  type BuiltDocument,
-  type DocContext,
-} from './context';
+import { headerItems, qtyCell, startForm, type BuiltDocument, type DocContext } from './context';
+import { documentFont } from './font';
 import {
   putSignatureBoxes,
   putTableHeader,
@@ -19,7 +13,7 @@ import {
   type TableColumn,
   type TableValue,
 } from './layout';
-import { dateCell, distinctTexts, lineDate, lineNumber, numberCell, roundTo, textCell } from './lines';
+import { dateCell, distinctTexts, lineDate, roundTo, textCell } from './lines';
 
 interface WorkOrderColumn extends TableColumn {
   cell: (ctx: DocContext, i: number) => TableValue;
@@ -37,14 +31,8 @@ function columnsFor(ctx: DocContext): WorkOrderColumn[] {
     { labelKey: 'doc.col.item', cell: text('item') },
     { labelKey: 'doc.col.description', wrap: true, cell: text('description') },
     mapped('spec') && { labelKey: 'doc.col.spec', wrap: true, cell: text('spec') },
-    {
-      labelKey: 'doc.col.quantity',
-      hAlign: 'right',
-      cell: (c, i) => {
-        const q = lineNumber(c.lines[i], 'quantity');
-        return q === null ? numberCell(c.lines[i], 'quantity') : { value: q, numberFormat: quantityFormat(q) };
-      },
-    },
+    // The ordered quantity, or the open one with --open-only (SPEC 7).
+    { labelKey: 'doc.col.quantity', hAlign: 'right', cell: (c, i) => qtyCell(c, c.ship[i].ship) },
     { labelKey: 'doc.col.unit', hAlign: 'center', cell: text('unit') },
     { labelKey: 'doc.col.dueDate', hAlign: 'center', cell: (c, i) => dateCell(c.lines[i], 'dueDate', c.u.dateSystem) },
     { labelKey: 'doc.col.plannedFinish', hAlign: 'center', minWidth: 12, cell: () => null },
@@ -74,18 +62,16 @@ export function buildWorkOrder(ctx: DocContext): BuiltDocument {
     );
   });
   const quantity = roundTo(
-    ctx.lines.reduce((s, l) => s + (lineNumber(l, 'quantity') ?? 0), 0),
+    ctx.ship.reduce((s, l) => s + l.ship, 0),
     9,
   );
   const qtyCol = columns.findIndex((c) => c.labelKey === 'doc.col.quantity') + 1;
-  putTotalsRow(grid, ctx.lang, row, columns, qtyCol - 1, {
-    [qtyCol]: { value: quantity, numberFormat: quantityFormat(quantity) },
-  });
+  putTotalsRow(grid, ctx.lang, row, columns, qtyCol - 1, { [qtyCol]: qtyCell(ctx, quantity) });
   row += 2;
   putSignatureBoxes(grid, ctx.lang, row, ['doc.sign.issuedBy', 'doc.sign.checkedBy', 'doc.sign.supervisor']);
   return {
-    spec: grid.toSheetSpec(ctx.sheetName, 'portrait', headerRow),
+    spec: grid.toSheetSpec(ctx.sheetName, 'portrait', headerRow, { font: documentFont(ctx.lang) }),
     totals: { quantity, cartons: null, netWeight: null, grossWeight: null, cbm: null },
-    warnings: quantityWarnings(ctx.lines),
+    warnings: [],
   };
 }

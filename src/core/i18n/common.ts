@@ -19,6 +19,20 @@ export const common: CataloguePart = {
     'error.writeFailed': '无法写入“{file}”：{detail}',
     'error.tableHeadersInvalid':
       '没有建表：{detail}。Excel 建表时会改写这些表头单元格，为不改动您的数据已跳过；请先修改表头后再建表。',
+    'error.encrypted': '“{file}”设置了打开密码：请在 Excel 中打开它，删除密码（文件 → 信息 → 保护工作簿）后保存。',
+    'error.xlsbFile': '“{file}”是二进制工作簿（.xlsb）：请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”。',
+    'error.xlsFile': '“{file}”是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”。',
+    'error.odsFile': '“{file}”是 OpenDocument 表格（.ods）：请在 LibreOffice 或 Excel 中打开，另存为 .xlsx。',
+    'error.csvFile': '“{file}”是文本（CSV）文件，不是工作簿：请在 Excel 中打开，另存为“Excel 工作簿（*.xlsx）”。',
+    'error.permissionDenied': '没有权限读取“{file}”：请向文件所有者要读取权限，或把文件复制到您能读取的位置。',
+    'error.isFolder': '“{file}”是一个文件夹，不是工作簿：请指定文件夹里的 .xlsx 文件。',
+    'error.notRegularFile': '“{file}”不是普通文件（是设备或管道）：请指定一个 .xlsx 文件。',
+    'error.fileTooLarge': '“{file}”超过 {limit} MB，太大，无法安全读取：请把订单拆分到较小的工作簿中。',
+    'error.partTooLarge':
+      '“{file}”解压后的内容（{part}）超过 {limit} MB，为保护这台电脑没有读取：请在 Excel 中打开并另存，或拆分成较小的工作簿。',
+    'error.zipBomb':
+      '“{file}”中的 {part} 解压后比压缩前大得不合常理（疑似“压缩炸弹”），为保护这台电脑没有读取：请确认文件来源，或在 Excel 中打开并另存。',
+    'list.more': '… 等，另有 {count} 项',
     'table.problem.blank': '表头 {cells} 是空的',
     'table.problem.duplicate': '表头“{header}”重复（{cells}）',
     'table.problem.notText': '表头 {cells} 不是文字',
@@ -31,6 +45,17 @@ export const common: CataloguePart = {
     'table.problem.severalTables': '订单区域与多个表格重叠（{tables}）',
     'table.problem.otherHeaderRow': '表格 {table}（{range}）的表头不在订单表头所在的第 {row} 行',
     'table.problem.wouldOverlap': '扩大表格 {table} 会与表格 {other} 重叠',
+    'error.shipRefused':
+      '没有生成单据：{detail}。请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
+    'error.documentNotFound': '单据登记中没有单号“{number}”：请检查单号（如 DN-20261122-001）。',
+    'error.alreadyVoid': '单据 {number} 已经作废：未做任何修改。',
+    'error.macrosNeedXlsm': '“{file}”含有宏：输出文件请以 .xlsm 结尾（如 {suggest}），否则宏会丢失。未写入任何文件。',
+    'error.noMacrosNeedXlsx':
+      '“{file}”不含宏：输出文件请以 .xlsx 结尾（如 {suggest}），Excel 不打开以 .xlsm 命名的无宏工作簿。未写入任何文件。',
+    'limit.truncated': '{cell} 的文字超过 Excel 单元格上限 32,767 个字符，已截断并以“…”结尾。',
+    'limit.notFinite': '{cell} 的计算结果不是有效数字（溢出），已留空。',
+    'limit.formulaTooLong': '{cell} 的公式或规则超过 Excel 上限 8,192 个字符，未写入。',
+    'limit.listTooLong': '{cell} 的下拉列表超过 Excel 上限 255 个字符，未写入该数据验证。',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -53,6 +78,27 @@ export const common: CataloguePart = {
     'error.writeFailed': 'Could not write "{file}": {detail}',
     'error.tableHeadersInvalid':
       'No table made: {detail}. Excel would rewrite those header cells when making a table, so it was skipped to keep your data as it is; correct the headers, then make the table.',
+    'error.encrypted':
+      '"{file}" is protected with a password: open it in Excel, remove the password (File → Info → Protect Workbook) and save.',
+    'error.xlsbFile':
+      '"{file}" is a binary workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx).',
+    'error.xlsFile':
+      '"{file}" is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx).',
+    'error.odsFile':
+      '"{file}" is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel and save it as .xlsx.',
+    'error.csvFile':
+      '"{file}" is a text (CSV) file, not a workbook: open it in Excel and save it as an Excel Workbook (.xlsx).',
+    'error.permissionDenied':
+      'Cannot read "{file}": permission denied. Ask its owner for read access, or copy it somewhere you can read it.',
+    'error.isFolder': '"{file}" is a folder, not a workbook: name an .xlsx file inside it.',
+    'error.notRegularFile': '"{file}" is not a regular file (it is a device or a pipe): name an .xlsx file.',
+    'error.fileTooLarge':
+      '"{file}" is larger than {limit} MB, too large to read safely: split the orders into smaller workbooks.',
+    'error.partTooLarge':
+      '"{file}" unpacks to more than {limit} MB ({part}), so it was not read, to protect this computer: open it in Excel and save it again, or split it into smaller workbooks.',
+    'error.zipBomb':
+      '"{file}" unpacks {part} to far more than a workbook of its size can hold (a zip bomb?), so it was not read, to protect this computer: check where it came from, or open it in Excel and save it again.',
+    'list.more': '… and {count} more',
     'table.problem.blank': 'header cell(s) {cells} are empty',
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
     'table.problem.notText': 'header cell(s) {cells} are not text',
@@ -67,5 +113,21 @@ export const common: CataloguePart = {
     'table.problem.otherHeaderRow':
       'table {table} ({range}) does not have its header in row {row}, the order header row',
     'table.problem.wouldOverlap': 'growing table {table} would overlap table {other}',
+    'error.shipRefused':
+      "No document made: {detail}. Correct the order sheet first, or give this shipment's quantity with --ship; to make it anyway add --force (it is noted in the document register).",
+    'error.documentNotFound':
+      'The document register has no number "{number}": check the number (e.g. DN-20261122-001).',
+    'error.alreadyVoid': 'Document {number} is already void: nothing was changed.',
+    'error.macrosNeedXlsm':
+      '"{file}" contains macros: name the output .xlsm (for example {suggest}) so they are kept. No file was written.',
+    'error.noMacrosNeedXlsx':
+      '"{file}" has no macros: name the output .xlsx (for example {suggest}); Excel does not open a macro-free workbook named .xlsm. No file was written.',
+    'limit.truncated':
+      'The text for {cell} is longer than an Excel cell holds (32,767 characters): it was cut and ends in "…".',
+    'limit.notFinite': 'The value for {cell} is not a valid number (it overflowed): the cell was left empty.',
+    'limit.formulaTooLong':
+      'The formula or rule for {cell} is longer than Excel allows (8,192 characters): it was not written.',
+    'limit.listTooLong':
+      'The drop-down list for {cell} is longer than Excel allows (255 characters): that validation rule was not written.',
   },
 };

@@ -2,7 +2,7 @@
 // their columns, and which lines hold an error value or nothing.
 
 import { daySerial, readNumber } from '../cells';
-import { MAX_SERIAL } from '../dates';
+import { MAX_SERIAL, PHANTOM_LEAP_DAY } from '../dates';
 import { isBlankCell, isBlankText } from '../text';
 import { isCellError, type CellValue, type Reading } from '../types';
 import { R_EMPTY, R_OK, R_OK_TEXT, encodeReading, type ReadingColumn } from './columns';
@@ -88,7 +88,8 @@ export function scanDates(
     const v = cellAt(values, rowIndex, k, i);
     if (typeof v === 'number' && v - v === 0 && v <= MAX_SERIAL) {
       const serial = daySerial(v, dateSystem);
-      if (serial >= 1) {
+      // As readDate: serial 60 (the phantom 1900-02-29) and negative 1904 serials fall through to date.invalid.
+      if (serial >= 1 && serial !== PHANTOM_LEAP_DAY && v >= 0) {
         kind[k] = R_OK;
         value[k] = serial;
         continue;

@@ -13,7 +13,9 @@ import { findHeaderRow, scanRow, type HeaderScan } from './headerRow';
 const ORDER_FIELDS: FieldKey[] = ['quantity', 'dueDate', 'orderNo', 'orderDate', 'shippedQty', 'shipDate', 'status'];
 /** Sheets the add-in writes itself (settings, change log, register) and the sheets it generates. */
 const SYSTEM_SHEET_NAMES = new Set(
-  [SETTINGS_SHEET, '变更记录', 'change log', '单据登记', 'documents'].map((n) => n.toLowerCase()),
+  [SETTINGS_SHEET, '变更记录', 'change log', '单据登记', 'documents', '出货记录', 'shipments'].map((n) =>
+    n.toLowerCase(),
+  ),
 );
 const GENERATED_SHEET =
   /^(生产工单|装箱单|送货单|逾期周报|work order|packing list|delivery note|overdue report)(\s|$)/i;

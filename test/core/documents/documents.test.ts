@@ -57,23 +57,43 @@ describe('packing list', () => {
         sheet: '装箱单 PL-20261122-001',
         rows: [4, 5],
         customer: '佛山美家',
+        lines: [
+          { row: 4, ordered: 120, ship: 120, owedAfter: 0 },
+          { row: 5, ordered: 120, ship: 120, owedAfter: 0 },
+        ],
         totals: { quantity: 240, cartons: 66, netWeight: 1206, grossWeight: 1305, cbm: 5.82 },
         warnings: [],
       },
     ]);
   });
 
-  it('plans only a new sheet (activated), one register row and the last number: the order sheet is untouched', () => {
-    expect(plan.edits.map((e) => e.kind)).toEqual(['addSheet', 'appendRows', 'writeSettings']);
-    expect(plan.edits[2]).toEqual({
+  it('plans only a new sheet (activated), a new register with its row and the last number: the order sheet is untouched', () => {
+    expect(plan.edits.map((e) => e.kind)).toEqual(['addSheet', 'addSheet', 'appendRows', 'writeSettings']);
+    expect(plan.edits[3]).toEqual({
       kind: 'writeSettings',
       json: JSON.stringify({ ...DEFAULT_SETTINGS, lastNumbers: { 'PL-20261122': 1 } }),
     });
     expect(plan.edits[0]).toMatchObject({ kind: 'addSheet', activate: true });
-    expect(plan.edits[1]).toMatchObject({
+    expect(plan.edits[1]).toMatchObject({ kind: 'addSheet', spec: { name: '单据登记' } });
+    expect(plan.edits[2]).toMatchObject({
       kind: 'appendRows',
       sheet: '单据登记',
-      rows: [['PL-20261122-001', '装箱单', serial(TODAY), '佛山美家', 'XS-261001', '4-5', '装箱单 PL-20261122-001']],
+      rows: [
+        [
+          'PL-20261122-001',
+          '装箱单',
+          serial(TODAY),
+          '佛山美家',
+          'XS-261001',
+          '4-5',
+          '装箱单 PL-20261122-001',
+          240,
+          null,
+          '有效',
+          null,
+          null,
+        ],
+      ],
     });
   });
 
@@ -149,9 +169,22 @@ describe('packing list', () => {
     const [s] = addedSheets(en.edits);
     expect(s.name).toBe('Packing list PL-20261122-001');
     expect(cellOf(s, 'A1')?.value).toBe('Packing List 装箱单');
-    expect(en.edits[1]).toMatchObject({
+    expect(en.edits[2]).toMatchObject({
       sheet: 'Documents',
-      header: ['Number', 'Type', 'Date', 'Customer', 'Order No.', 'Source rows', 'Sheet'],
+      header: [
+        'Number',
+        'Type',
+        'Date',
+        'Customer',
+        'Order No.',
+        'Source rows',
+        'Sheet',
+        'Total qty',
+        'Total amount',
+        'State',
+        'Receipt date',
+        'Note',
+      ],
     });
   });
 
@@ -198,7 +231,10 @@ describe('numbering and sheet names', () => {
     const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4, 5] }));
     expect(p.documents[0].number).toBe('DN-20261122-003');
     expect(p.documents[0].sheet).toBe('送货单 DN-20261122-003');
-    expect(p.edits[1]).toMatchObject({ kind: 'appendRows', sheet: '单据登记' });
+    expect(p.edits.filter((e) => e.kind === 'appendRows').map((e) => e.kind === 'appendRows' && e.sheet)).toEqual([
+      '出货记录',
+      '单据登记',
+    ]);
   });
 
   it('keeps English sheet names within 31 characters', () => {
@@ -237,10 +273,18 @@ describe('selection', () => {
     expect(p.edits.map((e) => (e.kind === 'addSheet' ? [e.spec.name, e.activate] : e.kind))).toEqual([
       ['送货单 DN-20261122-001', true],
       ['送货单 DN-20261122-002', false],
+      'appendRows', // the shipments record: both notes' lines
+      ['单据登记', undefined],
       'appendRows',
       'writeSettings',
     ]);
-    const reg = p.edits[2];
+    const record = p.edits[2];
+    expect(record.kind === 'appendRows' && record.rows.map((r) => [r[1], r[2], r[8]])).toEqual([
+      ['DN-20261122-001', 4, 120],
+      ['DN-20261122-001', 5, 120],
+      ['DN-20261122-002', 6, 40],
+    ]);
+    const reg = p.edits[4];
     expect(reg.kind === 'appendRows' && reg.rows.map((r) => [r[0], r[5]])).toEqual([
       ['DN-20261122-001', '4-5'],
       ['DN-20261122-002', '6'],
@@ -275,8 +319,8 @@ describe('text from the order sheet stays literal', () => {
 describe('delivery note', () => {
   const { u, wb } = zhFixture();
 
-  it('shows prices, amounts, totals and the customer master address', () => {
-    const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4, 5] }));
+  it('shows ordered, this delivery, balance, cartons, prices, totals with 大写 and the customer master address', () => {
+    const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4, 5], ship: { 5: 60 } }));
     const [spec] = addedSheets(p.edits);
     expect(cellOf(spec, 'A1')?.value).toBe('送货单 Delivery Note');
     expect(texts(spec)).toEqual(
@@ -287,37 +331,76 @@ describe('delivery note', () => {
         '黄生',
         '电话 Phone',
         '0757-2888 1234',
+        '金额大写 Amount in words',
+        '人民币肆万贰仟肆佰捌拾元整',
+        '以上货物已验收，数量无误。  Received the above goods in good order.',
       ]),
     );
+    // No remarks column: the order sheet's remarks are internal unless asked for.
     expect(tableRows(spec, 3)).toEqual([
-      [1, 'FM-201', '不锈钢水槽', '套', 120, 310, 37200, null],
-      [2, 'FM-202', '龙头', '个', 120, 88, 10560, '余下60个下周'],
-      ['合计 Total', null, null, null, 240, null, 47760, null],
+      [1, 'FM-201', '不锈钢水槽', '680*450', '套', 60, 120, 120, 0, 310, 37200],
+      [2, 'FM-202', '龙头', '冷热', '个', 3, 120, 60, 60, 88, 5280],
+      ['合计 Total', null, null, null, null, 63, 240, 180, 60, null, 42480],
+    ]);
+    expect(p.documents[0].lines).toEqual([
+      { row: 4, ordered: 120, ship: 120, owedAfter: 0 },
+      { row: 5, ordered: 120, ship: 60, owedAfter: 60 },
     ]);
     expect(p.documents[0].totals).toEqual({
-      quantity: 240,
-      cartons: null,
+      quantity: 180,
+      cartons: 63,
       netWeight: null,
       grossWeight: null,
       cbm: null,
-      amount: 47760,
+      amount: 42480,
     });
-    expect(p.documents[0].warnings).toEqual([]);
+    // This sheet has no shipped column: the shipment goes to the shipments record only, and the note says so.
+    expect(p.documents[0].warnings).toEqual([expect.stringContaining('出货记录')]);
+    expect(spec.cells.every((c) => c.style?.fontName === 'Microsoft YaHei')).toBe(true);
+    expect(spec.pageSetup.footer).toBe('第 &P 页，共 &N 页    Page &P of &N');
   });
 
-  it('has the signature block and the copy-purpose line', () => {
+  it('prints the remarks only when asked', () => {
+    const plain = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [5] })).edits)[0];
+    expect(texts(plain)).not.toContain('余下60个下周');
+    const withRemarks = addedSheets(
+      planDocuments(u, wb, opts({ type: 'delivery-note', rows: [5], remarks: true })).edits,
+    )[0];
+    expect(texts(withRemarks)).toContain('余下60个下周');
+  });
+
+  it("has the signature block with the customer's box the widest, and the copy-purpose line", () => {
     const [spec] = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4] })).edits);
     expect(texts(spec)).toEqual(
       expect.arrayContaining([
+        '收货单位(盖章)/签收人 Consignee (stamp) / Received by',
         '送货人 Delivered by',
-        '签收人 Received by',
+        '制单人 Prepared by',
         '日期 Date',
-        '备注 Remarks:',
         '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: counterfoil / Copy 2: customer / Copy 3: signed receipt',
       ]),
     );
     const sign = rowWith(spec, '送货人 Delivered by');
+    const widths = spec.merges
+      .map((m) => /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)!)
+      .filter((m) => Number(m[2]) === sign)
+      .map((m) => m[3].charCodeAt(0) - m[1].charCodeAt(0) + 1);
+    expect(widths[0]).toBe(Math.max(...widths));
+    expect(widths[0]).toBeGreaterThan(widths[1]);
     expect(cellOf(spec, `A${sign + 1}`)?.style?.border).toBe('thin');
+  });
+
+  it('prints three labelled copies on one sheet', () => {
+    const [spec] = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4], copies: 3 })).edits);
+    expect(texts(spec)).toEqual(
+      expect.arrayContaining([
+        '第一联 存根 Copy 1: counterfoil',
+        '第二联 客户 Copy 2: customer',
+        '第三联 回单 Copy 3: signed receipt',
+      ]),
+    );
+    expect(texts(spec).filter((x) => x === '送货单 Delivery Note')).toHaveLength(3);
+    expect(spec.pageSetup.printTitleRows).toBeNull();
   });
 
   it('leaves prices out when asked', () => {
@@ -328,32 +411,59 @@ describe('delivery note', () => {
       '序号\nNo.',
       '料号\nItem No.',
       '品名\nDescription',
+      '规格\nSpec',
       '单位\nUnit',
-      '数量\nQty',
-      '备注\nRemarks',
+      '箱数\nCTNS',
+      '订单数量\nOrdered',
+      '本次送货\nThis delivery',
+      '欠交\nBalance',
     ]);
     expect(spec.cells.some((c) => c.value === 310 || c.value === 37200 || c.value === 47760)).toBe(false);
     expect(p.documents[0].totals.amount).toBeNull();
   });
 
-  it('leaves an unknown amount empty, totals it as null and says so', () => {
+  it('refuses a price that is not a number, naming the cell; forced, the line has no price and says so', () => {
     const { u: u5, wb: wb5 } = docFixture([
       ['customer', 'item', 'quantity', 'unitPrice'],
       ['ACME', 'A', 10, 2.5],
       ['ACME', 'B', 4, 'TBD'],
     ]);
-    const p = planDocuments(u5, wb5, opts({ type: 'delivery-note', rows: [2, 3] }));
+    const e = caught(() => planDocuments(u5, wb5, opts({ type: 'delivery-note', rows: [2, 3] })));
+    expect(e.code).toBe('shipRefused');
+    expect(e.params.detail).toBe('row 3 (B): the unit price D3 "TBD" is not a valid number');
+    const p = planDocuments(u5, wb5, opts({ type: 'delivery-note', rows: [2, 3], force: true }));
     const [spec] = addedSheets(p.edits);
     expect(tableRows(spec, 3)).toEqual([
-      [1, 'A', null, null, 10, 2.5, 25, null],
-      [2, 'B', null, null, 4, 'TBD', null, null],
-      ['Total 合计', null, null, null, 14, null, null, null],
+      [1, 'A', null, null, 10, 10, 0, 2.5, 25],
+      [2, 'B', null, null, 4, 4, 0, null, null],
+      ['Total 合计', null, null, null, 14, 14, 0, null, null],
     ]);
+    expect(spec.cells.some((c) => c.value === 'TBD')).toBe(false);
     expect(p.documents[0].totals.amount).toBeNull();
-    // No customer sheet at all: nothing to say about a missing address.
     expect(p.documents[0].warnings).toEqual([
-      'B (row 3) has no usable unit price: its amount and the total amount are left empty.',
+      'Row 3 (B) has no unit price and the price list has none: the line is printed without price and amount.',
+      'Row 3 (B): the unit price D3 is not a valid number and is not used, as you confirmed.',
+      expect.stringContaining('recorded in "Shipments" only'),
+      'Some lines have no unit price: the total amount is left empty. Fill it in.',
     ]);
+    const register = p.edits.find((x) => x.kind === 'appendRows' && x.sheet === 'Documents');
+    expect(register?.kind === 'appendRows' && register.rows[0][11]).toBe('Forced: row 3 unit price not valid');
+  });
+
+  it('takes a missing price from the price list and says so', () => {
+    const { u: u7, wb: wb7 } = zhFixture();
+    const p = planDocuments(u7, wb7, opts({ type: 'delivery-note', rows: [4], uiLang: 'en-US', record: false }));
+    expect(p.documents[0].warnings).toEqual([]);
+    const { u: u8, wb: wb8 } = docFixture(
+      [
+        ['customer', 'item', 'quantity', 'unitPrice'],
+        ['ACME', 'FM-201', 10, null],
+      ],
+      { products: { items: [{ item: 'FM-201', unitPrice: 310 }] } },
+    );
+    const q = planDocuments(u8, wb8, opts({ type: 'delivery-note', rows: [2], record: false }));
+    expect(q.documents[0].totals.amount).toBe(3100);
+    expect(q.documents[0].warnings).toEqual(['Row 2 (FM-201) has no unit price: priced at 310 from the price list.']);
   });
 
   it('warns about a missing address only when a customer sheet exists', () => {
@@ -364,11 +474,12 @@ describe('delivery note', () => {
     const without = docFixture(grid);
     expect(
       planDocuments(without.u, without.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings,
-    ).toEqual([]);
+    ).toEqual([expect.stringContaining('recorded in "Shipments" only')]);
     const withList = docFixture(grid, { customers: [{ customer: 'Other Co', address: '1 Main St' }] });
     expect(
       planDocuments(withList.u, withList.wb, opts({ type: 'delivery-note', rows: [2] })).documents[0].warnings,
     ).toEqual([
+      expect.stringContaining('recorded in "Shipments" only'),
       'The customer sheet has no address for "ACME": address, contact and phone are left empty. Fill them in.',
     ]);
   });
@@ -376,6 +487,7 @@ describe('delivery note', () => {
   it('warns when the customer master has no address for the customer', () => {
     const p = planDocuments(u, wb, opts({ type: 'delivery-note', rows: [6] }));
     expect(p.documents[0].warnings).toEqual([
+      expect.stringContaining('订单表没有已出货数量列'),
       '客户信息表中没有“厦门海景”的地址：送货地址、联系人和电话已留空，请补填。',
     ]);
   });
@@ -430,24 +542,29 @@ describe('work order', () => {
     });
   });
 
-  it('copies a quantity that is not a number as written and leaves it out of the total', () => {
+  it('refuses a quantity that is not a number, naming the cell, even when forced (no guess on paper)', () => {
     const { u: u6, wb: wb6 } = docFixture([
       ['customer', 'item', 'quantity'],
       ['ACME', 'A', 10],
       ['ACME', 'B', '待定'],
     ]);
-    const p = planDocuments(u6, wb6, opts({ type: 'work-order', rows: [2, 3], lang: 'zh-CN' }));
-    const [s] = addedSheets(p.edits);
-    expect(tableRows(s, 3).map((r) => r.slice(0, 3))).toEqual([
-      [1, 'A', null],
-      [2, 'B', null],
-      ['合计 Total', null, null],
+    for (const force of [false, true]) {
+      const e = caught(() =>
+        planDocuments(u6, wb6, opts({ type: 'work-order', rows: [2, 3], force, uiLang: 'zh-CN' })),
+      );
+      expect(e.code).toBe('shipRefused');
+      expect(e.params.detail).toBe('第 3 行（B）的数量 C3“待定”不是数字，无法确定出货数量');
+    }
+  });
+
+  it('uses the open quantity with openOnly', () => {
+    const { u: u9, wb: wb9 } = docFixture([
+      ['customer', 'item', 'quantity', 'shippedQty'],
+      ['ACME', 'A', 10, 4],
     ]);
-    expect(tableRows(s, 3).map((r) => r[3])).toEqual([10, '待定', 10]);
-    expect(p.documents[0].totals.quantity).toBe(10);
-    expect(p.documents[0].warnings).toEqual([
-      '第 3 行（B）的数量不是数字：已照原文抄写，不计入合计（箱数、重量、金额也无法计算），请先更正数量。',
-    ]);
+    const p = planDocuments(u9, wb9, opts({ type: 'work-order', rows: [2], openOnly: true }));
+    expect(p.documents[0].totals.quantity).toBe(6);
+    expect(planDocuments(u9, wb9, opts({ type: 'work-order', rows: [2] })).documents[0].totals.quantity).toBe(10);
   });
 
   it('writes dates in the workbook date system', () => {

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../src/core/types';
 import { zhFixture } from '../helpers/docs';
 import { sheetFromGrid } from '../../../src/core/snapshot';
 import type { WorkbookSnapshot } from '../../../src/core/types';
+import type { WorkbookEdit } from '../../../src/core/edits';
 
 function wbWith(...sheets: { name: string; grid: (string | number | null)[][] }[]): WorkbookSnapshot {
   return {
@@ -15,7 +16,20 @@ function wbWith(...sheets: { name: string; grid: (string | number | null)[][] }[
   };
 }
 
-const REGISTER_HEAD = ['单号', '类型', '日期', '客户', '订单号', '来源行', '工作表'];
+const REGISTER_HEAD = [
+  '单号',
+  '类型',
+  '日期',
+  '客户',
+  '订单号',
+  '来源行',
+  '工作表',
+  '数量合计',
+  '金额合计',
+  '状态',
+  '回单日期',
+  '备注',
+];
 
 describe('document numbers', () => {
   it('formats prefix, day and a 3-digit sequence', () => {
@@ -126,39 +140,83 @@ describe('last numbers kept in the settings (SPEC 9)', () => {
 });
 
 describe('register', () => {
-  it('reuses an existing register whatever the document language', () => {
+  const NEW = (name: string, lang: 'zh-CN' | 'en-US') => ({ name, lang, exists: false, headerRow: 1 });
+  it('reuses an existing register whatever the document language, its header in row 1 or below a letterhead', () => {
     // Ours: the name (any case) and the register's own header row.
-    const header = planRegisterRows({ name: 'Documents', lang: 'en-US' }, []);
-    const wb = wbWith({ name: 'documents', grid: [(header as { header: string[] }).header] });
-    expect(registerSheet(wb, 'zh-CN')).toEqual({ name: 'documents', lang: 'en-US' });
+    const edits = planRegisterRows(wbWith(), NEW('Documents', 'en-US'), [], null);
+    const header = (edits.find((e) => e.kind === 'appendRows') as { header: string[] }).header;
+    const wb = wbWith({ name: 'documents', grid: [header] });
+    expect(registerSheet(wb, 'zh-CN')).toMatchObject({ name: 'documents', lang: 'en-US', exists: true, headerRow: 1 });
+    const below = wbWith({ name: 'Documents', grid: [['ACME Ltd.'], ['Documents 单据登记'], header] });
+    expect(registerSheet(below, 'zh-CN')).toMatchObject({ name: 'Documents', exists: true, headerRow: 3 });
+    // An old register with the first seven columns only is ours too.
+    expect(registerSheet(wbWith({ name: 'Documents', grid: [header.slice(0, 7)] }), 'zh-CN').exists).toBe(true);
     // A clerk's sheet that only shares the name is not ours.
-    expect(registerSheet(wbWith({ name: 'Documents', grid: [['Number']] }), 'en-US')).toEqual({
+    expect(registerSheet(wbWith({ name: 'Documents', grid: [['Number']] }), 'en-US')).toMatchObject({
       name: 'Documents (2)',
       lang: 'en-US',
+      exists: false,
     });
-    expect(registerSheet(wbWith(), 'zh-CN')).toEqual({ name: '单据登记', lang: 'zh-CN' });
-    expect(registerSheet(wbWith(), 'en-US')).toEqual({ name: 'Documents', lang: 'en-US' });
+    expect(registerSheet(wbWith(), 'zh-CN')).toMatchObject({ name: '单据登记', lang: 'zh-CN' });
+    expect(registerSheet(wbWith(), 'en-US')).toMatchObject({ name: 'Documents', lang: 'en-US' });
   });
 
-  it('appends one row per document with a date column', () => {
-    const edit = planRegisterRows({ name: '单据登记', lang: 'zh-CN' }, [
-      {
-        number: 'DN-20261122-001',
-        typeLabel: '送货单',
-        dateSerial: 46348,
-        customer: '佛山美家',
-        orderNos: 'XS-261001',
-        rows: '4-5,7',
-        sheet: '送货单 DN-20261122-001',
-      },
-    ]);
-    expect(edit).toEqual({
+  const ENTRY = {
+    number: 'DN-20261122-001',
+    typeLabel: '送货单',
+    dateSerial: 46348,
+    customer: '佛山美家',
+    orderNos: 'XS-261001',
+    rows: '4-5,7',
+    sheet: '送货单 DN-20261122-001',
+    quantity: 180,
+    amount: 12345.5,
+    note: '',
+  };
+
+  it('a new register is a print-ready sheet (letterhead, title, header) and rows are appended below it', () => {
+    const edits = planRegisterRows(wbWith(), NEW('单据登记', 'zh-CN'), [ENTRY], {
+      name: '永兴小家电制品有限公司',
+      phone: '0757-1234 5678',
+    });
+    expect(edits.map((e) => e.kind)).toEqual(['addSheet', 'appendRows']);
+    const add = edits[0] as Extract<WorkbookEdit, { kind: 'addSheet' }>;
+    expect(add.spec.cells[0]).toMatchObject({ row: 1, value: '永兴小家电制品有限公司' });
+    expect(add.spec.cells.every((c) => c.style?.fontName === 'Microsoft YaHei')).toBe(true);
+    expect(add.spec.pageSetup).toMatchObject({ paperSize: 'A4', fitToWidth: 1, printTitleRows: '$4:$4' });
+    expect(edits[1]).toMatchObject({
       kind: 'appendRows',
       sheet: '单据登记',
       header: REGISTER_HEAD,
-      columnWidths: [18, 14, 12, 24, 24, 14, 30],
-      rows: [['DN-20261122-001', '送货单', 46348, '佛山美家', 'XS-261001', '4-5,7', '送货单 DN-20261122-001']],
-      columnFormats: [null, null, 'yyyy-mm-dd', null, null, null, null],
+      rows: [
+        [
+          'DN-20261122-001',
+          '送货单',
+          46348,
+          '佛山美家',
+          'XS-261001',
+          '4-5,7',
+          '送货单 DN-20261122-001',
+          180,
+          12345.5,
+          '有效',
+          null,
+          null,
+        ],
+      ],
+      rowStyle: { border: 'thin', fontName: 'Microsoft YaHei' },
+      extendPrintArea: true,
     });
+  });
+
+  it('an old register of seven columns gets the header cells of the new ones', () => {
+    const wb = wbWith({ name: '单据登记', grid: [REGISTER_HEAD.slice(0, 7)] });
+    const edits = planRegisterRows(wb, registerSheet(wb, 'zh-CN'), [ENTRY], null);
+    expect(edits[0]).toEqual({
+      kind: 'setValues',
+      sheet: '单据登记',
+      cells: ['H1', 'I1', 'J1', 'K1', 'L1'].map((address, i) => ({ address, value: REGISTER_HEAD[7 + i] })),
+    });
+    expect(edits[1].kind).toBe('appendRows');
   });
 });

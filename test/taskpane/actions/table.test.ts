@@ -6,7 +6,7 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue } from '../../../src/core/types';
 import { ExcelWorkbookPort, type ExcelRun } from '../../../src/excel/port';
 import { makeTable } from '../../../src/taskpane/actions';
-import { applyEdits } from '../../../src/xlsx/apply';
+import { applyEditsToPackage } from '../../../src/xlsx/package/writer';
 import { XlsxWorkbookPort } from '../../../src/xlsx/port';
 import { writeWorkbookBuffer } from '../../../src/xlsx/write';
 import { createFakeExcel } from '../../fakes/excel-fake';
@@ -38,11 +38,11 @@ async function onXlsx(grid: CellValue[][]): Promise<XlsxWorkbookPort> {
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet('Orders');
   grid.forEach((r, i) => (ws.getRow(i + 1).values = r as ExcelJS.CellValue[]));
-  applyEdits(book, [{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:A3', name: 'Mine', mode: 'create' }], 1900);
-  // As a clerk's file: written and opened again.
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(Buffer.from(await writeWorkbookBuffer(book)) as unknown as ArrayBuffer);
-  return new XlsxWorkbookPort(back);
+  // As a clerk's file: the table made in the package, then the file opened.
+  const { bytes } = await applyEditsToPackage(await writeWorkbookBuffer(book), [
+    { kind: 'ensureTable', sheet: 'Orders', range: 'A1:A3', name: 'Mine', mode: 'create' },
+  ]);
+  return XlsxWorkbookPort.open(bytes);
 }
 
 function onExcel(grid: CellValue[][], canResize = true) {

@@ -1,0 +1,17 @@
+// One named font for every cell of a generated sheet (SPEC 7), so Excel, WPS and LibreOffice print the same face:
+// a cell without a font name prints in each program's own default (a serif face in LibreOffice and WPS).
+
+import type { CellSpec, CellStyle } from '../edits';
+import type { Lang } from '../types';
+
+/** Microsoft YaHei ships with every Windows since Vista and with Office for Mac; Arial everywhere. */
+export const DOCUMENT_FONT: Record<Lang, string> = { 'zh-CN': 'Microsoft YaHei', 'en-US': 'Arial' };
+
+export function documentFont(lang: Lang): string {
+  return DOCUMENT_FONT[lang];
+}
+
+/** The cells with the font named on every one (a style of its own where a cell had none). */
+export function withFont(cells: CellSpec[], font: string): CellSpec[] {
+  return cells.map((c) => ({ ...c, style: { ...c.style, fontName: font } as CellStyle }));
+}

@@ -1,0 +1,155 @@
+// Excel's limits ("Excel specifications and limits", Microsoft Support) in one table, and the few helpers that keep
+// everything we write inside them. Both adapters and every builder read them from here.
+
+import { cellAddress } from './address';
+import type { WorkbookEdit, WriteValue } from './edits';
+
+export const EXCEL_LIMITS = {
+  /** Characters a cell can hold. */
+  cellChars: 32767,
+  /** Characters in a sheet name. */
+  sheetNameChars: 31,
+  /** Rows of a worksheet. */
+  rows: 1048576,
+  /** Columns of a worksheet (A..XFD). */
+  columns: 16384,
+  /** Characters of a data-validation list typed into the rule (the quoted "a,b,c" formula). */
+  validationListChars: 255,
+  /** Characters of a formula. */
+  formulaChars: 8192,
+  /** Characters of a table (or defined) name. */
+  nameChars: 255,
+} as const;
+
+export const MAX_ROWS = EXCEL_LIMITS.rows;
+export const MAX_COLUMNS = EXCEL_LIMITS.columns;
+
+const ELLIPSIS = '…';
+
+/** Text cut to what a cell holds, ending in an ellipsis when cut. */
+export function fitCellText(text: string): { text: string; truncated: boolean } {
+  if (text.length <= EXCEL_LIMITS.cellChars) return { text, truncated: false };
+  let cut = EXCEL_LIMITS.cellChars - ELLIPSIS.length;
+  // Never split a surrogate pair.
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return { text: text.slice(0, cut) + ELLIPSIS, truncated: true };
+}
+
+/** A number a cell can hold: NaN and ±Infinity are not (the cell is left empty instead). */
+export function finiteOrNull(n: number): number | null {
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Whether a data-validation list fits in the rule (Excel refuses a longer typed list). */
+export function validationListFits(values: string[]): boolean {
+  return `"${values.join(',')}"`.length <= EXCEL_LIMITS.validationListChars + 2;
+}
+
+/** Whether a sheet name fits Excel's rules on length and characters. */
+export function sheetNameFits(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= EXCEL_LIMITS.sheetNameChars &&
+    !/[\\/?*[\]:]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'")
+  );
+}
+
+/** A cell an edit writes, for the warning that names it. */
+export interface LimitedCell {
+  /** Sheet and cell written, e.g. "周报!F12". */
+  target: string;
+  /**
+   * What happened: "truncated" (text cut), "notFinite" (a NaN or infinite number left empty), "formulaTooLong" (a
+   * formula or conditional-format rule over 8,192 characters not written), "listTooLong" (a validation list over
+   * 255 characters not written).
+   */
+  what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong';
+}
+
+function fitValue(v: WriteValue | undefined): { value: WriteValue | undefined; what: LimitedCell['what'] | null } {
+  if (typeof v === 'string') {
+    const f = fitCellText(v);
+    return { value: f.text, what: f.truncated ? 'truncated' : null };
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) return { value: null, what: 'notFinite' };
+  return { value: v, what: null };
+}
+
+/**
+ * The plan with every written value inside Excel's limits: text over 32,767 characters cut with an ellipsis, NaN
+ * and ±Infinity left empty. The last line of defence for both adapters; builders that copy a clerk's text should
+ * cut it themselves so the warning can name the source cell. Returns the same plan object when nothing changed.
+ */
+export function fitEditsToExcel(edits: WorkbookEdit[]): { edits: WorkbookEdit[]; limited: LimitedCell[] } {
+  const limited: LimitedCell[] = [];
+  const note = (sheet: string, cell: string, what: LimitedCell['what'] | null) => {
+    if (what) limited.push({ target: `${sheet}!${cell}`, what });
+  };
+  const out = edits.map((e): WorkbookEdit => {
+    switch (e.kind) {
+      case 'setValues': {
+        let changed = false;
+        const cells = e.cells.map((c) => {
+          const f = fitValue(c.value);
+          if (!f.what) return c;
+          changed = true;
+          note(e.sheet, c.address, f.what);
+          return { ...c, value: f.value ?? null };
+        });
+        return changed ? { ...e, cells } : e;
+      }
+      case 'setConditionalFormats': {
+        const rules = e.rules.filter((r) => r.formula.length + 1 <= EXCEL_LIMITS.formulaChars);
+        if (rules.length === e.rules.length) return e;
+        note(e.sheet, e.ranges.join(' '), 'formulaTooLong');
+        return { ...e, rules };
+      }
+      case 'setDataValidation': {
+        const rules = e.rules.filter((r) => r.rule.kind !== 'list' || validationListFits(r.rule.values));
+        if (rules.length === e.rules.length) return e;
+        for (const r of e.rules) if (!rules.includes(r)) note(e.sheet, r.range, 'listTooLong');
+        return { ...e, rules };
+      }
+      case 'addSheet': {
+        let changed = false;
+        const cells = e.spec.cells.map((c) => {
+          if (c.formula !== undefined) {
+            if (c.formula.length + 1 <= EXCEL_LIMITS.formulaChars) return c;
+            changed = true;
+            note(e.spec.name, columnA1(c.row, c.col), 'formulaTooLong');
+            return { row: c.row, col: c.col, value: null, ...(c.style ? { style: c.style } : {}) };
+          }
+          const f = fitValue(c.value);
+          if (!f.what) return c;
+          changed = true;
+          note(e.spec.name, columnA1(c.row, c.col), f.what);
+          return { ...c, value: f.value };
+        });
+        return changed ? { ...e, spec: { ...e.spec, cells } } : e;
+      }
+      case 'appendRows': {
+        let changed = false;
+        const rows = e.rows.map((r, i) =>
+          r.map((v, j) => {
+            const f = fitValue(v);
+            if (!f.what) return v;
+            changed = true;
+            note(e.sheet, `+${i + 1}:${columnA1(1, j + 1).replace(/\d+$/, '')}`, f.what);
+            return f.value ?? null;
+          }),
+        );
+        return changed ? { ...e, rows } : e;
+      }
+      default:
+        return e;
+    }
+  });
+  return { edits: limited.length ? out : edits, limited };
+}
+
+function columnA1(row: number, col: number): string {
+  return cellAddress(row, col);
+}
