@@ -3,6 +3,7 @@
 import { columnLetter, columnNumber } from './address';
 import { serialToIso } from './dates';
 import type { WorkbookEdit } from './edits';
+import { orderBlock } from './delay';
 import { CATALOGUE, t } from './i18n';
 import type {
   CellError,
@@ -585,11 +586,19 @@ export function planHighlight(u: Understanding, issues: Issue[]): WorkbookEdit {
     marker: HIGHLIGHT_MARKER,
     ranges,
     rules: [{ formula: HIGHLIGHT_FORMULA, fill: HIGHLIGHT_FILL }],
+    scope: orderBlock(u),
   };
 }
 
 export function planClearHighlight(u: Understanding): WorkbookEdit {
-  return { kind: 'setConditionalFormats', sheet: u.order.sheet, marker: HIGHLIGHT_MARKER, ranges: [], rules: [] };
+  return {
+    kind: 'setConditionalFormats',
+    sheet: u.order.sheet,
+    marker: HIGHLIGHT_MARKER,
+    ranges: [],
+    rules: [],
+    scope: orderBlock(u),
+  };
 }
 
 /** The issue cells as A1 areas, column by column, runs of adjacent rows merged ("H7:H9"). */

@@ -277,7 +277,14 @@ export function planDelayRules(u: Understanding): WorkbookEdit {
     marker: DELAY_MARKER,
     ranges: [rangeAddress(o.firstDataRow, o.firstColumn, o.lastDataRow, o.lastColumn)],
     rules: delayRuleFormulas(u).map(({ cls, formula }) => delayRule(cls, formula)),
+    scope: orderBlock(u),
   };
+}
+
+/** The order block, header row included: where the add-in's earlier rules are looked for. */
+export function orderBlock(u: Understanding): string {
+  const o = u.order;
+  return rangeAddress(o.headerRow, o.firstColumn, Math.max(o.lastDataRow, o.headerRow), o.lastColumn);
 }
 
 /** Removes the add-in's delay colours from the sheet (rules = [] only clears). */

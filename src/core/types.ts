@@ -30,6 +30,8 @@ export interface SheetSnapshot {
    * values carry a formula's result only, so fixes must know not to write over these.
    */
   formulaCells?: string[];
+  /** Only the sheet's first rows were read (a scoped read): its lines and lists are incomplete. */
+  partial?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -2,6 +2,7 @@
 // action at a time. Long work is cut into steps (read, understand, classify) with a yield between them.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyWarningTexts } from '../core/applyWarnings';
 import { classifyLines } from '../core/delay';
 import { understand } from '../core/understand';
 import type { ApplyResult, WorkbookEdit } from '../core/edits';
@@ -72,6 +73,8 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
   const [delays, setDelays] = useState<{ rows: DelayRow[] | null; error: unknown }>({ rows: null, error: null });
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const running = useRef(false);
+  /** What Excel did not do in this action's applies (ApplyResult.warnings), added to its notice. */
+  const applyWarnings = useRef<string[]>([]);
   const pinned = useRef<string | null>(null);
   const langRef = useRef(lang);
   langRef.current = lang;
@@ -126,10 +129,18 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
     running.current = true;
     setBusy(label);
     setNotice(null);
+    applyWarnings.current = [];
     try {
       const result = await action();
-      if (typeof result === 'string') setNotice({ intent: 'success', text: result });
-      else if (result) setNotice(result);
+      const told = typeof result === 'string' ? { intent: 'success' as const, text: result } : result || null;
+      const warnings = applyWarnings.current;
+      if (warnings.length)
+        setNotice({
+          intent: 'warning',
+          text: told?.text ?? warnings[0],
+          details: [...(told?.details ?? []), ...warnings],
+        });
+      else if (told) setNotice(told);
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e, langRef.current) });
     } finally {
@@ -146,6 +157,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
       await yieldToBrowser();
       const r = await port.apply(edits, setProgress);
       setProgress(null);
+      applyWarnings.current.push(...applyWarningTexts(r, langRef.current));
       return r;
     },
     [port],

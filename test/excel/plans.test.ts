@@ -1,6 +1,8 @@
 // Reports and documents through the Office.js adapter on the recording fake: the sheets, the register row, print
 // setup and the chart land, in a number of syncs that does not grow with the number of order lines.
+import { applyWarningTexts } from '../../src/core/applyWarnings';
 import { planDocuments } from '../../src/core/documents';
+import { t } from '../../src/core/i18n';
 import { planOverdueReport } from '../../src/core/report';
 import { understand } from '../../src/core/understand';
 import { ExcelWorkbookPort } from '../../src/excel/port';
@@ -65,4 +67,39 @@ test('a packing list of 200 lines: document sheet plus one register row, in the 
   expect(register).toHaveLength(2); // header + this document
   expect(register[1]).toEqual(expect.arrayContaining([doc.number, doc.sheet]));
   expect(fx.sheet(doc.sheet).pageLayout.printArea).toBeTruthy();
+});
+
+describe('fit to one page wide is read back (office-js#1860)', () => {
+  async function packingList(fitToPagesIgnored: boolean) {
+    const s = generateOrderSheet(50, 7);
+    const fx = createFakeExcel([{ name: s.name, values: s.values, formats: s.formats ?? undefined }], {
+      fitToPagesIgnored,
+    });
+    const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
+    const wb = await port.read();
+    const u = understand(wb, { today: TODAY });
+    const customer = u.lines[0].text.customer;
+    const rows = u.lines.filter((l) => l.text.customer === customer).map((l) => l.row);
+    const plan = planDocuments(u, wb, { type: 'packing-list', rows: rows.slice(0, 3), today: TODAY });
+    fx.resetStats();
+    return { fx, plan, result: await port.apply(plan.edits) };
+  }
+
+  test('when Excel took it: no warning, and the read-back costs no extra sync', async () => {
+    const { fx, plan, result } = await packingList(false);
+    expect(result.warnings).toBeUndefined();
+    expect(fx.sheet(plan.documents[0].sheet).pageLayout.zoom).toEqual({
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+    });
+    expect(fx.stats.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test('when Excel ignored it: the result says so, in the clerk’s language', async () => {
+    const { plan, result } = await packingList(true);
+    const sheet = plan.documents[0].sheet;
+    expect(result.warnings).toEqual([{ code: 'fitToWidthNotApplied', sheet }]);
+    expect(applyWarningTexts(result, 'zh-CN')[0]).toBe(t('zh-CN', 'apply.warning.fitToWidthNotApplied', { sheet }));
+    expect(applyWarningTexts(result, 'en-US')[0]).toContain('one page wide');
+  });
 });
