@@ -1,14 +1,16 @@
 // Ribbon commands (ExecuteFunction): "Check" and "Flag delays" run the core on the active order sheet through the
 // ExcelWorkbookPort and tell the clerk the result in a small dialog. event.completed() is always called.
 
+import { applyWarningTexts } from '../core/applyWarnings';
 import { checkOrder, issueCounts } from '../core/checks';
 import { localIsoDate } from '../core/dates';
 import { classifyLines, delayCounts, planDelayRules } from '../core/delay';
 import { OrderClerkError } from '../core/errors';
 import { langFromLocale, t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
-import type { Lang } from '../core/types';
-import { understand } from '../core/understand';
+import { findSheet } from '../core/snapshot';
+import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
+import { HEADER_SCAN_ROWS, understand } from '../core/understand';
 import { ExcelWorkbookPort } from '../excel/port';
 
 export interface CommandOptions {
@@ -16,10 +18,39 @@ export interface CommandOptions {
   lang: Lang;
 }
 
+/**
+ * Only what a command needs (add-in commands are stopped after 5 minutes): the active sheet and the settings in full,
+ * every other sheet's first rows (enough to find the header row and the masters). When the order sheet — or, for
+ * Check, the price list or customer list — turns out to be another sheet, that sheet is read in full too; when
+ * the first rows are not enough to tell, everything is read.
+ */
+export async function readForCommand(
+  port: WorkbookPort,
+  today: string,
+  withMasters: boolean,
+): Promise<{ wb: WorkbookSnapshot; u: Understanding }> {
+  const headRows = HEADER_SCAN_ROWS;
+  let wb = await port.read(undefined, { sheets: 'active', headRows });
+  let u: Understanding;
+  try {
+    u = understand(wb, { today });
+  } catch {
+    wb = await port.read();
+    return { wb, u: understand(wb, { today }) };
+  }
+  const wanted = [u.order.sheet];
+  if (withMasters)
+    wanted.push(...[u.order.masters.products, u.order.masters.customers].filter((n): n is string => !!n));
+  if (wanted.some((n) => findSheet(wb, n)?.partial)) {
+    wb = await port.read(undefined, { sheets: wanted, headRows });
+    u = understand(wb, { today, sheet: u.order.sheet });
+  }
+  return { wb, u };
+}
+
 /** Check every order line; checking never changes the sheet. Selects the first problem cell. */
 export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const wb = await port.read();
-  const u = understand(wb, { today: opts.today });
+  const { u } = await readForCommand(port, opts.today, true);
   const issues = checkOrder(u, { lang: opts.lang });
   const counts = issueCounts(issues);
   const rows = u.lines.length;
@@ -30,10 +61,10 @@ export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOption
 
 /** Apply the live delay rules and count the classes as of today. */
 export async function flagDelaysCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const wb = await port.read();
-  const u = understand(wb, { today: opts.today });
-  await port.apply([planDelayRules(u)]);
-  return t(opts.lang, 'command.flagged', { ...delayCounts(classifyLines(u, opts.today)) });
+  const { u } = await readForCommand(port, opts.today, false);
+  const result = await port.apply([planDelayRules(u)]);
+  const told = t(opts.lang, 'command.flagged', { ...delayCounts(classifyLines(u, opts.today)) });
+  return [told, ...applyWarningTexts(result, opts.lang)].join('\n');
 }
 
 export function failureMessage(e: unknown, lang: Lang): string {
