@@ -182,12 +182,12 @@ describe('planDelayRules', () => {
   test('formulas anchor columns, stay relative to the first data row and read status, quantities and TODAY()', () => {
     const u = understandingFromGrid(zhGrid, { headerRow: 3 });
     const f = Object.fromEntries(delayRuleFormulas(u).map((r) => [r.cls, r.formula]));
+    // The status words as one array constant: OR(TRIM($O4)={…}) compares with each and is TRUE when one matches.
     expect(f.cancelled).toBe(
-      'AND(N("order-clerk:delay")=0,OR($E4<>"",$L4<>""),OR(TRIM($O4)="取消",TRIM($O4)="已取消",TRIM($O4)="作废",' +
-        'TRIM($O4)="Cancelled",TRIM($O4)="Ｃａｎｃｅｌｌｅｄ",TRIM($O4)="Canceled",TRIM($O4)="Ｃａｎｃｅｌｅｄ",' +
-        'TRIM($O4)="Void",TRIM($O4)="Ｖｏｉｄ"))',
+      'AND(N("order-clerk:delay")=0,OR($E4<>"",$L4<>""),OR(TRIM($O4)={"取消","已取消","作废",' +
+        '"Cancelled","Ｃａｎｃｅｌｌｅｄ","Canceled","Ｃａｎｃｅｌｅｄ","Void","Ｖｏｉｄ"}))',
     );
-    expect(f.shipped).toContain('TRIM($O4)="已出货"');
+    expect(f.shipped).toContain('TRIM($O4)={"已出货",');
     expect(f.shipped).toContain('AND(ISNUMBER($H4),ISNUMBER($M4),$H4>0,$M4>=$H4)');
     expect(f.shipped).not.toContain('$N4'); // ship date only matters without a shippedQty column
     expect(f.overdue.endsWith(',ISNUMBER($L4),$L4<TODAY())')).toBe(true);
@@ -221,7 +221,19 @@ describe('planDelayRules', () => {
     const u = understandingFromGrid(g, { settings: { extraStatusWords: { cancelled: ['客户说"不要"'] } } });
     const cancelled = delayRuleFormulas(u)[0];
     expect(cancelled.cls).toBe('cancelled');
-    expect(cancelled.formula).toContain('TRIM($C2)="客户说""不要"""');
+    expect(cancelled.formula).toContain('"客户说""不要""",');
+  });
+
+  test("every rule stays short: under 400 characters with the built-in words, far below Excel's 8,192", () => {
+    const u = understandingFromGrid(zhGrid, { headerRow: 3 });
+    const lengths = delayRuleFormulas(u).map((r) => r.formula.length);
+    // Before the array constants: 600–780 characters; each class's words are now written once per rule.
+    expect(Math.max(...lengths)).toBeLessThan(400);
+    const many = understandingFromGrid(zhGrid, {
+      headerRow: 3,
+      settings: { extraStatusWords: { shipped: Array.from({ length: 40 }, (_, i) => `已出货${i}`) } },
+    });
+    expect(Math.max(...delayRuleFormulas(many).map((r) => r.formula.length))).toBeLessThan(8192);
   });
 
   test('without a due date column everything open is noDueDate', () => {
