@@ -160,12 +160,12 @@ export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, comparisons, + and cell refs and one-row
-// array constants of status words (Excel 2007+, WPS, LibreOffice), with the column anchored ($L4) and the row
-// relative to the first data row. Excel keeps a conditional format's formula in ST_Formula, which "Excel restricts
-// … to be at most 8192 characters" ([MS-OI29500] 2.1.1085); ours stay far below (test/core/delay.test.ts). The six
-// rules are mutually exclusive, so the colours do not depend on rule priority or "stop if true". What Excel cannot
-// see the same way as the add-in:
+// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, MATCH, SUBSTITUTE, comparisons, + and cell
+// refs and one-row array constants of status words (Excel 2007+, WPS, LibreOffice), with the column anchored ($L4)
+// and the row relative to the first data row. Excel keeps a conditional format's formula in ST_Formula, which "Excel
+// restricts … to be at most 8192 characters" ([MS-OI29500] 2.1.1085); ours stay far below (test/core/delay.test.ts).
+// The six rules are mutually exclusive, so the colours do not depend on rule priority or "stop if true". What Excel
+// cannot see the same way as the add-in:
 // - dates and numbers stored as text are not numbers to ISNUMBER: such a line shows the noDueDate colour (text due
 //   date) or is not shipped-by-quantity (text quantity) until fixed — see textDateRows / textNumberRows;
 // - only a status typed in half-width or entirely in full-width matches (Excel's = ignores case, not width), and
@@ -222,10 +222,11 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const item = ref('item');
   const words = statusWords(u.settings);
 
-  // One comparison against an array constant per set of words: TRIM($O4)={"已出货","Shipped",…} compares with each
-  // element and OR takes them all — about a third of the length of one TRIM(…)="…" per word. `bare` is that
-  // comparison as an argument of a larger OR; `statusIs` stands alone.
-  const statusWordsOf = (kinds: StatusKind[]): string | null => {
+  // One MATCH against an array constant per set of words: ISNUMBER(MATCH(TRIM($O4),{"已出货","Shipped",…},0)) — about
+  // half the length of one TRIM(…)="…" per word. MATCH, because a conditional format in LibreOffice takes an array
+  // constant only as a function's array argument: OR(TRIM($O4)={…}) and SUMPRODUCT(--(…={…})) colour nothing there
+  // (seen rendering them). MATCH reads * ? ~ in the looked-up text as wildcards, so they are escaped with ~ first.
+  const statusIs = (...kinds: StatusKind[]): string | null => {
     if (status === null) return null;
     const seen = new Set<string>();
     const spellings = kinds
@@ -233,17 +234,13 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
       .filter((w) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
     if (spellings.length === 0) return null;
     const trimmed = `TRIM(${status})`;
-    return spellings.length === 1 ? `${trimmed}=${str(spellings[0])}` : `${trimmed}={${spellings.map(str).join(',')}}`;
+    if (spellings.length === 1) return `${trimmed}=${str(spellings[0])}`;
+    const literal = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${trimmed},"~","~~"),"*","~*"),"?","~?")`;
+    return `ISNUMBER(MATCH(${literal},{${spellings.map(str).join(',')}},0))`;
   };
-  const statusIs = (...kinds: StatusKind[]): string | null => {
-    const bare = statusWordsOf(kinds);
-    return bare === null || !bare.endsWith('}') ? bare : `OR(${bare})`;
-  };
-  /** OR over these parts, an array comparison among them taken element by element. */
-  const anyOf = (bare: string | null, parts: string[]): string | null => {
-    const all = [...(bare ? [bare] : []), ...parts];
-    if (all.length === 0) return null;
-    return all.length === 1 && !all[0].endsWith('}') ? all[0] : `OR(${all.join(',')})`;
+  const anyOf = (parts: (string | null)[]): string | null => {
+    const all = parts.filter((x): x is string => x !== null);
+    return all.length === 0 ? null : or(all);
   };
 
   const marker = `N(${str(DELAY_MARKER)})=0`;
@@ -261,9 +258,9 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const shippedBy: string[] = [];
   if (qty && shippedQty) shippedBy.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
   if (!shippedQty && shipDate) shippedBy.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
-  const shipped = anyOf(statusWordsOf(['shipped']), shippedBy);
+  const shipped = anyOf([statusIs('shipped'), ...shippedBy]);
   // Cancelled or shipped, in one test: NOT(cancelled) AND NOT(shipped) = NOT(cancelled OR shipped).
-  const closed = anyOf(statusWordsOf(['cancelled', 'shipped']), shippedBy);
+  const closed = anyOf([statusIs('cancelled', 'shipped'), ...shippedBy]);
 
   const open = [marker, gate, not(closed)];
   const out: { cls: DelayClass; formula: string }[] = [];

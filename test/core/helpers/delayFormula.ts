@@ -1,5 +1,6 @@
 // A tiny evaluator for exactly the formula subset src/core/delay.ts emits (AND, OR, NOT, ISNUMBER, TRIM, N, TODAY,
-// comparisons, + and -, cell refs, number and string literals, one-row array constants {"a","b"}), with Excel's
+// MATCH(…,{…},0) with Excel's wildcards (* ? and ~ to escape), SUBSTITUTE, comparisons, + and -, cell refs, number
+// and string literals, one-row array constants {"a","b"}), with Excel's
 // semantics: blank cells compare as 0 or "", numbers < text < booleans, text compares case-insensitively, errors
 // propagate through every function but ISNUMBER; a comparison with an array constant gives an array of results, and
 // AND/OR take every element of an array argument.
@@ -224,6 +225,15 @@ export function evaluate(n: Node, ctx: EvalContext): Val {
         if (err) return err;
         return n.name === 'AND' ? bs.every((b) => b === true) : bs.some((b) => b === true);
       }
+      if (n.name === 'MATCH') {
+        const [value, list, type] = all;
+        if (!Array.isArray(list) || type !== 0) throw new Error('MATCH(value, {array}, 0) only');
+        const v = scalar(value);
+        if (isErr(v)) return v;
+        const re = wildcardPattern(String(toText(v)));
+        const k = list.findIndex((x) => typeof x === 'string' && re.test(x));
+        return k < 0 ? { error: '#N/A' } : k + 1;
+      }
       const args = all.map(scalar);
       switch (n.name) {
         case 'TODAY':
@@ -239,6 +249,13 @@ export function evaluate(n: Node, ctx: EvalContext): Val {
           const v = toText(args[0]);
           return isErr(v) ? v : (v as string).replace(/ +/g, ' ').replace(/^ | $/g, '');
         }
+        case 'SUBSTITUTE': {
+          const [text, from, to] = args.map(toText);
+          if (isErr(text)) return text;
+          if (isErr(from)) return from;
+          if (isErr(to)) return to;
+          return from === '' ? text : (text as string).split(from as string).join(to as string);
+        }
         case 'NOT': {
           const v = toBool(args[0]);
           return isErr(v) ? v : !v;
@@ -248,6 +265,26 @@ export function evaluate(n: Node, ctx: EvalContext): Val {
       }
     }
   }
+}
+
+/**
+ * MATCH's exact match (type 0) on text: * is any run of characters, ? any one, ~ makes the next character literal;
+ * case is ignored, as Excel's = ignores it.
+ */
+function wildcardPattern(p: string): RegExp {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '~' && i + 1 < p.length) out += escapeRe(p[++i]);
+    else if (c === '*') out += '[\\s\\S]*';
+    else if (c === '?') out += '[\\s\\S]';
+    else out += escapeRe(c);
+  }
+  return new RegExp(`^${out}$`, 'iu');
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Does a conditional-format formula apply (TRUE or a non-zero number; errors do not)? */
