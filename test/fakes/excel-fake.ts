@@ -200,8 +200,11 @@ export function parseTyped(v: unknown, cellFormat: string | null): { value: Cell
   if (s.startsWith("'")) return { value: s.slice(1) };
   // "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value
   // as a formula." (Range.values)
-  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s))
-    return { value: null, formula: s.startsWith('=') ? s : `=${s}` };
+  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) {
+    const formula = s.startsWith('=') ? s : `=${s}`;
+    // The fake computes no formulas but one: NA() "returns the error value #N/A".
+    return { value: /^=NA\(\)$/i.test(formula) ? { error: '#N/A' } : null, formula };
+  }
   const num = s.replace(/,/g, '');
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(num)) return { value: Number(num) };
   const d = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
@@ -597,6 +600,23 @@ class FakeWorkbook extends FakeProxy {
   }
 }
 
+/** OfficeExtension.ClientResult: its `value` is there after the sync, without a load. */
+function clientResult<T>(fx: FakeExcel, compute: () => T): { value: T } {
+  let done = false;
+  let v: T;
+  fx.enqueue(() => {
+    v = compute();
+    fx.response += utf8Bytes(JSON.stringify(v ?? null)) + 4;
+    done = true;
+  });
+  return {
+    get value(): T {
+      if (!done) throw new FakeOfficeError('PropertyNotLoaded', 'ClientResult.value: call context.sync() first');
+      return v;
+    },
+  };
+}
+
 class FakeFunctionResult extends FakeProxy {
   constructor(fx: FakeExcel, compute: () => number) {
     super(fx, () => ({ value: compute() }));
@@ -740,6 +760,8 @@ class FakeWorksheet extends FakeProxy {
   }
   get charts(): any {
     return {
+      /** ChartCollection.getCount: "Returns the number of charts in the worksheet." */
+      getCount: () => clientResult(this._fx, () => this._resolve().charts.length),
       add: (type: string, source: FakeRange, _seriesBy: string) => {
         let chart: SheetRecord['charts'][number] | null = null;
         this._fx.write(() => {
@@ -791,6 +813,49 @@ class FakeWorksheet extends FakeProxy {
       const rect = usedRect(sheet);
       return rect ? { sheet, rect } : null;
     })._nullable();
+  }
+}
+
+/**
+ * Range.dataValidation, kept per range address. DataValidation.rule: "Data validation rule that contains different
+ * type of data validation criteria." — loaded back as it was set (reference is silent on a range that spans several
+ * rules; the fake answers for the exact range set).
+ */
+class FakeDataValidation extends FakeProxy {
+  declare _resolve: () => RangeTarget;
+  override _scalar(t: RangeTarget, name: string): unknown {
+    const v = t.sheet.validations.get(rectAddress(t.rect)) ?? {};
+    if (name === 'rule' || name === 'prompt' || name === 'errorAlert') return v[name] ?? null;
+    return super._scalar(t, name);
+  }
+  get rule(): any {
+    return this._get('rule');
+  }
+  private setKey(key: string, v: unknown): void {
+    this._fx.write(
+      () => {
+        const { sheet, rect } = this._resolve();
+        guardWrite(sheet);
+        const k = rectAddress(rect);
+        sheet.validations.set(k, { ...(sheet.validations.get(k) ?? {}), [key]: v });
+      },
+      utf8Bytes(JSON.stringify(v ?? null)) + 40,
+    );
+  }
+  set rule(v: unknown) {
+    this.setKey('rule', v);
+  }
+  set prompt(v: unknown) {
+    this.setKey('prompt', v);
+  }
+  set errorAlert(v: unknown) {
+    this.setKey('errorAlert', v);
+  }
+  clear(): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      sheet.validations.delete(rectAddress(rect));
+    }, 30);
   }
 }
 
@@ -1069,28 +1134,8 @@ class FakeRange extends FakeProxy {
       }),
     ).rec;
   }
-  get dataValidation(): any {
-    return this._nav('dv', () =>
-      Object.assign(new FakeHolder(this._fx), {
-        rec: recorder(
-          this._fx,
-          '',
-          (p, v) => {
-            const { sheet, rect } = this._resolve();
-            guardWrite(sheet);
-            const key = rectAddress(rect);
-            sheet.validations.set(key, { ...(sheet.validations.get(key) ?? {}), [p]: v });
-          },
-          {
-            clear: () =>
-              this._fx.write(() => {
-                const { sheet, rect } = this._resolve();
-                sheet.validations.delete(rectAddress(rect));
-              }, 30),
-          },
-        ),
-      }),
-    ).rec;
+  get dataValidation(): FakeDataValidation {
+    return this._nav('dv', () => new FakeDataValidation(this._fx, () => this._resolve()));
   }
   get conditionalFormats(): FakeCfCollection {
     return this._nav(
@@ -1371,8 +1416,8 @@ class FakeCfCollection extends FakeProxy {
     return this.at(Number(id));
   }
   /** "Returns the number of conditional formats in the workbook." (the collection's count, as read here) */
-  getCount(): FakeFunctionResult {
-    return new FakeFunctionResult(this._fx, () => this.list(this._resolve()).length);
+  getCount(): { value: number } {
+    return clientResult(this._fx, () => this.list(this._resolve()).length);
   }
   /** "Adds a new conditional format to the collection at the first/top priority." */
   add(type: string): FakeConditionalFormat {
