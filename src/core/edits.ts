@@ -143,6 +143,8 @@ export interface ChangedArea {
   areas: string[];
   /** The sheet's cells are exactly `areas` now (a new sheet, or one whose contents were replaced). */
   whole?: boolean;
+  /** A document or report the add-in made: core reads only its name, so its cells need not be read back. */
+  generated?: boolean;
   /** The sheet's tables changed (made or renamed). */
   tables?: boolean;
 }

@@ -19,6 +19,8 @@ export interface SheetRefresh {
   protected: boolean;
   /** The sheet's cells are exactly `areas` (a new sheet, or one whose contents were replaced). */
   whole: boolean;
+  /** Its cells were not read back (a document the add-in made): the snapshot says so (SheetSnapshot.partial). */
+  partial?: boolean;
   areas: AreaRead[];
   /** The sheet's tables, when they were read again. */
   tables?: { name: string; range: string }[];
@@ -55,6 +57,7 @@ export function patchSnapshot(wb: WorkbookSnapshot, order: string[], refreshed: 
           };
     base.visibility = r.visibility;
     base.protected = r.protected;
+    if (r.partial) base.partial = true;
     if (r.tables) base.tables = r.tables;
     const copied = new Set<unknown[]>();
     for (const a of r.areas) putArea(base, a, copied);

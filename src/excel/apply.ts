@@ -258,7 +258,7 @@ export async function applyEdits(
         const layout = pushSheetSpec(units, budget, name, e.spec, sheet);
         if (layout) zoomChecks.push({ sheet: name, layout });
         if (e.activate) units.push({ bytes: CALL_BYTES, queue: () => sheet(name).activate() });
-        changed.whole(name, specArea(e.spec));
+        changed.whole(name, specArea(e.spec), true);
         break;
       }
       case 'appendRows': {
@@ -682,13 +682,22 @@ function pushSheetSpec(
     for (const c of spec.cells)
       if (c.formula === undefined)
         values[c.row - 1][c.col - 1] = toExcelLiteral(c.value ?? null, formats[c.row - 1][c.col - 1]);
-    for (const [a, b] of sliceRows(values, formats, Math.min(budget / 2, UNIT_BYTES))) {
+    // A new sheet's cells are General: only the other formats are written, per column run, before the values.
+    for (const [a, b] of sliceRows(values, null, Math.min(budget / 2, UNIT_BYTES))) {
+      const runs = formatRuns(formats, a, b);
       units.push({
-        bytes: CALL_BYTES + gridBytes(values.slice(a, b)) + gridBytes(formats.slice(a, b)),
+        bytes:
+          CALL_BYTES +
+          gridBytes(values.slice(a, b)) +
+          runs.reduce((n, r) => n + RANGE_BYTES + SET_BYTES + (r.bottom - r.top + 1) * (jsonBytes(r.format) + 3), 0),
         queue: () => {
-          const r = sheet(name).getRange(rangeAddress(a + 1, 1, b, width));
-          r.numberFormat = formats.slice(a, b);
-          r.values = values.slice(a, b);
+          const ws = sheet(name);
+          for (const r of runs)
+            ws.getRange(rangeAddress(r.top, r.col, r.bottom, r.col)).numberFormat = Array.from(
+              { length: r.bottom - r.top + 1 },
+              () => [r.format],
+            );
+          ws.getRange(rangeAddress(a + 1, 1, b, width)).values = values.slice(a, b);
         },
       });
     }
@@ -756,6 +765,29 @@ function pushSheetSpec(
   return () => layout;
 }
 
+/** Runs of one non-General format down a column, within rows [a, b) of the grid (1-based sheet rows out). */
+function formatRuns(
+  formats: string[][],
+  a: number,
+  b: number,
+): { col: number; top: number; bottom: number; format: string }[] {
+  const out: { col: number; top: number; bottom: number; format: string }[] = [];
+  const width = formats[0]?.length ?? 0;
+  for (let j = 0; j < width; j++) {
+    let run: { col: number; top: number; bottom: number; format: string } | null = null;
+    for (let i = a; i < b; i++) {
+      const f = formats[i][j];
+      if (run && f === run.format && run.bottom === i) run.bottom = i + 1;
+      else {
+        if (run) out.push(run);
+        run = f === 'General' ? null : { col: j + 1, top: i + 1, bottom: i + 1, format: f };
+      }
+    }
+    if (run) out.push(run);
+  }
+  return out;
+}
+
 function queueColumnWidths(ws: Excel.Worksheet, widths: number[]): void {
   let i = 0;
   while (i < widths.length) {
@@ -808,10 +840,11 @@ class Changes {
     if (e.whole) return;
     e.areas.push(...areas);
   }
-  whole(sheet: string, area: string): void {
+  whole(sheet: string, area: string, generated = false): void {
     const e = this.entry(sheet);
     e.whole = true;
     e.areas = [area];
+    if (generated) e.generated = true;
   }
   tables(sheet: string): void {
     this.entry(sheet).tables = true;

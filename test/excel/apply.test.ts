@@ -121,7 +121,7 @@ describe('ExcelWorkbookPort.apply', () => {
       // What was written, so the pane can read back just that (ExcelWorkbookPort.refresh).
       changed: [
         { sheet: 'Orders', areas: ['C2:D2'], tables: true },
-        { sheet: 'Delivery note', areas: ['A1:B10'], whole: true },
+        { sheet: 'Delivery note', areas: ['A1:B10'], whole: true, generated: true },
         { sheet: 'Change log', areas: ['A1:E1', 'A2:E2'] },
         { sheet: SETTINGS_SHEET, areas: ['A1:A1'], whole: true },
       ],
