@@ -2,12 +2,15 @@
 // the active order sheet through the ExcelWorkbookPort and tell the clerk the result in a small dialog.
 // event.completed() is always called.
 
+import { applyWarningTexts } from '../core/applyWarnings';
 import { issueCounts } from '../core/checks';
 import { localIsoDate } from '../core/dates';
 import { OrderClerkError } from '../core/errors';
 import { langFromLocale, t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
-import type { Lang } from '../core/types';
+import { findSheet } from '../core/snapshot';
+import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
+import { HEADER_SCAN_ROWS, understand } from '../core/understand';
 import { ExcelWorkbookPort } from '../excel/port';
 import { applyDelayFlags, checkSheet, type ActionContext } from '../taskpane/actions';
 
@@ -16,13 +19,50 @@ export interface CommandOptions {
   lang: Lang;
 }
 
-function contextOf(port: WorkbookPort, opts: CommandOptions): ActionContext {
-  return { port, lang: opts.lang, today: opts.today, sheet: null, now: () => new Date() };
+function contextOf(port: WorkbookPort, opts: CommandOptions, withMasters: boolean): ActionContext {
+  return {
+    port,
+    lang: opts.lang,
+    today: opts.today,
+    sheet: null,
+    now: () => new Date(),
+    readOrders: () => readForCommand(port, opts.today, withMasters),
+  };
+}
+
+/**
+ * Only what a command needs (add-in commands are stopped after 5 minutes): the active sheet and the settings in full,
+ * every other sheet's first rows (enough to find the header row and the masters). When the order sheet — or, for
+ * Check, the price list or customer list — turns out to be another sheet, that sheet is read in full too; when
+ * the first rows are not enough to tell, everything is read.
+ */
+export async function readForCommand(
+  port: WorkbookPort,
+  today: string,
+  withMasters: boolean,
+): Promise<{ wb: WorkbookSnapshot; u: Understanding }> {
+  const headRows = HEADER_SCAN_ROWS;
+  let wb = await port.read(undefined, { sheets: 'active', headRows });
+  let u: Understanding;
+  try {
+    u = understand(wb, { today });
+  } catch {
+    wb = await port.read();
+    return { wb, u: understand(wb, { today }) };
+  }
+  const wanted = [u.order.sheet];
+  if (withMasters)
+    wanted.push(...[u.order.masters.products, u.order.masters.customers].filter((n): n is string => !!n));
+  if (wanted.some((n) => findSheet(wb, n)?.partial)) {
+    wb = await port.read(undefined, { sheets: wanted, headRows });
+    u = understand(wb, { today, sheet: u.order.sheet });
+  }
+  return { wb, u };
 }
 
 /** The pane's Check on every order line; checking never changes the sheet. Selects the first problem cell. */
 export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const { issues, u } = await checkSheet(contextOf(port, opts), 'sheet');
+  const { issues, u } = await checkSheet(contextOf(port, opts, true), 'sheet');
   const rows = u.order.dataRows.length;
   if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
   await port.select(u.order.sheet, issues[0].cell);
@@ -31,8 +71,9 @@ export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOption
 
 /** The pane's delay flags: the live rules, and the classes counted as of today. */
 export async function flagDelaysCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const { counts } = await applyDelayFlags(contextOf(port, opts));
-  return t(opts.lang, 'command.flagged', { ...counts });
+  const { counts, applied } = await applyDelayFlags(contextOf(port, opts, false));
+  const told = t(opts.lang, 'command.flagged', { ...counts });
+  return [told, ...(applied ? applyWarningTexts(applied, opts.lang) : [])].join('\n');
 }
 
 export function failureMessage(e: unknown, lang: Lang): string {

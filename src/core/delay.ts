@@ -128,9 +128,12 @@ export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, comparisons, + and cell refs, with the
-// column anchored ($L4) and the row relative to the first data row. The six rules are mutually exclusive, so the
-// colours do not depend on rule priority or "stop if true". What Excel cannot see the same way as the add-in:
+// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, MATCH, SUBSTITUTE, comparisons, + and cell
+// refs and one-row array constants of status words (Excel 2007+, WPS, LibreOffice), with the column anchored ($L4)
+// and the row relative to the first data row. Excel keeps a conditional format's formula in ST_Formula, which "Excel
+// restricts … to be at most 8192 characters" ([MS-OI29500] 2.1.1085); ours stay far below (test/core/delay.test.ts).
+// The six rules are mutually exclusive, so the colours do not depend on rule priority or "stop if true". What Excel
+// cannot see the same way as the add-in:
 // - dates and numbers stored as text are not numbers to ISNUMBER: such a line shows the noDueDate colour (text due
 //   date) or is not shipped-by-quantity (text quantity) until fixed — see textDateRows / textNumberRows;
 // - only a status typed in half-width or entirely in full-width matches (Excel's = ignores case, not width), and
@@ -187,10 +190,25 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const item = ref('item');
   const words = statusWords(u.settings);
 
-  const statusIs = (kind: StatusKind): string | null => {
+  // One MATCH against an array constant per set of words: ISNUMBER(MATCH(TRIM($O4),{"已出货","Shipped",…},0)) — about
+  // half the length of one TRIM(…)="…" per word. MATCH, because a conditional format in LibreOffice takes an array
+  // constant only as a function's array argument: OR(TRIM($O4)={…}) and SUMPRODUCT(--(…={…})) colour nothing there
+  // (seen rendering them). MATCH reads * ? ~ in the looked-up text as wildcards, so they are escaped with ~ first.
+  const statusIs = (...kinds: StatusKind[]): string | null => {
     if (status === null) return null;
-    const spellings = words[kind].flatMap(formulaSpellings);
-    return spellings.length ? or(spellings.map((w) => `TRIM(${status})=${str(w)}`)) : null;
+    const seen = new Set<string>();
+    const spellings = kinds
+      .flatMap((k) => words[k].flatMap(formulaSpellings))
+      .filter((w) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
+    if (spellings.length === 0) return null;
+    const trimmed = `TRIM(${status})`;
+    if (spellings.length === 1) return `${trimmed}=${str(spellings[0])}`;
+    const literal = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${trimmed},"~","~~"),"*","~*"),"?","~?")`;
+    return `ISNUMBER(MATCH(${literal},{${spellings.map(str).join(',')}},0))`;
+  };
+  const anyOf = (parts: (string | null)[]): string | null => {
+    const all = parts.filter((x): x is string => x !== null);
+    return all.length === 0 ? null : or(all);
   };
 
   const marker = `N(${str(DELAY_MARKER)})=0`;
@@ -204,15 +222,15 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const gate = or(gateRefs.map((c) => `${c}<>""`));
 
   const cancelled = statusIs('cancelled');
-  const shippedParts: string[] = [];
-  const shippedWord = statusIs('shipped');
-  if (shippedWord) shippedParts.push(shippedWord);
-  if (qty && shippedQty)
-    shippedParts.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
-  if (!shippedQty && shipDate) shippedParts.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
-  const shipped = shippedParts.length ? or(shippedParts) : null;
+  // Shipped by quantity, or (without a shippedQty column) by a ship date unless the status says partial.
+  const shippedBy: string[] = [];
+  if (qty && shippedQty) shippedBy.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
+  if (!shippedQty && shipDate) shippedBy.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
+  const shipped = anyOf([statusIs('shipped'), ...shippedBy]);
+  // Cancelled or shipped, in one test: NOT(cancelled) AND NOT(shipped) = NOT(cancelled OR shipped).
+  const closed = anyOf([statusIs('cancelled', 'shipped'), ...shippedBy]);
 
-  const open = [marker, gate, not(cancelled), not(shipped)];
+  const open = [marker, gate, not(closed)];
   const out: { cls: DelayClass; formula: string }[] = [];
   if (cancelled) out.push({ cls: 'cancelled', formula: and([marker, gate, cancelled]) });
   if (shipped) out.push({ cls: 'shipped', formula: and([marker, gate, not(cancelled), shipped]) });
@@ -245,7 +263,14 @@ export function planDelayRules(u: Understanding): WorkbookEdit {
     marker: DELAY_MARKER,
     ranges: [rangeAddress(o.firstDataRow, o.firstColumn, o.lastDataRow, o.lastColumn)],
     rules: delayRuleFormulas(u).map(({ cls, formula }) => delayRule(cls, formula)),
+    scope: orderBlock(u),
   };
+}
+
+/** The order block, header row included: where the add-in's earlier rules are looked for. */
+export function orderBlock(u: Understanding): string {
+  const o = u.order;
+  return rangeAddress(o.headerRow, o.firstColumn, Math.max(o.lastDataRow, o.headerRow), o.lastColumn);
 }
 
 /** Removes the add-in's delay colours from the sheet (rules = [] only clears). */

@@ -34,6 +34,8 @@ export interface SheetSnapshot {
   formulaCells?: string[];
   /** Cells present in the file but left out of `values` (a lone cell far to the right of a long sheet), if any. */
   omittedCells?: { count: number; beyondColumn: string };
+  /** Only the sheet's first rows were read (a scoped read): its lines and lists are incomplete. */
+  partial?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -10,12 +10,14 @@
 // Range.merge, getResizedRange, getUsedRange(valuesOnly)     1.2
 // RangeFormat.columnWidth/rowHeight                          1.2
 // Worksheet.getUsedRangeOrNullObject, getItemOrNullObject    1.4
-// Range.conditionalFormats, custom conditional formats       1.6
+// Range.conditionalFormats, custom conditional formats,
+//   ConditionalFormatCollection.getItemAt, delete            1.6
 // Worksheet.freezePanes                                      1.7
 // Range.dataValidation, Worksheet.showGridlines              1.8
 // Worksheet.getRanges (RangeAreas), RangeAreas.format/
 //   conditionalFormats, Workbook.getSelectedRanges,
-//   Worksheet.pageLayout                                     1.9   ← the highest one we cannot do without
+//   Worksheet.pageLayout (zoom read back),
+//   Range.getSpecialCellsOrNullObject (formula and error cells) 1.9   ← the highest one we cannot do without
 // Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
 // Optional: Table.resize                                     1.13  (without it a reused table is not grown, and the
 //                                                                   pane says so)

@@ -23,27 +23,35 @@ export function lookUpTable(ctx: Excel.RequestContext, e: EnsureTable): TableLoo
   return { table, range };
 }
 
-/** Phase 2 (queued, synced with the batch): create, or grow when needed and possible. */
-export function carryOutTable(
-  ws: Excel.Worksheet,
+/** What phase 2 does for the edit, decided from phase 1's reading: add, grow to `area`, or nothing. */
+export type TableStep = { do: 'add' } | { do: 'resize'; area: string } | { do: 'none' };
+
+/** Phase 2's decision (nothing queued): the result names the table, or says a reuse could not grow here. */
+export function tableStep(
   e: EnsureTable,
   found: TableLookup | null,
   canResize: boolean,
   result: ApplyResult,
-): void {
+): TableStep {
   result.table = e.name;
-  if (e.mode === 'create' || !found) {
-    const t = ws.tables.add(ws.getRange(e.range), true);
-    t.name = e.name;
-    return;
-  }
+  if (e.mode === 'create' || !found) return { do: 'add' };
   const have = stripSheet(found.range.address);
-  if (areaCovers(have, e.range)) return;
+  if (areaCovers(have, e.range)) return { do: 'none' };
   if (!canResize) {
     result.tableNotGrown = { name: e.name, range: have };
-    return;
+    return { do: 'none' };
   }
-  // Table.resize: "The new range must overlap with the original table range and the headers (or the top of the
-  // table) must be in the same row" — core only asks for a grown range with the same header row.
-  found.table.resize(ws.getRange(areaAddress(areaSpan(have, e.range))));
+  return { do: 'resize', area: areaAddress(areaSpan(have, e.range)) };
+}
+
+/** Phase 2 (queued, synced with the batch): carry the step out. */
+export function queueTableStep(ws: Excel.Worksheet, e: EnsureTable, found: TableLookup | null, step: TableStep): void {
+  if (step.do === 'add') {
+    const t = ws.tables.add(ws.getRange(e.range), true);
+    t.name = e.name;
+  } else if (step.do === 'resize' && found) {
+    // Table.resize: "The new range must overlap with the original table range and the headers (or the top of the
+    // table) must be in the same row" — core only asks for a grown range with the same header row.
+    found.table.resize(ws.getRange(step.area));
+  }
 }

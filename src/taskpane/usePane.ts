@@ -2,7 +2,9 @@
 // time. Actions (./actions) do the work over the port; this hook runs them, shows their notice and progress, and reads
 // the workbook again after an action that wrote.
 
+import type { ApplyResult } from '../core/edits';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyWarningTexts } from '../core/applyWarnings';
 import { classifyLines } from '../core/delay';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { DelayRow, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
@@ -54,15 +56,19 @@ export interface Pane {
 }
 
 /** A port that remembers whether anything was applied through it. */
-function watched(port: WorkbookPort): { port: WorkbookPort; wrote: () => boolean } {
+function watched(port: WorkbookPort): { port: WorkbookPort; wrote: () => boolean; results: ApplyResult[] } {
   let wrote = false;
+  const results: ApplyResult[] = [];
   return {
     wrote: () => wrote,
+    results,
     port: {
-      read: (p) => port.read(p),
-      apply: (edits, p) => {
+      read: (p, scope) => port.read(p, scope),
+      apply: async (edits, p) => {
         wrote = true;
-        return port.apply(edits, p);
+        const r = await port.apply(edits, p);
+        results.push(r);
+        return r;
       },
       select: (sheet, address) => port.select(sheet, address),
       getSelection: () => port.getSelection(),
@@ -142,7 +148,15 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
       try {
         const result = await action(contextFor(w.port));
         if (w.wrote()) await reload();
-        if (result) setNotice(result);
+        // What Excel did not do although the plan ran (ApplyResult.warnings, limits) is added to the notice.
+        const warnings = w.results.flatMap((r) => applyWarningTexts(r, langRef.current));
+        if (warnings.length)
+          setNotice({
+            intent: 'warning',
+            text: result?.text ?? warnings[0],
+            details: [...(result?.details ?? []), ...warnings],
+          });
+        else if (result) setNotice(result);
       } catch (e) {
         // A plan Excel stopped part-way may have written: show the workbook as it is now.
         if (w.wrote()) await reload().catch(() => undefined);

@@ -1,7 +1,10 @@
 // The ribbon's ExecuteFunction commands on the recording fake: "Check" changes nothing and selects the first
 // problem cell; "Flag delays" writes the live rules once (twice = once) and reports the classes as of today.
 import { checkOrdersCommand, flagDelaysCommand, failureMessage } from '../../src/commands/commands';
+import { checkOrder, issueCounts } from '../../src/core/checks';
 import { OrderClerkError } from '../../src/core/errors';
+import type { CellValue } from '../../src/core/types';
+import { HEADER_SCAN_ROWS, understand } from '../../src/core/understand';
 import { t } from '../../src/core/i18n';
 import { ExcelWorkbookPort } from '../../src/excel/port';
 import { createFakeExcel } from '../fakes/excel-fake';
@@ -53,4 +56,51 @@ test('Flag delays writes one set of rules, also when run twice, and counts the c
 test("a failure is told in the clerk's language", () => {
   expect(failureMessage(new OrderClerkError('noOrderTable'), 'zh-CN')).toBe(t('zh-CN', 'error.noOrderTable'));
   expect(failureMessage(new Error('boom'), 'en-US')).toBe(t('en-US', 'command.failed', { detail: 'boom' }));
+});
+
+describe('ribbon commands read the order sheet and the settings, not every used cell of every sheet', () => {
+  function workbook(active: string) {
+    const orders: CellValue[][] = [['订单号', '客户', '型号', '数量', '单价', '交期', '状态']];
+    for (let i = 1; i <= 120; i++)
+      orders.push([`SO-${i}`, '华南贸易', `FM-${i % 7}`, i, i % 10 === 0 ? 9.9 : 2.5, S('2026-11-01') + i, null]);
+    const prices: CellValue[][] = [['型号', '品名', '单价', '每箱数量']];
+    for (let i = 0; i < 7; i++) prices.push([`FM-${i}`, `风扇${i}`, 2.5, 50]);
+    const archive: CellValue[][] = [['年份', '说明', '金额']];
+    for (let i = 0; i < 3000; i++) archive.push([2000 + (i % 20), `旧账 ${i}`, i * 3]);
+    const fx = createFakeExcel(
+      [
+        { name: '订单', values: orders },
+        { name: '价格表', values: prices },
+        { name: '旧数据', values: archive },
+      ],
+      { active },
+    );
+    return { fx, port: new ExcelWorkbookPort(fx.run, { supports: () => true }) };
+  }
+
+  test('Flag delays: the other sheets only as far as their header rows', async () => {
+    const { fx, port } = workbook('订单');
+    await flagDelaysCommand(port, { today: TODAY, lang: 'en-US' });
+    expect(fx.stats.valueCellsRead['旧数据']).toBeLessThanOrEqual(HEADER_SCAN_ROWS * 3);
+    expect(fx.stats.valueCellsRead['订单']).toBe(121 * 7);
+  });
+
+  test('Check: the price list in full too, and the same counts as reading everything', async () => {
+    const { fx, port } = workbook('订单');
+    const message = await checkOrdersCommand(port, { today: TODAY, lang: 'en-US' });
+    expect(fx.stats.valueCellsRead['旧数据']).toBeLessThanOrEqual(HEADER_SCAN_ROWS * 3);
+    const full = workbook('订单');
+    const u = understand(await full.port.read(), { today: TODAY });
+    const counts = issueCounts(checkOrder(u, { lang: 'en-US' }));
+    expect(counts.warning).toBeGreaterThan(0); // the price-list checks found the 9.9 prices
+    expect(message).toBe(t('en-US', 'command.checked', { rows: 120, ...counts }));
+  });
+
+  test('run from another sheet: the order sheet is found from its first rows, then read in full', async () => {
+    const { fx, port } = workbook('旧数据');
+    const message = await flagDelaysCommand(port, { today: TODAY, lang: 'en-US' });
+    expect(fx.sheet('订单').cfs.length).toBeGreaterThan(0);
+    expect(fx.sheet('订单').cfs[0].ranges).toEqual(['A2:G121']);
+    expect(message).toMatch(/^Delays flagged/);
+  });
 });

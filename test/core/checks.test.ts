@@ -405,6 +405,8 @@ describe('highlight', () => {
       marker: 'order-clerk:highlight',
       ranges: ['H7:H9', 'H11', 'J7', 'L12', 'AA3'],
       rules: [{ formula: 'N("order-clerk:highlight")=0', fill: '#F8CBAD' }],
+      // Earlier highlight rules are looked for in the order block only, not the whole sheet.
+      scope: 'A1:J2',
     });
   });
   test('clear removes the marked rules only; no issues also clears', () => {
@@ -414,6 +416,7 @@ describe('highlight', () => {
       marker: 'order-clerk:highlight',
       ranges: [],
       rules: [],
+      scope: 'A1:J2',
     };
     expect(planClearHighlight(u)).toEqual(clear);
     expect(planHighlight(u, [])).toEqual(clear);

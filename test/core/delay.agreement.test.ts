@@ -42,7 +42,22 @@ const status = fc.oneof(
   { weight: 6, arbitrary: knownStatus },
   {
     weight: 2,
-    arbitrary: fc.constantFrom<CellValue>(null, '', 'Open', '生产中', '待排产', 'shipped?', 'Not shipped', 12),
+    // MATCH reads * ? ~ as wildcards: a status holding them must match nothing ("取?" is not "取消").
+    arbitrary: fc.constantFrom<CellValue>(
+      null,
+      '',
+      'Open',
+      '生产中',
+      '待排产',
+      'shipped?',
+      'Not shipped',
+      12,
+      '*',
+      '取?',
+      '已*',
+      '~*',
+      'Ship*',
+    ),
   },
 );
 

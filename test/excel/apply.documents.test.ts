@@ -1,8 +1,10 @@
 // Reports and documents through the Office.js adapter on the recording fake: the sheets, the register row, print
 // setup and the chart land, in a number of syncs that does not grow with the number of order lines.
 import { cellAddress } from '../../src/core/address';
+import { applyWarningTexts } from '../../src/core/applyWarnings';
 import { classifyLines } from '../../src/core/delay';
 import { planDocuments } from '../../src/core/documents';
+import { t } from '../../src/core/i18n';
 import { planOverdueReport } from '../../src/core/report';
 import type { CellValue } from '../../src/core/types';
 import { understand } from '../../src/core/understand';
@@ -112,3 +114,36 @@ test.each(['packing-list', 'delivery-note'] as const)(
     }
   },
 );
+
+describe('fit to one page wide is read back (office-js#1860)', () => {
+  async function packingList(fitToPagesIgnored: boolean) {
+    const s = generateOrderSheet(50, 7);
+    const fx = createFakeExcel([{ name: s.name, values: s.values, formats: s.formats ?? undefined }], {
+      fitToPagesIgnored,
+    });
+    const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
+    const wb = await port.read();
+    const u = understand(wb, { today: TODAY });
+    const plan = planDocuments(u, wb, { type: 'packing-list', rows: openRows(u, 3), today: TODAY, force: true });
+    fx.resetStats();
+    return { fx, plan, result: await port.apply(plan.edits) };
+  }
+
+  test('when Excel took it: no warning, and the read-back costs no extra sync', async () => {
+    const { fx, plan, result } = await packingList(false);
+    expect(result.warnings).toBeUndefined();
+    expect(fx.sheet(plan.documents[0].sheet).pageLayout.zoom).toEqual({
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+    });
+    expect(fx.stats.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test('when Excel ignored it: the result says so, in the clerk’s language', async () => {
+    const { plan, result } = await packingList(true);
+    const sheet = plan.documents[0].sheet;
+    expect(result.warnings).toEqual([{ code: 'fitToWidthNotApplied', sheet }]);
+    expect(applyWarningTexts(result, 'zh-CN')[0]).toBe(t('zh-CN', 'apply.warning.fitToWidthNotApplied', { sheet }));
+    expect(applyWarningTexts(result, 'en-US')[0]).toContain('one page wide');
+  });
+});

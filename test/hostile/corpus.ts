@@ -246,6 +246,9 @@ export const CASES: HostileCase[] = [
     name: 'lines-200000',
     what: '200,000 real order lines (shared strings, date styles)',
     expect: 'answered',
+    // Measured 2026-11-30 with the package writer on the shared machine: apply 17.5 s of CPU, report past 30 s and
+    // 1.27 GB. Issue 21.5's writer side is not met yet; the read-only commands are held to the budget.
+    writerPending: 'apply takes ~17 s of CPU and report > 30 s / 1.27 GB at 200,000 lines (issue 21.5, writer side)',
     file: (dir) => cached(dir, 'lines-200000', () => orderBook(orderGrid(200000))),
   },
   // ---- zip bombs and package limits (16.1)

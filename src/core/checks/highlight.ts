@@ -1,6 +1,7 @@
 // Highlighting the problem cells: one conditional format over all of them, which the add-in finds again by its marker.
 
 import { columnNumber } from '../address';
+import { orderBlock } from '../delay';
 import type { WorkbookEdit } from '../edits';
 import type { Issue, Understanding } from '../types';
 
@@ -20,11 +21,19 @@ export function planHighlight(u: Understanding, issues: Issue[]): WorkbookEdit {
     marker: HIGHLIGHT_MARKER,
     ranges,
     rules: [{ formula: HIGHLIGHT_FORMULA, fill: HIGHLIGHT_FILL }],
+    scope: orderBlock(u),
   };
 }
 
 export function planClearHighlight(u: Understanding): WorkbookEdit {
-  return { kind: 'setConditionalFormats', sheet: u.order.sheet, marker: HIGHLIGHT_MARKER, ranges: [], rules: [] };
+  return {
+    kind: 'setConditionalFormats',
+    sheet: u.order.sheet,
+    marker: HIGHLIGHT_MARKER,
+    ranges: [],
+    rules: [],
+    scope: orderBlock(u),
+  };
 }
 
 /** The issue cells as A1 areas, column by column, runs of adjacent rows merged ("H7:H9"). */

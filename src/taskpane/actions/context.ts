@@ -29,6 +29,8 @@ export interface ActionContext {
   pause?(): Promise<void>;
   /** Told every reading, understood or not (the pane shows the workbook as the action found it). */
   onRead?(r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }): void;
+  /** How this caller reads (the ribbon reads only the sheets it needs: commands.ts readForCommand); default: all. */
+  readOrders?(): Promise<Reading>;
 }
 
 export interface Reading {
@@ -47,6 +49,7 @@ export function understandFor(wb: WorkbookSnapshot, today: string, sheet: string
 
 /** Read the workbook and understand its order sheet (never from a reading older than this action). */
 export async function readOrders(ctx: ActionContext): Promise<Reading> {
+  if (ctx.readOrders) return ctx.readOrders();
   ctx.onStep?.('read');
   const wb = await ctx.port.read((p) => ctx.onStep?.('read', p));
   ctx.onStep?.('understand');

@@ -1,5 +1,6 @@
 // Delay flags: TODAY()-based conditional formats that colour the order lines, and the due-soon days they use.
 
+import type { ApplyResult } from '../../core/edits';
 import { classifyLines, delayCounts, planDelayRules } from '../../core/delay';
 import { t } from '../../core/i18n';
 import { planWriteSettings } from '../../core/settings';
@@ -9,12 +10,13 @@ import { applyPlan, success, type ActionContext, type Notice } from './context';
 /** Write the live delay rules (replacing the add-in's earlier ones); the classes are counted as of today. */
 export async function applyDelayFlags(
   ctx: ActionContext,
-): Promise<{ notice: Notice; counts: Record<DelayClass, number> }> {
-  const { reading } = await applyPlan(ctx, ({ u }) => ({ edits: [planDelayRules(u)] }));
+): Promise<{ notice: Notice; counts: Record<DelayClass, number>; applied: ApplyResult | null }> {
+  const { reading, applied } = await applyPlan(ctx, ({ u }) => ({ edits: [planDelayRules(u)] }));
   const { u } = reading;
   return {
     notice: success(t(ctx.lang, 'pane.delays.flagsDone', { rows: u.order.dataRows.length })),
     counts: delayCounts(classifyLines(u, ctx.today)),
+    applied,
   };
 }
 
