@@ -1,7 +1,7 @@
 // After an action the pane needs the workbook as it is now. ExcelWorkbookPort.refresh reads back only what the apply
 // changed (ApplyResult.changed), in one sync, and must give what a full read gives.
 import { checkOrder } from '../../src/core/checks';
-import { planDelayRules } from '../../src/core/delay';
+import { classifyLines, planDelayRules } from '../../src/core/delay';
 import { planDocuments } from '../../src/core/documents';
 import type { WorkbookEdit } from '../../src/core/edits';
 import { planFixes, planUndoLastFix } from '../../src/core/fixes';
@@ -33,9 +33,15 @@ const PLANS: [string, Plan][] = [
     'packing list',
     (wb) => {
       const u = understand(wb, { today: TODAY });
-      const customer = u.lines[0].text.customer;
-      const rows = u.lines.filter((l) => l.text.customer === customer).map((l) => l.row);
-      return planDocuments(u, wb, { type: 'packing-list', rows: rows.slice(0, 5), today: TODAY }).edits;
+      // Open lines of one customer: shipped and cancelled lines are refused on a packing list.
+      const open = new Set(
+        classifyLines(u, TODAY)
+          .filter((c) => c.class !== 'shipped' && c.class !== 'cancelled' && c.openQty > 0)
+          .map((c) => c.row),
+      );
+      const customer = u.lines.find((l) => open.has(l.row))?.text.customer;
+      const rows = u.lines.filter((l) => open.has(l.row) && l.text.customer === customer).map((l) => l.row);
+      return planDocuments(u, wb, { type: 'packing-list', rows: rows.slice(0, 5), today: TODAY, force: true }).edits;
     },
   ],
   [

@@ -891,6 +891,20 @@ class FakePageLayout extends FakeProxy {
       this._resolve().pageLayout.printTitleRows = a;
     }, 60);
   }
+  /** PageLayout.headersFooters (ExcelApi 1.9): "Header and footer configuration for the worksheet." */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const write = (v: string) =>
+      this._fx.write(
+        () => {
+          this._resolve().pageLayout.centerFooter = v;
+        },
+        utf8Bytes(v) + 60,
+      );
+    const footer = {} as { centerFooter: string };
+    // HeaderFooter.centerFooter: "The center footer of the worksheet." Written only here; never read back.
+    Object.defineProperty(footer, 'centerFooter', { set: write, enumerable: true });
+    return { defaultForAllPages: footer };
+  }
 }
 for (const prop of ['orientation', 'paperSize', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin']) {
   Object.defineProperty(FakePageLayout.prototype, prop, {
