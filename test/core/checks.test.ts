@@ -168,6 +168,17 @@ describe('amount.mismatch', () => {
     expect(check([line({ amount: 25.01 })])).toEqual([]);
     expect(check([line({ quantity: 12000, unitPrice: 0.09, amount: 1080 })])).toEqual([]);
   });
+  test('the tolerance grows with very large amounts (10^-12 of the amount), and a cent still counts below that', () => {
+    // 12,345 × 81,000,000,001.23 = 999,945,000,015,184.35: Excel keeps 15 significant digits, so the amount a clerk
+    // types (or pastes as a value) is 999,945,000,015,184 — 0.25 off in a double, which is no mismatch.
+    expect(check([line({ quantity: 12345, unitPrice: 81000000001.23, amount: 999945000015184 })])).toEqual([]);
+    // At 10^14 the tolerance is 100: a difference of 1,000 is still a mismatch.
+    expect(brief(check([line({ quantity: 1, unitPrice: 1e14, amount: 1e14 + 1000 })]))).toEqual(['F2 amount.mismatch']);
+    // Below ten billion it stays a cent.
+    expect(brief(check([line({ quantity: 1000, unitPrice: 1000000, amount: 1000000000.02 })]))).toEqual([
+      'F2 amount.mismatch',
+    ]);
+  });
   test('an empty amount, quantity or price is not compared', () => {
     expect(check([line({ amount: null })])).toEqual([]);
     expect(brief(check([line({ unitPrice: null, amount: 99 })]))).toEqual([]);

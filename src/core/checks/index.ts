@@ -60,6 +60,11 @@ const CODE_ORDER = Object.keys(ISSUE_SEVERITY) as IssueCode[];
 const STRICT_NUMBER_FIELDS: NumericField[] = ['quantity', 'unitPrice', 'amount', 'shippedQty'];
 const REQUIRED_FIELDS: FieldKey[] = ['orderNo', 'customer', 'item', 'quantity', 'dueDate'];
 const AMOUNT_TOLERANCE = 0.01;
+/**
+ * Excel keeps 15 significant digits, so above ten billion a cent is below what a typed amount can hold: the
+ * tolerance grows with the amount — a cent, or 10^-12 of the amount, whichever is larger.
+ */
+const AMOUNT_RELATIVE_TOLERANCE = 1e-12;
 const PRICE_TOLERANCE = 0.005;
 /** Floating-point slack so that 0.01 exactly is not "more than 0.01". */
 const EPS = 1e-9;
@@ -197,7 +202,8 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
     const a = okAt(amount, k);
     if (a !== null && vq !== null && vp !== null) {
       const expected = vq * vp;
-      if (Math.abs(a - expected) > AMOUNT_TOLERANCE + EPS) {
+      const tolerance = Math.max(AMOUNT_TOLERANCE, Math.abs(expected) * AMOUNT_RELATIVE_TOLERANCE);
+      if (Math.abs(a - expected) > tolerance + EPS) {
         report(ctx, k, 'amount', 'amount.mismatch', {
           value: formatNumber(a),
           expected: formatNumber(round2(expected)),

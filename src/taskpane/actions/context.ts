@@ -51,6 +51,7 @@ export function understandFor(wb: WorkbookSnapshot, today: string, sheet: string
 export async function readOrders(ctx: ActionContext): Promise<Reading> {
   if (ctx.readOrders) return ctx.readOrders();
   ctx.onStep?.('read');
+  await ctx.pause?.(); // let "reading" paint before a read that may hold the page for a while
   const wb = await ctx.port.read((p) => ctx.onStep?.('read', p));
   ctx.onStep?.('understand');
   await ctx.pause?.();
