@@ -1,7 +1,7 @@
 import type { SheetSpec, WorkbookEdit } from '../../src/core/edits';
 import { OrderClerkError } from '../../src/core/errors';
 import { SETTINGS_SHEET } from '../../src/core/settings';
-import { columnWidthPoints } from '../../src/excel/apply';
+import { columnWidthPoints } from '../../src/excel/applySheet';
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
 import type { CellValue } from '../../src/core/types';
 import { createFakeExcel, seedConditionalFormat, type FakeExcel } from '../fakes/excel-fake';
