@@ -260,7 +260,11 @@ describe('ExcelWorkbookPort.apply', () => {
       name,
       mode: 'reuse',
     });
-    expect(await portOn(fx).apply([reuse('Other', 'Kept', 'A2:C3')])).toEqual({ createdSheets: [], table: 'Kept' });
+    expect(await portOn(fx).apply([reuse('Other', 'Kept', 'A2:C3')])).toEqual({
+      createdSheets: [],
+      table: 'Kept',
+      changed: [],
+    });
     expect(fx.sheet('Other').tables).toEqual([{ name: 'Kept', range: 'A1:E3' }]);
     expect((await portOn(fx).apply([reuse('Orders', 'Clerk', 'A1:E5')])).table).toBe('Clerk');
     expect(fx.sheet('Orders').tables).toEqual([{ name: 'Clerk', range: 'A1:E5' }]);
@@ -273,7 +277,12 @@ describe('ExcelWorkbookPort.apply', () => {
     const r = await port.apply([
       { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'Clerk', mode: 'reuse' },
     ]);
-    expect(r).toEqual({ createdSheets: [], table: 'Clerk', tableNotGrown: { name: 'Clerk', range: 'A1:E3' } });
+    expect(r).toEqual({
+      createdSheets: [],
+      table: 'Clerk',
+      tableNotGrown: { name: 'Clerk', range: 'A1:E3' },
+      changed: [],
+    });
     expect(fx.sheet('Orders').tables).toEqual([{ name: 'Clerk', range: 'A1:E3' }]);
     expect(fx.stats.writes).toBe(0);
   });

@@ -45,7 +45,7 @@ export const REAL_WORLD_GOLDEN: Record<string, Golden> = {
   'exceljs-test-pr-728.xlsx': { error: 'noOrderTable' },
   'exceljs-test-row-styles.xlsx': { error: 'noOrderTable' },
   'officedev-SalesTemplate.xlsx': { error: 'noOrderTable' },
-  'officedev-copilot-Test.xlsx': { error: 'notXlsx' }, // not a workbook inside
+  'officedev-copilot-Test.xlsx': { error: 'encrypted' }, // an OLE2 EncryptedPackage (DRM-protected)
 };
 
 export const SAMPLES_GOLDEN: Record<string, Golden> = {
