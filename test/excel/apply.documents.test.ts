@@ -142,7 +142,11 @@ describe('fit to one page wide is read back (office-js#1860)', () => {
   test('when Excel ignored it: the result says so, in the clerk’s language', async () => {
     const { plan, result } = await packingList(true);
     const sheet = plan.documents[0].sheet;
-    expect(result.warnings).toEqual([{ code: 'fitToWidthNotApplied', sheet }]);
+    // The document and the register (a print-ready sheet of its own since the letterhead) both say so.
+    expect(result.warnings).toEqual([
+      { code: 'fitToWidthNotApplied', sheet },
+      { code: 'fitToWidthNotApplied', sheet: '单据登记' },
+    ]);
     expect(applyWarningTexts(result, 'zh-CN')[0]).toBe(t('zh-CN', 'apply.warning.fitToWidthNotApplied', { sheet }));
     expect(applyWarningTexts(result, 'en-US')[0]).toContain('one page wide');
   });
