@@ -68,6 +68,7 @@ export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | 
     run('check', async (ctx) => {
       const r = await checkSheet(ctx, selected ? 'selection' : 'sheet');
       ctx.onStep?.('render');
+      await ctx.pause?.(); // "rendering" paints before the issue list's own render holds the page
       setGroup(null);
       setChecked({ scope: { rows: r.rows }, issues: r.issues, u: r.u, lang, error: null });
       return r.notice;

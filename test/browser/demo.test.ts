@@ -554,8 +554,10 @@ describe('a 10,000-line order sheet', () => {
     await p.getByRole('button', { name: 'Check whole sheet' }).click();
     const n = await notice(p);
     const steps = await p.evaluate(() => (window as unknown as { __steps: string[] }).__steps);
-    for (const step of ['read', 'understand', 'check', 'render'])
-      expect(steps.some((s) => s.startsWith(t('en-US', `pane.step.${step}`)))).toBe(true);
+    const missing = ['read', 'understand', 'check', 'render'].filter(
+      (step) => !steps.some((s) => s.startsWith(t('en-US', `pane.step.${step}`))),
+    );
+    expect({ missing, steps }).toEqual({ missing: [], steps });
     expect(n.text).toMatch(/^Checked 10,000 lines: /);
     const list = p.getByTestId('issue-list');
     const total = Number(await list.getAttribute('data-count'));
