@@ -241,3 +241,46 @@ describe('never a silent all-clear', () => {
     expect(checkOrder(u, { lang: 'en-US' })).toEqual([]);
   });
 });
+
+describe('Odoo products', () => {
+  it('an item written `[FM-201] Desk fan` is the item FM-201: its price list entry is found', () => {
+    const wb = workbookOf([
+      sheetFromGrid('Orders', [
+        ['Order Reference', 'Product', 'Description', 'Quantity', 'Unit Price', 'Delivery Date'],
+        ['S00012', '[FM-201] Desk fan', 'Desk fan 30 cm', 10, 12.5, s('2026-12-05')],
+        ['S00013', '[XX-9] Sample', 'Sample', 1, 0, s('2026-12-05')],
+      ]),
+      sheetFromGrid('Products', [
+        ['Item Code', 'Unit Price'],
+        ['FM-201', 12.5],
+      ]),
+    ]);
+    const u = understand(wb, { today });
+    expect(u.lines.map((l) => l.text.item)).toEqual(['FM-201', 'XX-9']);
+    expect(u.columns.field('item').text(0)).toBe('FM-201');
+    expect(checkOrder(u, { lang: 'en-US' }).map((i) => `${i.cell} ${i.code}`)).toEqual(['B3 priceList.unknownItem']);
+  });
+});
+
+describe('a two-row header', () => {
+  it('captions merged down and sub-captions under a group caption make one header: the lower row', () => {
+    const sheet = sheetFromGrid('PO Tracking', [
+      ['PO#', 'Style No.', 'Size Breakdown', null, 'Ttl Qty', 'Shipment', null],
+      [null, null, 'S', 'M', null, 'Ex-Factory', 'ETD'],
+      ['4500123411', 'HB-2261', 300, 600, 900, s('2026-11-18'), s('2026-11-22')],
+    ]);
+    sheet.merges = ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2', 'F1:G1'];
+    const u = understand(workbookOf([sheet]), { today });
+    expect(u.order.headerRow).toBe(2);
+    expect(u.order.columns).toEqual({ orderNo: 1, item: 2, quantity: 5, dueDate: 6 });
+    expect(u.order.dataRows).toEqual([3]);
+  });
+  it('without a caption merged down, the row below the header is data as before', () => {
+    const sheet = sheetFromGrid('Orders', [
+      ['订单号', '数量', '交期'],
+      ['SO-1', 10, s('2026-12-05')],
+    ]);
+    sheet.merges = ['A1:C1'];
+    expect(understand(workbookOf([sheet]), { today }).order.headerRow).toBe(1);
+  });
+});

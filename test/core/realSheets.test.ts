@@ -425,10 +425,6 @@ function stderrLines(r: Run): string[] {
 const PENDING: Record<string, string> = {
   'clerk-formula-errors.xlsx':
     'needs amount.missing (F8); SPEC 5 would also give ../shared/fixtures zh-factory.xlsx K9 amount.missing, which its README does not list',
-  'garment-po-tracking.xlsx':
-    'two-row header with merged group captions (Ex-Factory under a merged caption) not read yet',
-  'odoo-sale-order-lines.xlsx':
-    'a `[FM-201] Desk fan` product is not yet read as its item code FM-201 (price list lookups)',
   'vn-inferred-columns.xlsx': 'inference from content (SPEC 3) not built yet',
 };
 

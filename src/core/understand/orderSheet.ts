@@ -7,7 +7,7 @@ import { SETTINGS_SHEET } from '../settings';
 import { findSheet, lastColumn, lastRow } from '../snapshot';
 import { isBlankCell } from '../text';
 import type { FieldKey, Lang, OrderSheet, Settings, SheetSnapshot, SkipReason, WorkbookSnapshot } from '../types';
-import { findHeaderRow, scanRow, type HeaderScan } from './headerRow';
+import { findHeaderRow, scanRow, withSubHeader, type HeaderScan } from './headerRow';
 
 /** Sheets the CLI/add-in picks automatically must look like orders, not a price list. */
 const ORDER_FIELDS: FieldKey[] = ['quantity', 'dueDate', 'orderNo', 'orderDate', 'shippedQty', 'shipDate', 'status'];
@@ -92,7 +92,7 @@ export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDet
     scan = scanRow(s, overrideRow, false);
   } else {
     const row = findHeaderRow(s);
-    scan = row === null ? null : scanRow(s, row, false);
+    scan = row === null ? null : withSubHeader(s, scanRow(s, row, false), false);
   }
   if (!scan) return { kind: 'none' };
 
