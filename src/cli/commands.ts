@@ -149,8 +149,10 @@ export function inspectJson(u: Understanding) {
     headerRow: o.headerRow,
     dataRows: { first: o.dataRows[0] ?? o.firstDataRow, last: o.lastDataRow, count: o.dataRows.length },
     columns,
-    // Columns found from their content, not their words (SPEC 3): none yet — inference is still to come (#11).
-    inferred: {} as Record<string, string>,
+    // Columns found from their content, not their words (SPEC 3).
+    inferred: Object.fromEntries(
+      Object.entries(o.inferred ?? {}).map(([f, col]) => [f, columnLetter(col as number)]),
+    ) as Record<string, string>,
     missing: missingFields(o),
     unmapped: o.headers
       .filter((h) => h.field === null)

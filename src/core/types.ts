@@ -103,6 +103,8 @@ export interface OrderSheet {
   masters: { products: string | null; customers: string | null };
   /** Sheet's language, from its header words: Chinese headers → zh-CN. */
   lang: Lang;
+  /** Columns mapped from their content, not their words (SPEC 3); they are in `columns` too. */
+  inferred?: Partial<Record<FieldKey, number>>;
 }
 
 export interface ProductInfo {

@@ -284,3 +284,40 @@ describe('a two-row header', () => {
     expect(understand(workbookOf([sheet]), { today }).order.headerRow).toBe(1);
   });
 });
+
+describe('inference from content (SPEC 3)', () => {
+  const dmy = 'dd/mm/yyyy';
+  function vnSheet(dueAfterOrder: boolean) {
+    const rows: CellValue[][] = [
+      ['订单号', '客户', '产品型号', '下单日期', 'Số lượng', 'Đơn giá', 'Thành tiền', 'Ngày giao'],
+      ['HT-1', 'A', 'VN-1', s('2026-11-01'), 1000, 4.5, 4500, s(dueAfterOrder ? '2026-12-01' : '2026-10-01')],
+      ['HT-2', 'A', 'VN-2', s('2026-11-02'), 2400, 3.25, 7800, s(dueAfterOrder ? '2026-12-02' : '2026-10-02')],
+      ['HT-3', 'B', 'VN-3', s('2026-11-03'), 600, 12.8, 7680, s(dueAfterOrder ? '2026-12-03' : '2026-10-03')],
+      ['HT-4', 'B', 'VN-4', s('2026-11-04'), 1500, 8.2, 12600, s('2026-12-04')],
+    ];
+    const sheet = sheetFromGrid('Orders', rows);
+    sheet.formats = rows.map((r, i) => r.map((_, j) => (i > 0 && (j === 3 || j === 7) ? dmy : null)));
+    return understand(workbookOf([sheet]), { today });
+  }
+  it('quantity × price = amount on most lines identifies all three (the whole-number factor is the quantity)', () => {
+    const u = vnSheet(true);
+    expect(u.order.inferred).toEqual({ quantity: 5, unitPrice: 6, amount: 7, dueDate: 8 });
+    expect(missingFields(u.order)).toEqual([]);
+    // Once inferred, the checks run on them: 1,500 × 8.20 = 12,300, not 12,600.
+    expect(checkOrder(u, { lang: 'en-US' }).map((i) => `${i.cell} ${i.code}`)).toEqual(['G5 amount.mismatch']);
+  });
+  it('dates mostly before the order date are not the due date: the sheet says so (column.missing)', () => {
+    const u = vnSheet(false);
+    expect(u.order.inferred).toEqual({ quantity: 5, unitPrice: 6, amount: 7 });
+    expect(missingFields(u.order)).toEqual(['dueDate']);
+  });
+  it('a sheet whose words find every field infers nothing', () => {
+    const u = understandGrid([
+      ['订单号', '数量', '单价', '金额', '交期', '备注'],
+      ['SO-1', 10, 2, 20, s('2026-12-05'), 3],
+      ['SO-2', 10, 2, 20, s('2026-12-05'), 3],
+      ['SO-3', 10, 2, 20, s('2026-12-05'), 3],
+    ]);
+    expect(u.order.inferred).toBeUndefined();
+  });
+});

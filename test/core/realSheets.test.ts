@@ -425,7 +425,6 @@ function stderrLines(r: Run): string[] {
 const PENDING: Record<string, string> = {
   'clerk-formula-errors.xlsx':
     'needs amount.missing (F8); SPEC 5 would also give ../shared/fixtures zh-factory.xlsx K9 amount.missing, which its README does not list',
-  'vn-inferred-columns.xlsx': 'inference from content (SPEC 3) not built yet',
 };
 
 // Needs the CLI built (`npm run build:cli`, which `npm test` runs first).
