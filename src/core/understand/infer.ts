@@ -60,7 +60,10 @@ export function inferColumns(
     columns,
     candidates.filter((c) => isNumberColumn(a, c)),
   );
-  if (trio) for (const [f, c] of Object.entries(trio) as [FieldKey, number][]) ((out[f] = c), free.delete(c));
+  for (const [f, c] of Object.entries(trio ?? {}) as [FieldKey, number][]) {
+    out[f] = c;
+    free.delete(c);
+  }
   if (columns.dueDate === undefined && columns.orderDate !== undefined) {
     const ordered = columns.orderDate;
     for (const c of candidates) {
