@@ -19,7 +19,7 @@ import { outstandingReceipts, planReceipt } from '../core/shipments/receipts';
 import { planVoid } from '../core/shipments/voidDocument';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
-import { understand } from '../core/understand';
+import { missingFields, understand } from '../core/understand';
 import { applyEditsToPackage } from '../xlsx/package/writer';
 import { readSnapshot } from '../xlsx/read';
 import { readInputBytes } from '../xlsx/readFile';
@@ -149,6 +149,11 @@ export function inspectJson(u: Understanding) {
     headerRow: o.headerRow,
     dataRows: { first: o.dataRows[0] ?? o.firstDataRow, last: o.lastDataRow, count: o.dataRows.length },
     columns,
+    // Columns found from their content, not their words (SPEC 3).
+    inferred: Object.fromEntries(
+      Object.entries(o.inferred ?? {}).map(([f, col]) => [f, columnLetter(col as number)]),
+    ) as Record<string, string>,
+    missing: missingFields(o),
     unmapped: o.headers
       .filter((h) => h.field === null)
       .map((h) => ({ column: columnLetter(h.column), header: h.header })),
@@ -221,14 +226,25 @@ function flag(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
   const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, snapshot) });
   const counts = delayCounts(rows);
   const dueSoonDays = u.settings.dueSoonDays;
-  if (opts.json) return done(json({ today: opts.today, dueSoonDays, rows, counts }));
+  const missing = missingFields(u.order);
+  const warnings = missingWarnings(opts.lang, missing);
+  if (opts.json) return done(json({ today: opts.today, dueSoonDays, rows, counts, missing }), 0, warnings);
   const L = opts.lang;
   const table = textTable([
     [t(L, 'cli.label.row'), t(L, 'cli.label.class'), t(L, 'cli.label.daysLate'), t(L, 'cli.label.openQty')],
     ...rows.map((r) => [r.row, t(L, `delay.class.${r.class}`), r.daysLate, r.openQty]),
   ]);
   const tally = DELAY_CLASSES.map((c) => `${t(L, `delay.class.${c}`)} ${counts[c]}`).join(' · ');
-  return done(`${t(L, 'cli.flag.summary', { today: opts.today, days: dueSoonDays })}\n${table}\n\n${tally}`);
+  return done(
+    `${t(L, 'cli.flag.summary', { today: opts.today, days: dueSoonDays })}\n${table}\n\n${tally}`,
+    0,
+    warnings,
+  );
+}
+
+/** Never a silent all-clear (SPEC 3): one warning per essential field no column holds. */
+function missingWarnings(lang: Lang, missing: string[]): string[] {
+  return missing.map((f) => t(lang, 'checks.warn.columnMissing', { field: t(lang, `checks.field.${f}`) }));
 }
 
 // ---------------------------------------------------------------- report
@@ -239,7 +255,12 @@ async function report(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> 
   const { company, source } = resolveCompany(u.settings, opts.company, guessCompanyName(snapshot, u.order));
   const r = planOverdueReport(u, snapshot, { today: opts.today, lang, company });
   const written = await writeOutput(opts, loaded, r.edits);
-  const notes = [...companyNotes(opts.lang, company?.name ?? null, source), ...r.warnings, ...written.limits];
+  const notes = [
+    ...missingWarnings(opts.lang, missingFields(u.order)),
+    ...companyNotes(opts.lang, company?.name ?? null, source),
+    ...r.warnings,
+    ...written.limits,
+  ];
   const overdue = r.overdue.map((l) => ({
     row: l.row,
     orderNo: l.orderNo,

@@ -116,6 +116,11 @@ export function parseNumberText(text: string): number | null {
   return negative ? -n : n;
 }
 
+const SERIAL_TEXT = /^\d{5}$/;
+/** 2000-01-01 and 2100-12-31: the range of the date columns' validation rule (SPEC 5). */
+const SERIAL_TEXT_MIN = 36526;
+const SERIAL_TEXT_MAX = 73415;
+
 /** Real date serials (any number in a date column), text dates as fixable; other text invalid. */
 export function readDate(v: CellValue, format: string | null, ctx: DateContext): Reading {
   if (typeof v === 'number') return readDateNumber(v, ctx);
@@ -123,6 +128,11 @@ export function readDate(v: CellValue, format: string | null, ctx: DateContext):
   if (typeof v === 'string') {
     const t = v.trim();
     if (t === '') return EMPTY;
+    // An Excel serial typed as text ('46361') is a fixable date in a date column (SPEC 4), in the years dates are checked in.
+    if (SERIAL_TEXT.test(t)) {
+      const r = readDateNumber(Number(t), ctx);
+      if (r.kind === 'ok' && r.value >= SERIAL_TEXT_MIN && r.value <= SERIAL_TEXT_MAX) return { ...r, fromText: true };
+    }
     const serial = parseDateText(t, ctx.referenceSerial, ctx.dayFirst);
     return serial === null ? { kind: 'invalid', text: t } : { kind: 'ok', value: serial, fromText: true };
   }

@@ -90,10 +90,15 @@ export function classifyLines(
   opts: { recorded?: ReadonlyMap<number, number> } = {},
 ): DelayRow[] {
   const ctx = classifyContext(u, today);
-  const recorded = ctx.hasShippedQtyColumn ? undefined : opts.recorded;
+  // Without a shipped column: shipped = quantity − open where the sheet carries an open column (SPEC 2), else the
+  // shipments record.
+  const fromOpen = !ctx.hasShippedQtyColumn && u.order.columns.openQty !== undefined;
+  const recorded = ctx.hasShippedQtyColumn || fromOpen ? undefined : opts.recorded;
   const cols = u.columns;
   const qty = cols.num('quantity');
   const shippedQty = cols.num('shippedQty');
+  const openQty = cols.num('openQty');
+  const requested = u.order.columns.requestedDate !== undefined ? cols.date('requestedDate') : null;
   const dueDate = cols.date('dueDate');
   const shipDate = cols.date('shipDate');
   const status = cols.field('status');
@@ -115,8 +120,21 @@ export function classifyLines(
       lastKind = kind;
     }
     // Dates in the columns are whole days (the reader drops a time of day), as TODAY()-based rules compare them.
-    const s = recorded ? (recorded.get(cols.row(k)) ?? null) : okAt(shippedQty, k);
-    out[k] = classifyParts(cols.row(k), kind, okAt(qty, k), s, okAt(dueDate, k), okAt(shipDate, k), ctx);
+    const q = okAt(qty, k);
+    const open = fromOpen ? okAt(openQty, k) : null;
+    const s = recorded
+      ? (recorded.get(cols.row(k)) ?? null)
+      : fromOpen
+        ? q !== null && open !== null
+          ? roundQty(q - open)
+          : null
+        : okAt(shippedQty, k);
+    const due = okAt(dueDate, k);
+    out[k] = classifyParts(cols.row(k), kind, q, s, due, okAt(shipDate, k), ctx);
+    if (requested) {
+      const req = okAt(requested, k);
+      out[k].daysBehindRequest = due !== null && req !== null && due > req ? due - req : 0;
+    }
   }
   return out;
 }
@@ -185,6 +203,7 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const status = ref('status');
   const qty = ref('quantity');
   const shippedQty = ref('shippedQty');
+  const openQty = ref('openQty');
   const due = ref('dueDate');
   const shipDate = ref('shipDate');
   const item = ref('item');
@@ -225,6 +244,9 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   // Shipped by quantity, or (without a shippedQty column) by a ship date unless the status says partial.
   const shippedBy: string[] = [];
   if (qty && shippedQty) shippedBy.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
+  // Without a shipped column, an open column at 0 (or below) says shipped: quantity − open ≥ quantity (SPEC 2).
+  if (qty && !shippedQty && openQty)
+    shippedBy.push(`AND(ISNUMBER(${qty}),ISNUMBER(${openQty}),${qty}>0,${openQty}<=0)`);
   if (!shippedQty && shipDate) shippedBy.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
   const shipped = anyOf([statusIs('shipped'), ...shippedBy]);
   // Cancelled or shipped, in one test: NOT(cancelled) AND NOT(shipped) = NOT(cancelled OR shipped).

@@ -46,6 +46,10 @@ export const FIELD_DEFS: FieldDef[] = [
       'Sales Order',
       'Sales Order No.',
       'Contract No.',
+      // ERP exports (docs/research/erp-captions.md): Kingdee 单据编号 (FBillNo); Odoo sale.order.line order_id.
+      '单据编号',
+      '單據編號',
+      'Order Reference',
     ],
   },
   {
@@ -65,6 +69,10 @@ export const FIELD_DEFS: FieldDef[] = [
       'Client',
       'Client Name',
       'Sold To',
+      // Yonyou U8 客户简称 (cCusAbbName, SPEC 2); Digiwin/Taiwanese ERPs 客戶簡稱; Guangdong factory sheets 客名.
+      '客户简称',
+      '客戶簡稱',
+      '客名',
     ],
   },
   {
@@ -107,6 +115,11 @@ export const FIELD_DEFS: FieldDef[] = [
       'Material',
       'Material No.',
       'P/N',
+      // Yonyou U8 存货编码 (cInvCode); Guangdong factory words 货品 (SPEC 2).
+      '存货编码',
+      '存貨編碼',
+      '货品',
+      '貨品',
     ],
   },
   {
@@ -129,8 +142,11 @@ export const FIELD_DEFS: FieldDef[] = [
       'Item Description',
       'Product Name',
       'Product Description',
-      'Product',
       'Desc.',
+      // Yonyou U8 存货名称 (cInvName); ERPNext Item Name (sales_order_item.json).
+      '存货名称',
+      '存貨名稱',
+      'Item Name',
     ],
   },
   {
@@ -153,9 +169,32 @@ export const FIELD_DEFS: FieldDef[] = [
       'Ordered Qty',
       'Order Quantity',
       "Q'ty",
+      // Kingdee 销售数量 (FQty); Digiwin 訂購數量; garment/trading sheets Total Qty / Ttl Qty / PO Qty (SPEC 2).
+      '销售数量',
+      '銷售數量',
+      '訂購數量',
+      'Total Qty',
+      'Ttl Qty',
+      'PO Qty',
     ],
   },
-  { key: 'unit', words: ['单位', '單位', '计量单位', 'Unit', 'UOM', 'U/M', 'Units'] },
+  {
+    key: 'unit',
+    words: [
+      '单位',
+      '單位',
+      '计量单位',
+      'Unit',
+      'UOM',
+      'U/M',
+      'Units',
+      // Kingdee 销售单位 (FUnitID); Yonyou U8 主计量单位 (cComUnitCode).
+      '销售单位',
+      '銷售單位',
+      '主计量单位',
+      '主計量單位',
+    ],
+  },
   {
     key: 'unitPrice',
     words: [
@@ -171,6 +210,12 @@ export const FIELD_DEFS: FieldDef[] = [
       'U/Price',
       'Unit Cost',
       'Price/Unit',
+      // Yonyou U8 原币含税单价 (iTaxUnitPrice); Guangdong 单价USD; garment FOB / FOB Price; ERPNext Rate.
+      '原币含税单价',
+      '单价USD',
+      'FOB',
+      'FOB Price',
+      'Rate',
     ],
   },
   {
@@ -192,6 +237,12 @@ export const FIELD_DEFS: FieldDef[] = [
       'Extended Price',
       'Ext. Price',
       'Value',
+      // Kingdee / Yonyou 价税合计 (FAllAmount / iSum); Guangdong 金额USD; Odoo Subtotal (price_subtotal).
+      '价税合计',
+      '價稅合計',
+      '原币价税合计',
+      '金额USD',
+      'Subtotal',
     ],
   },
   { key: 'currency', words: ['币别', '币种', '幣別', '幣種', '货币', 'Currency', 'Curr.', 'CCY'] },
@@ -210,6 +261,8 @@ export const FIELD_DEFS: FieldDef[] = [
       'PO Date',
       'Date Ordered',
       'Date',
+      // Guangdong factory sheets 接单期.
+      '接单期',
     ],
   },
   {
@@ -218,8 +271,6 @@ export const FIELD_DEFS: FieldDef[] = [
       '交期',
       '交货日期',
       '交貨日期',
-      '要求交期',
-      '客户交期',
       '交货期',
       '交期日期',
       '回复交期',
@@ -240,8 +291,26 @@ export const FIELD_DEFS: FieldDef[] = [
       'Need By',
       'Need By Date',
       'Promised Date',
-      'Requested Date',
       'Ship By',
+      // Kingdee 要货日期 (FDeliveryDate); Yonyou U8 预发货日期 (dPreDate); Digiwin 預交日 (COPTD.TD013), 預交貨日期;
+      // tracking templates 预计发货日期 / 预计交货日期; Guangdong 走货期, PO走货期, 计划出货期; garment Ex-Factory, X-Fty;
+      // Odoo Commitment Date; SPEC 2 Confirmed Date.
+      '要货日期',
+      '要貨日期',
+      '预发货日期',
+      '預發貨日期',
+      '预计发货日期',
+      '预计交货日期',
+      '預交日',
+      '預交貨日期',
+      '走货期',
+      '走貨期',
+      'PO走货期',
+      '计划出货期',
+      'Ex-Factory',
+      'X-Fty',
+      'Commitment Date',
+      'Confirmed Date',
     ],
   },
   {
@@ -281,11 +350,68 @@ export const FIELD_DEFS: FieldDef[] = [
       'Qty Delivered',
       'Shipped Quantity',
       'Shipped',
+      // Kingdee 累计出库数量 (FStockOutQty); Yonyou U8 累计发货数量 (iFHQuantity), 已发数量; T+ 累计执行数量;
+      // Odoo Delivered Quantity / Delivery Quantity (qty_delivered).
+      '累计出库数量',
+      '累計出庫數量',
+      '累计发货数量',
+      '累計發貨數量',
+      '已发数量',
+      '累计执行数量',
+      'Delivered Quantity',
+      'Delivery Quantity',
+    ],
+  },
+  {
+    key: 'openQty',
+    words: [
+      // SPEC 2; Kingdee 剩余未出数量 (FRemainOutQty); Yonyou U8 reports 未发货数量 / 未发数量; Taiwanese ERPs 未出數量;
+      // Guangdong factory software 欠数; ERPNext Qty to Deliver (pending_qty) and custom reports; garment Qty OS.
+      '未发货数量',
+      '未發貨數量',
+      '未发数量',
+      '未交数量',
+      '未交數量',
+      '欠交数量',
+      '欠交數量',
+      '剩余未出数量',
+      '剩餘未出數量',
+      '未出数量',
+      '未出數量',
+      '欠数',
+      '欠數',
+      'Qty to Deliver',
+      'Open Qty',
+      'Balance Qty',
+      'Backorder Qty',
+      'Pending Qty',
+      'Undelivered Qty',
+      'Remaining Qty',
+      'Outstanding Qty',
+      'Qty OS',
     ],
   },
   {
     key: 'status',
-    words: ['状态', '订单状态', '狀態', '訂單狀態', '进度', '進度', '生产状态', 'Status', 'Order Status', 'State'],
+    words: [
+      '状态',
+      '订单状态',
+      '狀態',
+      '訂單狀態',
+      '进度',
+      '進度',
+      '生产状态',
+      'Status',
+      'Order Status',
+      'State',
+      // Kingdee 业务状态 (never 单据状态: approval, not delivery); Digiwin 結案碼 (COPTD.TD016); Taiwanese ERPs 單況.
+      '业务状态',
+      '業務狀態',
+      '结案码',
+      '結案碼',
+      '单况',
+      '單況',
+    ],
   },
   {
     key: 'remarks',
@@ -307,7 +433,8 @@ export const FIELD_DEFS: FieldDef[] = [
   },
   {
     key: 'cartons',
-    words: ['箱数', '箱數', '件数', '總箱數', '总箱数', 'CTNS', 'CTN', 'Cartons', 'No. of Cartons', 'Carton Qty'],
+    // Not 件数: packages in Guangdong sheets, the auxiliary-unit quantity in Yonyou U8 (SPEC 2) — never a field.
+    words: ['箱数', '箱數', '總箱數', '总箱数', 'CTNS', 'CTN', 'Cartons', 'No. of Cartons', 'Carton Qty'],
   },
   {
     key: 'qtyPerCarton',
@@ -390,10 +517,24 @@ export const FIELD_DEFS: FieldDef[] = [
 ];
 
 /** Words whose field depends on the other columns of the sheet (SPEC 2 rules). */
-export type AmbiguousKind = 'shipOrDue' | 'poNumber';
+export type AmbiguousKind = 'shipOrDue' | 'poNumber' | 'requestedOrDue';
 export const AMBIGUOUS_WORDS: Record<AmbiguousKind, string[]> = {
   // dueDate when no other due-date column exists, else shipDate.
   shipOrDue: ['出货日期', '出貨日期', '出货日', '出货期', 'Ship Date', 'Shipping Date', 'Ship Dt'],
+  // requestedDate when a confirmed due-date column exists, else dueDate (SPEC 2). Guangdong 客要求走货期 beside 走货期
+  // (docs/research/erp-captions.md, section 7); Digiwin 客戶需求日.
+  requestedOrDue: [
+    '客户交期',
+    '客戶交期',
+    '要求交期',
+    '客户要求交期',
+    '客戶要求交期',
+    '客要求走货期',
+    '客戶需求日',
+    'Requested Date',
+    'Customer Request Date',
+    'Customer Requested Date',
+  ],
   // orderNo unless a separate orderNo column exists, then customerPo.
   poNumber: [
     '客户订单号',
@@ -417,6 +558,15 @@ export const AMBIGUOUS_WORDS: Record<AmbiguousKind, string[]> = {
     'Buyer PO',
   ],
 };
+
+/**
+ * Words that name a field only when no other column of the header row names it with a word of FIELD_DEFS (SPEC 2:
+ * an exact word beats a column that merely could be). First field free wins: "Product" is the item when no item
+ * column exists (Odoo exports `[FM-201] Desk fan`), else the description when none exists, else nothing.
+ */
+export const WEAK_WORDS: { word: string; fields: FieldKey[] }[] = [
+  { word: 'Product', fields: ['item', 'description'] },
+];
 
 /** Fields that belong to the customer list only (address, contact, phone), not to an order line. */
 export const MASTER_FIELDS: MasterFieldKey[] = ['address', 'contact', 'phone'];

@@ -21,9 +21,34 @@ export const STATUS_WORDS: Record<StatusKind, string[]> = {
     'Closed',
     'Done',
     'Complete',
+    // SPEC 6 additions.
+    '已关闭',
+    '业务关闭',
+    'Completed',
+    'Fully Delivered',
+    // Kingdee 业务终止 / 已出库; Digiwin 結案碼 自動結案 / 指定結案; 畅捷通 T+ 执行完 (docs/research/erp-captions.md).
+    '业务终止',
+    '已出库',
+    '自動結案',
+    '指定結案',
+    '自动结案',
+    '指定结案',
+    '执行完',
   ],
-  cancelled: ['取消', '已取消', '作废', 'Cancelled', 'Canceled', 'Void'],
-  partial: ['部分出货', '部分出貨', '部分交货', 'Partial', 'Partially Shipped'],
+  // Kingdee 已作废 (作废状态 B); 繁體 作廢.
+  cancelled: ['取消', '已取消', '作废', 'Cancelled', 'Canceled', 'Void', '已作废', '已作廢', '作廢'],
+  // Kingdee/WMS 部分出库; Odoo delivery status Partially Delivered; garment Partial Shipped.
+  partial: [
+    '部分出货',
+    '部分出貨',
+    '部分交货',
+    'Partial',
+    'Partially Shipped',
+    '部分出库',
+    '部分出庫',
+    'Partially Delivered',
+    'Partial Shipped',
+  ],
 };
 
 /** Fold width, collapse runs of spaces, trim, lower-case: the form two status texts are compared in. */

@@ -1,5 +1,5 @@
 // Dates typed as text (SPEC 4): 2026-12-05, 2026/12/8, 2026.12.05, 2026年11月21日, 12月10日, Dec 3, 2026,
-// 3 Dec 2026, 20261205, 12/25/2026 (M/D/Y unless the day is over 12 or the clerk chose day-first).
+// 3 Dec 2026, 20261205, 12/25/2026 (M/D/Y unless the day is over 12 or the clerk chose day-first), 民國 115/12/05.
 
 import { isValidYmd, serialToYmd, ymdToSerial } from './dates';
 import { hasNonAscii } from './text';
@@ -37,6 +37,11 @@ const YMD = new RegExp(String.raw`^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2}
 const CJK_YMD = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?$/;
 const CJK_MD = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+// 民國 (ROC) years of 繁體 sheets (SPEC 4): 115/12/05, 115.12.05, 115-12-05, 115年12月5日 — year + 1911. Only
+// three-digit years (民國 100–199, 2011–2110): a two-digit first part is a day or month elsewhere.
+const ROC_YMD = new RegExp(String.raw`^(1\d{2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})${TIME}$`, 'i');
+const ROC_CJK_YMD = /^(?:民國|民国)?\s*(1\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?$/;
+const ROC_OFFSET = 1911;
 const SLASHED = new RegExp(String.raw`^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})${TIME}$`, 'i');
 const SLASHED_NO_YEAR = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
 const MON_D_Y = /^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+|-)(\d{4}|\d{2})$/i;
@@ -56,6 +61,8 @@ export function parseDateText(text: string, referenceSerial: number, dayFirst: b
   if ((m = CJK_YMD.exec(t))) return ymd(+m[1], +m[2], +m[3]);
   if ((m = CJK_MD.exec(t))) return yearless(+m[1], +m[2], referenceSerial);
   if ((m = COMPACT.exec(t))) return ymd(+m[1], +m[2], +m[3]);
+  if ((m = ROC_YMD.exec(t))) return ymd(+m[1] + ROC_OFFSET, +m[3], +m[4]);
+  if ((m = ROC_CJK_YMD.exec(t))) return ymd(+m[1] + ROC_OFFSET, +m[2], +m[3]);
   if ((m = SLASHED.exec(t))) {
     const [md, dm] = [ymd(fullYear(+m[4]), +m[1], +m[3]), ymd(fullYear(+m[4]), +m[3], +m[1])];
     return dayFirst || +m[1] > 12 ? dm : md;

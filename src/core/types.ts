@@ -66,6 +66,8 @@ export type FieldKey =
   | 'dueDate'
   | 'shipDate'
   | 'shippedQty'
+  | 'openQty'
+  | 'requestedDate'
   | 'status'
   | 'remarks'
   | 'cartons'
@@ -101,6 +103,8 @@ export interface OrderSheet {
   masters: { products: string | null; customers: string | null };
   /** Sheet's language, from its header words: Chinese headers → zh-CN. */
   lang: Lang;
+  /** Columns mapped from their content, not their words (SPEC 3); they are in `columns` too. */
+  inferred?: Partial<Record<FieldKey, number>>;
 }
 
 export interface ProductInfo {
@@ -146,7 +150,8 @@ export type IssueCode =
   | 'cell.error'
   | 'line.duplicate'
   | 'priceList.unknownItem'
-  | 'priceList.priceDiffers';
+  | 'priceList.priceDiffers'
+  | 'column.missing';
 
 export interface Issue {
   cell: string; // "H7"
@@ -168,6 +173,8 @@ export interface DelayRow {
   class: DelayClass;
   daysLate: number;
   openQty: number;
+  /** Only where a requestedDate column exists: the confirmed dueDate − requestedDate when positive, else 0 (SPEC 6). */
+  daysBehindRequest?: number;
 }
 
 export type StatusKind = 'shipped' | 'cancelled' | 'partial';
@@ -228,21 +235,31 @@ export type Reading =
   | { kind: 'error'; error: string };
 
 export type NumericField =
-  'quantity' | 'unitPrice' | 'amount' | 'shippedQty' | 'cartons' | 'qtyPerCarton' | 'netWeight' | 'grossWeight' | 'cbm';
-export type DateField = 'orderDate' | 'dueDate' | 'shipDate';
+  | 'quantity'
+  | 'unitPrice'
+  | 'amount'
+  | 'shippedQty'
+  | 'openQty'
+  | 'cartons'
+  | 'qtyPerCarton'
+  | 'netWeight'
+  | 'grossWeight'
+  | 'cbm';
+export type DateField = 'orderDate' | 'dueDate' | 'shipDate' | 'requestedDate';
 
 export const NUMERIC_FIELDS: NumericField[] = [
   'quantity',
   'unitPrice',
   'amount',
   'shippedQty',
+  'openQty',
   'cartons',
   'qtyPerCarton',
   'netWeight',
   'grossWeight',
   'cbm',
 ];
-export const DATE_FIELDS: DateField[] = ['orderDate', 'dueDate', 'shipDate'];
+export const DATE_FIELDS: DateField[] = ['orderDate', 'dueDate', 'shipDate', 'requestedDate'];
 
 /** One order line as read from the order sheet: every mapped cell, plus numbers and dates read per SPEC 4. */
 export interface OrderLine {

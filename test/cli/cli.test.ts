@@ -108,7 +108,19 @@ describe('inspect', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = json(r);
-    expect(Object.keys(j)).toEqual(['sheet', 'headerRow', 'dataRows', 'columns', 'unmapped', 'skippedRows', 'masters']);
+    expect(Object.keys(j)).toEqual([
+      'sheet',
+      'headerRow',
+      'dataRows',
+      'columns',
+      'inferred',
+      'missing',
+      'unmapped',
+      'skippedRows',
+      'masters',
+    ]);
+    expect(j.inferred).toEqual({});
+    expect(j.missing).toEqual([]);
     expect(j.sheet).toBe('2026订单');
     expect(j.headerRow).toBe(3);
     expect(j.dataRows).toEqual({ first: 4, last: 15, count: 12 });

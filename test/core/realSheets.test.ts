@@ -421,11 +421,18 @@ function stderrLines(r: Run): string[] {
   return r.stderr.split('\n').filter((l) => l.trim() !== '');
 }
 
-// Enabled by the #11 implementation: remove `.skip` when the vocabulary, inference, openQty/requestedDate and
-// "never a silent all-clear" land. Needs the CLI built (`npm run build:cli`, which `npm test` runs first).
-describe.skip('real sheets through the CLI', () => {
+// The workbooks #11 does not understand yet, each with what is missing (their expected files stay as written).
+const PENDING: Record<string, string> = {
+  'clerk-formula-errors.xlsx':
+    'needs amount.missing (F8); SPEC 5 would also give ../shared/fixtures zh-factory.xlsx K9 amount.missing, which its README does not list',
+};
+
+// Needs the CLI built (`npm run build:cli`, which `npm test` runs first).
+describe('real sheets through the CLI', () => {
   describe.each(RUNS)('%s', (_label, c, run) => {
     const base = (command: string) => [command, c.file, '--json', '--today', c.today, ...run.args];
+    // A pending workbook's tests are skipped, each with its reason in PENDING.
+    const it = PENDING[c.file] !== undefined ? global.it.skip : global.it;
 
     it('inspect: sheet, header row, data rows, every column, inferred, missing, skipped rows, masters', () => {
       const r = cli(base('inspect'));

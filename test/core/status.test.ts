@@ -1,4 +1,4 @@
-import { STATUS_WORDS, statusKind, statusMatcher, statusWords } from '../../src/core/status';
+import { STATUS_KINDS, STATUS_WORDS, statusKind, statusMatcher, statusWords } from '../../src/core/status';
 import { DEFAULT_SETTINGS } from '../../src/core/types';
 
 describe('statusKind', () => {
@@ -44,24 +44,44 @@ describe('statusKind', () => {
     expect(match('y')).toBe('cancelled');
   });
 
-  test('the SPEC 6 word lists', () => {
-    expect(STATUS_WORDS.shipped).toEqual([
-      '已出货',
-      '已出貨',
-      '已发货',
-      '已交货',
-      '已完成',
-      '完成',
-      '结案',
-      '結案',
-      'Shipped',
-      'Delivered',
-      'Closed',
-      'Done',
-      'Complete',
-    ]);
-    expect(STATUS_WORDS.cancelled).toEqual(['取消', '已取消', '作废', 'Cancelled', 'Canceled', 'Void']);
-    expect(STATUS_WORDS.partial).toEqual(['部分出货', '部分出貨', '部分交货', 'Partial', 'Partially Shipped']);
+  test('the SPEC 6 word lists are all there, ERP words beside them', () => {
+    const spec = {
+      shipped: [
+        '已出货',
+        '已出貨',
+        '已发货',
+        '已交货',
+        '已完成',
+        '完成',
+        '结案',
+        '結案',
+        '已关闭',
+        '业务关闭',
+        'Shipped',
+        'Delivered',
+        'Closed',
+        'Done',
+        'Complete',
+        'Completed',
+        'Fully Delivered',
+      ],
+      cancelled: ['取消', '已取消', '作废', 'Cancelled', 'Canceled', 'Void'],
+      partial: ['部分出货', '部分出貨', '部分交货', 'Partial', 'Partially Shipped'],
+    };
+    for (const kind of STATUS_KINDS) expect(STATUS_WORDS[kind]).toEqual(expect.arrayContaining(spec[kind]));
+  });
+
+  test('ERP status words: Kingdee 已作废 / 部分出库, Digiwin 自動結案 / 指定結案; 未結案 and 已审核 stay open', () => {
+    expect(statusKind('已作废')).toBe('cancelled');
+    expect(statusKind('作廢')).toBe('cancelled');
+    expect(statusKind('部分出库')).toBe('partial');
+    expect(statusKind('Partially Delivered')).toBe('partial');
+    expect(statusKind('业务关闭')).toBe('shipped');
+    expect(statusKind('自動結案')).toBe('shipped');
+    expect(statusKind('指定結案')).toBe('shipped');
+    expect(statusKind('未結案')).toBeNull();
+    expect(statusKind('已审核')).toBeNull();
+    expect(statusKind('To Bill')).toBeNull();
   });
 
   test('statusWords appends extra words once and ignores non-strings', () => {

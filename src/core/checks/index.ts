@@ -19,6 +19,7 @@ import { DATE_FIELDS, NUMERIC_FIELDS, isCellError } from '../types';
 import { R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../lines/columns';
 
 import { keyText } from '../text';
+import { missingFields } from '../understand/missing';
 import { DuplicateFinder } from './duplicates';
 
 export { planValidationRules } from '../validation';
@@ -53,6 +54,7 @@ export const ISSUE_SEVERITY: Record<IssueCode, Severity> = {
   'line.duplicate': 'warning',
   'priceList.unknownItem': 'warning',
   'priceList.priceDiffers': 'warning',
+  'column.missing': 'error',
 };
 const CODE_ORDER = Object.keys(ISSUE_SEVERITY) as IssueCode[];
 
@@ -91,6 +93,7 @@ export function checkOrder(u: Understanding, opts: CheckOptions): Issue[] {
     on = new Uint8Array(cols.n);
     for (let k = 0; k < cols.n; k++) if (wanted.has(cols.row(k))) on[k] = 1;
   }
+  checkMissingColumns(ctx);
   checkCellErrors(ctx, on);
   checkRequired(ctx, on);
   checkNumbers(ctx, on);
@@ -118,6 +121,29 @@ export function sortIssues(issues: Issue[]): Issue[] {
         columnNumber(a.column) - columnNumber(b.column) ||
         (CODE_RANK.get(a.code) ?? -1) - (CODE_RANK.get(b.code) ?? -1),
     );
+}
+
+/**
+ * Never a silent all-clear (SPEC 3, 5): one column.missing per essential field no column holds, on the header row's
+ * first cell, saying how to set it.
+ */
+function checkMissingColumns(ctx: Ctx): void {
+  const o = ctx.u.order;
+  const letter = columnLetter(o.firstColumn);
+  for (const field of missingFields(o)) {
+    const fieldName = t(ctx.lang, `checks.field.${field}`);
+    ctx.out.push({
+      cell: letter + o.headerRow,
+      row: o.headerRow,
+      column: letter,
+      field,
+      code: 'column.missing',
+      severity: ISSUE_SEVERITY['column.missing'],
+      message: t(ctx.lang, 'check.column.missing', { field: fieldName }),
+      value: null,
+      fix: null,
+    });
+  }
 }
 
 function checkCellErrors(ctx: Ctx, on: Uint8Array | null): void {

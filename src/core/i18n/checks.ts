@@ -20,6 +20,8 @@ export const checks: CataloguePart = {
     'checks.field.dueDate': '交期',
     'checks.field.shipDate': '出货日期',
     'checks.field.shippedQty': '已出货数量',
+    'checks.field.openQty': '未交数量',
+    'checks.field.requestedDate': '客户要求交期',
     'checks.field.status': '状态',
     'checks.field.remarks': '备注',
     'checks.field.cartons': '箱数',
@@ -45,6 +47,10 @@ export const checks: CataloguePart = {
     'check.line.duplicate': '与第 {row} 行重复（订单号、型号、数量、交期相同）：如是重复粘贴，请删除其中一行。',
     'check.priceList.unknownItem': '型号“{value}”不在价格表“{sheet}”中：请核对型号，或在价格表中添加。',
     'check.priceList.priceDiffers': '单价 {value} 与价格表“{sheet}”的 {master} 不同：请核对单价。',
+    'check.column.missing':
+      '找不到{field}列，交期和检查结果都不可信：请在任务窗格“表格识别”的“列与字段”中为那一列选择“{field}”，或把表头改为“{field}”。',
+    'checks.warn.columnMissing':
+      '找不到{field}列，交期分类不可信：请在任务窗格“表格识别”的“列与字段”中为那一列选择“{field}”，或把表头改为“{field}”。',
 
     'changelog.sheet': '变更记录',
     'changelog.col.time': '时间',
@@ -96,6 +102,8 @@ export const checks: CataloguePart = {
     'checks.field.dueDate': 'Due date',
     'checks.field.shipDate': 'Ship date',
     'checks.field.shippedQty': 'Shipped qty',
+    'checks.field.openQty': 'Open qty',
+    'checks.field.requestedDate': 'Requested date',
     'checks.field.status': 'Status',
     'checks.field.remarks': 'Remarks',
     'checks.field.cartons': 'Cartons',
@@ -128,6 +136,10 @@ export const checks: CataloguePart = {
       'Item "{value}" is not in the price list "{sheet}": check the item, or add it to the price list.',
     'check.priceList.priceDiffers':
       'Unit price {value} differs from {master} in the price list "{sheet}": check the price.',
+    'check.column.missing':
+      'No {field} column found, so delays and checks cannot be trusted: choose its column for "{field}" under "Columns and fields" in the task pane\'s Sheet panel, or name its header "{field}".',
+    'checks.warn.columnMissing':
+      'No {field} column found, so the delay classes cannot be trusted: choose its column for "{field}" under "Columns and fields" in the task pane\'s Sheet panel, or name its header "{field}".',
 
     'changelog.sheet': 'Change log',
     'changelog.col.time': 'Time',

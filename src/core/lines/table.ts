@@ -3,6 +3,7 @@
 // only when someone asks for them. The snapshot is not copied, so it must not be changed after understand().
 
 import { cellText, readDate, readNumber, type DateContext } from '../cells';
+import { itemCodeOf } from '../itemCode';
 import { isoToSerial, serialToIso, ymdToSerial } from '../dates';
 import type {
   CellValue,
@@ -110,7 +111,11 @@ export class LineTable implements LineColumns, ScanSource {
     this.top = s.top;
     if (orderDateIdx >= 0) this.idx.set('orderDate', orderDateIdx);
     for (const p of plan) this.idx.set(p.field, p.idx);
+    this.itemIdx = this.idx.get('item') ?? -1;
   }
+
+  /** The item column's index: its text is the code of a `[CODE] Name` product. */
+  private readonly itemIdx: number;
 
   /** Sheet row of line k. */
   row(k: number): number {
@@ -162,7 +167,8 @@ export class LineTable implements LineColumns, ScanSource {
         ctx ??= { dateSystem: ds, referenceSerial: reference, dayFirst };
         putDate(line, p.field as DateField, v, readDate(v, fmt, ctx), fmt, ds);
       } else {
-        line.text[p.field] = cellText(v, fmt, ds);
+        const text = cellText(v, fmt, ds);
+        line.text[p.field] = p.field === 'item' ? itemCodeOf(text) : text;
       }
     }
     return line;
@@ -274,7 +280,9 @@ export class LineTable implements LineColumns, ScanSource {
   /** A mapped text field's display text on line k (strings straight from the row). */
   plainText(k: number, i: number): string {
     const v = cellAt(this.values, this.rowIndex, k, i);
-    return typeof v === 'string' ? v.trim() : cellText(v === undefined ? null : v, this.format(k, i), this.dateSystem);
+    const text =
+      typeof v === 'string' ? v.trim() : cellText(v === undefined ? null : v, this.format(k, i), this.dateSystem);
+    return i === this.itemIdx ? itemCodeOf(text) : text;
   }
 
   rawAt(k: number, i: number): CellValue {
@@ -291,8 +299,8 @@ export class LineTable implements LineColumns, ScanSource {
       const kind = col.kind[k];
       if (kind === R_OK || kind === R_OK_TEXT) return serialToIso(col.value[k]);
     }
-    if (typeof v === 'string') return v.trim();
-    return cellText(v, this.format(k, i), this.dateSystem);
+    const text = typeof v === 'string' ? v.trim() : cellText(v, this.format(k, i), this.dateSystem);
+    return field === 'item' ? itemCodeOf(text) : text;
   }
 }
 

@@ -1,6 +1,7 @@
 // Finding a sheet's header row (SPEC 3): the row among the first ones that names the most fields.
 
 import { mapHeaders } from './headerWords';
+import { parseRange } from '../address';
 import { lastRow } from '../snapshot';
 import type { CellValue, FieldKey, MasterFieldKey, SheetSnapshot } from '../types';
 
@@ -36,6 +37,32 @@ export function scanRow(s: SheetSnapshot, row: number, includeMaster: boolean): 
     includeMaster,
   );
   return { row, texts, fields };
+}
+
+/**
+ * A two-row header (a garment PO sheet: 'PO#' merged down over two rows, 'Size Breakdown' merged across S/M/L/XL):
+ * when captions of the header row are merged down onto the row below, the header is that lower row, and each
+ * column's caption is its own text there, else the caption merged down onto it. A group caption merged across is
+ * context for the captions under it, never a field by itself. Anything else: the scan as it is.
+ */
+export function withSubHeader(s: SheetSnapshot, scan: HeaderScan, includeMaster: boolean): HeaderScan {
+  const below = scan.row + 1;
+  const down = s.merges.map((m) => parseRange(m)).filter((a) => a.top === scan.row && a.bottom === below);
+  if (down.length === 0) return scan;
+  const lower = s.values[below - s.top] ?? [];
+  const width = Math.max(scan.texts.length, lower.length);
+  const texts: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const own = headerText(lower[i]);
+    const col = s.left + i;
+    texts.push(own !== '' ? own : down.some((a) => a.left <= col && col <= a.right) ? (scan.texts[i] ?? '') : '');
+  }
+  const fields = mapHeaders(
+    texts.map((t) => (t === '' ? null : t)),
+    includeMaster,
+  );
+  const named = (f: (AnyField | null)[]) => new Set(f.filter((x) => x !== null)).size;
+  return named(fields) >= named(scan.fields) ? { row: below, texts, fields } : scan;
 }
 
 /** Best-scoring header row among the first rows: most distinct fields; earliest on ties. */

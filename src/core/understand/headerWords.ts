@@ -1,7 +1,7 @@
 // Matching header cells and row lead cells against the word tables of fields.ts (SPEC 2, 3): a header's field, a
 // subtotal or note row.
 
-import { AMBIGUOUS_WORDS, FIELD_DEFS, NOTE_PREFIXES, TOTAL_WORDS, type AmbiguousKind } from '../fields';
+import { AMBIGUOUS_WORDS, FIELD_DEFS, NOTE_PREFIXES, TOTAL_WORDS, WEAK_WORDS, type AmbiguousKind } from '../fields';
 import { hasNonAscii } from '../text';
 import type { FieldKey, MasterFieldKey } from '../types';
 
@@ -33,6 +33,14 @@ function buildIndex(): Map<string, MatchKey> {
   return m;
 }
 
+/** Weak words (fields.ts): the fields they may take, in order, when no exact word of the row takes them. */
+const WEAK_INDEX: Map<string, FieldKey[]> = new Map(WEAK_WORDS.map((w) => [normalizeHeader(w.word), w.fields]));
+
+function weakFields(header: string | null): FieldKey[] | null {
+  if (typeof header !== 'string' || header.length > 60) return null;
+  return WEAK_INDEX.get(normalizeHeader(header)) ?? null;
+}
+
 function isMasterKey(k: MatchKey): k is MasterFieldKey {
   return k === 'address' || k === 'contact' || k === 'phone';
 }
@@ -49,30 +57,42 @@ export function matchHeaderWord(header: string, includeMaster = false): MatchKey
 /** The field a header names, or null. Order-sheet fields only unless `includeMaster`. Ambiguous words get their lone-column meaning. */
 export function matchField(header: string, includeMaster?: boolean): FieldKey | MasterFieldKey | null {
   const k = matchHeaderWord(header, includeMaster === true);
-  if (k === 'shipOrDue') return 'dueDate';
+  if (k === null) return weakFields(header)?.[0] ?? null;
+  if (k === 'shipOrDue' || k === 'requestedOrDue') return 'dueDate';
   if (k === 'poNumber') return 'orderNo';
   return k;
 }
 
 /**
  * Map a row of header texts (index = position) to fields with the SPEC 2 rules: 出货日期 is dueDate unless another
- * due-date column exists; a PO column is customerPo only beside a separate orderNo column; first column wins a field.
+ * due-date column exists; 客户交期 is requestedDate beside a confirmed due-date column, else dueDate; a PO column is
+ * customerPo only beside a separate orderNo column; first column wins a field; a weak word ("Product") takes a field
+ * only when no column of the row names it exactly.
  */
 export function mapHeaders(headers: (string | null)[], includeMaster = false): (FieldKey | MasterFieldKey | null)[] {
   const raw = headers.map((h) => (h ? matchHeaderWord(h, includeMaster) : null));
-  const hasDue = raw.includes('dueDate');
+  const hasConfirmedDue = raw.includes('dueDate');
+  const hasDue = hasConfirmedDue || raw.includes('requestedOrDue');
   const hasOrderNo = raw.includes('orderNo');
   const out: (FieldKey | MasterFieldKey | null)[] = [];
   const taken = new Set<string>();
   for (const k of raw) {
     let f: FieldKey | MasterFieldKey | null;
     if (k === 'shipOrDue') f = hasDue || taken.has('dueDate') ? 'shipDate' : 'dueDate';
+    else if (k === 'requestedOrDue') f = hasConfirmedDue || taken.has('dueDate') ? 'requestedDate' : 'dueDate';
     else if (k === 'poNumber') f = hasOrderNo || taken.has('orderNo') ? 'customerPo' : 'orderNo';
     else f = k;
     if (f !== null && taken.has(f)) f = null; // two columns never map to the same field
     if (f !== null) taken.add(f);
     out.push(f);
   }
+  headers.forEach((h, i) => {
+    if (raw[i] !== null) return;
+    const free = weakFields(h)?.find((f) => !taken.has(f));
+    if (free === undefined) return;
+    taken.add(free);
+    out[i] = free;
+  });
   return out;
 }
 

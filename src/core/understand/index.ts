@@ -10,6 +10,7 @@ import { chooseOrderSheet } from './orderSheet';
 
 export { HEADER_SCAN_ROWS, findHeaderRow } from './headerRow';
 export { readMasters } from './masters';
+export { ESSENTIAL_FIELDS, missingFields, type EssentialField } from './missing';
 export { detectOrderSheet, isSheetEmpty, isSystemSheet, understandSheet, type SheetDetection } from './orderSheet';
 
 export interface UnderstandOptions {

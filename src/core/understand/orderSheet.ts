@@ -7,7 +7,8 @@ import { SETTINGS_SHEET } from '../settings';
 import { findSheet, lastColumn, lastRow } from '../snapshot';
 import { isBlankCell } from '../text';
 import type { FieldKey, Lang, OrderSheet, Settings, SheetSnapshot, SkipReason, WorkbookSnapshot } from '../types';
-import { findHeaderRow, scanRow, type HeaderScan } from './headerRow';
+import { findHeaderRow, scanRow, withSubHeader, type HeaderScan } from './headerRow';
+import { inferColumns } from './infer';
 
 /** Sheets the CLI/add-in picks automatically must look like orders, not a price list. */
 const ORDER_FIELDS: FieldKey[] = ['quantity', 'dueDate', 'orderNo', 'orderDate', 'shippedQty', 'shipDate', 'status'];
@@ -92,7 +93,7 @@ export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDet
     scan = scanRow(s, overrideRow, false);
   } else {
     const row = findHeaderRow(s);
-    scan = row === null ? null : scanRow(s, row, false);
+    scan = row === null ? null : withSubHeader(s, scanRow(s, row, false), false);
   }
   if (!scan) return { kind: 'none' };
 
@@ -114,6 +115,19 @@ export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDet
 
   const rows = classifyRows(s, scan.row, firstCol, lastCol, columns);
   if (rows.dataRows.length === 0) return { kind: 'headersOnly', headerRow: scan.row };
+  // What the words left unmapped, the content may tell (SPEC 3) — never over the clerk's own mapping.
+  const inferred: Partial<Record<FieldKey, number>> = settings.columnOverrides?.[s.name]
+    ? {}
+    : inferColumns(
+        s,
+        rows.dataRows,
+        columns,
+        headers.filter((h) => h.field === null && h.header !== '').map((h) => h.column),
+      );
+  for (const [f, col] of Object.entries(inferred) as [FieldKey, number][]) {
+    columns[f] = col;
+    for (const h of headers) if (h.column === col) h.field = f;
+  }
   const lastDataRow = rows.dataRows[rows.dataRows.length - 1];
   return {
     kind: 'order',
@@ -130,6 +144,7 @@ export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDet
       skippedRows: rows.skipped,
       masters: { products: null, customers: null },
       lang: headerLang(headers.map((h) => h.header)),
+      ...(Object.keys(inferred).length ? { inferred } : {}),
     },
   };
 }

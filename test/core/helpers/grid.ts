@@ -57,6 +57,8 @@ const HEADER_WORDS: Record<FieldKey | MasterFieldKey, Record<Lang, string>> = {
   dueDate: { 'en-US': 'Due Date', 'zh-CN': '交期' },
   shipDate: { 'en-US': 'Actual Ship Date', 'zh-CN': '实际出货日期' },
   shippedQty: { 'en-US': 'Shipped Qty', 'zh-CN': '已出货数量' },
+  openQty: { 'en-US': 'Open Qty', 'zh-CN': '未交数量' },
+  requestedDate: { 'en-US': 'Customer Request Date', 'zh-CN': '客户要求交期' },
   status: { 'en-US': 'Status', 'zh-CN': '状态' },
   remarks: { 'en-US': 'Remarks', 'zh-CN': '备注' },
   cartons: { 'en-US': 'CTNS', 'zh-CN': '箱数' },
