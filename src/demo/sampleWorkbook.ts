@@ -201,14 +201,14 @@ export function manyLines(count: number): LineSpec[] {
 
 export type SampleKind = 'orders' | 'odd' | 'empty';
 
-/** A sheet whose headers use words the add-in does not know (单据, 货品, 走货期…): the first-run state. */
+/** A sheet whose headers use words the add-in does not know (票号, 东西, 哪天走…): the first-run state. */
 function addOddSheet(wb: ExcelJS.Workbook, today: string): void {
   const ws = wb.addWorksheet('订单明细');
   [12, 24, 12, 8, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getCell(1, 1).value = '跟进表（新客户）';
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   const header = ws.getRow(ODD_HEADER_ROW);
-  ['单据', '客人', '货品', '件数', '走货期', '跟进人'].forEach((h, i) => {
+  ['票号', '客人', '东西', '多少', '哪天走', '跟进人'].forEach((h, i) => {
     const c = header.getCell(i + 1);
     c.value = h;
     c.font = { bold: true };
