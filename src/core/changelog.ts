@@ -10,8 +10,8 @@ import { findOwnSheet, ownSheetName, type OwnSheetKind } from './ownSheets';
 import { cellAt, lastRow } from './snapshot';
 import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
 
-export type ChangeAction = 'fix' | 'undo' | 'shipment' | 'void' | 'addColumn' | 'receipt';
-const ACTIONS: ChangeAction[] = ['fix', 'undo', 'shipment', 'void', 'addColumn', 'receipt'];
+export type ChangeAction = 'fix' | 'undo' | 'shipment' | 'void' | 'addColumn' | 'receipt' | 'import' | 'orderChange';
+const ACTIONS: ChangeAction[] = ['fix', 'undo', 'shipment', 'void', 'addColumn', 'receipt', 'import', 'orderChange'];
 
 export interface ChangeLogEntry {
   time: Date;

@@ -183,8 +183,12 @@ export async function applyEdits(
         for (const c of e.cells) {
           await batch.room(OP_BYTES + jsonLength(c.value));
           const r = ws.getRange(c.address);
+          // A new order line: the last line's formats, then its formula continued (Range.copyFrom, ExcelApi 1.9:
+          // "Copies cell data or formatting from the source range"; RangeCopyType "Formulas" keeps the formulas).
+          if (c.formatFrom !== undefined) r.copyFrom(c.formatFrom, 'Formats' as Excel.RangeCopyType);
           if (c.numberFormat !== undefined) r.numberFormat = [[c.numberFormat]];
-          r.values = [[toExcelLiteral(c.value)]];
+          if (c.formulaFrom !== undefined) r.copyFrom(c.formulaFrom, 'Formulas' as Excel.RangeCopyType);
+          else r.values = [[toExcelLiteral(c.value)]];
         }
         break;
       }

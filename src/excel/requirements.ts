@@ -14,7 +14,7 @@
 // Range.dataValidation, Worksheet.showGridlines              1.8
 // Worksheet.getRanges (RangeAreas), RangeAreas.format/
 //   conditionalFormats, Workbook.getSelectedRanges,
-//   Worksheet.pageLayout, Range.getTables                    1.9   ← the highest one we cannot do without
+//   Worksheet.pageLayout, Range.getTables, Range.copyFrom    1.9   ← the highest one we cannot do without
 // Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
 
 export const REQUIRED_EXCEL_API = '1.9';

@@ -6,6 +6,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { cellAddress, columnLetter, parseCell, quoteSheet } from '../../src/core/address';
+import { shiftFormulaRows } from '../../src/core/po/formula';
 import type { CellValue } from '../../src/core/types';
 
 export const MAX_ROWS = 1_048_576;
@@ -912,6 +913,39 @@ class FakeRange extends FakeProxy {
       },
       JSON.stringify(v).length + 40,
     );
+  }
+  /**
+   * Range.copyFrom (ExcelApi 1.9) for one cell from one cell of the same sheet: "Formats" copies the number format and
+   * the format properties set on the source; "Formulas" copies its formula with relative rows moved (the reference's
+   * sample "Copy a range preserving the formulas … non-formula values are copied over as is"; it does not spell out
+   * relative references — they move as in Excel's paste, which this follows).
+   */
+  copyFrom(source: string, copyType: string): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      guardWrite(sheet);
+      const src = parseRect(source);
+      const r = rect.top - 1;
+      const c = rect.left - 1;
+      const addr = cellAddress(rect.top, rect.left);
+      const from = cellAddress(src.top, src.left);
+      if (copyType === 'Formats') {
+        (sheet.formats[r] ??= [])[c] = sheet.formats[src.top - 1]?.[src.left - 1] ?? null;
+        for (const st of sheet.styles.filter((x) => x.address === from))
+          sheet.styles.push({ address: addr, prop: st.prop, value: st.value });
+        return;
+      }
+      const f = sheet.formulas.get(from);
+      if (f === undefined) {
+        (sheet.grid[r] ??= [])[c] = sheet.grid[src.top - 1]?.[src.left - 1] ?? null;
+        sheet.formulas.delete(addr);
+        return;
+      }
+      const moved = '=' + shiftFormulaRows(f.replace(/^=/, ''), rect.top - src.top);
+      const parsed = parseTyped(moved, sheet.formats[r]?.[c] ?? null);
+      (sheet.grid[r] ??= [])[c] = parsed.value;
+      sheet.formulas.set(addr, parsed.formula ?? moved);
+    }, 120);
   }
   get format(): any {
     return this._nav('format', () =>
