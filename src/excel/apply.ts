@@ -1,7 +1,7 @@
 // Carrying out a plan of WorkbookEdits: phase 1 is one sync that looks (sheets, protection, tables, our conditional
 // formats); phase 2 queues every write and syncs once, splitting only when the request payload would pass the budget.
 
-import { cellAddress, rangeAddress } from '../core/address';
+import { cellAddress, parseRange, rangeAddress } from '../core/address';
 import type {
   ApplyResult,
   CellStyle,
@@ -27,6 +27,8 @@ export interface ApplyOptions {
   onProgress?: (p: Progress) => void;
   /** Request bytes per sync before the writes are split (tests lower it). */
   requestBudgetBytes?: number;
+  /** Table.resize is there (ExcelApi 1.13): a reused table is grown over an ensureTable range past its end. */
+  canResizeTables?: boolean;
 }
 
 /** Column width in characters → RangeFormat.columnWidth points (Calibri 11: ~5.3 pt per character plus padding). */
@@ -127,6 +129,18 @@ export async function applyEdits(
     if (ws && ws.protection.protected) throw new OrderClerkError('sheetProtected', { sheet: ws.name });
   }
 
+  // Reused tables that may need growing (new order lines under them): their current extent, in one more sync.
+  const tableExtents = new Map<number, { table: Excel.Table; range: Excel.Range }>();
+  if (opts.canResizeTables)
+    edits.forEach((e, i) => {
+      const found = tableLookups.get(i);
+      if (e.kind !== 'ensureTable' || !found || found.items.length === 0) return;
+      const range = found.items[0].getRange();
+      range.load('rowIndex,rowCount,columnIndex,columnCount');
+      tableExtents.set(i, { table: found.items[0], range });
+    });
+  if (tableExtents.size > 0) await ctx.sync();
+
   // Where existing sheets get rows appended, find their last used row (one more sync, only when there are any):
   // an empty one (left so by an interrupted run) gets its header again, and rows land at a known place.
   const nextRow = new Map<string, number>();
@@ -167,6 +181,20 @@ export async function applyEdits(
         const found = tableLookups.get(i)!;
         if (found.items.length > 0) {
           result.table = found.items[0].name;
+          const grow = tableExtents.get(i);
+          const want = parseRange(e.range);
+          if (grow) {
+            const r = grow.range;
+            const have = { top: r.rowIndex + 1, left: r.columnIndex + 1 };
+            const bottom = Math.max(have.top + r.rowCount - 1, want.bottom);
+            const right = Math.max(have.left + r.columnCount - 1, want.right);
+            // Table.resize (ExcelApi 1.13): "The new range must overlap with the original table range and the headers
+            // (or the top of the table) must be in the same row." The top-left stays; only bottom/right grow.
+            if (bottom > have.top + r.rowCount - 1 || right > have.left + r.columnCount - 1) {
+              await batch.room(OP_BYTES);
+              grow.table.resize(rangeAddress(have.top, have.left, bottom, right));
+            }
+          }
           break;
         }
         const ws = worksheets.getItem(e.sheet);

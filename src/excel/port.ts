@@ -5,7 +5,7 @@ import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
 import { applyEdits } from './apply';
 import { readWorkbook } from './read';
-import { MERGED_AREAS_API, isExcelApiSupported } from './requirements';
+import { MERGED_AREAS_API, TABLE_RESIZE_API, isExcelApiSupported } from './requirements';
 import { readSelection, selectRange } from './selection';
 
 /** Excel.run, or a fake with the same two forms (a new batch, or a batch on an existing context). */
@@ -39,7 +39,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
-    return this.run((ctx) => applyEdits(ctx, edits, { onProgress }));
+    const canResizeTables = this.supports(TABLE_RESIZE_API);
+    return this.run((ctx) => applyEdits(ctx, edits, { onProgress, canResizeTables }));
   }
 
   select(sheet: string, address: string): Promise<void> {

@@ -16,9 +16,11 @@
 //   conditionalFormats, Workbook.getSelectedRanges,
 //   Worksheet.pageLayout, Range.getTables, Range.copyFrom    1.9   ← the highest one we cannot do without
 // Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
+// Optional: Table.resize                                     1.13  (a table grown over imported lines when supported)
 
 export const REQUIRED_EXCEL_API = '1.9';
 export const MERGED_AREAS_API = '1.13';
+export const TABLE_RESIZE_API = '1.13';
 
 /** Asks Office whether a requirement set is there; false outside Office (tests, demo). */
 export function isExcelApiSupported(version: string): boolean {

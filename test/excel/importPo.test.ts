@@ -37,3 +37,27 @@ test('Excel: 12 new lines in rows 9–20, amount formula continued, nothing abov
   expect(log).toHaveLength(13);
   expect(log[1][1]).toBe('导入订单');
 });
+
+test('Excel: the order table is grown over the new lines (Table.resize, when ExcelApi 1.13 is there)', async () => {
+  const s = orderSheet();
+  const fx = createFakeExcel([
+    { name: 'Orders', values: s.values, formats: s.formats!, tables: [{ name: 'Orders2026', range: 'A3:J8' }] },
+  ]);
+  const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: () => true });
+  const snap = await port.read();
+  const u = understand(snap, { today: TODAY });
+  const p = planImport(u, snap, readPurchaseOrder(workbook(englishPo()), { today: TODAY }), {
+    lang: 'en-US',
+    now: new Date(2026, 10, 30, 9, 0, 0),
+    today: TODAY,
+    applyChanges: false,
+  });
+  await port.apply(p.edits);
+  expect(fx.sheet('Orders').tables).toEqual([{ name: 'Orders2026', range: 'A3:J20' }]);
+  // Without Table.resize the table is left as it was (Excel may grow it itself; the plan does not rely on it).
+  const fx2 = createFakeExcel([
+    { name: 'Orders', values: s.values, formats: s.formats!, tables: [{ name: 'Orders2026', range: 'A3:J8' }] },
+  ]);
+  await new ExcelWorkbookPort(fx2.run as ExcelRun, { supports: (v) => v !== '1.13' }).apply(p.edits);
+  expect(fx2.sheet('Orders').tables).toEqual([{ name: 'Orders2026', range: 'A3:J8' }]);
+});

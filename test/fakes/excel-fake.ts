@@ -797,6 +797,18 @@ class FakeTable extends FakeProxy {
       this._resolve().name = v;
     }, v.length + 30);
   }
+  /** Table.resize (ExcelApi 1.13): "The new range must overlap with the original table range and the headers (or the
+   *  top of the table) must be in the same row." */
+  resize(range: string): void {
+    this._fx.write(() => {
+      const t = this._resolve();
+      const want = parseRect(range);
+      const have = parseRect(t.range);
+      if (want.top !== have.top || !overlaps(want, have))
+        throw new FakeOfficeError('InvalidArgument', 'fake: resize must keep the header row and overlap');
+      t.range = rectAddress(want);
+    }, range.length + 30);
+  }
   getRange(): FakeRange {
     return new FakeRange(this._fx, () => {
       const t = this._resolve();
