@@ -20,6 +20,7 @@ import { CheckPanel } from './CheckPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
+import { ImportPoPanel } from './ImportPoPanel';
 import { SelectionCard } from './SelectionCard';
 import { SheetPanel } from './SheetPanel';
 import { useStyles } from './styles';
@@ -28,7 +29,7 @@ import { usePane } from './usePane';
 import { localIsoDate } from '../core/dates';
 
 export type { PaneTheme } from './theme';
-export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents';
+export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'import';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -38,7 +39,7 @@ export interface AppProps {
   today?: string;
 }
 
-const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents'];
+const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'import'];
 
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
@@ -184,6 +185,15 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               data-testid="panel-documents"
             >
               <DocumentsPanel ctx={ctx} made={made} onMade={onMade} />
+            </div>
+            <div
+              hidden={tab !== 'import'}
+              role="tabpanel"
+              id="panel-import"
+              aria-labelledby="tab-import"
+              data-testid="panel-import"
+            >
+              <ImportPoPanel ctx={ctx} />
             </div>
           </>
         )}

@@ -10,6 +10,7 @@ import type { Issue, OrderLine } from '../core/types';
 import { fixIssues, SEVERITY_COLOUR } from './CheckPanel';
 import { makeDocuments } from './DocumentsPanel';
 import { DelayClassLabel } from './DelayClassLabel';
+import { LineHistory } from './LineHistory';
 import { dueSerial, fieldLabel, formatDateIn, formatNumberIn, linesTotal } from './model';
 import { useStyles } from './styles';
 import type { PaneContext } from './usePane';
@@ -122,6 +123,7 @@ export function SelectionCard({
             )}
           </ul>
         )}
+        <LineHistory wb={ctx.wb} sheet={u.order.sheet} row={single.row} lang={lang} />
         {fixable.length > 0 && (
           <div className={s.buttons}>
             <Button

@@ -74,7 +74,7 @@ export const common: CataloguePart = {
     'error.poNoKeyColumn':
       'The order sheet "{sheet}" has no order-number (or customer-PO) column and item column: the PO lines cannot be matched, so nothing was imported. Add those columns first.',
     'error.poNoRoom':
-      'Row {row} under the last order line of "{sheet}" is not empty: the new PO lines would be written there, so nothing was imported (nothing of yours is moved). Make room under the last order line first.',
+      'Row {row} under the last order line of "{sheet}" is not empty: the new PO lines go in rows {first}–{last}, so nothing was imported (nothing of yours is moved). Make room under the last order line first.',
     'error.writeFailed': 'Could not write "{file}": {detail}',
     'error.tableHeadersInvalid':
       'No table made: {detail}. Excel would rewrite those header cells when making a table, so it was skipped to keep your data as it is; correct the headers, then make the table.',

@@ -59,9 +59,12 @@ export interface ImportOptions {
   today: string;
   /** Write the changed quantities, prices and due dates (CLI --apply-changes). */
   applyChanges: boolean;
+  /** Append the new lines (default true); false lists them only (the pane's "Apply changes" alone). */
+  addLines?: boolean;
 }
 
 export interface AddedLine {
+  /** Sheet row the line is written to (0 when only listed: addLines false). */
   row: number;
   poRow: number;
   orderNo: string;
@@ -173,12 +176,13 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
     .filter((line) => !matched.has(line) && poNumbers.has(norm(line.text[keyField] ?? '')))
     .map((line) => ({ row: line.row, orderNo: line.text[keyField] ?? '', item: line.text.item ?? '' }));
 
+  const listedOnly = opts.addLines === false ? news.splice(0) : [];
   // New lines: the rows right under the last order line must be empty across the table.
   const first = o.lastDataRow + 1;
   const last = o.lastDataRow + news.length;
   if (news.length) {
     const taken = takenRow(sheet, first, last, o.firstColumn, o.lastColumn);
-    if (taken !== null) throw new OrderClerkError('poNoRoom', { sheet: o.sheet, row: taken, count: news.length });
+    if (taken !== null) throw new OrderClerkError('poNoRoom', { sheet: o.sheet, row: taken, first, last });
   }
   const ds = wb.dateSystem === 1904 ? 1904 : 1900;
   const isFormula = u.isFormula ?? (() => false);
@@ -283,6 +287,15 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
   }
 
   const issues = news.length ? checkNewLines(wb, u, preview, opts) : [];
+  for (const l of listedOnly)
+    added.push({
+      row: 0,
+      poRow: l.row,
+      orderNo: poNumber(l)!,
+      item: String(l.values.item),
+      quantity: typeof l.values.quantity === 'number' ? l.values.quantity : null,
+      dueDate: typeof l.values.dueDate === 'string' ? l.values.dueDate : null,
+    });
   return {
     edits,
     po: { orderNo: po.orderNo, customer: po.customer, sheet: po.sheet },
