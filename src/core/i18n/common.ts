@@ -19,7 +19,7 @@ export const common: CataloguePart = {
     'error.poNoKeyColumn':
       '订单表“{sheet}”没有订单号（或客户订单号）列和型号列：无法对照客户订单的行，未导入。请先添加这些列。',
     'error.poNoRoom':
-      '订单表“{sheet}”最后一个订单行下面的第 {row} 行不是空行：新订单行要写在那里，未导入（不移动您的任何内容）。请先腾出这些行。',
+      '订单表“{sheet}”最后一个订单行下面的第 {row} 行不是空行：新订单行要写在第 {first}–{last} 行，未导入（不移动您的任何内容）。请先腾出这些行。',
     'error.writeFailed': '无法写入“{file}”：{detail}',
     'error.tableHeadersInvalid':
       '没有建表：{detail}。Excel 建表时会改写这些表头单元格，为不改动您的数据已跳过；请先修改表头后再建表。',
