@@ -16,11 +16,13 @@ export const COMMANDS = [
   'void',
   'receipts',
   'receipt',
+  'import',
+  'history',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands that write a new workbook and so need -o. */
-const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt'];
+const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt', 'import'];
 
 export interface CliOptions {
   command: Command;
@@ -58,6 +60,13 @@ export interface CliOptions {
   /** receipt: --date and --note. */
   receiptDate: string | null;
   note: string | undefined;
+  /** import: the PO workbook (--po), its sheet (--po-sheet), and whether accepted changes are written. */
+  po: string | null;
+  poSheet: string | undefined;
+  applyChanges: boolean;
+  /** history: --order NO and --row N. */
+  order: string | undefined;
+  historyRow: number | null;
 }
 
 export type Parsed = { help: true; lang: Lang } | ({ help: false } & CliOptions);
@@ -79,6 +88,10 @@ const VALUE_OPTIONS = new Set([
   '--days',
   '--date',
   '--note',
+  '--po',
+  '--po-sheet',
+  '--order',
+  '--row',
 ]);
 const FLAG_OPTIONS = new Set([
   '--json',
@@ -90,6 +103,7 @@ const FLAG_OPTIONS = new Set([
   '--no-record',
   '--open-only',
   '--add-shipped-column',
+  '--apply-changes',
   '--help',
   '-h',
 ]);
@@ -114,6 +128,11 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--days': ['receipts'],
   '--date': ['receipt'],
   '--note': ['receipt'],
+  '--po': ['import'],
+  '--po-sheet': ['import'],
+  '--apply-changes': ['import'],
+  '--order': ['history'],
+  '--row': ['history'],
   '-o': WRITING,
 };
 
@@ -217,6 +236,18 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (!/^\d{1,3}$/.test(d)) throw usage(lang, 'badDays', { value: d });
     days = Number(d);
   }
+  let po: string | null = null;
+  let historyRow: number | null = null;
+  if (cmd === 'import') {
+    const p = options.get('--po') as string | undefined;
+    if (p === undefined || p.trim() === '') throw usage(lang, 'needPo');
+    po = p;
+  }
+  if (cmd === 'history' && options.has('--row')) {
+    const r = String(options.get('--row'));
+    if (!/^\d{1,7}$/.test(r) || Number(r) < 1) throw usage(lang, 'badRow', { value: r });
+    historyRow = Number(r);
+  }
   if (cmd === 'generate') {
     const d = options.get('--doc') as string | undefined;
     if (d === undefined) throw usage(lang, 'needDoc');
@@ -276,6 +307,11 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     days,
     receiptDate,
     note: text(options.get('--note')),
+    po,
+    poSheet: text(options.get('--po-sheet')),
+    applyChanges: options.has('--apply-changes'),
+    order: text(options.get('--order')),
+    historyRow,
   };
 }
 

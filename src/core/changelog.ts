@@ -10,8 +10,8 @@ import { findOwnSheet, ownSheetName, type OwnSheetKind } from './ownSheets';
 import { cellAt, lastRow } from './snapshot';
 import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
 
-export type ChangeAction = 'fix' | 'undo' | 'shipment' | 'void' | 'addColumn' | 'receipt';
-const ACTIONS: ChangeAction[] = ['fix', 'undo', 'shipment', 'void', 'addColumn', 'receipt'];
+export type ChangeAction = 'fix' | 'undo' | 'shipment' | 'void' | 'addColumn' | 'receipt' | 'import' | 'orderChange';
+const ACTIONS: ChangeAction[] = ['fix', 'undo', 'shipment', 'void', 'addColumn', 'receipt', 'import', 'orderChange'];
 
 export interface ChangeLogEntry {
   time: Date;
@@ -51,7 +51,7 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 /** The first six columns identify the log (logs written before the later columns existed are still ours). */
 const KEY_COLUMNS = ['time', 'action', 'sheet', 'cell', 'old', 'new'] as const;
 const COLUMN_KEYS = [...KEY_COLUMNS, 'orderNo', 'item', 'field', 'document'] as const;
-export const CHANGE_LOG_COLUMN_WIDTHS = [20, 8, 16, 8, 24, 24, 16, 14, 12, 18];
+export const CHANGE_LOG_COLUMN_WIDTHS = [20, 12, 16, 8, 24, 24, 16, 14, 12, 18];
 
 /** Time, action, sheet and cell are always text; old/new keep their own type; order number … document are text. */
 const CHANGE_LOG_COLUMN_FORMATS: (string | null)[] = ['@', '@', '@', '@', null, null, '@', '@', '@', '@'];

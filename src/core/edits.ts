@@ -94,6 +94,20 @@ export interface ConditionalRule {
   strike?: boolean;
 }
 
+/** One cell of a setValues edit. */
+export interface SetValueCell {
+  address: string;
+  value: WriteValue;
+  numberFormat?: string;
+  /**
+   * A cell of the same sheet whose formula this cell continues (a new order line's computed column): the formula is
+   * copied with its relative row references moved, as Excel's fill-down does; `value` is then not written.
+   */
+  formulaFrom?: string;
+  /** A cell of the same sheet whose format (font, fill, borders, number format) this cell takes before its value. */
+  formatFrom?: string;
+}
+
 export type WorkbookEdit =
   /**
    * The Excel table over the order block, decided by core (core/orderTable.ts). `create`: add a table named exactly
@@ -103,7 +117,7 @@ export type WorkbookEdit =
    */
   | { kind: 'ensureTable'; sheet: string; range: string; name: string; mode: 'create' | 'reuse' }
   /** Overwrite single cells (chosen fixes, undo). Always paired with a change-log appendRows in the same plan. */
-  | { kind: 'setValues'; sheet: string; cells: { address: string; value: WriteValue; numberFormat?: string }[] }
+  | { kind: 'setValues'; sheet: string; cells: SetValueCell[] }
   /** Replace the data-validation rules of these ranges (clear, then set). */
   | { kind: 'setDataValidation'; sheet: string; rules: ValidationSpec[] }
   /**

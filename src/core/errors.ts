@@ -40,7 +40,10 @@ export type ErrorCode =
   | 'notRegularFile'
   | 'fileTooLarge'
   | 'partTooLarge'
-  | 'zipBomb';
+  | 'zipBomb'
+  // Customer POs in (#18).
+  | 'poNoKeyColumn'
+  | 'poNoRoom';
 
 export class OrderClerkError extends Error {
   readonly code: ErrorCode;

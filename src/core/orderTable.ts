@@ -26,6 +26,14 @@ export function orderTableRange(u: Understanding): string {
   });
 }
 
+/** The clerk's table already on the order block, if any (the first one that meets it). */
+export function existingOrderTable(u: Understanding, wb: WorkbookSnapshot): { name: string; range: string } | null {
+  const sheet = findSheet(wb, u.order.sheet);
+  if (!sheet) return null;
+  const want = parseRange(orderTableRange(u));
+  return sheet.tables.find((x) => areasOverlap(x.range, want)) ?? null;
+}
+
 /**
  * The ensureTable edit for the order block, or the reason there is none as an OrderClerkError in `lang`:
  * tableHeadersInvalid (a new table would change header cells), tableNotGrown (the clerk's table cannot grow over the

@@ -79,9 +79,11 @@ export async function applyEdits(
       // Only where a quote prefix would be written: is the cell formatted as Text?
       for (const c of e.cells) {
         if (c.numberFormat !== undefined || typeof c.value !== 'string' || !needsQuotePrefix(c.value)) continue;
-        const key = `${e.sheet.toLowerCase()}!${c.address.toUpperCase()}`;
+        // A new line's cell takes its format from the line above (formatFrom): that cell's format is the one it gets.
+        const at = c.formatFrom ?? c.address;
+        const key = `${e.sheet.toLowerCase()}!${at.toUpperCase()}`;
         if (cellFormats.has(key)) continue;
-        const r = worksheets.getItem(e.sheet).getRange(c.address);
+        const r = worksheets.getItem(e.sheet).getRange(at);
         r.load('numberFormat');
         cellFormats.set(key, r);
       }

@@ -20,7 +20,7 @@ export function pushCellWrites(
   units: Unit[],
   budget: number,
   sheetName: string,
-  cells: { address: string; value: WriteValue; numberFormat?: string }[],
+  cells: { address: string; value: WriteValue; numberFormat?: string; formulaFrom?: string; formatFrom?: string }[],
   formatOf: (sheet: string, address: string) => string | null,
   sheet: (n: string) => Excel.Worksheet,
 ): void {
@@ -35,8 +35,18 @@ export function pushCellWrites(
         const ws = sheet(sheetName);
         for (const c of these) {
           const r = ws.getRange(c.address);
+          // A new order line: the last line's formats, then its formula continued (Range.copyFrom, ExcelApi 1.9:
+          // "Copies cell data or formatting from the source range"; RangeCopyType "Formulas" copies the formulas,
+          // adjusting relative references as a paste does).
+          // The source is a Range of the same sheet, not an address string (the reference does not say which sheet a
+          // bare address means, so none is left to chance).
+          if (c.formatFrom !== undefined) r.copyFrom(ws.getRange(c.formatFrom), 'Formats' as Excel.RangeCopyType);
           if (c.numberFormat !== undefined) r.numberFormat = [[c.numberFormat]];
-          const format = c.numberFormat ?? formatOf(sheetName, c.address);
+          if (c.formulaFrom !== undefined) {
+            r.copyFrom(ws.getRange(c.formulaFrom), 'Formulas' as Excel.RangeCopyType);
+            continue;
+          }
+          const format = c.numberFormat ?? formatOf(sheetName, c.formatFrom ?? c.address);
           r.values = [[toExcelLiteral(c.value, format)]];
         }
       },
@@ -50,6 +60,8 @@ export function pushCellWrites(
       SET_BYTES +
       jsonBytes(c.value) +
       (c.numberFormat !== undefined ? SET_BYTES + jsonBytes(c.numberFormat) : 0) +
+      (c.formatFrom !== undefined ? RANGE_BYTES + SET_BYTES + utf8Length(c.formatFrom) : 0) +
+      (c.formulaFrom !== undefined ? RANGE_BYTES + SET_BYTES + utf8Length(c.formulaFrom) : 0) +
       utf8Length(c.address);
     if (batch.length && bytes + cost > Math.min(budget / 2, UNIT_BYTES)) flush();
     batch.push(c);

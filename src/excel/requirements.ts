@@ -16,11 +16,12 @@
 // Range.dataValidation, Worksheet.showGridlines              1.8
 // Worksheet.getRanges (RangeAreas), RangeAreas.format/
 //   conditionalFormats, Workbook.getSelectedRanges,
-//   Worksheet.pageLayout (zoom read back),
+//   Worksheet.pageLayout (zoom read back), Range.getTables,
+//   Range.copyFrom,
 //   Range.getSpecialCellsOrNullObject (formula and error cells) 1.9   ← the highest one we cannot do without
 // Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
-// Optional: Table.resize                                     1.13  (without it a reused table is not grown, and the
-//                                                                   pane says so)
+// Optional: Table.resize                                     1.13  (without it a reused table is not grown over new
+//                                                                   or imported lines, and the pane says so)
 
 export const REQUIRED_EXCEL_API = '1.9';
 export const MERGED_AREAS_API = '1.13';

@@ -20,6 +20,7 @@ import { CheckPanel } from './CheckPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
+import { ImportPoPanel } from './ImportPoPanel';
 import { ReReadButtons } from './ReReadButtons';
 import { SelectionCard } from './SelectionCard';
 import { SheetPanel } from './SheetPanel';
@@ -29,7 +30,7 @@ import { usePane } from './usePane';
 import { localIsoDate } from '../core/dates';
 
 export type { PaneTheme } from './theme';
-export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents';
+export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'import';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -39,7 +40,7 @@ export interface AppProps {
   today?: string;
 }
 
-const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents'];
+const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'import'];
 
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
@@ -172,6 +173,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             selectedRows={selectedRows}
             delays={delays}
             onMade={onMade}
+            wb={pane.wb}
           />
         )}
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
@@ -195,6 +197,9 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
                 made={made}
                 onMade={onMade}
               />
+            </TabPanel>
+            <TabPanel tab="import" shown={tab}>
+              <ImportPoPanel pane={actions} u={u} wb={pane.wb} today={today} />
             </TabPanel>
           </>
         )}

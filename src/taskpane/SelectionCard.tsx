@@ -6,10 +6,11 @@ import { Badge, Button, Text } from '@fluentui/react-components';
 import { checkOrder } from '../core/checks';
 import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { DelayRow, Issue, OrderLine, Understanding } from '../core/types';
+import type { DelayRow, Issue, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
 import { fixIssues, makeDocuments } from './actions';
 import { SEVERITY_COLOUR } from './CheckPanel';
 import { DelayClassLabel } from './DelayClassLabel';
+import { LineHistory } from './LineHistory';
 import { dueSerial, fieldLabel, formatDateIn, formatNumberIn, linesTotal } from './model';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
@@ -23,6 +24,7 @@ export function SelectionCard({
   selectedRows,
   delays,
   onMade,
+  wb,
 }: {
   pane: PaneActions;
   u: Understanding | null;
@@ -30,6 +32,8 @@ export function SelectionCard({
   selectedRows: number[];
   delays: DelayRow[] | null;
   onMade(docs: GeneratedDocument[]): void;
+  /** The workbook as last read (the line's change history is in its change log). */
+  wb: WorkbookSnapshot | null;
 }): React.JSX.Element | null {
   const s = useStyles();
   const { lang, busy, run } = pane;
@@ -130,6 +134,7 @@ export function SelectionCard({
             )}
           </ul>
         )}
+        <LineHistory wb={wb} sheet={u.order.sheet} row={single.row} lang={lang} />
         {fixable.length > 0 && (
           <div className={s.buttons}>
             <Button

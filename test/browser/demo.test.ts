@@ -584,3 +584,28 @@ describe('a 10,000-line order sheet', () => {
     await p.close();
   });
 });
+
+// ---------- importing a customer PO (SPEC 15) ----------
+
+describe('importing a customer PO in the pane', () => {
+  it('lists a revised quantity, writes it on "Apply changes", and refuses new lines above the 合计 row', async () => {
+    const p = await openDemo('lang=zh-CN');
+    await p.getByRole('tab', { name: '导入订单', exact: true }).click();
+    await p
+      .getByTestId('import-paste')
+      .fill(['订单号：\tSO-2026-0831', '', '型号\t数量', 'KT-150\t1500', 'KT-170\t600'].join('\n'));
+    await p.getByRole('button', { name: '读取粘贴内容' }).click();
+    await p.getByTestId('import-preview').waitFor({ timeout: 30000 });
+    expect(await p.getByTestId('import-counts').innerText()).toMatch(/新增：0\s+变更：1/);
+    expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150 数量：1200 → 1500');
+    await docShot(p, 'import-po');
+    const n = await act(p, p.getByTestId('import-apply'));
+    expect(n.text).toContain('已写入变更：1');
+    // A new line would go where the 合计 row is: refused, nothing moved.
+    await p.getByTestId('import-paste').fill(['订单号：\tSO-2026-0831', '', '型号\t数量', 'KT-999\t10'].join('\n'));
+    await p.getByRole('button', { name: '读取粘贴内容' }).click();
+    await p.getByTestId('import-error').waitFor({ timeout: 30000 });
+    expect(await p.getByTestId('import-error').innerText()).toMatch(/不是空行/);
+    await p.close();
+  });
+});

@@ -76,7 +76,7 @@ describe('planFixes', () => {
         kind: 'appendRows',
         sheet: 'Change log',
         header: EN_HEADER,
-        columnWidths: [20, 8, 16, 8, 24, 24],
+        columnWidths: [20, 12, 16, 8, 24, 24],
         columnFormats: ['@', '@', '@', '@', null, null],
         rows: [
           ['2026-11-22 09:30:05', 'fix', 'Orders', 'C2', '60', 60],

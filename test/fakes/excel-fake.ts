@@ -9,6 +9,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { cellAddress, columnLetter, parseCell, quoteSheet } from '../../src/core/address';
+import { shiftFormulaRows } from '../../src/core/po/formula';
 import type { CellValue } from '../../src/core/types';
 
 export const MAX_ROWS = 1_048_576;
@@ -1155,6 +1156,46 @@ class FakeRange extends FakeProxy {
       },
       utf8Bytes(JSON.stringify(v)) + 40,
     );
+  }
+  /**
+   * Range.copyFrom (ExcelApi 1.9) for one cell from one cell of the same sheet: "Formats" copies the number format and
+   * the format properties set on the source; "Formulas" copies its formula with relative rows moved (the reference's
+   * sample "Copy a range preserving the formulas … non-formula values are copied over as is"; it does not spell out
+   * relative references — they move as in Excel's paste, which this follows).
+   */
+  copyFrom(source: string | FakeRange, copyType: string): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      guardWrite(sheet);
+      let src: ReturnType<typeof parseRect>;
+      if (typeof source === 'string') src = parseRect(source);
+      else {
+        const from = source._resolve();
+        // Only a source on the same sheet is modelled; the adapter never copies across sheets.
+        if (from.sheet !== sheet) throw new Error('fake: copyFrom across sheets is not modelled');
+        src = from.rect;
+      }
+      const r = rect.top - 1;
+      const c = rect.left - 1;
+      const addr = cellAddress(rect.top, rect.left);
+      const from = cellAddress(src.top, src.left);
+      if (copyType === 'Formats') {
+        (sheet.formats[r] ??= [])[c] = sheet.formats[src.top - 1]?.[src.left - 1] ?? null;
+        for (const st of sheet.styles.filter((x) => x.address === from))
+          sheet.styles.push({ address: addr, prop: st.prop, value: st.value });
+        return;
+      }
+      const f = sheet.formulas.get(from);
+      if (f === undefined) {
+        (sheet.grid[r] ??= [])[c] = sheet.grid[src.top - 1]?.[src.left - 1] ?? null;
+        sheet.formulas.delete(addr);
+        return;
+      }
+      const moved = '=' + shiftFormulaRows(f.replace(/^=/, ''), rect.top - src.top);
+      const parsed = parseTyped(moved, sheet.formats[r]?.[c] ?? null);
+      (sheet.grid[r] ??= [])[c] = parsed.value;
+      sheet.formulas.set(addr, parsed.formula ?? moved);
+    }, 120);
   }
   get format(): any {
     return this._nav('format', () =>

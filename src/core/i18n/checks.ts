@@ -69,6 +69,9 @@ export const checks: CataloguePart = {
     'changelog.action.void': '作废',
     'changelog.action.addColumn': '添加列',
     'changelog.action.receipt': '回单',
+    'changelog.action.import': '导入订单',
+    'changelog.action.orderChange': '订单变更',
+    'po.log.added': '客户订单 {po}（{sheet} 第 {row} 行）新增',
 
     'validation.quantity.promptTitle': '数量',
     'validation.quantity.prompt': '请输入大于 0 的数字。',
@@ -158,6 +161,9 @@ export const checks: CataloguePart = {
     'changelog.action.void': 'Void',
     'changelog.action.addColumn': 'Add column',
     'changelog.action.receipt': 'Receipt',
+    'changelog.action.import': 'PO import',
+    'changelog.action.orderChange': 'Order change',
+    'po.log.added': 'Added from PO {po} ({sheet} row {row})',
 
     'validation.quantity.promptTitle': 'Quantity',
     'validation.quantity.prompt': 'Enter a number greater than 0.',

@@ -16,6 +16,10 @@ export const common: CataloguePart = {
     'error.mixedCustomers': '所选行属于不同客户（{customers}）：请按客户分别生成，或勾选“每个客户一份”。',
     'error.apiNotSupported': '此版本的 Excel 不支持所需功能（ExcelApi {version}）：请更新 Excel 或使用网页版 Excel。',
     'error.badUsage': '{detail}',
+    'error.poNoKeyColumn':
+      '订单表“{sheet}”没有订单号（或客户订单号）列和型号列：无法对照客户订单的行，未导入。请先添加这些列。',
+    'error.poNoRoom':
+      '订单表“{sheet}”最后一个订单行下面的第 {row} 行不是空行：新订单行要写在第 {first}–{last} 行，未导入（不移动您的任何内容）。请先腾出这些行。',
     'error.writeFailed': '无法写入“{file}”：{detail}',
     'error.tableHeadersInvalid':
       '没有建表：{detail}。Excel 建表时会改写这些表头单元格，为不改动您的数据已跳过；请先修改表头后再建表。',
@@ -75,6 +79,10 @@ export const common: CataloguePart = {
     'error.apiNotSupported':
       'This version of Excel lacks what the add-in needs (ExcelApi {version}): update Excel or use Excel on the web.',
     'error.badUsage': '{detail}',
+    'error.poNoKeyColumn':
+      'The order sheet "{sheet}" has no order-number (or customer-PO) column and item column: the PO lines cannot be matched, so nothing was imported. Add those columns first.',
+    'error.poNoRoom':
+      'Row {row} under the last order line of "{sheet}" is not empty: the new PO lines go in rows {first}–{last}, so nothing was imported (nothing of yours is moved). Make room under the last order line first.',
     'error.writeFailed': 'Could not write "{file}": {detail}',
     'error.tableHeadersInvalid':
       'No table made: {detail}. Excel would rewrite those header cells when making a table, so it was skipped to keep your data as it is; correct the headers, then make the table.',

@@ -13,3 +13,4 @@ export { makeDocuments, type DocChoices } from './documents';
 export { makeTable } from './table';
 export { mapColumn } from './mapping';
 export { pickHeaderRow } from './headerRow';
+export { importPo } from './importPo';

@@ -22,6 +22,8 @@ import {
   type SheetEntry,
 } from './parts';
 import { setConditionalFormats, setDataValidation } from './rules';
+import { shiftFormulaRows } from '../../core/po/formula';
+import { formulaAt } from './formulaAt';
 import { SheetPart, richText, type CellWrite } from './sheet';
 import { Styles, insertInOrder } from './styles';
 import { createTable, growTable, relPrefix, tablesOfSheet, type TableInfo } from './tables';
@@ -104,7 +106,19 @@ class PackageWriter {
           const { row, col } = parseCell(c.address);
           const w: CellWrite = { value: c.value };
           const fmt = c.numberFormat;
-          if (fmt) w.style = (old) => this.styles.withNumberFormat(old ?? 0, fmt);
+          // A new order line takes the last line's style and continues its formula (formatFrom / formulaFrom).
+          const like = c.formatFrom ? parseCell(c.formatFrom) : null;
+          const base = like ? sheet.styleAt(like.row, like.col) : undefined;
+          if (fmt) w.style = (old) => this.styles.withNumberFormat((like ? base : old) ?? 0, fmt);
+          else if (like) w.style = () => base ?? null;
+          if (c.formulaFrom) {
+            const src = parseCell(c.formulaFrom);
+            const f = formulaAt(sheet, src.row, src.col);
+            if (f !== null) {
+              w.formula = shiftFormulaRows(f, row - src.row);
+              this.wantsRecalc = true;
+            }
+          }
           put(writes, row, col, w);
         }
         sheet.writeCells(writes);
