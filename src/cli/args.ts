@@ -16,11 +16,12 @@ export const COMMANDS = [
   'void',
   'receipts',
   'receipt',
+  'statement',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands that write a new workbook and so need -o. */
-const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt'];
+const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt', 'statement'];
 
 export interface CliOptions {
   command: Command;
@@ -58,6 +59,11 @@ export interface CliOptions {
   /** receipt: --date and --note. */
   receiptDate: string | null;
   note: string | undefined;
+  /** statement / update: --customer NAME. */
+  customer: string | undefined;
+  /** statement: --from / --to (ISO; default the previous month). */
+  from: string | undefined;
+  to: string | undefined;
 }
 
 export type Parsed = { help: true; lang: Lang } | ({ help: false } & CliOptions);
@@ -79,6 +85,9 @@ const VALUE_OPTIONS = new Set([
   '--days',
   '--date',
   '--note',
+  '--customer',
+  '--from',
+  '--to',
 ]);
 const FLAG_OPTIONS = new Set([
   '--json',
@@ -104,7 +113,7 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--force': ['generate'],
   '--remarks': ['generate'],
   '--copies': ['generate'],
-  '--company': ['generate', 'report'],
+  '--company': ['generate', 'report', 'statement'],
   '--no-record': ['generate'],
   '--open-only': ['generate'],
   '--add-shipped-column': ['generate'],
@@ -114,6 +123,9 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--days': ['receipts'],
   '--date': ['receipt'],
   '--note': ['receipt'],
+  '--customer': ['statement'],
+  '--from': ['statement'],
+  '--to': ['statement'],
   '-o': WRITING,
 };
 
@@ -217,6 +229,20 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (!/^\d{1,3}$/.test(d)) throw usage(lang, 'badDays', { value: d });
     days = Number(d);
   }
+  let customer: string | undefined;
+  let from: string | undefined;
+  let to: string | undefined;
+  if (cmd === 'statement') {
+    customer = text(options.get('--customer'));
+    if (customer === undefined) throw usage(lang, 'needCustomer', { command: cmd });
+    for (const option of ['--from', '--to'] as const) {
+      const v = options.get(option) as string | undefined;
+      if (v !== undefined && !isIsoDate(v)) throw usage(lang, 'badPeriodDate', { option, value: v });
+    }
+    from = options.get('--from') as string | undefined;
+    to = options.get('--to') as string | undefined;
+    if (from && to && from > to) throw usage(lang, 'periodReversed', { from, to });
+  }
   if (cmd === 'generate') {
     const d = options.get('--doc') as string | undefined;
     if (d === undefined) throw usage(lang, 'needDoc');
@@ -276,6 +302,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     days,
     receiptDate,
     note: text(options.get('--note')),
+    customer,
+    from,
+    to,
   };
 }
 

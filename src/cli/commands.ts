@@ -6,6 +6,7 @@ import { columnLetter } from '../core/address';
 import { checkOrder, issueCounts } from '../core/checks';
 import { classifyLines, delayCounts } from '../core/delay';
 import { planDocuments } from '../core/documents';
+import { planStatement } from '../core/documents/statement';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
@@ -78,6 +79,8 @@ async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<C
       return receipts(opts, loaded);
     case 'receipt':
       return receipt(opts, loaded, now);
+    case 'statement':
+      return statement(opts, loaded);
   }
 }
 
@@ -440,4 +443,48 @@ async function receipt(opts: CliOptions, loaded: Loaded, now: Date): Promise<Com
   await writeOutput(opts, loaded, r.edits);
   if (opts.json) return done(json({ number: r.number, receiptDate: r.receiptDate }));
   return done(t(opts.lang, 'cli.receipt.done', { number: r.number, date: r.receiptDate, file: opts.output as string }));
+}
+
+// ---------------------------------------------------------------- statement (SPEC 12)
+
+async function statement(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const s = planStatement(u, snapshot, {
+    customer: opts.customer!,
+    from: opts.from,
+    to: opts.to,
+    today: opts.today,
+    ...(opts.langGiven ? { lang: opts.lang } : {}),
+    uiLang: opts.lang,
+    company: opts.company,
+  });
+  const { limits } = await writeOutput(opts, loaded, s.edits);
+  const warnings = [...s.warnings, ...limits];
+  const result = {
+    customer: s.customer,
+    from: s.from,
+    to: s.to,
+    number: s.number,
+    sheet: s.sheet,
+    lines: s.lines.length,
+    totals: s.totals,
+  };
+  if (opts.json) return done(json(result), 0, warnings);
+  const text = t(opts.lang, 'cli.statement.done', {
+    number: s.number,
+    customer: s.customer,
+    from: s.from,
+    to: s.to,
+    lines: s.lines.length,
+    sheet: s.sheet,
+    quantity: groupThousands(s.totals.quantity),
+    amount: s.totals.amount === null ? '—' : moneyText(s.totals.amount),
+    file: opts.output as string,
+  });
+  return done(text, 0, warnings);
+}
+
+/** 10560 → "10,560.00". */
+function moneyText(v: number): string {
+  return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

@@ -22,6 +22,8 @@ export const cli: CataloguePart = {
       '  order-clerk void     文件.xlsx --doc DN-20261122-001 -o 输出.xlsx      作废单据（还原已出货数量，单号不再使用）',
       '  order-clerk receipts 文件.xlsx [--days 7]                              回单未回的送货单（超过 N 天）',
       '  order-clerk receipt  文件.xlsx --doc DN-… --date YYYY-MM-DD [--note 说明] -o 输出.xlsx   登记回单已收回',
+      '  order-clerk statement 文件.xlsx --customer 客户 [--from YYYY-MM-DD --to YYYY-MM-DD] -o 输出.xlsx',
+      '                                               客户对账单（默认上个月；作废的送货单不计）',
       '',
       '选项：',
       '  --today YYYY-MM-DD   指定“今天”的日期',
@@ -119,6 +121,11 @@ export const cli: CataloguePart = {
     'cli.label.number': '单号',
     'cli.label.date': '日期',
     'cli.label.daysOut': '已过天数',
+    'cli.usage.needCustomer': '{command} 需要 --customer 客户名称，例如 --customer 佛山美家。',
+    'cli.usage.badPeriodDate': '{option} 的值“{value}”不是有效日期：请写成 YYYY-MM-DD，例如 2026-11-01。',
+    'cli.usage.periodReversed': '开始日期 {from} 晚于结束日期 {to}：请对调 --from 和 --to。',
+    'cli.statement.done':
+      '已生成对账单 {number}（{customer}，{from} 至 {to}）：{lines} 笔出货，数量 {quantity}，金额 {amount}，工作表“{sheet}”，写入 {file}。',
   },
   'en-US': {
     'cli.help': [
@@ -140,6 +147,8 @@ export const cli: CataloguePart = {
       '  order-clerk void     FILE.xlsx --doc DN-20261122-001 -o OUT.xlsx       void a document (shipped quantities restored; its number is never reused)',
       '  order-clerk receipts FILE.xlsx [--days 7]                               delivery notes whose signed receipt is not back after N days',
       '  order-clerk receipt  FILE.xlsx --doc DN-… --date YYYY-MM-DD [--note TEXT] -o OUT.xlsx   mark a signed receipt returned',
+      '  order-clerk statement FILE.xlsx --customer NAME [--from YYYY-MM-DD --to YYYY-MM-DD] -o OUT.xlsx',
+      '                                               statement of account for a customer (default: last month; voided notes left out)',
       '',
       'Options:',
       '  --today YYYY-MM-DD   the date to use as today',
@@ -242,5 +251,10 @@ export const cli: CataloguePart = {
     'cli.label.number': 'Number',
     'cli.label.date': 'Date',
     'cli.label.daysOut': 'Days out',
+    'cli.usage.needCustomer': '{command} needs --customer with the customer\'s name, e.g. --customer "ACME Ltd.".',
+    'cli.usage.badPeriodDate': '{option} "{value}" is not a valid date: write it as YYYY-MM-DD, e.g. 2026-11-01.',
+    'cli.usage.periodReversed': 'The start {from} is after the end {to}: swap --from and --to.',
+    'cli.statement.done':
+      'Made statement {number} for {customer} ({from} to {to}): {lines} deliveries, quantity {quantity}, amount {amount}, sheet "{sheet}", written to {file}.',
   },
 };

@@ -165,6 +165,22 @@ export const documents: CataloguePart = {
     'void.note.lineMoved':
       '出货记录中的第 {row} 行（{item}）在订单表中已对不上（行已移动或改动）：这一行的已出货数量没有还原，请手工核对。',
     'void.note.noSheet': '工作表“{sheet}”已不存在：只作废了单据登记和出货记录。',
+    // Statement of account (SPEC 12)
+    'doc.title.statement': '对账单',
+    'statement.sheet': '对账单',
+    'doc.field.period': '对账期间',
+    'doc.field.customerAddress': '地址',
+    'statement.periodValue': '{from} 至 {to}',
+    'doc.col.shipDate': '送货日期',
+    'doc.col.dnNo': '送货单号',
+    'statement.none': '本期没有出货',
+    'statement.confirm': '请核对，如有不符请于 7 日内提出，逾期视为无误。',
+    'doc.sign.customerConfirm': '客户确认(盖章)',
+    'statement.registerNote.fromShipDates': '无出货记录，按订单出货日期',
+    'statement.warn.voidLeftOut': '已作废的送货单 {numbers} 不计入对账单。',
+    'statement.warn.fromShipDates':
+      '工作簿中没有出货记录：对账单按订单表的实际出货日期列出（{count} 行），数量取已出货数量（没有则取订单数量），请核对。',
+    'statement.warn.noLines': '{customer} 在 {from} 至 {to} 没有有效的出货：对账单只有表头，合计为零。',
   },
   'en-US': {
     'doc.title.work-order': 'Work Order',
@@ -341,5 +357,23 @@ export const documents: CataloguePart = {
       "The shipments record's row {row} ({item}) no longer matches the order sheet (the line moved or changed): its shipped quantity was not restored. Check it by hand.",
     'void.note.noSheet':
       'The sheet "{sheet}" no longer exists: only the register and the shipments record were voided.',
+    // Statement of account (SPEC 12)
+    'doc.title.statement': 'Statement of Account',
+    'statement.sheet': 'Statement',
+    'doc.field.period': 'Period',
+    'doc.field.customerAddress': 'Address',
+    'statement.periodValue': '{from} to {to}',
+    'doc.col.shipDate': 'Date',
+    'doc.col.dnNo': 'DN No.',
+    'statement.none': 'No deliveries in this period',
+    'statement.confirm':
+      'Please check this statement and tell us of any difference within 7 days; after that it is taken as correct.',
+    'doc.sign.customerConfirm': 'Confirmed by customer (stamp)',
+    'statement.registerNote.fromShipDates': 'no shipments record: from the ship dates',
+    'statement.warn.voidLeftOut': 'Voided delivery notes {numbers} are left out of the statement.',
+    'statement.warn.fromShipDates':
+      'The workbook has no shipments record: the statement lists the order lines whose ship date falls in the period ({count}), with the shipped quantity (else the ordered one). Check them.',
+    'statement.warn.noLines':
+      '{customer} has no valid deliveries from {from} to {to}: the statement has only its header and zero totals.',
   },
 };
