@@ -17,6 +17,7 @@ export const COMMANDS = [
   'receipts',
   'receipt',
   'statement',
+  'update',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -113,7 +114,7 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--force': ['generate'],
   '--remarks': ['generate'],
   '--copies': ['generate'],
-  '--company': ['generate', 'report', 'statement'],
+  '--company': ['generate', 'report', 'statement', 'update'],
   '--no-record': ['generate'],
   '--open-only': ['generate'],
   '--add-shipped-column': ['generate'],
@@ -123,7 +124,7 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--days': ['receipts'],
   '--date': ['receipt'],
   '--note': ['receipt'],
-  '--customer': ['statement'],
+  '--customer': ['statement', 'update'],
   '--from': ['statement'],
   '--to': ['statement'],
   '-o': WRITING,
@@ -232,7 +233,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   let customer: string | undefined;
   let from: string | undefined;
   let to: string | undefined;
-  if (cmd === 'statement') {
+  if (cmd === 'statement' || cmd === 'update') {
     customer = text(options.get('--customer'));
     if (customer === undefined) throw usage(lang, 'needCustomer', { command: cmd });
     for (const option of ['--from', '--to'] as const) {

@@ -7,6 +7,7 @@ import { checkOrder, issueCounts } from '../core/checks';
 import { classifyLines, delayCounts } from '../core/delay';
 import { planDocuments } from '../core/documents';
 import { planStatement } from '../core/documents/statement';
+import { progressMessage } from '../core/messages';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
@@ -81,6 +82,8 @@ async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<C
       return receipt(opts, loaded, now);
     case 'statement':
       return statement(opts, loaded);
+    case 'update':
+      return update(opts, loaded);
   }
 }
 
@@ -487,4 +490,36 @@ async function statement(opts: CliOptions, loaded: Loaded): Promise<CommandOutpu
 /** 10560 → "10,560.00". */
 function moneyText(v: number): string {
   return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+// ---------------------------------------------------------------- update (SPEC 14)
+
+function update(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
+  const { company, source } = resolveCompany(u.settings, opts.company, null);
+  const m = progressMessage(u, snapshot, {
+    customer: opts.customer!,
+    today: opts.today,
+    ...(opts.langGiven ? { lang: opts.lang } : {}),
+    // Signed only with a name the clerk gave or keeps in the settings, never a guess.
+    signature: source === 'given' || source === 'settings' ? (company?.name ?? null) : null,
+  });
+  const warnings = m.leftOut.shippedUndated
+    ? [t(opts.lang, 'cli.update.shippedUndated', { count: m.leftOut.shippedUndated })]
+    : [];
+  if (opts.json) {
+    const lines = m.lines.map((l) => ({
+      row: l.row,
+      orderNo: l.orderNo,
+      item: l.item,
+      quantity: l.quantity,
+      shipped: l.shipped,
+      open: l.open,
+      dueDate: l.dueDate,
+      state: l.state,
+      daysLate: l.daysLate,
+      partial: l.partial,
+    }));
+    return done(json({ customer: m.customer, lines, text: m.text }), 0, warnings);
+  }
+  return done(m.text, 0, warnings);
 }

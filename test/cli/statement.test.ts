@@ -192,3 +192,54 @@ describe('statement of account for 佛山美家, November 2026', () => {
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/swap --from and --to/)]);
   });
 });
+
+describe('update: the progress message on the command line', () => {
+  it('prints the message for 佛山美家 as text, and the lines in --json', () => {
+    const r = run(['update', 'zh.xlsx', '--customer', '佛山美家', '--today', '2026-11-22']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '佛山美家您好！',
+        '',
+        '截至11月22日，贵司订单的进度如下：',
+        '1. 订单 XS-261009 FM-220 角阀：共800个，尚未出货；交期11月5日，已延误17天。',
+        '2. 订单 XS-261001 FM-202 龙头：共120个，已出60个，余60个；余下部分交期11月15日，已延误7天，原因：余下60个下周。',
+        '3. 订单 XS-261006 FM-210 地漏：共2,000个，尚未出货；交期11月24日，还有2天。',
+        '4. 订单 XS-261001 FM-201 不锈钢水槽：共120套，已于11月14日全部出货。',
+        '',
+        '如有疑问，请随时联系我们。谢谢！',
+        '',
+      ].join('\n'),
+    );
+    const j = json(run(['update', 'zh.xlsx', '--customer', '佛山美家', '--today', '2026-11-22', '--json']));
+    expect(j.lines[1]).toEqual({
+      row: 5,
+      orderNo: 'XS-261001',
+      item: 'FM-202',
+      quantity: 120,
+      shipped: 60,
+      open: 60,
+      dueDate: '2026-11-15',
+      state: 'late',
+      daysLate: 7,
+      partial: true,
+    });
+    expect(j.text).toBe(r.stdout.trimEnd());
+  });
+
+  it('reads shipments from the record after a delivery note, and --company signs it', () => {
+    const r = run([
+      'update',
+      'month.xlsx',
+      '--customer',
+      '佛山美家',
+      '--today',
+      '2026-12-03',
+      '--company',
+      '永兴小家电',
+    ]);
+    expect(r.stdout).toMatch(/FM-220 角阀：共800个，已出300个，余500个；余下部分交期11月5日，已延误28天。/);
+    expect(r.stdout).toMatch(/FM-210 地漏：共2,000个，已出100个，余1,900个；余下部分交期11月24日，已延误9天。/);
+    expect(r.stdout).toMatch(/\n永兴小家电\n$/);
+  });
+});

@@ -231,7 +231,7 @@ function shipDateLines(u: Understanding, customerKey: string, from: number, to: 
 }
 
 /** Every customer name the order sheet and the record know, for the "not found" message. */
-function knownCustomers(u: Understanding, wb: WorkbookSnapshot): string[] {
+export function knownCustomers(u: Understanding, wb: WorkbookSnapshot): string[] {
   const seen = new Map<string, string>();
   const add = (name: string): void => {
     if (name !== '' && !seen.has(lookupKey(name))) seen.set(lookupKey(name), name);

@@ -24,6 +24,7 @@ export const cli: CataloguePart = {
       '  order-clerk receipt  文件.xlsx --doc DN-… --date YYYY-MM-DD [--note 说明] -o 输出.xlsx   登记回单已收回',
       '  order-clerk statement 文件.xlsx --customer 客户 [--from YYYY-MM-DD --to YYYY-MM-DD] -o 输出.xlsx',
       '                                               客户对账单（默认上个月；作废的送货单不计）',
+      '  order-clerk update   文件.xlsx --customer 客户                         客户订单进度消息（可直接粘贴到微信或邮件）',
       '',
       '选项：',
       '  --today YYYY-MM-DD   指定“今天”的日期',
@@ -126,6 +127,7 @@ export const cli: CataloguePart = {
     'cli.usage.periodReversed': '开始日期 {from} 晚于结束日期 {to}：请对调 --from 和 --to。',
     'cli.statement.done':
       '已生成对账单 {number}（{customer}，{from} 至 {to}）：{lines} 笔出货，数量 {quantity}，金额 {amount}，工作表“{sheet}”，写入 {file}。',
+    'cli.update.shippedUndated': '有 {count} 行已出货但没有出货日期：无法判断是否是最近出的，消息中没有列出。',
   },
   'en-US': {
     'cli.help': [
@@ -149,6 +151,7 @@ export const cli: CataloguePart = {
       '  order-clerk receipt  FILE.xlsx --doc DN-… --date YYYY-MM-DD [--note TEXT] -o OUT.xlsx   mark a signed receipt returned',
       '  order-clerk statement FILE.xlsx --customer NAME [--from YYYY-MM-DD --to YYYY-MM-DD] -o OUT.xlsx',
       '                                               statement of account for a customer (default: last month; voided notes left out)',
+      '  order-clerk update   FILE.xlsx --customer NAME                          progress message for a customer, to paste into WeChat or an e-mail',
       '',
       'Options:',
       '  --today YYYY-MM-DD   the date to use as today',
@@ -256,5 +259,7 @@ export const cli: CataloguePart = {
     'cli.usage.periodReversed': 'The start {from} is after the end {to}: swap --from and --to.',
     'cli.statement.done':
       'Made statement {number} for {customer} ({from} to {to}): {lines} deliveries, quantity {quantity}, amount {amount}, sheet "{sheet}", written to {file}.',
+    'cli.update.shippedUndated':
+      '{count} shipped lines have no ship date, so it is unknown whether they shipped lately: they are left out of the message.',
   },
 };
