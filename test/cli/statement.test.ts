@@ -129,7 +129,7 @@ describe('statement of account for 佛山美家, November 2026', () => {
     ]);
   });
 
-  it("the next statement of that month is ST-202611-002, even with the first one's sheet deleted", async () => {
+  it('the next statement of that month is ST-202611-002 (default period: last month)', async () => {
     const r = json(
       run(['statement', 'st.xlsx', '--customer', '佛山美家', '--today', '2026-12-03', '-o', 'st2.xlsx', '--json']),
     );
