@@ -18,11 +18,12 @@ export const COMMANDS = [
   'receipt',
   'statement',
   'update',
+  'plan',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands that write a new workbook and so need -o. */
-const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt', 'statement'];
+const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt', 'statement', 'plan'];
 
 export interface CliOptions {
   command: Command;
@@ -65,6 +66,8 @@ export interface CliOptions {
   /** statement: --from / --to (ISO; default the previous month). */
   from: string | undefined;
   to: string | undefined;
+  /** plan: --weeks N (default 2). */
+  weeks: number;
 }
 
 export type Parsed = { help: true; lang: Lang } | ({ help: false } & CliOptions);
@@ -89,6 +92,7 @@ const VALUE_OPTIONS = new Set([
   '--customer',
   '--from',
   '--to',
+  '--weeks',
 ]);
 const FLAG_OPTIONS = new Set([
   '--json',
@@ -114,7 +118,7 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--force': ['generate'],
   '--remarks': ['generate'],
   '--copies': ['generate'],
-  '--company': ['generate', 'report', 'statement', 'update'],
+  '--company': ['generate', 'report', 'statement', 'update', 'plan'],
   '--no-record': ['generate'],
   '--open-only': ['generate'],
   '--add-shipped-column': ['generate'],
@@ -127,6 +131,7 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--customer': ['statement', 'update'],
   '--from': ['statement'],
   '--to': ['statement'],
+  '--weeks': ['plan'],
   '-o': WRITING,
 };
 
@@ -244,6 +249,12 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     to = options.get('--to') as string | undefined;
     if (from && to && from > to) throw usage(lang, 'periodReversed', { from, to });
   }
+  let weeks = 2;
+  if (options.has('--weeks')) {
+    const w = String(options.get('--weeks'));
+    if (!/^\d{1,2}$/.test(w) || Number(w) < 1 || Number(w) > 52) throw usage(lang, 'badWeeks', { value: w });
+    weeks = Number(w);
+  }
   if (cmd === 'generate') {
     const d = options.get('--doc') as string | undefined;
     if (d === undefined) throw usage(lang, 'needDoc');
@@ -306,6 +317,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     customer,
     from,
     to,
+    weeks,
   };
 }
 

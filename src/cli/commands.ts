@@ -8,6 +8,7 @@ import { classifyLines, delayCounts } from '../core/delay';
 import { planDocuments } from '../core/documents';
 import { planStatement } from '../core/documents/statement';
 import { progressMessage } from '../core/messages';
+import { planShipmentPlan, type PlanGroup } from '../core/shipmentPlan';
 import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
@@ -84,6 +85,8 @@ async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<C
       return statement(opts, loaded);
     case 'update':
       return update(opts, loaded);
+    case 'plan':
+      return plan(opts, loaded);
   }
 }
 
@@ -522,4 +525,72 @@ function update(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
     return done(json({ customer: m.customer, lines, text: m.text }), 0, warnings);
   }
   return done(m.text, 0, warnings);
+}
+
+// ---------------------------------------------------------------- plan (SPEC 13)
+
+async function plan(opts: CliOptions, loaded: Loaded): Promise<CommandOutput> {
+  const { u, snapshot } = loaded;
+  const { company, source } = resolveCompany(u.settings, opts.company, guessCompanyName(snapshot, u.order));
+  const p = planShipmentPlan(u, snapshot, {
+    today: opts.today,
+    weeks: opts.weeks,
+    lang: fileLang(opts, u),
+    uiLang: opts.lang,
+    company,
+  });
+  const { limits } = await writeOutput(opts, loaded, p.edits);
+  const warnings = [...companyNotes(opts.lang, company?.name ?? null, source), ...p.warnings, ...limits];
+  const lines = (g: PlanGroup) =>
+    g.lines.map(({ row, orderNo, customer, item, dueDate, openQty, cartons, cbm, grossWeight }) => ({
+      row,
+      orderNo,
+      customer,
+      item,
+      dueDate,
+      openQty,
+      cartons,
+      cbm,
+      grossWeight,
+    }));
+  const groupJson = (g: PlanGroup) => ({
+    week: g.week,
+    from: g.from,
+    to: g.to,
+    lines: lines(g),
+    totals: g.totals,
+    customers: g.customers,
+  });
+  if (opts.json)
+    return done(
+      json({
+        today: p.today,
+        sheet: p.sheet,
+        weeks: p.weeks.map(groupJson),
+        overdue: lines(p.overdue),
+        overdueTotals: p.overdue.totals,
+      }),
+      0,
+      warnings,
+    );
+  const L = opts.lang;
+  const table = textTable([
+    [
+      t(L, 'cli.label.week'),
+      t(L, 'cli.label.lines'),
+      t(L, 'cli.label.openQty'),
+      t(L, 'cli.label.cartons'),
+      t(L, 'cli.label.grossWeight'),
+      t(L, 'cli.label.cbm'),
+    ],
+    ...[p.overdue, ...p.weeks].map((g) => [
+      g.week === 'overdue' ? t(L, 'plan.group.overdue') : g.week,
+      g.lines.length,
+      g.totals.openQty,
+      g.totals.cartons,
+      g.totals.grossWeight.toFixed(2),
+      g.totals.cbm.toFixed(3),
+    ]),
+  ]);
+  return done(`${t(L, 'cli.plan.done', { sheet: p.sheet, file: opts.output as string })}\n${table}`, 0, warnings);
 }

@@ -243,3 +243,60 @@ describe('update: the progress message on the command line', () => {
     expect(r.stdout).toMatch(/\n永兴小家电\n$/);
   });
 });
+
+describe('plan: the shipment plan on the command line', () => {
+  it('plan --weeks 2 groups the open lines by ISO week, and its cartons, G.W. and CBM agree with the packing list', () => {
+    const r = run(['plan', 'zh.xlsx', '--weeks', '2', '--today', '2026-11-25', '-o', 'plan.xlsx', '--json']);
+    expect(r.code).toBe(0);
+    const j = json(r);
+    expect(j.sheet).toBe('出货计划 2026-W48');
+    expect(j.overdue.map((l: { row: number }) => l.row)).toEqual([13, 5, 6, 11, 10]);
+    expect(j.weeks.map((w: { week: string; from: string; to: string }) => [w.week, w.from, w.to])).toEqual([
+      ['2026-W48', '2026-11-23', '2026-11-29'],
+      ['2026-W49', '2026-11-30', '2026-12-06'],
+    ]);
+    expect(j.weeks[0].lines).toEqual([
+      expect.objectContaining({ row: 7, item: 'XM-12', dueDate: '2026-11-27', openQty: 60 }),
+    ]);
+    expect(r.stderr).toMatch(/4 lines have no packing data \(rows 8-9,11,13\)/);
+    expect(r.stderr).toMatch(/One open line has no due date \(row 12\)/);
+    // The same quantities on packing lists: the same cartons, gross weight and CBM.
+    for (const [row, open] of [
+      [10, 2000],
+      [5, 60],
+      [7, 60],
+    ]) {
+      const line = [...j.overdue, ...j.weeks.flatMap((w: { lines: unknown[] }) => w.lines)].find(
+        (l: { row: number }) => l.row === row,
+      );
+      const pl = json(
+        run([
+          'generate',
+          'zh.xlsx',
+          '--doc',
+          'packing-list',
+          '--rows',
+          String(row),
+          '--ship',
+          `${row}=${open}`,
+          '--today',
+          '2026-11-25',
+          '-o',
+          `pl${row}.xlsx`,
+          '--json',
+        ]),
+      ).documents[0].totals;
+      expect([line.openQty, line.cartons, line.grossWeight, line.cbm]).toEqual([
+        open,
+        pl.cartons,
+        pl.grossWeight,
+        pl.cbm,
+      ]);
+    }
+  });
+
+  it('--weeks must be a number of weeks', () => {
+    const r = run(['plan', 'zh.xlsx', '--weeks', '0', '-o', 'p.xlsx']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--weeks "0" is not a number of weeks/)]);
+  });
+});

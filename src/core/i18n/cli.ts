@@ -25,6 +25,7 @@ export const cli: CataloguePart = {
       '  order-clerk statement 文件.xlsx --customer 客户 [--from YYYY-MM-DD --to YYYY-MM-DD] -o 输出.xlsx',
       '                                               客户对账单（默认上个月；作废的送货单不计）',
       '  order-clerk update   文件.xlsx --customer 客户                         客户订单进度消息（可直接粘贴到微信或邮件）',
+      '  order-clerk plan     文件.xlsx [--weeks 2] -o 输出.xlsx                 出货计划：逾期和今后 N 周到期的未交订单，含箱数、毛重、体积',
       '',
       '选项：',
       '  --today YYYY-MM-DD   指定“今天”的日期',
@@ -38,7 +39,7 @@ export const cli: CataloguePart = {
     ].join('\n'),
     'cli.usage.noCommand': '缺少命令：运行 order-clerk --help 查看可用命令。',
     'cli.usage.unknownCommand':
-      '未知命令“{command}”：可用命令为 inspect、validate、flag、report、apply、generate、void、receipts、receipt（运行 order-clerk --help）。',
+      '未知命令“{command}”：可用命令为 inspect、validate、flag、report、apply、generate、void、receipts、receipt、statement、plan、update（运行 order-clerk --help）。',
     'cli.usage.unknownOption': '未知选项“{option}”：运行 order-clerk --help 查看可用选项。',
     'cli.usage.missingValue': '选项 {option} 需要一个值：例如 {option} 值。',
     'cli.usage.flagTakesNoValue': '选项 {option} 不带值：去掉“=”后面的内容。',
@@ -128,6 +129,13 @@ export const cli: CataloguePart = {
     'cli.statement.done':
       '已生成对账单 {number}（{customer}，{from} 至 {to}）：{lines} 笔出货，数量 {quantity}，金额 {amount}，工作表“{sheet}”，写入 {file}。',
     'cli.update.shippedUndated': '有 {count} 行已出货但没有出货日期：无法判断是否是最近出的，消息中没有列出。',
+    'cli.usage.badWeeks': '--weeks 的值“{value}”不是 1 到 52 之间的周数：例如 --weeks 2。',
+    'cli.plan.done': '已生成出货计划工作表“{sheet}”，写入 {file}：',
+    'cli.label.week': '周',
+    'cli.label.lines': '行数',
+    'cli.label.cartons': '箱数',
+    'cli.label.grossWeight': '毛重(kg)',
+    'cli.label.cbm': '体积(m³)',
   },
   'en-US': {
     'cli.help': [
@@ -152,6 +160,7 @@ export const cli: CataloguePart = {
       '  order-clerk statement FILE.xlsx --customer NAME [--from YYYY-MM-DD --to YYYY-MM-DD] -o OUT.xlsx',
       '                                               statement of account for a customer (default: last month; voided notes left out)',
       '  order-clerk update   FILE.xlsx --customer NAME                          progress message for a customer, to paste into WeChat or an e-mail',
+      '  order-clerk plan     FILE.xlsx [--weeks 2] -o OUT.xlsx                  shipment plan: open lines overdue and due in the next N weeks, with cartons, G.W. and CBM',
       '',
       'Options:',
       '  --today YYYY-MM-DD   the date to use as today',
@@ -165,7 +174,7 @@ export const cli: CataloguePart = {
     ].join('\n'),
     'cli.usage.noCommand': 'No command given: run order-clerk --help to see the commands.',
     'cli.usage.unknownCommand':
-      'Unknown command "{command}": use inspect, validate, flag, report, apply, generate, void, receipts or receipt (see order-clerk --help).',
+      'Unknown command "{command}": use inspect, validate, flag, report, apply, generate, void, receipts, receipt, statement, plan or update (see order-clerk --help).',
     'cli.usage.unknownOption': 'Unknown option "{option}": run order-clerk --help to see the options.',
     'cli.usage.missingValue': 'Option {option} needs a value: write {option} VALUE.',
     'cli.usage.flagTakesNoValue': 'Option {option} takes no value: remove the part after "=".',
@@ -261,5 +270,12 @@ export const cli: CataloguePart = {
       'Made statement {number} for {customer} ({from} to {to}): {lines} deliveries, quantity {quantity}, amount {amount}, sheet "{sheet}", written to {file}.',
     'cli.update.shippedUndated':
       '{count} shipped lines have no ship date, so it is unknown whether they shipped lately: they are left out of the message.',
+    'cli.usage.badWeeks': '--weeks "{value}" is not a number of weeks from 1 to 52: e.g. --weeks 2.',
+    'cli.plan.done': 'Added the shipment plan sheet "{sheet}" in {file}:',
+    'cli.label.week': 'Week',
+    'cli.label.lines': 'Lines',
+    'cli.label.cartons': 'Cartons',
+    'cli.label.grossWeight': 'G.W. (kg)',
+    'cli.label.cbm': 'CBM',
   },
 };
