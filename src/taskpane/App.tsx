@@ -17,6 +17,7 @@ import { t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
 import type { Lang } from '../core/types';
 import { CheckPanel } from './CheckPanel';
+import { CustomersPanel } from './CustomersPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
@@ -28,7 +29,7 @@ import { usePane } from './usePane';
 import { localIsoDate } from '../core/dates';
 
 export type { PaneTheme } from './theme';
-export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents';
+export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'customers';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -38,7 +39,7 @@ export interface AppProps {
   today?: string;
 }
 
-const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents'];
+const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'customers'];
 
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
@@ -184,6 +185,15 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               data-testid="panel-documents"
             >
               <DocumentsPanel ctx={ctx} made={made} onMade={onMade} />
+            </div>
+            <div
+              hidden={tab !== 'customers'}
+              role="tabpanel"
+              id="panel-customers"
+              aria-labelledby="tab-customers"
+              data-testid="panel-customers"
+            >
+              <CustomersPanel ctx={ctx} />
             </div>
           </>
         )}

@@ -271,6 +271,30 @@ describe('browser demo', () => {
     expect(await row.innerText()).toContain('remarks');
   });
 
+  it('customers tab: the progress message to copy, the month-end statement and the shipment plan', async () => {
+    await page.getByRole('tab', { name: '2026订单' }).click();
+    await tab('客户');
+    const message = page.getByTestId('progress-message');
+    await message.waitFor();
+    const text = await message.inputValue();
+    expect(text).toMatch(/^深圳华强电子有限公司您好！\n\n截至\d+月\d+日，贵司订单的进度如下：\n1\. 订单 SO-2026-/);
+    expect(text).toMatch(/\n\n如有疑问，请随时联系我们。谢谢！$/);
+    const copied = await act(page.getByTestId('copy-message'));
+    expect(copied).toEqual({ intent: 'success', text: expect.stringContaining('已复制给深圳华强电子有限公司的消息') });
+    // The sample has no shipments record: the statement comes from the ship dates, and the notice says so.
+    const statement = await act(page.getByRole('button', { name: '生成对账单' }));
+    expect(statement.intent).toBe('warning');
+    expect(statement.text).toMatch(/已生成对账单 ST-\d{6}-001/);
+    expect(statement.text).toContain('没有出货记录');
+    await expect(page.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/^对账单 深圳华强电子 /);
+    await shot('10-statement');
+    await page.getByRole('tab', { name: '2026订单' }).click();
+    const plan = await act(page.getByRole('button', { name: '生成出货计划' }));
+    expect(plan.text).toMatch(/已生成出货计划：工作表“出货计划 \d{4}-W\d{2}”/);
+    await expect(page.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/^出货计划 /);
+    await shot('11-plan');
+  });
+
   it('switches the pane to English', async () => {
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('tab', { name: 'Sheet', exact: true }).click();
