@@ -22,6 +22,7 @@ import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
 import { SelectionCard } from './SelectionCard';
+import { SettingsPanel } from './SettingsPanel';
 import { SheetPanel } from './SheetPanel';
 import { useStyles } from './styles';
 import { fluentTheme, type PaneTheme } from './theme';
@@ -29,7 +30,7 @@ import { usePane } from './usePane';
 import { localIsoDate } from '../core/dates';
 
 export type { PaneTheme } from './theme';
-export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'customers';
+export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'customers' | 'settings';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -39,7 +40,7 @@ export interface AppProps {
   today?: string;
 }
 
-const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'customers'];
+const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'customers', 'settings'];
 
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
@@ -194,6 +195,15 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               data-testid="panel-customers"
             >
               <CustomersPanel ctx={ctx} />
+            </div>
+            <div
+              hidden={tab !== 'settings'}
+              role="tabpanel"
+              id="panel-settings"
+              aria-labelledby="tab-settings"
+              data-testid="panel-settings"
+            >
+              <SettingsPanel ctx={ctx} />
             </div>
           </>
         )}

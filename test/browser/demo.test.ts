@@ -295,6 +295,21 @@ describe('browser demo', () => {
     await shot('11-plan');
   });
 
+  it('settings tab: saves the company profile in the workbook and names a bad number without saving', async () => {
+    await tab('设置');
+    await page.getByTestId('setting-companyName').fill('永兴小家电制品有限公司');
+    await page.getByTestId('setting-shippedWords').fill('已装柜，已发走');
+    const saved = await act(page.getByRole('button', { name: '保存设置' }));
+    expect(saved).toEqual({ intent: 'success', text: expect.stringContaining('设置已保存在工作簿中') });
+    // Read back from the workbook: the form shows what was saved.
+    await expect(page.getByTestId('setting-shippedWords').inputValue()).resolves.toBe('已装柜, 已发走');
+    await page.getByTestId('setting-dueSoonDays').fill('七');
+    const refused = await act(page.getByRole('button', { name: '保存设置' }));
+    expect(refused.intent).toBe('error');
+    expect(refused.text).toContain('“即将到期”的天数应为 0 到 365 的整数');
+    await shot('12-settings');
+  });
+
   it('switches the pane to English', async () => {
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('tab', { name: 'Sheet', exact: true }).click();
