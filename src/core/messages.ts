@@ -7,10 +7,9 @@
 import { serialToIso, serialToYmd, isoToSerial } from './dates';
 import { classifyLines } from './delay';
 import { lineDate, lineNumber, lineText, lookupKey } from './documents/lines';
-import { knownCustomers } from './documents/statement';
-import { OrderClerkError } from './errors';
+import { matchCustomer } from './documents/statement';
 import { t } from './i18n';
-import { groupThousands, summariseList } from './lists';
+import { groupThousands } from './lists';
 import { readShipments, recordedShipped } from './shipments/record';
 import type { DelayRow, Lang, OrderLine, Understanding, WorkbookSnapshot } from './types';
 
@@ -127,14 +126,7 @@ function progressLine(l: OrderLine, d: DelayRow, shipped: number, shipDay: numbe
 export function progressMessage(u: Understanding, wb: WorkbookSnapshot, opts: ProgressOptions): ProgressMessage {
   const lang = opts.lang ?? u.settings.documentLang ?? u.order.lang;
   const key = lookupKey(opts.customer);
-  const known = knownCustomers(u, wb);
-  const customer = known.find((k) => lookupKey(k) === key);
-  if (!customer) {
-    throw new OrderClerkError('customerNotFound', {
-      customer: opts.customer,
-      known: summariseList(known, lang) || '—',
-    });
-  }
+  const customer = matchCustomer(u, wb, opts.customer, lang);
   const today = isoToSerial(opts.today);
   const recorded = recordedShipped(u, wb);
   const useRecord = u.order.columns.shippedQty === undefined;

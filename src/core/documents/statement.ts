@@ -241,6 +241,19 @@ export function knownCustomers(u: Understanding, wb: WorkbookSnapshot): string[]
   return Array.from(seen.values());
 }
 
+/**
+ * The customer as the sheet or the record writes it, for a name the clerk typed (width, case and spaces aside).
+ * Throws OrderClerkError customerNotFound naming the known customers (in `lang`).
+ */
+export function matchCustomer(u: Understanding, wb: WorkbookSnapshot, name: string, lang: Lang): string {
+  const key = lookupKey(name);
+  const known = knownCustomers(u, wb);
+  const match = known.find((k) => lookupKey(k) === key);
+  if (match === undefined)
+    throw new OrderClerkError('customerNotFound', { customer: name, known: summariseList(known, lang) || '—' });
+  return match;
+}
+
 interface Column extends TableColumn {
   cell: (l: StatementLine, i: number, dateSystem: 1900 | 1904) => TableValue;
   key: string;
@@ -295,14 +308,7 @@ export function planStatement(u: Understanding, wb: WorkbookSnapshot, opts: Stat
   const uiLang = opts.uiLang ?? lang;
   const { from, to } = statementPeriod(opts.today, opts.from, opts.to);
   const customerKey = lookupKey(opts.customer);
-  const known = knownCustomers(u, wb);
-  const match = known.find((k) => lookupKey(k) === customerKey);
-  if (!match) {
-    throw new OrderClerkError('customerNotFound', {
-      customer: opts.customer,
-      known: summariseList(known, uiLang) || '—',
-    });
-  }
+  const match = matchCustomer(u, wb, opts.customer, uiLang);
   const fromSerial = isoToSerial(from);
   const toSerial = isoToSerial(to);
   const hasRecord = readShipments(wb).sheet !== null;
