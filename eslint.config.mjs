@@ -7,7 +7,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'lib/', 'build/', 'bench/results/', 'test/output/', 'docs/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'lib/', 'bench/results/', 'test/output/', 'docs/', 'coverage/', 'build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,9 @@ const common = {
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/shims/office-addin-manifest.js' },
 };
 module.exports = {
+  // Timing is measured by `npm run bench`, never by a test: the default 5 s is too short for an action test that writes
+  // a package several times on a shared CI machine.
+  testTimeout: 30000,
   projects: [
     {
       ...common,

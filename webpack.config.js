@@ -88,18 +88,32 @@ function addinConfig(mode) {
   const commandsEntry = ['src/commands/commands.ts', 'src/commands/commands.tsx'].find(exists);
   if (commandsEntry) {
     entry.commands = at(commandsEntry);
-    const template = exists('src/commands/commands.html')
-      ? at('src/commands/commands.html')
-      : at('src/taskpane/commands.html');
-    plugins.push(new HtmlWebpackPlugin({ filename: 'commands.html', template, chunks: ['commands'] }));
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: at('src/commands/commands.html'),
+        chunks: ['commands'],
+      }),
+    );
+  }
+  // The self-test page for real Excel (manifest.selftest.xml): the adapter and the checks, no React.
+  if (exists('src/selftest/index.ts')) {
+    entry.selftest = at('src/selftest/index.ts');
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'selftest.html',
+        template: at('src/selftest/selftest.html'),
+        chunks: ['selftest'],
+      }),
+    );
   }
   const url = manifestUrl(mode);
   const patterns = [];
   if (exists('assets')) patterns.push({ from: at('assets'), to: 'assets', noErrorOnMissing: true });
-  if (exists('manifest.xml')) {
+  for (const manifest of ['manifest.xml', 'manifest.selftest.xml'].filter(exists)) {
     patterns.push({
-      from: at('manifest.xml'),
-      to: 'manifest.xml',
+      from: at(manifest),
+      to: manifest,
       transform: (content) => content.toString().split(DEV_URL).join(url),
     });
   }

@@ -13,7 +13,8 @@ import type { WorkbookEdit } from '../core/edits';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
 import { groupThousands, rowRanges, summariseList } from '../core/lists';
-import { planApply, tableHeaderProblem } from '../core/plans';
+import { tableRefusal } from '../core/orderTable';
+import { planApply } from '../core/plans';
 import { planOverdueReport } from '../core/report';
 import { guessCompanyName, resolveCompany } from '../core/company';
 import { recordedShipped } from '../core/shipments/record';
@@ -295,15 +296,10 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const { edits, fixed, tableSkipped } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
+  // The table's refusal in the message language (the plan's words follow the file's language).
   const skipped = [
     ...result.limits,
-    ...(tableSkipped
-      ? [
-          new OrderClerkError('tableHeadersInvalid', {
-            detail: tableHeaderProblem(u, snapshot, opts.lang) ?? '',
-          }).messageIn(opts.lang),
-        ]
-      : []),
+    ...(tableSkipped ? [(tableRefusal(u, snapshot, opts.lang) ?? tableSkipped).messageIn(opts.lang)] : []),
   ];
   if (opts.json) return done(json({ sheet: u.order.sheet, table: result.table, rules, fixed }), 0, skipped);
   const L = opts.lang;

@@ -1,39 +1,79 @@
-// Ribbon commands (ExecuteFunction): "Check" and "Flag delays" run the core on the active order sheet through the
-// ExcelWorkbookPort and tell the clerk the result in a small dialog. event.completed() is always called.
+// Ribbon commands (ExecuteFunction): "Check" and "Flag delays" run the pane's own actions (src/taskpane/actions) on
+// the active order sheet through the ExcelWorkbookPort and tell the clerk the result in a small dialog.
+// event.completed() is always called.
 
-import { checkOrder, issueCounts } from '../core/checks';
+import { applyWarningTexts } from '../core/applyWarnings';
+import { issueCounts } from '../core/checks';
 import { localIsoDate } from '../core/dates';
-import { classifyLines, delayCounts, planDelayRules } from '../core/delay';
 import { OrderClerkError } from '../core/errors';
 import { langFromLocale, t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
-import type { Lang } from '../core/types';
-import { understand } from '../core/understand';
+import { findSheet } from '../core/snapshot';
+import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
+import { HEADER_SCAN_ROWS, understand } from '../core/understand';
 import { ExcelWorkbookPort } from '../excel/port';
+import { applyDelayFlags, checkSheet, type ActionContext } from '../taskpane/actions';
 
 export interface CommandOptions {
   today: string; // YYYY-MM-DD
   lang: Lang;
 }
 
-/** Check every order line; checking never changes the sheet. Selects the first problem cell. */
-export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const wb = await port.read();
-  const u = understand(wb, { today: opts.today });
-  const issues = checkOrder(u, { lang: opts.lang });
-  const counts = issueCounts(issues);
-  const rows = u.lines.length;
-  if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
-  await port.select(u.order.sheet, issues[0].cell);
-  return t(opts.lang, 'command.checked', { rows, ...counts });
+function contextOf(port: WorkbookPort, opts: CommandOptions, withMasters: boolean): ActionContext {
+  return {
+    port,
+    lang: opts.lang,
+    today: opts.today,
+    sheet: null,
+    now: () => new Date(),
+    readOrders: () => readForCommand(port, opts.today, withMasters),
+  };
 }
 
-/** Apply the live delay rules and count the classes as of today. */
+/**
+ * Only what a command needs (add-in commands are stopped after 5 minutes): the active sheet and the settings in full,
+ * every other sheet's first rows (enough to find the header row and the masters). When the order sheet — or, for
+ * Check, the price list or customer list — turns out to be another sheet, that sheet is read in full too; when
+ * the first rows are not enough to tell, everything is read.
+ */
+export async function readForCommand(
+  port: WorkbookPort,
+  today: string,
+  withMasters: boolean,
+): Promise<{ wb: WorkbookSnapshot; u: Understanding }> {
+  const headRows = HEADER_SCAN_ROWS;
+  let wb = await port.read(undefined, { sheets: 'active', headRows });
+  let u: Understanding;
+  try {
+    u = understand(wb, { today });
+  } catch {
+    wb = await port.read();
+    return { wb, u: understand(wb, { today }) };
+  }
+  const wanted = [u.order.sheet];
+  if (withMasters)
+    wanted.push(...[u.order.masters.products, u.order.masters.customers].filter((n): n is string => !!n));
+  if (wanted.some((n) => findSheet(wb, n)?.partial)) {
+    wb = await port.read(undefined, { sheets: wanted, headRows });
+    u = understand(wb, { today, sheet: u.order.sheet });
+  }
+  return { wb, u };
+}
+
+/** The pane's Check on every order line; checking never changes the sheet. Selects the first problem cell. */
+export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
+  const { issues, u } = await checkSheet(contextOf(port, opts, true), 'sheet');
+  const rows = u.order.dataRows.length;
+  if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
+  await port.select(u.order.sheet, issues[0].cell);
+  return t(opts.lang, 'command.checked', { rows, ...issueCounts(issues) });
+}
+
+/** The pane's delay flags: the live rules, and the classes counted as of today. */
 export async function flagDelaysCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const wb = await port.read();
-  const u = understand(wb, { today: opts.today });
-  await port.apply([planDelayRules(u)]);
-  return t(opts.lang, 'command.flagged', { ...delayCounts(classifyLines(u, opts.today)) });
+  const { counts, applied } = await applyDelayFlags(contextOf(port, opts, false));
+  const told = t(opts.lang, 'command.flagged', { ...counts });
+  return [told, ...(applied ? applyWarningTexts(applied, opts.lang) : [])].join('\n');
 }
 
 export function failureMessage(e: unknown, lang: Lang): string {

@@ -2,6 +2,7 @@
 
 import { MAX_SERIAL, isDateFormat, isRealDateSerial, serialToIso, toSerial1900 } from './dates';
 import { parseDateText } from './textDates';
+import { hasNonAscii } from './text';
 import type { CellValue, Reading } from './types';
 
 export interface DateContext {
@@ -31,7 +32,6 @@ export function readNumber(v: CellValue): Reading {
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-const NON_ASCII = /[\u0080-\uffff]/;
 // Currency marks clerks type before or after a number.
 const CURRENCY = '(?:us\\$|hk\\$|nt\\$|rmb|cny|usd|hkd|eur|gbp|jpy|ntd|twd|[¥$€£￥]|人民币|美元|港币|元|块)';
 /** The only words a number may carry after it (SPEC 4): "480 pcs" is a fixable number, "12 TBD" is not. */
@@ -95,7 +95,7 @@ export function parseNumberText(text: string): number | null {
   let t = text.trim();
   if (PLAIN_NUMBER.test(t)) return Number(t);
   // Full-width digits, ￥ and full-width punctuation fold to ASCII (NFKC leaves ASCII as it is).
-  if (NON_ASCII.test(t)) t = t.normalize('NFKC');
+  if (hasNonAscii(t)) t = t.normalize('NFKC');
   t = t.replace(/\s+/g, ' ').trim();
   let negative = false;
   // Accounting negatives: (1,200)
@@ -138,10 +138,15 @@ function readDateNumber(v: number, ctx: DateContext): Reading {
     const serial = Number.isInteger(v) ? parseDateText(String(v), ctx.referenceSerial, ctx.dayFirst) : null;
     return serial === null ? { kind: 'invalid', text: String(v) } : { kind: 'ok', value: serial, fromText: true };
   }
-  const serial = Math.floor(toSerial1900(v, ctx.dateSystem)); // a time of day does not move the day
+  const serial = daySerial(v, ctx.dateSystem);
   // Before 1900-01-01, Excel's phantom 1900-02-29 (serial 60), and negative 1904-system serials are no real day.
   if (!isRealDateSerial(serial) || (ctx.dateSystem === 1904 && v < 0)) return { kind: 'invalid', text: String(v) };
   return { kind: 'ok', value: serial, fromText: false };
+}
+
+/** The day of a date serial, in the 1900 system: a time of day does not move the day (every date rule compares days). */
+export function daySerial(v: number, dateSystem: 1900 | 1904): number {
+  return Math.floor(toSerial1900(v, dateSystem));
 }
 
 /** Display text of a cell: trimmed strings, numbers as written, date-formatted serials as YYYY-MM-DD, errors as their code. */

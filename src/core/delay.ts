@@ -15,18 +15,14 @@ import {
   type DelayRow,
   type Lang,
   type OrderLine,
-  type Reading,
   type StatusKind,
   type Understanding,
 } from './types';
-import { R_OK, R_OK_TEXT, lineColumnsOf, type ReadingColumn } from './understand';
+import { R_OK_TEXT, okAt } from './lines/columns';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 
-/** Priority order of the conditional-format rules (and of the class tests in classifyLine). */
-export const DELAY_RULE_ORDER: DelayClass[] = ['cancelled', 'shipped', 'noDueDate', 'overdue', 'dueSoon', 'onTrack'];
-
-export interface ClassifyContext {
+interface ClassifyContext {
   /** 1900-system serial of today. */
   today: number;
   dueSoonDays: number;
@@ -35,42 +31,8 @@ export interface ClassifyContext {
   kindOf: (text: string | null | undefined) => StatusKind | null;
 }
 
-function okValue(r: Reading | undefined): number | null {
-  return r && r.kind === 'ok' ? r.value : null;
-}
-
-/** Whole day of a date reading: a due date at 18:00 is still that day. */
-function okDay(r: Reading | undefined): number | null {
-  const v = okValue(r);
-  return v === null ? null : Math.floor(v);
-}
-
-/** The status cell as Excel's TRIM would see it: the raw text (not the display-trimmed one), numbers as text. */
-export function statusTextOf(line: OrderLine): string {
-  const raw = line.raw.status;
-  if (typeof raw === 'string') return raw;
-  return line.text.status ?? '';
-}
-
 function roundQty(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-/** Open quantity: quantity − shippedQty (empty or unreadable shippedQty = 0; unreadable quantity → 0), never below 0. */
-export function openQuantity(line: OrderLine): number {
-  const q = okValue(line.num.quantity);
-  if (q === null) return 0;
-  const s = okValue(line.num.shippedQty) ?? 0;
-  return Math.max(0, roundQty(q - s));
-}
-
-export function classifyLine(line: OrderLine, ctx: ClassifyContext): DelayRow {
-  const kind = ctx.kindOf(statusTextOf(line));
-  const q = okValue(line.num.quantity);
-  const s = okValue(line.num.shippedQty);
-  const due = okDay(line.date.dueDate);
-  const ship = okDay(line.date.shipDate);
-  return classifyParts(line.row, kind, q, s, due, ship, ctx);
 }
 
 /** The class of a line from its status kind, quantity, shipped quantity, due day and ship day. */
@@ -83,7 +45,7 @@ function classifyParts(
   ship: number | null,
   ctx: ClassifyContext,
 ): DelayRow {
-  // As openQuantity: quantity − shippedQty, never below 0; 0 when the quantity is unreadable.
+  // Open quantity: quantity − shippedQty (empty or unreadable shippedQty = 0), never below 0; 0 without a quantity.
   const openQty = q === null ? 0 : Math.max(0, roundQty(q - (s ?? 0)));
 
   if (kind === 'cancelled') return { row, class: 'cancelled', daysLate: 0, openQty };
@@ -101,13 +63,20 @@ function classifyParts(
   return { row, class: 'onTrack', daysLate: 0, openQty };
 }
 
-export function classifyContext(u: Understanding, today: string): ClassifyContext {
+function classifyContext(u: Understanding, today: string): ClassifyContext {
   return {
     today: isoToSerial(today),
     dueSoonDays: u.settings.dueSoonDays,
     hasShippedQtyColumn: u.order.columns.shippedQty !== undefined,
     kindOf: statusMatcher(u.settings),
   };
+}
+
+/** A line's status as the clerk typed it (the raw text, else its displayed text). */
+export function statusTextOf(line: OrderLine): string {
+  const raw = line.raw.status;
+  if (typeof raw === 'string') return raw;
+  return line.text.status ?? '';
 }
 
 /**
@@ -122,7 +91,7 @@ export function classifyLines(
 ): DelayRow[] {
   const ctx = classifyContext(u, today);
   const recorded = ctx.hasShippedQtyColumn ? undefined : opts.recorded;
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const qty = cols.num('quantity');
   const shippedQty = cols.num('shippedQty');
   const dueDate = cols.date('dueDate');
@@ -131,12 +100,11 @@ export function classifyLines(
   const out: DelayRow[] = new Array(cols.n);
   // A status column holds a handful of distinct texts: recognise each once.
   const kinds = new Map<string, StatusKind | null>();
-  // Same tests as classifyLine, read from the shared reading columns instead of each line's views.
   let lastText = '';
   let lastKind = ctx.kindOf('');
   for (let k = 0; k < out.length; k++) {
     const raw = status.raw(k);
-    // As statusTextOf: the raw text, else the display text (an empty cell reads '').
+    // The status as Excel's TRIM sees it: the raw text (not the display-trimmed one), else the display text.
     const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : (status.text(k) ?? '');
     let kind = lastKind;
     if (text !== lastText) {
@@ -146,20 +114,11 @@ export function classifyLines(
       lastText = text;
       lastKind = kind;
     }
-    const q = okAt(qty, k);
+    // Dates in the columns are whole days (the reader drops a time of day), as TODAY()-based rules compare them.
     const s = recorded ? (recorded.get(cols.row(k)) ?? null) : okAt(shippedQty, k);
-    const dueValue = okAt(dueDate, k);
-    const shipValue = okAt(shipDate, k);
-    const due = dueValue === null ? null : Math.floor(dueValue);
-    const ship = shipValue === null ? null : Math.floor(shipValue);
-    out[k] = classifyParts(cols.row(k), kind, q, s, due, ship, ctx);
+    out[k] = classifyParts(cols.row(k), kind, okAt(qty, k), s, okAt(dueDate, k), okAt(shipDate, k), ctx);
   }
   return out;
-}
-
-function okAt(col: ReadingColumn, k: number): number | null {
-  const kind = col.kind[k];
-  return kind === R_OK || kind === R_OK_TEXT ? col.value[k] : null;
 }
 
 export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
@@ -169,9 +128,12 @@ export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, comparisons, + and cell refs, with the
-// column anchored ($L4) and the row relative to the first data row. The six rules are mutually exclusive, so the
-// colours do not depend on rule priority or "stop if true". What Excel cannot see the same way as the add-in:
+// Live rules. Formulas use only AND, OR, NOT, ISNUMBER, TRIM, N, TODAY, MATCH, SUBSTITUTE, comparisons, + and cell
+// refs and one-row array constants of status words (Excel 2007+, WPS, LibreOffice), with the column anchored ($L4)
+// and the row relative to the first data row. Excel keeps a conditional format's formula in ST_Formula, which "Excel
+// restricts … to be at most 8192 characters" ([MS-OI29500] 2.1.1085); ours stay far below (test/core/delay.test.ts).
+// The six rules are mutually exclusive, so the colours do not depend on rule priority or "stop if true". What Excel
+// cannot see the same way as the add-in:
 // - dates and numbers stored as text are not numbers to ISNUMBER: such a line shows the noDueDate colour (text due
 //   date) or is not shipped-by-quantity (text quantity) until fixed — see textDateRows / textNumberRows;
 // - only a status typed in half-width or entirely in full-width matches (Excel's = ignores case, not width), and
@@ -228,10 +190,25 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const item = ref('item');
   const words = statusWords(u.settings);
 
-  const statusIs = (kind: StatusKind): string | null => {
+  // One MATCH against an array constant per set of words: ISNUMBER(MATCH(TRIM($O4),{"已出货","Shipped",…},0)) — about
+  // half the length of one TRIM(…)="…" per word. MATCH, because a conditional format in LibreOffice takes an array
+  // constant only as a function's array argument: OR(TRIM($O4)={…}) and SUMPRODUCT(--(…={…})) colour nothing there
+  // (seen rendering them). MATCH reads * ? ~ in the looked-up text as wildcards, so they are escaped with ~ first.
+  const statusIs = (...kinds: StatusKind[]): string | null => {
     if (status === null) return null;
-    const spellings = words[kind].flatMap(formulaSpellings);
-    return spellings.length ? or(spellings.map((w) => `TRIM(${status})=${str(w)}`)) : null;
+    const seen = new Set<string>();
+    const spellings = kinds
+      .flatMap((k) => words[k].flatMap(formulaSpellings))
+      .filter((w) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
+    if (spellings.length === 0) return null;
+    const trimmed = `TRIM(${status})`;
+    if (spellings.length === 1) return `${trimmed}=${str(spellings[0])}`;
+    const literal = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${trimmed},"~","~~"),"*","~*"),"?","~?")`;
+    return `ISNUMBER(MATCH(${literal},{${spellings.map(str).join(',')}},0))`;
+  };
+  const anyOf = (parts: (string | null)[]): string | null => {
+    const all = parts.filter((x): x is string => x !== null);
+    return all.length === 0 ? null : or(all);
   };
 
   const marker = `N(${str(DELAY_MARKER)})=0`;
@@ -245,15 +222,15 @@ export function delayRuleFormulas(u: Understanding): { cls: DelayClass; formula:
   const gate = or(gateRefs.map((c) => `${c}<>""`));
 
   const cancelled = statusIs('cancelled');
-  const shippedParts: string[] = [];
-  const shippedWord = statusIs('shipped');
-  if (shippedWord) shippedParts.push(shippedWord);
-  if (qty && shippedQty)
-    shippedParts.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
-  if (!shippedQty && shipDate) shippedParts.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
-  const shipped = shippedParts.length ? or(shippedParts) : null;
+  // Shipped by quantity, or (without a shippedQty column) by a ship date unless the status says partial.
+  const shippedBy: string[] = [];
+  if (qty && shippedQty) shippedBy.push(`AND(ISNUMBER(${qty}),ISNUMBER(${shippedQty}),${qty}>0,${shippedQty}>=${qty})`);
+  if (!shippedQty && shipDate) shippedBy.push(and([`ISNUMBER(${shipDate})`, not(statusIs('partial'))]));
+  const shipped = anyOf([statusIs('shipped'), ...shippedBy]);
+  // Cancelled or shipped, in one test: NOT(cancelled) AND NOT(shipped) = NOT(cancelled OR shipped).
+  const closed = anyOf([statusIs('cancelled', 'shipped'), ...shippedBy]);
 
-  const open = [marker, gate, not(cancelled), not(shipped)];
+  const open = [marker, gate, not(closed)];
   const out: { cls: DelayClass; formula: string }[] = [];
   if (cancelled) out.push({ cls: 'cancelled', formula: and([marker, gate, cancelled]) });
   if (shipped) out.push({ cls: 'shipped', formula: and([marker, gate, not(cancelled), shipped]) });
@@ -286,7 +263,14 @@ export function planDelayRules(u: Understanding): WorkbookEdit {
     marker: DELAY_MARKER,
     ranges: [rangeAddress(o.firstDataRow, o.firstColumn, o.lastDataRow, o.lastColumn)],
     rules: delayRuleFormulas(u).map(({ cls, formula }) => delayRule(cls, formula)),
+    scope: orderBlock(u),
   };
+}
+
+/** The order block, header row included: where the add-in's earlier rules are looked for. */
+export function orderBlock(u: Understanding): string {
+  const o = u.order;
+  return rangeAddress(o.headerRow, o.firstColumn, Math.max(o.lastDataRow, o.headerRow), o.lastColumn);
 }
 
 /** Removes the add-in's delay colours from the sheet (rules = [] only clears). */
@@ -300,7 +284,7 @@ export function planClearDelayRules(sheet: string): WorkbookEdit {
  */
 export function textDateRows(u: Understanding): number[] {
   const shipMatters = u.order.columns.shippedQty === undefined;
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const due = cols.date('dueDate');
   const ship = cols.date('shipDate');
   const out: number[] = [];
@@ -312,7 +296,7 @@ export function textDateRows(u: Understanding): number[] {
 
 /** Rows whose quantity or shippedQty is a number stored as text: Excel's colours do not count it as shipped. */
 export function textNumberRows(u: Understanding): number[] {
-  const cols = lineColumnsOf(u);
+  const cols = u.columns;
   const qty = cols.num('quantity');
   const shipped = cols.num('shippedQty');
   const out: number[] = [];

@@ -101,9 +101,10 @@ export interface ConditionalRule {
 
 export type WorkbookEdit =
   /**
-   * An Excel table over the header row + data block. `create`: a new table named exactly `name` over exactly `range`
-   * (core has refused headers Excel would rewrite). `reuse`: the table named `name` exists; it is grown to cover
-   * `range` when it does not. No adapter ever writes a header cell.
+   * The Excel table over the order block, decided by core (core/orderTable.ts). `create`: add a table named exactly
+   * `name` over exactly `range` (core has refused blank, duplicate, non-text, formula and merged header cells and made
+   * the name unique). `reuse`: the table `name` exists; when it does not cover `range`, grow it to cover it (grow
+   * only; core has checked the new header cells). An adapter never writes a header cell.
    */
   | { kind: 'ensureTable'; sheet: string; range: string; name: string; mode: 'create' | 'reuse' }
   /** Overwrite single cells (chosen fixes, undo). Always paired with a change-log appendRows in the same plan. */
@@ -114,7 +115,15 @@ export type WorkbookEdit =
    * Replace the add-in's own conditional formats on the sheet: delete every rule whose formula contains
    * `marker`, then add `rules` (in priority order) over `ranges` (one or more A1 areas). rules = [] only clears.
    */
-  | { kind: 'setConditionalFormats'; sheet: string; marker: string; ranges: string[]; rules: ConditionalRule[] }
+  | {
+      kind: 'setConditionalFormats';
+      sheet: string;
+      marker: string;
+      ranges: string[];
+      rules: ConditionalRule[];
+      /** A1 area the add-in's earlier rules are looked for in (the order block); absent: the sheet's used range. */
+      scope?: string;
+    }
   /** Create a new sheet (name already unique) from a spec, and optionally activate it. */
   | { kind: 'addSheet'; spec: SheetSpec; activate?: boolean }
   /**
@@ -139,13 +148,38 @@ export type WorkbookEdit =
 
 export type EditKind = WorkbookEdit['kind'];
 
+/** Something Excel did not do as asked, told to the clerk (catalogue key `apply.warning.<code>`). */
+export interface ApplyWarning {
+  code: 'fitToWidthNotApplied' | 'conditionalFormatsUnreadable';
+  sheet: string;
+}
+
+/** Cells an apply wrote, so a port can re-read just those instead of the whole workbook. */
+export interface ChangedArea {
+  sheet: string;
+  /** A1 areas written ("H7", "A2:F40"). */
+  areas: string[];
+  /** The sheet's cells are exactly `areas` now (a new sheet, or one whose contents were replaced). */
+  whole?: boolean;
+  /** A document or report the add-in made: core reads only its name, so its cells need not be read back. */
+  generated?: boolean;
+  /** The sheet's tables changed (made or renamed). */
+  tables?: boolean;
+}
+
 export interface ApplyResult {
   /** Name of each sheet created, in order. */
   createdSheets: string[];
   /** Table name used or created, when the plan had ensureTable. */
   table: string | null;
+  /** A reuse this Excel could not grow (no Table.resize before ExcelApi 1.13): the table is left at `range`. */
+  tableNotGrown?: { name: string; range: string };
   /** Cells whose value was cut or left empty to stay inside Excel's limits (core/limits.ts); absent when none. */
   limited?: { target: string; what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong' }[];
+  /** What did not take effect although the plan was carried out (absent: nothing). */
+  warnings?: ApplyWarning[];
+  /** What was written (absent: the adapter does not say; re-read the workbook). */
+  changed?: ChangedArea[];
 }
 
 /** Value as a clerk would see it typed back, for change-log cells. */

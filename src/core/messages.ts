@@ -4,9 +4,10 @@
 // Cancelled lines and lines shipped more than 14 days ago are left out; so is a shipped line whose ship date nobody
 // recorded (we cannot tell it is recent), and the caller is told how many. Pure: the workbook is read, never written.
 
+import { keyText } from './text';
 import { serialToIso, serialToYmd, isoToSerial } from './dates';
 import { classifyLines } from './delay';
-import { lineDate, lineNumber, lineText, lookupKey } from './documents/lines';
+import { lineDate, lineNumber, lineText } from './documents/lines';
 import { matchCustomer } from './documents/statement';
 import { t } from './i18n';
 import { groupThousands } from './lists';
@@ -125,7 +126,7 @@ function progressLine(l: OrderLine, d: DelayRow, shipped: number, shipDay: numbe
 /** The message for one customer. Throws customerNotFound when the order sheet and the record do not know it. */
 export function progressMessage(u: Understanding, wb: WorkbookSnapshot, opts: ProgressOptions): ProgressMessage {
   const lang = opts.lang ?? u.settings.documentLang ?? u.order.lang;
-  const key = lookupKey(opts.customer);
+  const key = keyText(opts.customer);
   const customer = matchCustomer(u, wb, opts.customer, lang);
   const today = isoToSerial(opts.today);
   const recorded = recordedShipped(u, wb);
@@ -135,7 +136,7 @@ export function progressMessage(u: Understanding, wb: WorkbookSnapshot, opts: Pr
   const leftOut = { cancelled: 0, shippedLongAgo: 0, shippedUndated: 0 };
   const lines: ProgressLine[] = [];
   for (const l of u.lines) {
-    if (lookupKey(lineText(l, 'customer')) !== key) continue;
+    if (keyText(lineText(l, 'customer')) !== key) continue;
     const d = classes.get(l.row);
     if (!d) continue;
     if (d.class === 'cancelled') {

@@ -16,9 +16,24 @@ export interface SelectionInfo {
   rows: number[];
 }
 
+/** A narrower read: these sheets in full (the settings sheet always), every other sheet's first `headRows` rows. */
+export interface ReadScope {
+  /** 'active': the sheet the clerk is on. */
+  sheets: 'active' | string[];
+  headRows: number;
+}
+
 export interface WorkbookPort {
-  /** Read every sheet (values, formats, merges, tables) in a bounded number of round trips. */
-  read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot>;
+  /**
+   * Read every sheet (values, formats, merges, tables) in a bounded number of round trips. With a scope, sheets
+   * outside it are read only in part and marked `partial` (a port may also read everything).
+   */
+  read(onProgress?: (p: Progress) => void, scope?: ReadScope): Promise<WorkbookSnapshot>;
+  /**
+   * The snapshot after `apply`, re-reading only what it changed (`result.changed`), in one round trip. Absent, or
+   * when the result does not say what changed: read() again.
+   */
+  refresh?(wb: WorkbookSnapshot, result: ApplyResult): Promise<WorkbookSnapshot>;
   /** Carry out a plan in a bounded number of round trips. */
   apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult>;
   /** Select a range (and activate its sheet). */

@@ -97,6 +97,11 @@ export class SheetGrid {
     this.byKey.set(`${row}:${col}`, style ? { row, col, value, style } : { row, col, value });
   }
 
+  /** A styled cell without a value (the other cells of a merged area, so borders frame all of it). */
+  blank(row: number, col: number, style?: CellStyle): void {
+    this.byKey.set(`${row}:${col}`, style ? { row, col, style } : { row, col });
+  }
+
   /** A formula the generator builds itself (totals), without "=". */
   formula(row: number, col: number, formula: string, style?: CellStyle): void {
     this.byKey.set(`${row}:${col}`, style ? { row, col, formula, style } : { row, col, formula });

@@ -4,6 +4,7 @@
 
 import { columnLetter, rangeAddress } from './address';
 import { DELAY_COLOURS, TABLE_HEADER_FILL } from './colours';
+import { groupByCustomer } from './customers';
 import { DATE_FORMAT, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } from './dates';
 import { classifyLines, delayCounts } from './delay';
 import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from './edits';
@@ -98,18 +99,6 @@ function byDaysLate(a: OverdueLine, b: OverdueLine): number {
   return b.daysLate - a.daysLate || a.row - b.row;
 }
 
-/** Customers ordered by their most-late line; inside a group, most late first. */
-export function groupByCustomer<T extends OverdueLine>(lines: T[]): { customer: string; lines: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const l of [...lines].sort(byDaysLate)) {
-    const g = groups.get(l.customer);
-    if (g) g.push(l);
-    else groups.set(l.customer, [l]);
-  }
-  // Map keeps first-insertion order, and each group's first line is its most late: groups come out in order.
-  return [...groups].map(([customer, ls]) => ({ customer, lines: ls }));
-}
-
 interface LineColumn {
   header: string;
   value: (r: ReportLine, today: number) => WriteValue;
@@ -194,7 +183,8 @@ export function planOverdueReport(
   const openQtyOverdue = overdue.reduce((s, r) => s + r.openQty, 0);
   const priced = overdue.filter((r) => r.amount !== null);
   const amountOverdue = priced.length ? round2(priced.reduce((s, r) => s + (r.amount ?? 0), 0)) : null;
-  const groups = groupByCustomer(overdue);
+  // Customers ordered by their most-late line; inside a group, most late first.
+  const groups = groupByCustomer([...overdue].sort(byDaysLate), (l) => l.customer);
 
   const name = uniqueSheetName(
     t(lang, 'report.sheetName', { week }),

@@ -1,5 +1,5 @@
-// Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ',
-// unique among the workbook's sheets (case-insensitive, as Excel compares them).
+// Sheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], not starting or ending with ', not
+// "History" (reserved), unique among the workbook's sheets (case-insensitive, as Excel compares them).
 
 import { EXCEL_LIMITS } from './limits';
 
@@ -12,6 +12,7 @@ export function cleanSheetName(name: string): string {
     .replace(/^'+|'+$/g, '')
     .trim();
   if (s === '') s = 'Sheet';
+  if (s.toLowerCase() === 'history') s = `${s} 1`;
   return s.slice(0, MAX_SHEET_NAME);
 }
 

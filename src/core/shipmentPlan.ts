@@ -5,6 +5,7 @@
 // the packing data is unknown; per group and per customer within it the totals a clerk books a truck with, and how
 // many lines they leave out for want of packing data. A new print-ready sheet 出货计划 2026-W49 / Shipment plan ….
 
+import { keyText } from './text';
 import { DATE_FORMAT, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } from './dates';
 import { classifyLines } from './delay';
 import { CBM_FORMAT, WEIGHT_FORMAT, sheetQuantityFormat } from './documents/context';
@@ -22,7 +23,7 @@ import {
   type TableColumn,
   type TableValue,
 } from './documents/layout';
-import { lineDate, lineText, lookupKey, roundTo } from './documents/lines';
+import { lineDate, lineText, roundTo } from './documents/lines';
 import { planPacking } from './documents/packing';
 import type { WorkbookEdit } from './edits';
 import { t } from './i18n';
@@ -115,7 +116,7 @@ function group(week: string, from: string, to: string, lines: PlanLine[]): PlanG
   lines.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.customer.localeCompare(b.customer) || a.row - b.row);
   const byCustomer = new Map<string, { customer: string; lines: PlanLine[] }>();
   for (const l of lines) {
-    const k = lookupKey(l.customer);
+    const k = keyText(l.customer);
     const g = byCustomer.get(k) ?? { customer: l.customer, lines: [] };
     g.lines.push(l);
     byCustomer.set(k, g);

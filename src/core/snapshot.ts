@@ -66,20 +66,6 @@ export function findSheet(wb: WorkbookSnapshot, name: string): SheetSnapshot | u
   return wb.sheets.find((s) => s.name === name);
 }
 
-export function emptySheet(name: string): SheetSnapshot {
-  return {
-    name,
-    top: 1,
-    left: 1,
-    values: [],
-    formats: null,
-    merges: [],
-    tables: [],
-    visibility: 'visible',
-    protected: false,
-  };
-}
-
 /** Build a snapshot from a grid of values starting at A1 (tests, demo). */
 export function sheetFromGrid(name: string, grid: CellValue[][], formats?: (string | null)[][]): SheetSnapshot {
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);

@@ -2,6 +2,7 @@
 // 3 Dec 2026, 20261205, 12/25/2026 (M/D/Y unless the day is over 12 or the clerk chose day-first).
 
 import { isValidYmd, serialToYmd, ymdToSerial } from './dates';
+import { hasNonAscii } from './text';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -49,7 +50,7 @@ const WEEKDAY_TAIL = /\s*[(（]?\s*(?:周|星期|週|禮拜|礼拜)[一二三四
 export function parseDateText(text: string, referenceSerial: number, dayFirst: boolean): number | null {
   let t = text.trim();
   if (t.length > 40) return null;
-  if (/[\u0080-\uffff]/.test(t)) t = t.normalize('NFKC').replace(WEEKDAY_TAIL, '').trim();
+  if (hasNonAscii(t)) t = t.normalize('NFKC').replace(WEEKDAY_TAIL, '').trim();
   let m: RegExpExecArray | null;
   if ((m = YMD.exec(t))) return ymd(+m[1], +m[3], +m[4]);
   if ((m = CJK_YMD.exec(t))) return ymd(+m[1], +m[2], +m[3]);

@@ -1,5 +1,7 @@
 // The plain data the pure core works on. Rows and columns are 1-based sheet numbers, as Excel shows them.
 
+import type { LineColumns } from './lines/columns';
+
 export interface CellError {
   error: string; // "#N/A", "#REF!" …
 }
@@ -32,6 +34,8 @@ export interface SheetSnapshot {
   formulaCells?: string[];
   /** Cells present in the file but left out of `values` (a lone cell far to the right of a long sheet), if any. */
   omittedCells?: { count: number; beyondColumn: string };
+  /** Only the sheet's first rows were read (a scoped read): its lines and lists are incomplete. */
+  partial?: boolean;
 }
 
 export interface WorkbookSnapshot {
@@ -255,11 +259,14 @@ export interface OrderLine {
 
 /** Everything core derives from one read of the workbook. */
 export interface Understanding {
-  order: OrderSheet;
-  lines: OrderLine[];
-  masters: Masters;
-  settings: Settings;
-  dateSystem: 1900 | 1904;
+  readonly order: OrderSheet;
+  /** The order lines, one object each (made on first use). */
+  readonly lines: readonly OrderLine[];
+  /** The same lines column by column: what checks and delay classes read. */
+  readonly columns: LineColumns;
+  readonly masters: Masters;
+  readonly settings: Settings;
+  readonly dateSystem: 1900 | 1904;
   /** Whether a cell of the order sheet holds a formula (absent: none known). Its value is the formula's result. */
-  isFormula?: (row: number, col: number) => boolean;
+  readonly isFormula?: (row: number, col: number) => boolean;
 }

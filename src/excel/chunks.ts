@@ -1,13 +1,59 @@
 // Read planning: which row blocks of which sheets go into which sync. Pure, so the sizes are tested without Excel.
-// Limits: Excel on the web refuses a response over 5 MB and a range read over 5,000,000 cells; we stay under both.
+// Limits: "Excel on the web has a payload size limit for requests and responses of 5MB" and "A range is limited to
+// 5,000,000 cells for read operations" (Resource limits and performance optimization for Office Add-ins); payloads
+// are JSON in UTF-8, so sizes are counted in UTF-8 bytes (a Chinese character is 3).
 
 export const MAX_CELLS_PER_READ = 5_000_000;
 /** Response budget per sync, under the 5 MB limit with room for the envelope. */
 export const RESPONSE_BUDGET_BYTES = 4_000_000;
 /** Request budget per sync for writes. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
-/** Estimated JSON bytes one cell costs in a read: value (~12), number format (~10) and value type (~8). */
-export const DEFAULT_BYTES_PER_CELL = 30;
+/** Estimated JSON bytes one cell's value costs in a read (the first chunk; later ones use the measured size). */
+export const DEFAULT_BYTES_PER_CELL = 16;
+
+/** UTF-8 length of a string, without allocating (browsers and Node alike). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** UTF-8 bytes of a value as JSON puts it on the wire. */
+export function jsonBytes(v: unknown): number {
+  if (typeof v === 'string') return utf8Length(v) + 2 + escapes(v);
+  if (typeof v === 'number') return numberLength(v);
+  if (typeof v === 'boolean') return v ? 4 : 5;
+  if (v === null || v === undefined) return 4;
+  return utf8Length(JSON.stringify(v));
+}
+
+function escapes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 92) n++;
+    else if (c < 32) n += 5;
+  }
+  return n;
+}
+
+/** UTF-8 bytes of a 2-D array as JSON. */
+export function gridBytes(rows: unknown[][]): number {
+  let n = 2;
+  for (const r of rows) {
+    n += 3;
+    for (const v of r) n += jsonBytes(v) + 1;
+  }
+  return n;
+}
 
 export interface UsedBlock {
   sheet: string;
@@ -70,15 +116,9 @@ function advance(rest: UsedBlock[], rows: number): void {
   if (b.rows <= 0) rest.shift();
 }
 
-/** Rough JSON size of one read cell, for measuring what a sync really returned. */
-export function cellBytes(value: unknown, format: string | null | undefined, type: string | null | undefined): number {
-  let n = 3; // separators
-  if (typeof value === 'string') n += value.length + 2;
-  else if (typeof value === 'number') n += numberLength(value);
-  else n += 5;
-  if (format != null) n += format.length + 3;
-  if (type != null) n += type.length + 3;
-  return n;
+/** JSON size in UTF-8 of one read cell (its value, and its number format when read), for measuring what a sync returned. */
+export function cellBytes(value: unknown, format?: string | null): number {
+  return 1 + jsonBytes(value) + (format != null ? jsonBytes(format) + 1 : 0);
 }
 
 function numberLength(v: number): number {

@@ -1,11 +1,12 @@
 // ExcelWorkbookPort: the WorkbookPort the task pane and the ribbon commands use inside Excel.
 
 import type { ApplyResult, WorkbookEdit } from '../core/edits';
-import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
+import type { Progress, ReadScope, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
 import { applyEdits } from './apply';
 import { readWorkbook } from './read';
-import { MERGED_AREAS_API, isExcelApiSupported } from './requirements';
+import { refreshWorkbook } from './refresh';
+import { MERGED_AREAS_API, TABLE_RESIZE_API, isExcelApiSupported } from './requirements';
 import { readSelection, selectRange } from './selection';
 
 /** Excel.run, or a fake with the same two forms (a new batch, or a batch on an existing context). */
@@ -33,13 +34,20 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.supports = options.supports ?? isExcelApiSupported;
   }
 
-  read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
+  read(onProgress?: (p: Progress) => void, scope?: ReadScope): Promise<WorkbookSnapshot> {
     const mergedAreas = this.supports(MERGED_AREAS_API);
-    return this.run((ctx) => readWorkbook(ctx, { mergedAreas, onProgress }));
+    return this.run((ctx) => readWorkbook(ctx, { mergedAreas, onProgress, scope }));
+  }
+
+  /** The snapshot after `result`, reading back only what the apply changed (one sync); a full read when unknown. */
+  refresh(wb: WorkbookSnapshot, result: ApplyResult): Promise<WorkbookSnapshot> {
+    if (!result.changed) return this.read();
+    return this.run((ctx) => refreshWorkbook(ctx, wb, result));
   }
 
   apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
-    return this.run((ctx) => applyEdits(ctx, edits, { onProgress }));
+    const canResizeTables = this.supports(TABLE_RESIZE_API);
+    return this.run((ctx) => applyEdits(ctx, edits, { onProgress, canResizeTables }));
   }
 
   select(sheet: string, address: string): Promise<void> {

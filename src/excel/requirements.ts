@@ -2,6 +2,7 @@
 //
 // API used                                               ExcelApi
 // Excel.run, Range.values/numberFormat/valueTypes/formulas  1.1
+// TableCollection.getItem, Table.getRange, Table.name        1.1
 // Range.select, getCell, getEntireRow, getOffsetRange, clear 1.1
 // worksheets.add/getActiveWorksheet, tables.add, charts.add 1.1
 // Workbook.functions.date (date-system probe)                1.2
@@ -9,16 +10,21 @@
 // Range.merge, getResizedRange, getUsedRange(valuesOnly)     1.2
 // RangeFormat.columnWidth/rowHeight                          1.2
 // Worksheet.getUsedRangeOrNullObject, getItemOrNullObject    1.4
-// Range.conditionalFormats, custom conditional formats       1.6
+// Range.conditionalFormats, custom conditional formats,
+//   ConditionalFormatCollection.getItemAt, delete            1.6
 // Worksheet.freezePanes                                      1.7
 // Range.dataValidation, Worksheet.showGridlines              1.8
 // Worksheet.getRanges (RangeAreas), RangeAreas.format/
 //   conditionalFormats, Workbook.getSelectedRanges,
-//   Worksheet.pageLayout, Range.getTables                    1.9   ← the highest one we cannot do without
+//   Worksheet.pageLayout (zoom read back),
+//   Range.getSpecialCellsOrNullObject (formula and error cells) 1.9   ← the highest one we cannot do without
 // Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
+// Optional: Table.resize                                     1.13  (without it a reused table is not grown, and the
+//                                                                   pane says so)
 
 export const REQUIRED_EXCEL_API = '1.9';
 export const MERGED_AREAS_API = '1.13';
+export const TABLE_RESIZE_API = '1.13';
 
 /** Asks Office whether a requirement set is there; false outside Office (tests, demo). */
 export function isExcelApiSupported(version: string): boolean {

@@ -21,6 +21,7 @@ import { CustomersPanel } from './CustomersPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
+import { ReReadButtons } from './ReReadButtons';
 import { SelectionCard } from './SelectionCard';
 import { SettingsPanel } from './SettingsPanel';
 import { SheetPanel } from './SheetPanel';
@@ -73,13 +74,22 @@ export function UnsupportedPane({
 
 function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: string }): React.JSX.Element {
   const s = useStyles();
-  const ctx = usePane(port, lang, today);
+  const pane = usePane(port, lang, today);
   const [tab, setTab] = React.useState<PaneTab>('sheet');
   const [made, setMade] = React.useState<GeneratedDocument[]>([]);
   const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
-  const { notice, busy, progress, step, u } = ctx;
-  const firstRun = !u && !!ctx.readFailure;
-  const loading = !u && !ctx.readFailure;
+  const { actions, notice, progress, step, u, lines, delays, selectedRows } = pane;
+  const { busy } = actions;
+  const firstRun = !u && !!pane.readFailure;
+  const loading = !u && !pane.readFailure;
+  const reread = (
+    <ReReadButtons
+      lang={lang}
+      busy={!!busy}
+      onRefresh={() => void pane.refresh()}
+      onSwitch={() => void pane.switchToActiveSheet()}
+    />
+  );
 
   return (
     <section className={s.root} aria-label={t(lang, 'pane.title')}>
@@ -137,7 +147,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
                   appearance="transparent"
                   size="small"
                   aria-label={t(lang, 'pane.dismiss')}
-                  onClick={() => ctx.setNotice(null)}
+                  onClick={() => pane.setNotice(null)}
                 >
                   ×
                 </Button>
@@ -146,68 +156,80 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
           </MessageBar>
         )}
         {loading && <Text>{t(lang, 'pane.loading')}</Text>}
-        {firstRun && <FirstRun ctx={ctx} />}
-        {u && <SelectionCard ctx={ctx} onMade={onMade} />}
+        {firstRun && (
+          <FirstRun
+            pane={actions}
+            readFailure={pane.readFailure}
+            readError={pane.readError}
+            selection={pane.selection}
+            onPinned={pane.pinSheet}
+            reread={reread}
+          />
+        )}
+        {u && (
+          <SelectionCard
+            pane={actions}
+            u={u}
+            lines={lines}
+            selectedRows={selectedRows}
+            delays={delays}
+            onMade={onMade}
+          />
+        )}
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
         {u && (
           <>
-            <div
-              hidden={tab !== 'sheet'}
-              role="tabpanel"
-              id="panel-sheet"
-              aria-labelledby="tab-sheet"
-              data-testid="panel-sheet"
-            >
-              <SheetPanel ctx={ctx} />
-            </div>
-            <div
-              hidden={tab !== 'check'}
-              role="tabpanel"
-              id="panel-check"
-              aria-labelledby="tab-check"
-              data-testid="panel-check"
-            >
-              <CheckPanel ctx={ctx} />
-            </div>
-            <div
-              hidden={tab !== 'delays'}
-              role="tabpanel"
-              id="panel-delays"
-              aria-labelledby="tab-delays"
-              data-testid="panel-delays"
-            >
-              <DelaysPanel ctx={ctx} />
-            </div>
-            <div
-              hidden={tab !== 'documents'}
-              role="tabpanel"
-              id="panel-documents"
-              aria-labelledby="tab-documents"
-              data-testid="panel-documents"
-            >
-              <DocumentsPanel ctx={ctx} made={made} onMade={onMade} />
-            </div>
-            <div
-              hidden={tab !== 'customers'}
-              role="tabpanel"
-              id="panel-customers"
-              aria-labelledby="tab-customers"
-              data-testid="panel-customers"
-            >
-              <CustomersPanel ctx={ctx} />
-            </div>
-            <div
-              hidden={tab !== 'settings'}
-              role="tabpanel"
-              id="panel-settings"
-              aria-labelledby="tab-settings"
-              data-testid="panel-settings"
-            >
-              <SettingsPanel ctx={ctx} />
-            </div>
+            <TabPanel tab="sheet" shown={tab}>
+              <SheetPanel pane={actions} u={u} readError={pane.readError} reread={reread} />
+            </TabPanel>
+            <TabPanel tab="check" shown={tab}>
+              <CheckPanel pane={actions} u={u} />
+            </TabPanel>
+            <TabPanel tab="delays" shown={tab}>
+              <DelaysPanel pane={actions} u={u} delays={delays} delaysError={pane.delaysError} lines={lines} />
+            </TabPanel>
+            <TabPanel tab="documents" shown={tab}>
+              <DocumentsPanel
+                pane={actions}
+                u={u}
+                lines={lines}
+                selectedRows={selectedRows}
+                made={made}
+                onMade={onMade}
+              />
+            </TabPanel>
+            <TabPanel tab="customers" shown={tab}>
+              <CustomersPanel pane={actions} u={u} wb={pane.wb} today={today} />
+            </TabPanel>
+            <TabPanel tab="settings" shown={tab}>
+              <SettingsPanel pane={actions} u={u} />
+            </TabPanel>
           </>
         )}
       </div>
     </section>
+  );
+}
+
+/** One tab's panel; panels stay mounted (hidden) so a check's results survive a look at another tab. */
+function TabPanel({
+  tab,
+  shown,
+  children,
+}: {
+  tab: PaneTab;
+  shown: PaneTab;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  return (
+    <div
+      hidden={tab !== shown}
+      role="tabpanel"
+      id={`panel-${tab}`}
+      aria-labelledby={`tab-${tab}`}
+      data-testid={`panel-${tab}`}
+    >
+      {children}
+    </div>
   );
 }

@@ -3,23 +3,14 @@
 
 import * as React from 'react';
 import { Badge, Button, ToggleButton, Text } from '@fluentui/react-components';
-import { checkOrder, issueCounts, planClearHighlight, planHighlight, planValidationRules } from '../core/checks';
-import { planFixes, planUndoLastFix } from '../core/fixes';
+import { checkOrder, issueCounts } from '../core/checks';
 import { t } from '../core/i18n';
-import type { Issue, Severity, Understanding } from '../core/types';
-import { OrderClerkError } from '../core/errors';
-import {
-  errorText,
-  fieldLabel,
-  formatNumberIn,
-  groupIssues,
-  issuesInGroup,
-  selectedOrderRows,
-  SEVERITIES,
-} from './model';
+import type { Issue, Lang, Severity, Understanding } from '../core/types';
+import { applyValidationRules, checkSheet, clearHighlight, fixIssues, highlightIssues, undoLastFix } from './actions';
+import { errorText, fieldLabel, formatNumberIn, groupIssues, issuesInGroup, SEVERITIES } from './model';
 import { afterYield } from './schedule';
 import { useStyles } from './styles';
-import type { Notice, PaneContext } from './usePane';
+import type { PaneActions } from './usePane';
 import { VirtualList } from './VirtualList';
 
 const ISSUE_ROW_HEIGHT = 52;
@@ -29,34 +20,16 @@ export const SEVERITY_COLOUR: Record<Severity, 'danger' | 'warning' | 'informati
   fixable: 'informative',
 };
 
-/** What was checked: the whole sheet, or these rows. */
+/** The rows checked (null: the whole sheet). */
 type Scope = { rows: number[] | null };
 
-function runCheck(u: Understanding, scope: Scope, lang: PaneContext['lang']): Issue[] {
+function runCheck(u: Understanding, scope: Scope, lang: Lang): Issue[] {
   return checkOrder(u, scope.rows ? { lang, rows: scope.rows } : { lang });
 }
 
-/** Fix the chosen issues: a partial success says how many cells could not be fixed. */
-export async function fixIssues(ctx: PaneContext, chosen: Issue[]): Promise<Notice | string> {
-  const { lang } = ctx;
-  const { u: now, wb } = await ctx.fresh();
-  const plan = planFixes(now, chosen, { lang, now: new Date(), wb });
-  if (plan.fixed.length === 0) return { intent: 'info', text: t(lang, 'pane.check.nothingToFix') };
-  await ctx.apply(plan.edits);
-  await ctx.reload();
-  const wanted = new Set(chosen.filter((i) => i.severity === 'fixable' && i.fix).map((i) => i.cell)).size;
-  if (plan.fixed.length < wanted) {
-    return {
-      intent: 'warning',
-      text: t(lang, 'pane.check.fixedPartly', { count: plan.fixed.length, left: wanted - plan.fixed.length }),
-    };
-  }
-  return t(lang, 'pane.check.fixed', { count: plan.fixed.length });
-}
-
-export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | null }): React.JSX.Element {
   const s = useStyles();
-  const { u, lang, busy } = ctx;
+  const { lang, busy, run } = pane;
   const [checked, setChecked] = React.useState<{
     scope: Scope;
     issues: Issue[];
@@ -92,67 +65,19 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
   const fixable = React.useMemo(() => issues.filter((i) => i.severity === 'fixable' && i.fix), [issues]);
 
   const check = (selected: boolean) =>
-    ctx.run('check', async () => {
-      const { u: now } = await ctx.fresh();
-      let rows: number[] | null = null;
-      if (selected) {
-        const sel = await ctx.port.getSelection();
-        rows = sel ? selectedOrderRows(now.order, sel.sheet, sel.rows) : [];
-        if (rows.length === 0) throw new OrderClerkError('noRowsSelected');
-      }
-      ctx.setStep('check');
-      const found = await afterYield(() => runCheck(now, { rows }, lang));
-      ctx.setStep('render');
+    run('check', async (ctx) => {
+      const r = await checkSheet(ctx, selected ? 'selection' : 'sheet');
+      ctx.onStep?.('render');
+      await ctx.pause?.(); // "rendering" paints before the issue list's own render holds the page
       setGroup(null);
-      setChecked({ scope: { rows }, issues: found, u: now, lang, error: null });
-      const c = issueCounts(found);
-      const n = rows ? rows.length : now.order.dataRows.length;
-      const params = {
-        rows: formatNumberIn(lang, n),
-        error: formatNumberIn(lang, c.error),
-        fixable: formatNumberIn(lang, c.fixable),
-        warning: formatNumberIn(lang, c.warning),
-      };
-      return found.length === 0
-        ? t(lang, 'pane.check.clean', params)
-        : { intent: c.error ? 'warning' : 'info', text: t(lang, 'pane.check.found', params) };
+      setChecked({ scope: { rows: r.rows }, issues: r.issues, u: r.u, lang, error: null });
+      return r.notice;
     });
 
-  const fix = (chosen: Issue[]) => ctx.run('fix', () => fixIssues(ctx, chosen));
-
-  const undo = () =>
-    ctx.run('undo', async () => {
-      const { wb, u: now } = await ctx.fresh();
-      const plan = planUndoLastFix(wb, now, { lang, now: new Date() });
-      if (plan.restored.length === 0) return { intent: 'info', text: t(lang, 'pane.check.nothingToUndo') };
-      await ctx.apply(plan.edits);
-      await ctx.reload();
-      return t(lang, 'pane.check.undone', { count: plan.restored.length });
-    });
-
+  const fix = (chosen: Issue[]) => run('fix', (ctx) => fixIssues(ctx, chosen));
   const highlight = (on: boolean) =>
-    ctx.run('highlight', async () => {
-      const { u: now } = await ctx.fresh();
-      const list = on ? await afterYield(() => runCheck(now, checked?.scope ?? { rows: null }, lang)) : [];
-      await ctx.apply([on ? planHighlight(now, list) : planClearHighlight(now)]);
-      return on ? t(lang, 'pane.check.highlighted', { count: list.length }) : t(lang, 'pane.check.highlightCleared');
-    });
-
-  const rules = () =>
-    ctx.run('rules', async () => {
-      const { u: now } = await ctx.fresh();
-      const edit = planValidationRules(now, lang);
-      await ctx.apply([edit]);
-      const n = edit.kind === 'setDataValidation' ? edit.rules.length : 1;
-      return t(lang, 'pane.check.rulesDone', { count: n });
-    });
-
-  const select = (i: Issue) => {
-    if (!u) return;
-    void ctx.port
-      .select(u.order.sheet, i.cell)
-      .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
-  };
+    run('highlight', (ctx) => (on ? highlightIssues(ctx, checked?.scope.rows ?? null) : clearHighlight(ctx)));
+  const select = (i: Issue) => u && pane.select(u.order.sheet, i.cell);
 
   const disabled = !!busy || !u;
   return (
@@ -182,7 +107,7 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
             <Button disabled={disabled || fixable.length === 0} onClick={() => void fix(fixable)}>
               {t(lang, 'pane.check.fixAll', { count: fixable.length })}
             </Button>
-            <Button disabled={disabled} onClick={() => void undo()}>
+            <Button disabled={disabled} onClick={() => void run('undo', undoLastFix)}>
               {t(lang, 'pane.check.undo')}
             </Button>
           </div>
@@ -193,7 +118,7 @@ export function CheckPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
             <Button size="small" disabled={disabled} onClick={() => void highlight(false)}>
               {t(lang, 'pane.check.clearHighlight')}
             </Button>
-            <Button size="small" disabled={disabled} onClick={() => void rules()}>
+            <Button size="small" disabled={disabled} onClick={() => void run('rules', applyValidationRules)}>
               {t(lang, 'pane.check.rules')}
             </Button>
           </div>

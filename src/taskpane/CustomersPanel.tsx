@@ -4,48 +4,14 @@
 
 import * as React from 'react';
 import { Button, Dropdown, Field, Input, Option, Text, Textarea } from '@fluentui/react-components';
-import { knownCustomers, planStatement, previousMonth } from '../core/documents/statement';
+import { knownCustomers, previousMonth } from '../core/documents/statement';
 import { t } from '../core/i18n';
 import { progressMessage } from '../core/messages';
-import { planShipmentPlan } from '../core/shipmentPlan';
+import type { Understanding, WorkbookSnapshot } from '../core/types';
+import { makeShipmentPlan, makeStatement } from './actions/customers';
 import { errorText } from './model';
 import { useStyles } from './styles';
-import type { Notice, PaneContext } from './usePane';
-
-/** Make the statement of account for one customer and period; warnings make it a partial success. */
-export async function makeStatement(
-  ctx: PaneContext,
-  customer: string,
-  period: { from: string; to: string },
-): Promise<Notice> {
-  const { wb, u } = await ctx.fresh();
-  const s = planStatement(u, wb, { customer, from: period.from, to: period.to, today: ctx.today, uiLang: ctx.lang });
-  const applied = await ctx.apply(s.edits);
-  await ctx.reload();
-  return {
-    intent: s.warnings.length ? 'warning' : 'success',
-    text: t(ctx.lang, 'pane.cust.statementDone', {
-      number: s.number,
-      sheet: applied.createdSheets[0] ?? s.sheet,
-      lines: s.lines.length,
-    }),
-    details: s.warnings,
-  };
-}
-
-/** Write the shipment plan sheet for the next `weeks` weeks. */
-export async function makeShipmentPlan(ctx: PaneContext, weeks: number): Promise<Notice> {
-  const { wb, u } = await ctx.fresh();
-  const lang = u.settings.documentLang ?? u.order.lang;
-  const p = planShipmentPlan(u, wb, { today: ctx.today, weeks, lang, uiLang: ctx.lang });
-  const applied = await ctx.apply(p.edits);
-  await ctx.reload();
-  return {
-    intent: p.warnings.length ? 'warning' : 'success',
-    text: t(ctx.lang, 'pane.cust.planDone', { sheet: applied.createdSheets[0] ?? p.sheet }),
-    details: p.warnings,
-  };
-}
+import type { PaneActions } from './usePane';
 
 /** Put text on the clipboard: the async Clipboard API, else the selected text area and the copy command. */
 async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
@@ -63,9 +29,19 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   }
 }
 
-export function CustomersPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export function CustomersPanel({
+  pane,
+  u,
+  wb,
+  today,
+}: {
+  pane: PaneActions;
+  u: Understanding | null;
+  wb: WorkbookSnapshot | null;
+  today: string;
+}): React.JSX.Element {
   const s = useStyles();
-  const { u, wb, lang, today, busy } = ctx;
+  const { lang, busy } = pane;
   const customers = React.useMemo(() => (u && wb ? knownCustomers(u, wb) : []), [u, wb]);
   const [customer, setCustomer] = React.useState<string | null>(null);
   const chosen = customer !== null && customers.includes(customer) ? customer : (customers[0] ?? null);
@@ -84,15 +60,14 @@ export function CustomersPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element
     }
   }, [u, wb, chosen, today, lang]);
 
-  const copy = async () => {
-    if (!message?.text) return;
-    const ok = await copyText(message.text, area.current);
-    ctx.setNotice(
-      ok
+  const copy = () =>
+    pane.run('copy', async () => {
+      if (!message?.text) return null;
+      const ok = await copyText(message.text, area.current);
+      return ok
         ? { intent: 'success', text: t(lang, 'pane.cust.copied', { customer: chosen ?? '' }) }
-        : { intent: 'warning', text: t(lang, 'pane.cust.copyFailed') },
-    );
-  };
+        : { intent: 'warning', text: t(lang, 'pane.cust.copyFailed') };
+    });
 
   const periodOk = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   const weeksN = Number(weeks);
@@ -152,7 +127,7 @@ export function CustomersPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element
         <Button
           appearance="primary"
           disabled={disabled || !periodOk || chosen === null}
-          onClick={() => void ctx.run('statement', () => makeStatement(ctx, chosen as string, { from, to }))}
+          onClick={() => void pane.run('statement', (ctx) => makeStatement(ctx, chosen as string, { from, to }))}
         >
           {t(lang, 'pane.cust.statement')}
         </Button>
@@ -173,7 +148,7 @@ export function CustomersPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element
         </Field>
         <Button
           disabled={disabled || !weeksOk}
-          onClick={() => void ctx.run('plan', () => makeShipmentPlan(ctx, weeksN))}
+          onClick={() => void pane.run('plan', (ctx) => makeShipmentPlan(ctx, weeksN))}
         >
           {t(lang, 'pane.cust.plan')}
         </Button>

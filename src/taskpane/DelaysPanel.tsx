@@ -2,81 +2,66 @@
 
 import * as React from 'react';
 import { Button, Field, Link, SpinButton, Text } from '@fluentui/react-components';
-import { checkOrder } from '../core/checks';
-import { delayCounts, planDelayRules, textDateRows } from '../core/delay';
+import { delayCounts, textDateRows } from '../core/delay';
 import { t } from '../core/i18n';
-import { planOverdueReport } from '../core/report';
-import { planWriteSettings } from '../core/settings';
-import { DELAY_CLASSES } from '../core/types';
-import { dueSerial, errorText, formatDateIn, formatNumberIn, lateLines, lineText, rowAddress } from './model';
+import { DELAY_CLASSES, type DelayRow, type OrderLine, type Understanding } from '../core/types';
+import { applyDelayFlags, fixTextDates, saveDueSoonDays, writeOverdueReport } from './actions';
+import { dueSerial, formatDateIn, formatNumberIn, lateLines, lineText, rowAddress } from './model';
 import { useStyles } from './styles';
-import type { PaneContext } from './usePane';
+import type { PaneActions } from './usePane';
 import { VirtualList } from './VirtualList';
-import { fixIssues } from './CheckPanel';
 import { DelayClassLabel } from './DelayClassLabel';
 
 const LATE_ROW_HEIGHT = 48;
 
-export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export function DelaysPanel({
+  pane,
+  u,
+  delays,
+  delaysError,
+  lines,
+}: {
+  pane: PaneActions;
+  u: Understanding | null;
+  /** The class of every line (null while computing). */
+  delays: DelayRow[] | null;
+  delaysError: string | null;
+  lines: Map<number, OrderLine>;
+}): React.JSX.Element {
   const s = useStyles();
-  const { u, lang, busy, today } = ctx;
+  const { lang, busy, run } = pane;
   const [days, setDays] = React.useState<number | null>(null);
   const [reportSheet, setReportSheet] = React.useState<string | null>(null);
 
   const dueSoonDays = days ?? u?.settings.dueSoonDays ?? 7;
-  const { delays, lines } = ctx;
   const counts = React.useMemo(() => delayCounts(delays ?? []), [delays]);
   const late = React.useMemo(() => lateLines(delays ?? [], (row) => dueSerial(lines.get(row))), [delays, lines]);
 
   const saveDays = () =>
-    ctx.run('days', async () => {
-      const { u: now } = await ctx.fresh();
-      const settings = { ...now.settings, dueSoonDays };
-      await ctx.apply([planWriteSettings(settings)]);
-      await ctx.reload();
+    run('days', async (ctx) => {
+      const notice = await saveDueSoonDays(ctx, dueSoonDays);
       setDays(null);
-      return t(lang, 'pane.delays.daysSaved', { days: dueSoonDays });
+      return notice;
     });
 
-  const applyFlags = () =>
-    ctx.run('flags', async () => {
-      const { u: now } = await ctx.fresh();
-      await ctx.apply([planDelayRules(now)]);
-      return t(lang, 'pane.delays.flagsDone', { rows: now.order.dataRows.length });
-    });
+  const applyFlags = () => run('flags', async (ctx) => (await applyDelayFlags(ctx)).notice);
 
   const report = () =>
-    ctx.run('report', async () => {
-      const { wb, u: now } = await ctx.fresh();
-      const r = planOverdueReport(now, wb, { today, lang });
-      const applied = await ctx.apply(r.edits);
-      const sheet = applied.createdSheets[0] ?? r.sheet;
-      setReportSheet(sheet);
-      await ctx.reload();
-      return t(lang, 'pane.delays.reportDone', { sheet, overdue: r.overdue.length });
+    run('report', async (ctx) => {
+      const r = await writeOverdueReport(ctx);
+      setReportSheet(r.sheet);
+      return r.notice;
     });
 
   // Text dates are invisible to the live colours: say so, and offer the fix (with its change-log rows).
   const textDates = React.useMemo(() => (u ? textDateRows(u) : []), [u]);
-  const fixTextDates = () =>
-    ctx.run('fix', async () => {
-      const { u: now } = await ctx.fresh();
-      const rows = new Set(textDateRows(now));
-      const chosen = checkOrder(now, { lang }).filter((i) => i.code === 'text.date' && rows.has(i.row));
-      return fixIssues(ctx, chosen);
-    });
 
-  const selectRow = (row: number) => {
-    if (!u) return;
-    void ctx.port
-      .select(u.order.sheet, rowAddress(u.order, row))
-      .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
-  };
+  const selectRow = (row: number) => u && pane.select(u.order.sheet, rowAddress(u.order, row));
 
   const disabled = !!busy || !u;
   return (
     <div className={s.panel}>
-      {ctx.delaysError && <Text>{ctx.delaysError}</Text>}
+      {delaysError && <Text>{delaysError}</Text>}
       <div className={s.legend} data-testid="delay-counts">
         {DELAY_CLASSES.map((c) => (
           <React.Fragment key={c}>
@@ -117,21 +102,13 @@ export function DelaysPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
       {textDates.length > 0 && (
         <div className={s.buttons} data-testid="text-dates">
           <Text>{t(lang, 'pane.delays.textDates', { count: formatNumberIn(lang, textDates.length) })}</Text>
-          <Button size="small" disabled={disabled} onClick={() => void fixTextDates()}>
+          <Button size="small" disabled={disabled} onClick={() => void run('fix', fixTextDates)}>
             {t(lang, 'pane.delays.fixTextDates', { count: formatNumberIn(lang, textDates.length) })}
           </Button>
         </div>
       )}
       {reportSheet && (
-        <Link
-          onClick={() =>
-            void ctx.port
-              .select(reportSheet, 'A1')
-              .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))
-          }
-        >
-          {t(lang, 'pane.openSheet', { sheet: reportSheet })}
-        </Link>
+        <Link onClick={() => pane.select(reportSheet, 'A1')}>{t(lang, 'pane.openSheet', { sheet: reportSheet })}</Link>
       )}
 
       <Text className={s.section}>

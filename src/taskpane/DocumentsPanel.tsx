@@ -2,77 +2,41 @@
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
-import { DOC_TYPES, planDocuments, type DocType, type GeneratedDocument } from '../core/documents';
+import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { Lang } from '../core/types';
-import { OrderClerkError } from '../core/errors';
-import { errorText, formatNumberIn, lineText, rowAddress, selectedOrderRows } from './model';
+import type { Lang, OrderLine, Understanding } from '../core/types';
+import { makeDocuments } from './actions';
+import { formatNumberIn, lineText, rowAddress } from './model';
 import { useStyles } from './styles';
-import type { Notice, PaneContext } from './usePane';
+import type { PaneActions } from './usePane';
 import { VirtualList } from './VirtualList';
 
 const SHEET_LANG = 'sheet';
 
-export interface DocChoices {
-  docLang: Lang | null;
-  withoutPrices: boolean;
-  perCustomer: boolean;
-}
-
-/** Generate one kind of document from the selected order lines; warnings make it a partial success. */
-export async function makeDocuments(
-  ctx: PaneContext,
-  type: DocType,
-  choices: DocChoices,
-): Promise<{ notice: Notice; docs: GeneratedDocument[] }> {
-  const { lang, port, today } = ctx;
-  const { wb, u: now } = await ctx.fresh();
-  const sel = await port.getSelection();
-  const chosen = sel ? selectedOrderRows(now.order, sel.sheet, sel.rows) : [];
-  if (chosen.length === 0) throw new OrderClerkError('noRowsSelected');
-  const plan = planDocuments(now, wb, {
-    type,
-    rows: chosen,
-    today,
-    lang: choices.docLang ?? undefined,
-    withoutPrices: choices.withoutPrices,
-    perCustomer: choices.perCustomer,
-  });
-  const applied = await ctx.apply(plan.edits);
-  const docs = plan.documents.map((d, n) => ({ ...d, sheet: applied.createdSheets[n] ?? d.sheet }));
-  await ctx.reload();
-  const warnings = docs.flatMap((d) => d.warnings);
-  return {
-    docs,
-    notice: {
-      intent: warnings.length ? 'warning' : 'success',
-      text: t(lang, warnings.length ? 'pane.docs.donePartly' : 'pane.docs.done', {
-        count: docs.length,
-        numbers: docs.map((d) => d.number).join(', '),
-      }),
-      details: warnings,
-    },
-  };
-}
-
 export function DocumentsPanel({
-  ctx,
+  pane,
+  u,
+  lines,
+  selectedRows: rows,
   made,
   onMade,
 }: {
-  ctx: PaneContext;
+  pane: PaneActions;
+  u: Understanding | null;
+  lines: Map<number, OrderLine>;
+  /** The selected order lines' rows. */
+  selectedRows: number[];
   made: GeneratedDocument[];
   onMade(docs: GeneratedDocument[]): void;
 }): React.JSX.Element {
   const s = useStyles();
-  const { u, lang, busy, port, lines } = ctx;
+  const { lang, busy, run } = pane;
   const [docLang, setDocLang] = React.useState<Lang | typeof SHEET_LANG>(SHEET_LANG);
   const [withoutPrices, setWithoutPrices] = React.useState(false);
   const [perCustomer, setPerCustomer] = React.useState(false);
-  const rows = ctx.selectedRows;
 
   const generate = (type: DocType) =>
-    ctx.run('documents', async () => {
+    run('documents', async (ctx) => {
       const r = await makeDocuments(ctx, type, {
         docLang: docLang === SHEET_LANG ? null : docLang,
         withoutPrices,
@@ -82,8 +46,7 @@ export function DocumentsPanel({
       return r.notice;
     });
 
-  const openSheet = (sheet: string) =>
-    void port.select(sheet, 'A1').catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }));
+  const openSheet = (sheet: string) => pane.select(sheet, 'A1');
 
   const disabled = !!busy || !u;
   return (
@@ -107,12 +70,7 @@ export function DocumentsPanel({
               tabIndex={tabIndex}
               data-focus-target
               data-row={r}
-              onClick={() =>
-                u &&
-                void port
-                  .select(u.order.sheet, rowAddress(u.order, r))
-                  .catch((e) => ctx.setNotice({ intent: 'error', text: errorText(e, lang) }))
-              }
+              onClick={() => u && pane.select(u.order.sheet, rowAddress(u.order, r))}
             >
               <span className={s.cell}>{r}</span>
               <span className={s.message}>

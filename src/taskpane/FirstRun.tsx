@@ -3,35 +3,41 @@
 
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
-import { planWriteSettings, readSettings } from '../core/settings';
-import { firstRunKind, headerExamples, withHeaderRow } from './model';
+import type { SelectionInfo } from '../core/port';
+import { pickHeaderRow } from './actions';
+import { firstRunKind, headerExamples } from './model';
 import { useStyles } from './styles';
-import type { PaneContext } from './usePane';
-import { ReReadButtons } from './ReReadButtons';
+import type { PaneActions } from './usePane';
 
-export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export function FirstRun({
+  pane,
+  readFailure,
+  readError,
+  selection,
+  onPinned,
+  reread,
+}: {
+  pane: PaneActions;
+  /** Why the workbook was not understood, and that as text. */
+  readFailure: unknown;
+  readError: string | null;
+  selection: SelectionInfo | null;
+  /** The clerk pointed at this sheet's header row: understand it from now on. */
+  onPinned(sheet: string): void;
+  /** The "Read again" / "Use the current sheet" buttons. */
+  reread: React.ReactNode;
+}): React.JSX.Element {
   const s = useStyles();
-  const { lang, busy, selection } = ctx;
-  const kind = firstRunKind(ctx.readFailure);
+  const { lang, busy, run } = pane;
+  const kind = firstRunKind(readFailure);
   const row = selection && selection.rows.length > 0 ? selection.rows[0] : null;
 
   const takeSelectedRow = () =>
-    ctx.run('header', async () => {
-      const sel = await ctx.port.getSelection();
-      if (!sel || sel.rows.length === 0) throw new OrderClerkError('noRowsSelected');
-      const headerRow = sel.rows[0];
-      const wb = ctx.wb ?? (await ctx.port.read());
-      await ctx.apply([planWriteSettings(withHeaderRow(readSettings(wb), sel.sheet, headerRow))]);
-      ctx.pinSheet(sel.sheet);
-      const { u } = await ctx.reload();
-      if (!u)
-        return {
-          intent: 'warning',
-          text: t(lang, 'pane.first.headerSavedNoLines', { row: headerRow, sheet: sel.sheet }),
-        };
-      return t(lang, 'pane.first.headerSaved', { row: headerRow, sheet: sel.sheet, count: u.order.dataRows.length });
+    run('header', async (ctx) => {
+      const r = await pickHeaderRow(ctx);
+      onPinned(r.sheet);
+      return r.notice;
     });
 
   return (
@@ -39,9 +45,9 @@ export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
       <Text as="h2" id="first-run-title" className={s.section} size={400}>
         {t(lang, `pane.first.title.${kind}`)}
       </Text>
-      {ctx.readError && (
+      {readError && (
         <MessageBar intent={kind === 'other' ? 'error' : 'warning'}>
-          <MessageBarBody>{ctx.readError}</MessageBarBody>
+          <MessageBarBody>{readError}</MessageBarBody>
         </MessageBar>
       )}
       <Text>{t(lang, 'pane.first.looksFor', { words: headerExamples(lang) })}</Text>
@@ -59,7 +65,7 @@ export function FirstRun({ ctx }: { ctx: PaneContext }): React.JSX.Element {
         <Button appearance="primary" disabled={!!busy || row === null} onClick={() => void takeSelectedRow()}>
           {t(lang, 'pane.first.useRow')}
         </Button>
-        <ReReadButtons ctx={ctx} />
+        {reread}
       </div>
     </section>
   );

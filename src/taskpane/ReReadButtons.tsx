@@ -3,16 +3,25 @@
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
 import { t } from '../core/i18n';
-import type { PaneContext } from './usePane';
+import type { Lang } from '../core/types';
 
-export function ReReadButtons({ ctx }: { ctx: PaneContext }): React.JSX.Element {
-  const { lang, busy } = ctx;
+export function ReReadButtons({
+  lang,
+  busy,
+  onRefresh,
+  onSwitch,
+}: {
+  lang: Lang;
+  busy: boolean;
+  onRefresh(): void;
+  onSwitch(): void;
+}): React.JSX.Element {
   return (
     <>
-      <Button disabled={!!busy} onClick={() => void ctx.run('refresh', async () => void (await ctx.reload()))}>
+      <Button disabled={busy} onClick={onRefresh}>
         {t(lang, 'pane.sheet.refresh')}
       </Button>
-      <Button disabled={!!busy} onClick={() => void ctx.run('switch', () => ctx.switchToActiveSheet())}>
+      <Button disabled={busy} onClick={onSwitch}>
         {t(lang, 'pane.sheet.useActive')}
       </Button>
     </>

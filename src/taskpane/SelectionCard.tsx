@@ -6,25 +6,33 @@ import { Badge, Button, Text } from '@fluentui/react-components';
 import { checkOrder } from '../core/checks';
 import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { Issue, OrderLine } from '../core/types';
-import { fixIssues, SEVERITY_COLOUR } from './CheckPanel';
-import { makeDocuments } from './DocumentsPanel';
+import type { DelayRow, Issue, OrderLine, Understanding } from '../core/types';
+import { fixIssues, makeDocuments } from './actions';
+import { SEVERITY_COLOUR } from './CheckPanel';
 import { DelayClassLabel } from './DelayClassLabel';
 import { dueSerial, fieldLabel, formatDateIn, formatNumberIn, linesTotal } from './model';
 import { useStyles } from './styles';
-import type { PaneContext } from './usePane';
+import type { PaneActions } from './usePane';
 
 const MAX_ISSUES_SHOWN = 4;
 
 export function SelectionCard({
-  ctx,
+  pane,
+  u,
+  lines,
+  selectedRows,
+  delays,
   onMade,
 }: {
-  ctx: PaneContext;
+  pane: PaneActions;
+  u: Understanding | null;
+  lines: Map<number, OrderLine>;
+  selectedRows: number[];
+  delays: DelayRow[] | null;
   onMade(docs: GeneratedDocument[]): void;
 }): React.JSX.Element | null {
   const s = useStyles();
-  const { u, lang, busy, lines, selectedRows } = ctx;
+  const { lang, busy, run } = pane;
   const single = selectedRows.length === 1 ? lines.get(selectedRows[0]) : undefined;
 
   // One line's issues (duplicates are still looked for against every line).
@@ -37,8 +45,8 @@ export function SelectionCard({
     }
   }, [u, single, lang]);
   const delay = React.useMemo(
-    () => (single ? (ctx.delays?.find((r) => r.row === single.row) ?? null) : null),
-    [ctx.delays, single],
+    () => (single ? (delays?.find((r) => r.row === single.row) ?? null) : null),
+    [delays, single],
   );
   const selected = React.useMemo(
     () => selectedRows.map((r) => lines.get(r)).filter((l): l is OrderLine => !!l),
@@ -49,7 +57,7 @@ export function SelectionCard({
   const disabled = !!busy;
 
   const makeDoc = (type: DocType) =>
-    ctx.run('documents', async () => {
+    run('documents', async (ctx) => {
       const r = await makeDocuments(ctx, type, { docLang: null, withoutPrices: false, perCustomer: false });
       onMade(r.docs);
       return r.notice;
@@ -128,7 +136,7 @@ export function SelectionCard({
               size="small"
               appearance="primary"
               disabled={disabled}
-              onClick={() => void ctx.run('fix', () => fixIssues(ctx, fixable))}
+              onClick={() => void run('fix', (ctx) => fixIssues(ctx, fixable))}
             >
               {t(lang, 'pane.sel.fix', { count: fixable.length })}
             </Button>

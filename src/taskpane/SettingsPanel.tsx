@@ -4,32 +4,17 @@
 import * as React from 'react';
 import { Button, Dropdown, Field, Input, Option, Text, Textarea } from '@fluentui/react-components';
 import { t } from '../core/i18n';
-import { planWriteSettings, readSettings } from '../core/settings';
-import { formFromSettings, settingsFromForm, type SettingsForm } from '../core/settingsForm';
-import type { Lang } from '../core/types';
+import { formFromSettings, type SettingsForm } from '../core/settingsForm';
+import type { Lang, Understanding } from '../core/types';
+import { saveSettings } from './actions/customers';
 import { useStyles } from './styles';
-import type { Notice, PaneContext } from './usePane';
-
-/** Save the form on top of the workbook's current settings; problems save nothing and are named. */
-export async function saveSettings(ctx: PaneContext, form: SettingsForm): Promise<Notice> {
-  const { wb } = await ctx.fresh();
-  const { settings, problems } = settingsFromForm(readSettings(wb), form);
-  if (problems.length)
-    return {
-      intent: 'error',
-      text: t(ctx.lang, 'pane.settings.notSaved'),
-      details: problems.map((p) => t(ctx.lang, `pane.settings.problem.${p}`)),
-    };
-  await ctx.apply([planWriteSettings(settings)]);
-  await ctx.reload();
-  return { intent: 'success', text: t(ctx.lang, 'pane.settings.saved') };
-}
+import type { PaneActions } from './usePane';
 
 type TextKey = Exclude<keyof SettingsForm, 'documentLang'>;
 
-export function SettingsPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export function SettingsPanel({ pane, u }: { pane: PaneActions; u: Understanding | null }): React.JSX.Element {
   const s = useStyles();
-  const { u, lang, busy } = ctx;
+  const { lang, busy } = pane;
   const saved = React.useMemo(() => (u ? formFromSettings(u.settings) : null), [u]);
   const [form, setForm] = React.useState<SettingsForm | null>(saved);
   // A re-read (another action, another sheet) brings the workbook's settings back into the form.
@@ -109,7 +94,7 @@ export function SettingsPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element 
         <Button
           appearance="primary"
           disabled={!!busy || !u}
-          onClick={() => void ctx.run('settings', () => saveSettings(ctx, form))}
+          onClick={() => void pane.run('settings', (ctx) => saveSettings(ctx, form))}
         >
           {t(lang, 'pane.settings.save')}
         </Button>

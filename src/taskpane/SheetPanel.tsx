@@ -7,30 +7,34 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Text } from '@fluentui/react-components';
 import { columnLetter } from '../core/address';
 import { t } from '../core/i18n';
-import { planMakeTable } from '../core/plans';
-import { planWriteSettings } from '../core/settings';
-import type { FieldKey } from '../core/types';
-import { fieldLabel, formatNumberIn, ORDER_FIELDS, withColumnOverride } from './model';
+import type { FieldKey, Understanding } from '../core/types';
+import { makeTable, mapColumn } from './actions';
+import { fieldLabel, formatNumberIn, ORDER_FIELDS } from './model';
 import { useStyles } from './styles';
-import type { PaneContext } from './usePane';
-import { ReReadButtons } from './ReReadButtons';
+import type { PaneActions } from './usePane';
 
 const NOT_MAPPED = '-';
 
-export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
+export function SheetPanel({
+  pane,
+  u,
+  readError,
+  reread,
+}: {
+  pane: PaneActions;
+  u: Understanding | null;
+  readError: string | null;
+  /** The "Read again" / "Use the current sheet" buttons. */
+  reread: React.ReactNode;
+}): React.JSX.Element {
   const s = useStyles();
-  const { u, lang, busy } = ctx;
-
-  const refresh = (
-    <div className={s.buttons}>
-      <ReReadButtons ctx={ctx} />
-    </div>
-  );
+  const { lang, busy, run } = pane;
+  const refresh = <div className={s.buttons}>{reread}</div>;
 
   if (!u) {
     return (
       <div className={s.panel}>
-        <Text>{ctx.readError ?? t(lang, 'pane.loading')}</Text>
+        <Text>{readError ?? t(lang, 'pane.loading')}</Text>
         {refresh}
       </div>
     );
@@ -38,24 +42,7 @@ export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
 
   const o = u.order;
   const changeField = (column: number, value: string) =>
-    ctx.run('map', async () => {
-      const field = value === NOT_MAPPED ? null : (value as FieldKey);
-      const settings = withColumnOverride(u, column, field);
-      await ctx.apply([planWriteSettings(settings)]);
-      await ctx.reload();
-      return t(lang, 'pane.sheet.mappingSaved', {
-        column: columnLetter(column),
-        field: field ? fieldLabel(lang, field) : t(lang, 'pane.sheet.notMapped'),
-      });
-    });
-
-  const makeTable = () =>
-    ctx.run('table', async () => {
-      const { wb, u: now } = await ctx.fresh();
-      const r = await ctx.apply([planMakeTable(now, wb, lang)]);
-      await ctx.reload();
-      return t(lang, 'pane.sheet.tableDone', { table: r.table ?? '' });
-    });
+    run('map', (ctx) => mapColumn(ctx, column, value === NOT_MAPPED ? null : (value as FieldKey)));
 
   const skipped = o.skippedRows.map((r) => `${r.row} (${t(lang, `pane.skip.${r.reason}`)})`).join(', ');
   const none = t(lang, 'pane.none');
@@ -84,7 +71,7 @@ export function SheetPanel({ ctx }: { ctx: PaneContext }): React.JSX.Element {
       </dl>
 
       <div className={s.buttons}>
-        <Button appearance="primary" disabled={!!busy} onClick={() => void makeTable()}>
+        <Button appearance="primary" disabled={!!busy} onClick={() => void run('table', makeTable)}>
           {t(lang, 'pane.sheet.makeTable')}
         </Button>
       </div>

@@ -85,13 +85,6 @@ export function issuesInGroup(issues: Issue[], groupKey: string | null): Issue[]
   return issues.filter((i) => `${i.severity}|${i.field}` === groupKey);
 }
 
-/** One page of a long list, so 10,000 issues never render at once. */
-export function pageOf<T>(items: T[], page: number, size: number): { items: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const p = Math.min(Math.max(0, page), pages - 1);
-  return { items: items.slice(p * size, p * size + size), page: p, pages };
-}
-
 /** Selected sheet rows that are order lines of the order sheet. */
 export function selectedOrderRows(order: OrderSheet, sheet: string | null, rows: number[]): number[] {
   if (sheet !== order.sheet) return [];

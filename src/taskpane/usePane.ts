@@ -1,24 +1,35 @@
-// The pane's state: one read of the workbook, what core understood of it, the clerk's selection, and one
-// action at a time. Long work is cut into steps (read, understand, classify) with a yield between them.
+// The pane's state: one read of the workbook, what core understood of it, the clerk's selection, and one action at a
+// time. Actions (./actions) do the work over the port; this hook runs them, shows their notice and progress, and reads
+// the workbook again after an action that wrote.
 
+import type { ApplyResult } from '../core/edits';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyWarningTexts } from '../core/applyWarnings';
 import { classifyLines } from '../core/delay';
-import { understand } from '../core/understand';
-import type { ApplyResult, WorkbookEdit } from '../core/edits';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { DelayRow, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
+import { readOrders, type ActionContext, type Notice, type Step } from './actions';
 import { errorText, lineIndex, selectedOrderRows } from './model';
 import { yieldToBrowser } from './schedule';
 
-export type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; details?: string[] };
+export type { Notice, Step } from './actions';
 
-/** What the pane is doing right now, for the progress line (catalogue key `pane.step.<step>`). */
-export type Step = 'read' | 'understand' | 'check' | 'apply' | 'render';
+/** A pane action: work over the port, then the notice to show (null: none). */
+export type PaneAction = (ctx: ActionContext) => Promise<Notice | null | void>;
 
-export interface PaneContext {
-  port: WorkbookPort;
+/** What every panel needs to act: the language, whether an action runs, how to run one and how to select cells. */
+export interface PaneActions {
   lang: Lang;
-  today: string;
+  /** Label of the action running, or null. */
+  busy: string | null;
+  /** Run one action; refused while another runs. The workbook is read again when it wrote. */
+  run(label: string, action: PaneAction): Promise<void>;
+  /** Select a range on a sheet (Excel's or the demo grid's); a failure becomes a notice. */
+  select(sheet: string, address: string): void;
+}
+
+export interface Pane {
+  actions: PaneActions;
   wb: WorkbookSnapshot | null;
   u: Understanding | null;
   /** Order lines by row. */
@@ -32,36 +43,41 @@ export interface PaneContext {
   /** The clerk's selection, followed live; and the order lines in it. */
   selection: SelectionInfo | null;
   selectedRows: number[];
-  /** Label of the action running, or null. */
-  busy: string | null;
   step: Step | null;
   progress: Progress | null;
   notice: Notice | null;
   setNotice(n: Notice | null): void;
-  setStep(step: Step | null): void;
-  reload(): Promise<{ wb: WorkbookSnapshot; u: Understanding | null }>;
-  /** Re-read the workbook for an action; throws why when there is no order table. */
-  fresh(): Promise<{ wb: WorkbookSnapshot; u: Understanding }>;
+  /** Read the workbook again (the "Read again" button). */
+  refresh(): Promise<void>;
   /** Forget the order sheet and understand the active one. */
   switchToActiveSheet(): Promise<void>;
   /** Understand this sheet from now on (after the clerk pointed at its header row). */
   pinSheet(sheet: string): void;
-  /** Run one action; refused while another runs. Its return value becomes a notice. */
-  run(label: string, action: () => Promise<Notice | string | null | void>): Promise<void>;
-  /** Apply a plan through the port with progress. */
-  apply(edits: WorkbookEdit[]): Promise<ApplyResult>;
 }
 
-/**
- * Stay on the order sheet understood before (generated sheets get activated and must not take its place);
- * the first time, or after "use this sheet", take the active sheet, else the first with an order table.
- */
-function understandPinned(wb: WorkbookSnapshot, today: string, pinned: string | null): Understanding {
-  if (pinned && wb.sheets.some((s) => s.name === pinned)) return understand(wb, { today, sheet: pinned });
-  return understand(wb, { today });
+/** A port that remembers whether anything was applied through it. */
+function watched(port: WorkbookPort): { port: WorkbookPort; wrote: () => boolean; results: ApplyResult[] } {
+  let wrote = false;
+  const results: ApplyResult[] = [];
+  return {
+    wrote: () => wrote,
+    results,
+    port: {
+      read: (p, scope) => port.read(p, scope),
+      apply: async (edits, p) => {
+        wrote = true;
+        const r = await port.apply(edits, p);
+        results.push(r);
+        return r;
+      },
+      select: (sheet, address) => port.select(sheet, address),
+      getSelection: () => port.getSelection(),
+      onSelectionChanged: (listener) => port.onSelectionChanged(listener),
+    },
+  };
 }
 
-export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneContext {
+export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
   const [wb, setWb] = useState<WorkbookSnapshot | null>(null);
   const [u, setU] = useState<Understanding | null>(null);
   const [readFailure, setReadFailure] = useState<unknown>(null);
@@ -72,84 +88,110 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
   const [delays, setDelays] = useState<{ rows: DelayRow[] | null; error: unknown }>({ rows: null, error: null });
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const running = useRef(false);
+  /** The order sheet the pane stays on (generated sheets get activated and must not take its place). */
   const pinned = useRef<string | null>(null);
   const langRef = useRef(lang);
   langRef.current = lang;
 
-  /** Read with progress, then understand after a yield; the understanding or why it failed. */
-  const readAndUnderstand = useCallback(async () => {
-    setStep('read');
-    const snapshot = await port.read(setProgress);
-    setProgress(null);
-    setStep('understand');
-    await yieldToBrowser();
+  /** Every reading an action makes becomes the pane's state, so the pane never shows an older one. */
+  const adopt = useCallback((r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }) => {
+    if (r.u) pinned.current = r.u.order.sheet;
+    setReadFailure(r.failure);
+    setWb(r.wb);
+    setU(r.u);
+  }, []);
+
+  const contextFor = useCallback(
+    (p: WorkbookPort): ActionContext => ({
+      port: p,
+      lang: langRef.current,
+      today,
+      sheet: pinned.current,
+      now: () => new Date(),
+      onStep: (s, pr) => {
+        setStep(s);
+        setProgress(pr ?? null);
+      },
+      pause: yieldToBrowser,
+      onRead: adopt,
+    }),
+    [today, adopt],
+  );
+
+  /** Read and understand the workbook as it is now; a failure to understand is state (first run), not an error. */
+  const reload = useCallback(async () => {
+    let read = false;
     try {
-      const understood = understandPinned(snapshot, today, pinned.current);
-      pinned.current = understood.order.sheet;
-      return { snapshot, understood, failure: null as unknown };
+      await readOrders({
+        ...contextFor(port),
+        onRead: (r) => {
+          read = true;
+          adopt(r);
+        },
+      });
     } catch (e) {
-      return { snapshot, understood: null, failure: e };
+      if (!read) throw e; // the port failed: let the caller say it
     } finally {
       setStep('render');
+      setProgress(null);
     }
-  }, [port, today]);
-
-  const reload = useCallback(async () => {
-    const r = await readAndUnderstand();
-    setReadFailure(r.failure);
-    setWb(r.snapshot);
-    setU(r.understood);
     await yieldToBrowser();
-    return { wb: r.snapshot, u: r.understood };
-  }, [readAndUnderstand]);
+  }, [port, contextFor, adopt]);
 
-  const fresh = useCallback(async () => {
-    const r = await readAndUnderstand();
-    setReadFailure(r.failure);
-    setWb(r.snapshot);
-    setU(r.understood);
-    if (!r.understood) throw r.failure;
-    return { wb: r.snapshot, u: r.understood };
-  }, [readAndUnderstand]);
+  const run = useCallback(
+    async (label: string, action: PaneAction) => {
+      if (running.current) return; // one action at a time
+      running.current = true;
+      setBusy(label);
+      setNotice(null);
+      const w = watched(port);
+      try {
+        const result = await action(contextFor(w.port));
+        if (w.wrote()) await reload();
+        // What Excel did not do although the plan ran (ApplyResult.warnings, limits) is added to the notice.
+        const warnings = w.results.flatMap((r) => applyWarningTexts(r, langRef.current));
+        if (warnings.length)
+          setNotice({
+            intent: 'warning',
+            text: result?.text ?? warnings[0],
+            details: [...(result?.details ?? []), ...warnings],
+          });
+        else if (result) setNotice(result);
+      } catch (e) {
+        // A plan Excel stopped part-way may have written: show the workbook as it is now.
+        if (w.wrote()) await reload().catch(() => undefined);
+        setNotice({ intent: 'error', text: errorText(e, langRef.current) });
+      } finally {
+        running.current = false;
+        setBusy(null);
+        setStep(null);
+        setProgress(null);
+      }
+    },
+    [port, contextFor, reload],
+  );
 
-  const switchToActiveSheet = useCallback(async () => {
-    pinned.current = null;
-    await reload();
-  }, [reload]);
+  const select = useCallback(
+    (sheet: string, address: string) => {
+      port.select(sheet, address).catch((e) => setNotice({ intent: 'error', text: errorText(e, langRef.current) }));
+    },
+    [port],
+  );
+
+  const refresh = useCallback(() => run('refresh', async () => void (await reload())), [run, reload]);
+
+  const switchToActiveSheet = useCallback(
+    () =>
+      run('switch', async () => {
+        pinned.current = null;
+        await reload();
+      }),
+    [run, reload],
+  );
 
   const pinSheet = useCallback((sheet: string) => {
     pinned.current = sheet;
   }, []);
-
-  const run = useCallback(async (label: string, action: () => Promise<Notice | string | null | void>) => {
-    if (running.current) return; // one action at a time
-    running.current = true;
-    setBusy(label);
-    setNotice(null);
-    try {
-      const result = await action();
-      if (typeof result === 'string') setNotice({ intent: 'success', text: result });
-      else if (result) setNotice(result);
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, langRef.current) });
-    } finally {
-      running.current = false;
-      setBusy(null);
-      setStep(null);
-      setProgress(null);
-    }
-  }, []);
-
-  const apply = useCallback(
-    async (edits: WorkbookEdit[]) => {
-      setStep('apply');
-      await yieldToBrowser();
-      const r = await port.apply(edits, setProgress);
-      setProgress(null);
-      return r;
-    },
-    [port],
-  );
 
   useEffect(() => {
     void run('read', async () => {
@@ -178,14 +220,14 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
   // Follow the clerk's selection (Excel's or the demo grid's).
   useEffect(() => {
     let alive = true;
-    const refresh = () => {
+    const follow = () => {
       port.getSelection().then(
         (sel) => alive && setSelection(sel),
         () => alive && setSelection(null),
       );
     };
-    refresh();
-    const off = port.onSelectionChanged(refresh);
+    follow();
+    const off = port.onSelectionChanged(follow);
     return () => {
       alive = false;
       off();
@@ -197,32 +239,24 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): PaneCont
     () => (u && selection ? selectedOrderRows(u.order, selection.sheet, selection.rows) : []),
     [u, selection],
   );
-  const readError = readFailure ? errorText(readFailure, lang) : null;
-  const delaysError = delays.error ? errorText(delays.error, lang) : null;
+  const actions = useMemo<PaneActions>(() => ({ lang, busy, run, select }), [lang, busy, run, select]);
   return {
-    port,
-    lang,
-    today,
+    actions,
     wb,
     u,
     lines,
     delays: delays.rows,
-    delaysError,
-    readError,
+    delaysError: delays.error ? errorText(delays.error, lang) : null,
+    readError: readFailure ? errorText(readFailure, lang) : null,
     readFailure,
     selection,
     selectedRows,
-    busy,
     step,
     progress,
     notice,
     setNotice,
-    setStep,
-    reload,
-    fresh,
+    refresh,
     switchToActiveSheet,
     pinSheet,
-    run,
-    apply,
   };
 }

@@ -34,6 +34,9 @@ test('the host files are there', () => {
     'commands.js',
     'assets/icon-32.png',
     'assets/icon-80.png',
+    'selftest.html',
+    'selftest.js',
+    'manifest.selftest.xml',
   ]) {
     expect(fs.existsSync(path.join(out, f))).toBe(true);
   }
@@ -45,6 +48,18 @@ test('the manifest points at the production URL, not localhost', () => {
   expect(xml).toContain('https://clerk.example.test/app/taskpane.html');
 });
 
+test('the self-test manifest has its own add-in id, on the same host, and opens selftest.html', () => {
+  const main = fs.readFileSync(path.join(out, 'manifest.xml'), 'utf8');
+  const self = fs.readFileSync(path.join(out, 'manifest.selftest.xml'), 'utf8');
+  const id = (xml: string) => /<Id>([^<]+)<\/Id>/.exec(xml)![1];
+  expect(id(self)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(id(self)).not.toBe(id(main));
+  expect(self).not.toContain('localhost');
+  expect(self).toContain('<SourceLocation DefaultValue="https://clerk.example.test/app/selftest.html"/>');
+  expect(self).toContain('<Host Name="Workbook"/>');
+  expect(self).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
+});
+
 test('the task pane script carries no ExcelJS and is at most 300 KB gzipped', () => {
   const scripts = fs.readdirSync(out).filter((f) => /^taskpane.*\.js$/.test(f));
   const js = scripts.map((f) => fs.readFileSync(path.join(out, f))).reduce((a, b) => Buffer.concat([a, b]));
@@ -52,7 +67,7 @@ test('the task pane script carries no ExcelJS and is at most 300 KB gzipped', ()
   expect(zlib.gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(300 * 1024);
 });
 
-test.each([['taskpane.html'], ['commands.html']])(
+test.each([['taskpane.html'], ['commands.html'], ['selftest.html']])(
   "%s has a Content-Security-Policy and loads scripts only from itself and Office's host",
   (page) => {
     const html = fs.readFileSync(path.join(out, page), 'utf8');

@@ -7,6 +7,8 @@ import * as ExcelJS from 'exceljs';
 import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { readWorkbookBuffer } from '../../src/xlsx/exceljs';
+import { t } from '../../src/core/i18n';
+import { goldenOf } from '../reliability/corpus.golden';
 
 jest.setTimeout(180000);
 
@@ -485,12 +487,18 @@ describe('bad input and usage: exit 2, one line on stderr', () => {
 
 describe('real-world workbooks', () => {
   const files = fs.readdirSync(REAL_WORLD).filter((f) => f.endsWith('.xlsx'));
-  it.each(files)('%s: inspect answers cleanly', (file) => {
+  it.each(files)('%s: inspect gives the golden answer, cleanly', (file) => {
     const r = run(['inspect', path.join(REAL_WORLD, file), ...TODAY]);
-    expect([0, 2]).toContain(r.code);
+    const golden = goldenOf(file);
     const lines = r.stderr.split('\n').filter((l) => l !== '');
-    expect(lines.length).toBeLessThanOrEqual(r.code === 2 ? 1 : 0);
-    if (r.code === 2) expect(lines[0]).toMatch(/^order-clerk: /);
+    if ('error' in golden) {
+      expect(r.code).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0].startsWith(`order-clerk: ${t('en-US', `error.${golden.error}`).split('{')[0]}`)).toBe(true);
+    } else {
+      expect(r.code).toBe(0);
+      expect(lines).toEqual([]);
+    }
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -7,7 +7,10 @@ import {
   sortIssues,
 } from '../../src/core/checks';
 import type { CellValue, Issue, IssueCode } from '../../src/core/types';
-import { serial, understandingFromGrid, type GridOptions } from './helpers/grid';
+import { understand } from '../../src/core/understand';
+import { serial, snapshotOf, type GridOptions } from './helpers/grid';
+
+const TODAY = '2026-11-22';
 
 // Columns: A orderNo, B customer, C item, D quantity, E unitPrice, F amount, G orderDate, H dueDate, I shippedQty, J status
 const HEAD: CellValue[] = [
@@ -47,7 +50,7 @@ function check(
   opts: GridOptions & { lang?: 'zh-CN' | 'en-US'; only?: number[] } = {},
   head = HEAD,
 ): Issue[] {
-  const u = understandingFromGrid([head, ...rows], opts);
+  const u = understand(snapshotOf([head, ...rows], opts), { today: TODAY });
   return checkOrder(u, { lang: opts.lang ?? 'en-US', rows: opts.only });
 }
 
@@ -84,6 +87,12 @@ describe('required.missing', () => {
   test('orderNo and customer are only required where the sheet has those columns', () => {
     const head: CellValue[] = [null, null, 'item', 'quantity', 'unitPrice', 'amount', 'orderDate', 'dueDate'];
     expect(check([['', '', 'X-1', 10, 2.5, 25, serial('2026-11-01'), serial('2026-12-01')]], {}, head)).toEqual([]);
+  });
+  test('a required cell holding only a full-width space (U+3000) is empty', () => {
+    expect(brief(check([line({ customer: '\u3000', item: ' \u3000 ' })]))).toEqual([
+      'B2 required.missing',
+      'C2 required.missing',
+    ]);
   });
   test('empty unit price, amount, status or order date are not required', () => {
     expect(check([line({ unitPrice: null, amount: null, orderDate: null, status: null })])).toEqual([]);
@@ -159,6 +168,17 @@ describe('amount.mismatch', () => {
     expect(check([line({ amount: 25.01 })])).toEqual([]);
     expect(check([line({ quantity: 12000, unitPrice: 0.09, amount: 1080 })])).toEqual([]);
   });
+  test('the tolerance grows with very large amounts (10^-12 of the amount), and a cent still counts below that', () => {
+    // 12,345 × 81,000,000,001.23 = 999,945,000,015,184.35: Excel keeps 15 significant digits, so the amount a clerk
+    // types (or pastes as a value) is 999,945,000,015,184 — 0.25 off in a double, which is no mismatch.
+    expect(check([line({ quantity: 12345, unitPrice: 81000000001.23, amount: 999945000015184 })])).toEqual([]);
+    // At 10^14 the tolerance is 100: a difference of 1,000 is still a mismatch.
+    expect(brief(check([line({ quantity: 1, unitPrice: 1e14, amount: 1e14 + 1000 })]))).toEqual(['F2 amount.mismatch']);
+    // Below ten billion it stays a cent.
+    expect(brief(check([line({ quantity: 1000, unitPrice: 1000000, amount: 1000000000.02 })]))).toEqual([
+      'F2 amount.mismatch',
+    ]);
+  });
   test('an empty amount, quantity or price is not compared', () => {
     expect(check([line({ amount: null })])).toEqual([]);
     expect(brief(check([line({ unitPrice: null, amount: 99 })]))).toEqual([]);
@@ -202,6 +222,9 @@ describe('dates', () => {
       'Due date 2026-11-05 is before the order date 2026-11-10: check both dates.',
     ]);
     expect(check([line({ orderDate: serial('2026-11-10'), dueDate: serial('2026-11-10') })])).toEqual([]);
+  });
+  test('a time of day does not make a due date earlier than an order date of the same day', () => {
+    expect(check([line({ orderDate: serial('2026-11-10') + 0.75, dueDate: serial('2026-11-10') + 0.25 })])).toEqual([]);
   });
   test('a text date is also used for dueDate.beforeOrderDate', () => {
     expect(brief(check([line({ orderDate: serial('2026-12-10'), dueDate: '2026-12-05' })]))).toEqual([
@@ -370,7 +393,7 @@ describe('ordering, counts and messages', () => {
 });
 
 describe('highlight', () => {
-  const u = understandingFromGrid([HEAD, GOOD], { sheet: '2026订单' });
+  const u = understand(snapshotOf([HEAD, GOOD], { sheet: '2026订单' }), { today: TODAY });
   const at = (cell: string): Issue => {
     const m = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
     return {
@@ -393,6 +416,8 @@ describe('highlight', () => {
       marker: 'order-clerk:highlight',
       ranges: ['H7:H9', 'H11', 'J7', 'L12', 'AA3'],
       rules: [{ formula: 'N("order-clerk:highlight")=0', fill: '#F8CBAD' }],
+      // Earlier highlight rules are looked for in the order block only, not the whole sheet.
+      scope: 'A1:J2',
     });
   });
   test('clear removes the marked rules only; no issues also clears', () => {
@@ -402,6 +427,7 @@ describe('highlight', () => {
       marker: 'order-clerk:highlight',
       ranges: [],
       rules: [],
+      scope: 'A1:J2',
     };
     expect(planClearHighlight(u)).toEqual(clear);
     expect(planHighlight(u, [])).toEqual(clear);

@@ -1,4 +1,11 @@
-import { FIELD_DEFS, isNoteText, isTotalText, mapHeaders, matchField, normalizeHeader } from '../../src/core/fields';
+import { FIELD_DEFS } from '../../src/core/fields';
+import {
+  isNoteText,
+  isTotalText,
+  mapHeaders,
+  matchField,
+  normalizeHeader,
+} from '../../src/core/understand/headerWords';
 
 describe('normalizeHeader', () => {
   it.each([

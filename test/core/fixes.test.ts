@@ -6,7 +6,7 @@ import { lastOpenFix, planFixes, planUndoLastFix } from '../../src/core/fixes';
 import { parseCell } from '../../src/core/address';
 import { sheetFromGrid } from '../../src/core/snapshot';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/types';
-import { serial, sheetOf, understandingFromGrid, workbookOf } from './helpers/grid';
+import { serial, sheetOf, snapshotOf, workbookOf } from './helpers/grid';
 
 // Columns: A orderNo, B item, C quantity, D unitPrice, E amount, F orderDate, G dueDate
 const HEAD: CellValue[] = ['orderNo', 'item', 'quantity', 'unitPrice', 'amount', 'orderDate', 'dueDate'];
@@ -15,6 +15,7 @@ const ROWS: CellValue[][] = [
   ['SO-2', 'X-2', 5, '1,080.00', 5400, serial('2026-11-01'), serial('2026-12-01')],
   ['SO-3', 'X-3', 'TBD', 2, null, serial('2026-11-01'), 'soon'],
 ];
+const TODAY = '2026-11-22';
 const NOW = new Date(2026, 10, 22, 9, 30, 5); // local time, as the clerk's clock shows it
 const LATER = new Date(2026, 10, 22, 10, 0, 0);
 const EN_HEADER = ['Time', 'Action', 'Sheet', 'Cell', 'Old value', 'New value'];
@@ -49,16 +50,15 @@ function orderGrid(wb: WorkbookSnapshot): CellValue[][] {
 }
 
 function setup(lang: 'zh-CN' | 'en-US' = 'en-US', dateSystem: 1900 | 1904 = 1900, rows = ROWS) {
-  const grid = [HEAD, ...rows];
-  const u = understandingFromGrid(grid, { dateSystem });
-  const wb = workbookOf([sheetOf(grid)], dateSystem);
+  const wb = snapshotOf([HEAD, ...rows], { dateSystem });
+  const u = understand(wb, { today: TODAY });
   const issues = checkOrder(u, { lang });
   return { u, wb, issues };
 }
 
 /** Understanding of the order sheet as it is now in `wb`. */
 function reread(wb: WorkbookSnapshot) {
-  return understandingFromGrid(orderGrid(wb), { dateSystem: wb.dateSystem });
+  return understand(wb, { today: TODAY });
 }
 
 describe('planFixes', () => {
@@ -160,7 +160,7 @@ describe('planFixes', () => {
   test('a cell the clerk retyped since the check is not overwritten', () => {
     const { wb, issues } = setup();
     const retyped = [HEAD, ['SO-1', 'X-1', '61', 2, 120, serial('2026-11-01'), '2026/12/8'], ...ROWS.slice(1)];
-    const u2 = understandingFromGrid(retyped);
+    const u2 = understand(snapshotOf(retyped), { today: TODAY });
     const { fixed } = planFixes(u2, issues, { lang: 'en-US', now: NOW, wb });
     expect(fixed.map((f) => f.cell)).toEqual(['G2', 'D3']);
   });
@@ -181,12 +181,7 @@ test('a fix whose log row was written but whose value was not is completed witho
 });
 
 test('a date typed as digits into a real number cell (20261205) is fixed to the date, and logged', () => {
-  // Through the real reader: the grid helper's simplified reading takes any number as a serial.
-  const grid: CellValue[][] = [
-    ['Order No.', 'Item', 'Qty', 'Unit Price', 'Amount', 'Order Date', 'Due Date'],
-    ['SO-1', 'X-1', 6, 2, 12, serial('2026-11-01'), 20261205],
-  ];
-  const wb = workbookOf([sheetOf(grid)], 1900);
+  const wb = snapshotOf([HEAD, ['SO-1', 'X-1', 6, 2, 12, serial('2026-11-01'), 20261205]]);
   const u = understand(wb, { today: '2026-11-22' });
   const issues = checkOrder(u, { lang: 'en-US' });
   expect(issues.filter((i) => i.code === 'text.date').map((i) => [i.cell, i.fix])).toEqual([

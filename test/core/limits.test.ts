@@ -5,7 +5,7 @@ import type { SheetSpec } from '../../src/core/edits';
 import { EXCEL_LIMITS, fitEditsToExcel, sheetNameFits, validationListFits } from '../../src/core/limits';
 import { planOverdueReport } from '../../src/core/report';
 import type { CellValue } from '../../src/core/types';
-import { serial, sheetOf, understandingFromGrid, workbookOf } from './helpers/grid';
+import { serial, sheetOf, understandGrid, workbookOf } from './helpers/grid';
 
 test('a 40,000-character description is cut in the report, with a warning naming its source cell', () => {
   const long = '长'.repeat(40000);
@@ -13,7 +13,7 @@ test('a 40,000-character description is cut in the report, with a warning naming
     ['orderNo', 'customer', 'item', 'description', 'quantity', 'dueDate'],
     ['SO-1', 'Harbor Supply', 'HS-1', long, 100, serial('2026-11-19')],
   ];
-  const u = understandingFromGrid(grid);
+  const u = understandGrid(grid);
   const report = planOverdueReport(u, workbookOf([sheetOf(grid)]), { today: '2026-11-22', lang: 'en-US' });
   const spec = (report.edits[0] as { spec: SheetSpec }).spec;
   const longest = Math.max(...spec.cells.map((c) => (typeof c.value === 'string' ? c.value.length : 0)));

@@ -2,9 +2,9 @@ import { DELAY_COLOURS } from '../../src/core/colours';
 import type { CellSpec, SheetSpec, WorkbookEdit } from '../../src/core/edits';
 import { planOverdueReport } from '../../src/core/report';
 import { shownText } from '../../src/core/printSetup';
-import { sheetFromGrid } from '../../src/core/snapshot';
 import type { CellValue } from '../../src/core/types';
-import { serial, sheetOf, understandingFromGrid, workbookOf } from './helpers/grid';
+import { understand } from '../../src/core/understand';
+import { serial, snapshotOf } from './helpers/grid';
 
 const TODAY = '2026-11-22';
 const d = serial;
@@ -25,8 +25,8 @@ const grid: CellValue[][] = [
 ];
 
 function setup(lang: 'en-US' | 'zh-CN' = 'en-US', extraSheets: string[] = []) {
-  const u = understandingFromGrid(grid);
-  const wb = workbookOf([sheetOf(grid), ...extraSheets.map((n) => sheetFromGrid(n, []))]);
+  const wb = snapshotOf(grid, { extraSheets: extraSheets.map((name) => ({ name, grid: [] })) });
+  const u = understand(wb, { today: TODAY });
   return { u, wb, report: planOverdueReport(u, wb, { today: TODAY, lang }) };
 }
 
@@ -205,8 +205,8 @@ describe('planOverdueReport', () => {
       ['customer', 'item', 'quantity', 'dueDate'],
       ['佛山美家装饰材料有限公司', 'A', 1, d('2026-11-01')],
     ];
-    const u = understandingFromGrid(g, { lang: 'zh-CN' });
-    const spec = specOf(planOverdueReport(u, workbookOf([sheetOf(g)]), { today: TODAY, lang: 'zh-CN' }).edits);
+    const wb = snapshotOf(g, { lang: 'zh-CN' });
+    const spec = specOf(planOverdueReport(understand(wb, { today: TODAY }), wb, { today: TODAY, lang: 'zh-CN' }).edits);
     // "小计：" + 12 characters = 15 wide characters ≈ 30 columns.
     expect(spec.columnWidths[0]).toBeGreaterThanOrEqual(30);
     expect(spec.pageSetup.orientation).toBe('portrait');
@@ -217,8 +217,8 @@ describe('planOverdueReport', () => {
       ['item', 'quantity', 'dueDate'],
       ['A', 1, d('2026-12-25')],
     ];
-    const u = understandingFromGrid(g);
-    const r = planOverdueReport(u, workbookOf([sheetOf(g)]), { today: TODAY, lang: 'en-US' });
+    const wb = snapshotOf(g);
+    const r = planOverdueReport(understand(wb, { today: TODAY }), wb, { today: TODAY, lang: 'en-US' });
     const spec = specOf(r.edits);
     expect(r.overdue).toEqual([]);
     expect(r.amountOverdue).toBeNull();

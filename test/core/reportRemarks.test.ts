@@ -3,7 +3,7 @@
 import type { SheetSpec } from '../../src/core/edits';
 import { planOverdueReport } from '../../src/core/report';
 import type { CellValue } from '../../src/core/types';
-import { serial as d, sheetOf, understandingFromGrid, workbookOf } from './helpers/grid';
+import { serial as d, sheetOf, understandGrid, workbookOf } from './helpers/grid';
 
 const grid: CellValue[][] = [
   ['orderNo', 'customer', 'item', 'quantity', 'dueDate', 'remarks'],
@@ -13,7 +13,7 @@ const grid: CellValue[][] = [
 ];
 
 function spec(lang: 'en-US' | 'zh-CN'): SheetSpec {
-  const u = understandingFromGrid(grid);
+  const u = understandGrid(grid);
   const e = planOverdueReport(u, workbookOf([sheetOf(grid)]), { today: '2026-11-22', lang, company: null }).edits[0];
   if (e.kind !== 'addSheet') throw new Error(e.kind);
   return e.spec;

@@ -1,9 +1,9 @@
 // SPEC 9: the status column's validation lets a new word through after a warning (Excel asks "Continue?") and its
 // message points to the Settings panel; every other rule stops a wrong value.
 import { planValidationRules } from '../../src/core/validation';
-import { understandingFromGrid } from './helpers/grid';
+import { understandGrid } from './helpers/grid';
 
-const u = understandingFromGrid([
+const u = understandGrid([
   ['orderNo', 'quantity', 'dueDate', 'status'],
   ['A', 1, 46350, '生产中'],
 ]);

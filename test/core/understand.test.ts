@@ -179,11 +179,9 @@ describe('understand', () => {
         ),
       ),
     ).toBe('sheetNotFound');
-    try {
-      understand(wbOf(sheetFromGrid('S', [[null], ['Item', 'Qty']])), { today: TODAY });
-    } catch (e) {
-      expect((e as OrderClerkError).params.row).toBe(2);
-    }
+    expect(() => understand(wbOf(sheetFromGrid('S', [[null], ['Item', 'Qty']])), { today: TODAY })).toThrow(
+      expect.objectContaining({ code: 'headersWithoutData', params: { row: 2, sheet: 'S' } }),
+    );
   });
   it('picks the active sheet, else the first visible order sheet; skips price lists, hidden and system sheets', () => {
     const price = sheetFromGrid('价格表', [

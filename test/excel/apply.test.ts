@@ -1,7 +1,7 @@
 import type { SheetSpec, WorkbookEdit } from '../../src/core/edits';
 import { OrderClerkError } from '../../src/core/errors';
 import { SETTINGS_SHEET } from '../../src/core/settings';
-import { columnWidthPoints } from '../../src/excel/apply';
+import { columnWidthPoints } from '../../src/excel/applySheet';
 import { ExcelWorkbookPort, type ExcelRun } from '../../src/excel/port';
 import type { CellValue } from '../../src/core/types';
 import { createFakeExcel, seedConditionalFormat, type FakeExcel } from '../fakes/excel-fake';
@@ -115,7 +115,17 @@ describe('ExcelWorkbookPort.apply', () => {
     seedConditionalFormat(fx, 'Orders', { type: 'Custom', ranges: ['C2:C7'], formula: '=$C2>100', fill: '#00FF00' });
     const result = await portOn(fx).apply(fullPlan(6));
 
-    expect(result).toEqual({ createdSheets: ['Delivery note', 'Change log', SETTINGS_SHEET], table: 'OrderLines' });
+    expect(result).toEqual({
+      createdSheets: ['Delivery note', 'Change log', SETTINGS_SHEET],
+      table: 'OrderLines',
+      // What was written, so the pane can read back just that (ExcelWorkbookPort.refresh).
+      changed: [
+        { sheet: 'Orders', areas: ['C2:D2'], tables: true },
+        { sheet: 'Delivery note', areas: ['A1:B10'], whole: true, generated: true },
+        { sheet: 'Change log', areas: ['A1:E1', 'A2:E2'] },
+        { sheet: SETTINGS_SHEET, areas: ['A1:A1'], whole: true },
+      ],
+    });
     const o = fx.sheet('Orders');
     expect(o.tables).toEqual([{ name: 'OrderLines', range: 'A1:E7' }]);
     expect(fx.sheetValues('Orders')[1]).toEqual(['PO-1', 'IT-1', 12, 46100, 'Open']);
@@ -182,8 +192,11 @@ describe('ExcelWorkbookPort.apply', () => {
     const fx = createFakeExcel([{ name: 'Orders', values: orders(6) }]);
     const plan = fullPlan(6).filter((e) => e.kind !== 'addSheet' && e.kind !== 'appendRows');
     await portOn(fx).apply(plan);
-    const second = await portOn(fx).apply(plan);
-    expect(second).toEqual({ createdSheets: [], table: 'OrderLines' });
+    // Read again, core plans a reuse of the table the first run made.
+    const again = plan.map((e): WorkbookEdit => (e.kind === 'ensureTable' ? { ...e, mode: 'reuse' } : e));
+    const second = await portOn(fx).apply(again);
+    expect(second).toMatchObject({ createdSheets: [], table: 'OrderLines' });
+    expect(second.warnings).toBeUndefined();
     expect(fx.sheet('Orders').tables).toHaveLength(1);
     expect(fx.sheet('Orders').cfs).toHaveLength(2);
     expect(fx.sheetValues(SETTINGS_SHEET)).toEqual([['{"version":1,"dueSoonDays":5}']]);
@@ -225,28 +238,62 @@ describe('ExcelWorkbookPort.apply', () => {
     expect(fx.sheet('Change log').formulas.size).toBe(0);
   });
 
-  test('an existing table over the block is reused; a taken name gets a suffix', async () => {
-    const fx = createFakeExcel([
-      { name: 'Orders', values: orders(4), tables: [{ name: 'Clerk', range: 'A1:E5' }] },
-      { name: 'Other', values: orders(2), tables: [{ name: 'OrderLines', range: 'A1:E3' }] },
-      { name: 'Third', values: orders(2) },
+  test('ensureTable create: exactly the named table over exactly the range, no value changed', async () => {
+    const fx = createFakeExcel([{ name: 'Orders', values: orders(4) }]);
+    const r = await portOn(fx).apply([
+      { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines_2', mode: 'create' },
     ]);
-    expect(
-      (
-        await portOn(fx).apply([
-          { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'OrderLines', mode: 'create' },
-        ])
-      ).table,
-    ).toBe('Clerk');
-    expect(
-      (
-        await portOn(fx).apply([
-          { kind: 'ensureTable', sheet: 'Third', range: 'A1:E3', name: 'OrderLines', mode: 'create' },
-        ])
-      ).table,
-    ).toBe('OrderLines_2');
-    expect(fx.sheet('Orders').tables).toHaveLength(1);
-    expect(fx.sheetValues('Third')).toEqual(orders(2));
+    expect(r.table).toBe('OrderLines_2');
+    expect(fx.sheet('Orders').tables).toEqual([{ name: 'OrderLines_2', range: 'A1:E5' }]);
+    expect(fx.sheetValues('Orders')).toEqual(orders(4));
+  });
+
+  test('ensureTable reuse: a covering table is kept; a shorter one grows (Table.resize, ExcelApi 1.13)', async () => {
+    const fx = createFakeExcel([
+      { name: 'Orders', values: orders(4), tables: [{ name: 'Clerk', range: 'A1:E3' }] },
+      { name: 'Other', values: orders(2), tables: [{ name: 'Kept', range: 'A1:E3' }] },
+    ]);
+    const reuse = (sheet: string, name: string, range: string): WorkbookEdit => ({
+      kind: 'ensureTable',
+      sheet,
+      range,
+      name,
+      mode: 'reuse',
+    });
+    expect(await portOn(fx).apply([reuse('Other', 'Kept', 'A2:C3')])).toEqual({
+      createdSheets: [],
+      table: 'Kept',
+      changed: [],
+    });
+    expect(fx.sheet('Other').tables).toEqual([{ name: 'Kept', range: 'A1:E3' }]);
+    expect((await portOn(fx).apply([reuse('Orders', 'Clerk', 'A1:E5')])).table).toBe('Clerk');
+    expect(fx.sheet('Orders').tables).toEqual([{ name: 'Clerk', range: 'A1:E5' }]);
+    expect(fx.sheetValues('Orders')).toEqual(orders(4));
+  });
+
+  test('ensureTable reuse without Table.resize: the table is left as it is and the result says so', async () => {
+    const fx = createFakeExcel([{ name: 'Orders', values: orders(4), tables: [{ name: 'Clerk', range: 'A1:E3' }] }]);
+    const port = new ExcelWorkbookPort(fx.run as ExcelRun, { supports: (v) => v !== '1.13' });
+    const r = await port.apply([
+      { kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'Clerk', mode: 'reuse' },
+    ]);
+    expect(r).toEqual({
+      createdSheets: [],
+      table: 'Clerk',
+      tableNotGrown: { name: 'Clerk', range: 'A1:E3' },
+      changed: [],
+    });
+    expect(fx.sheet('Orders').tables).toEqual([{ name: 'Clerk', range: 'A1:E3' }]);
+    expect(fx.stats.writes).toBe(0);
+  });
+
+  test('ensureTable reuse of a table deleted since the read is named in tableNotFound', async () => {
+    const fx = createFakeExcel([{ name: 'Orders', values: orders(4) }]);
+    const err = await portOn(fx)
+      .apply([{ kind: 'ensureTable', sheet: 'Orders', range: 'A1:E5', name: 'Gone', mode: 'reuse' }])
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'tableNotFound', params: { table: 'Gone' } });
+    expect(fx.stats.writes).toBe(0);
   });
 
   test('literal text never becomes a formula, a number or a date; numbers stay numbers', async () => {
@@ -293,7 +340,7 @@ describe('ExcelWorkbookPort.apply', () => {
     expect(fx.stats.writes).toBe(0);
   });
 
-  test('the whole plan takes the same two syncs for 10 and 5,000 order rows', async () => {
+  test('the whole plan takes the same three syncs for 10 and 5,000 order rows', async () => {
     const counts: number[] = [];
     for (const rows of [10, 5_000]) {
       const fx = createFakeExcel([{ name: 'Orders', values: orders(rows) }]);
@@ -301,7 +348,8 @@ describe('ExcelWorkbookPort.apply', () => {
       counts.push(fx.stats.syncs);
       expect(fx.stats.maxRequestBytes).toBeLessThan(5_000_000);
     }
-    expect(counts).toEqual([2, 2]);
+    // Look; read the rules in the order block (its own sync: reading some clerk rules throws); write.
+    expect(counts).toEqual([3, 3]);
   });
 
   test('a large values block is split by request size, not by rows', async () => {

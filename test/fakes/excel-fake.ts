@@ -1,8 +1,11 @@
 // A small recording fake of the Excel object model the adapter uses, backed by in-memory grids.
 // Like Office.js: calls queue actions that run at context.sync(); a property can be read only after load + sync
 // (PropertyNotLoaded otherwise); *OrNullObject proxies know isNullObject after a sync. It counts syncs, proxies,
-// writes and the request/response payload of each sync, enforces Excel on the web's 5 MB payload limits, can fail
-// a sync part-way, and parses strings written through Range.values the way Excel parses typed input.
+// writes and the request/response payload of each sync in UTF-8 bytes, enforces Excel on the web's 5 MB payload
+// limits, can fail a sync part-way, and parses strings written through Range.values the way Excel parses typed input.
+// Every behaviour modelled here cites the sentence of Microsoft's reference (or the OfficeDev/office-js issue) it
+// follows; "reference is silent" marks a conservative guess. The Office.js reference quoted is the one shipped in
+// @types/office-js (the same text as learn.microsoft.com/javascript/api/excel).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 import { cellAddress, columnLetter, parseCell, quoteSheet } from '../../src/core/address';
@@ -10,7 +13,17 @@ import type { CellValue } from '../../src/core/types';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
+// "Excel on the web has a payload size limit for requests and responses of 5MB" (Resource limits and performance
+// optimization for Office Add-ins); counted as 5,000,000 bytes of UTF-8, the smaller reading of "5MB".
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+// Reference is silent on the request format: each queued action is counted at ~120 bytes (its action record and the
+// object path it uses, as OfficeExtension serialises them) on top of the values it carries.
+export const ACTION_BYTES = 120;
+
+/** UTF-8 length of a string: what a JSON payload of it costs on the wire. */
+export function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -39,16 +52,26 @@ export interface FakeOptions {
   active?: string;
   /** Response/request limit per sync in bytes (Excel on the web: 5 MB). */
   payloadLimitBytes?: number;
+  /**
+   * OfficeDev/office-js#1860: "horizontalFitToPages does not set if Page Layout tab is not selected" — setting
+   * pageLayout.zoom to fit-to-pages is then silently ignored (the zoom reads back unchanged).
+   */
+  fitToPagesIgnored?: boolean;
 }
 
 export interface SyncStat {
   requestBytes: number;
   responseBytes: number;
   actions: number;
+  /** Actions that change the workbook (the rest load or navigate). */
+  writes: number;
 }
 
 export interface FakeStats {
   syncs: number;
+  /** Sum of every sync's request / response bytes. */
+  requestBytes: number;
+  responseBytes: number;
   proxies: number;
   writes: number;
   rangeReads: number;
@@ -57,6 +80,13 @@ export interface FakeStats {
   maxResponseBytes: number;
   rejectedSyncs: number;
   perSync: SyncStat[];
+  /** Cells whose values / number formats were read, per sheet. */
+  valueCellsRead: Record<string, number>;
+  formatCellsRead: Record<string, number>;
+  /** Each conditional-format collection whose items were loaded: 'sheet' (getRange()) or the range's address. */
+  cfCollectionsRead: string[];
+  /** Every Range.values write, with the sync it ran in. */
+  valueWrites: { sync: number; sheet: string; address: string }[];
 }
 
 interface Rect {
@@ -67,12 +97,18 @@ interface Rect {
 }
 
 export interface CfRecord {
-  type: 'Custom' | 'DataBar';
+  type: 'Custom' | 'DataBar' | 'CellValue';
   ranges: string[];
   formula: string;
   fill?: string;
   fontColor?: string;
   strike?: boolean;
+  /**
+   * OfficeDev/office-js#6827 ("Reading conditionalFormats items throws error after adding a second cellValue rule")
+   * and #6835 ("unable to read properties of a formatCondition object" after duplicating a rule): loading this
+   * rule's properties (rule, format) throws, which fails the whole sync.
+   */
+  unreadable?: boolean;
 }
 
 export interface SheetRecord {
@@ -97,7 +133,7 @@ export interface SheetRecord {
   charts: { type: string; source: string; title?: string; from?: string; to?: string }[];
 }
 
-type Action = { run: () => void; requestBytes: number };
+type Action = { run: () => void; requestBytes: number; write?: boolean };
 
 // ---------- addresses ----------
 
@@ -157,10 +193,18 @@ export function parseTyped(v: unknown, cellFormat: string | null): { value: Cell
   if (v === null || v === undefined || v === '') return { value: null };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   const s = String(v);
-  if (s.startsWith("'")) return { value: s.slice(1) };
+  // Reference is silent; issue 13's review of Excel: a cell formatted as Text (@) keeps what is written as it is,
+  // so a leading apostrophe stays a character of the value ('PO-123) instead of acting as the quote prefix.
   if (cellFormat === '@') return { value: s };
-  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s))
-    return { value: null, formula: s.startsWith('=') ? s : `=${s}` };
+  // Excel's quote prefix: a leading apostrophe keeps the rest as text and is not part of the value.
+  if (s.startsWith("'")) return { value: s.slice(1) };
+  // "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value
+  // as a formula." (Range.values)
+  if (/^[=+\-@]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) {
+    const formula = s.startsWith('=') ? s : `=${s}`;
+    // The fake computes no formulas but one: NA() "returns the error value #N/A".
+    return { value: /^=NA\(\)$/i.test(formula) ? { error: '#N/A' } : null, formula };
+  }
   const num = s.replace(/,/g, '');
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(num)) return { value: Number(num) };
   const d = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
@@ -190,6 +234,7 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   dateSystem: 1900 | 1904;
   payloadLimit: number;
+  fitToPagesIgnored: boolean;
   workbookTables = 0;
   readonly selectionHandlers = new Set<(e: unknown) => Promise<unknown> | unknown>();
   private failAt: { sync: number; afterActions: number } | null = null;
@@ -201,6 +246,7 @@ export class FakeExcel {
   constructor(init: FakeSheetInit[], opts: FakeOptions = {}) {
     this.dateSystem = opts.dateSystem ?? 1900;
     this.payloadLimit = opts.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    this.fitToPagesIgnored = opts.fitToPagesIgnored ?? false;
     for (const s of init) this.sheets.push(newSheet(s));
     this.active = this.sheets.find((s) => s.name === opts.active) ?? this.sheets[0] ?? null;
     this.context = new FakeContext(this);
@@ -262,13 +308,14 @@ export class FakeExcel {
   // ----- queue -----
 
   enqueue(run: () => void, requestBytes = 0): void {
-    this.queue.push({ run, requestBytes });
+    this.queue.push({ run, requestBytes: requestBytes + ACTION_BYTES });
   }
   write(run: () => void, requestBytes: number): void {
     this.enqueue(() => {
       run();
       this.stats.writes++;
     }, requestBytes);
+    this.queue[this.queue.length - 1].write = true;
   }
   response = 0;
 
@@ -280,15 +327,20 @@ export class FakeExcel {
       requestBytes: actions.reduce((n, a) => n + a.requestBytes, 0),
       responseBytes: 0,
       actions: actions.length,
+      writes: actions.filter((a) => a.write).length,
     };
     this.stats.perSync.push(stat);
+    this.stats.requestBytes += stat.requestBytes;
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, stat.requestBytes);
+    // A refused request is refused before it runs: none of its actions happen (reference is silent; a request over
+    // the limit cannot be accepted to be run).
     if (stat.requestBytes > this.payloadLimit) {
       this.stats.rejectedSyncs++;
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
     }
     this.response = 0;
     const fail = this.failAt && this.failAt.sync === this.stats.syncs ? this.failAt : null;
+    // Office.js batches are not transactional: an action that fails stops the batch, and what ran before it stays.
     for (let i = 0; i < actions.length; i++) {
       if (fail && i === fail.afterActions) {
         this.failAt = null;
@@ -297,7 +349,9 @@ export class FakeExcel {
       actions[i].run();
     }
     stat.responseBytes = this.response;
+    this.stats.responseBytes += stat.responseBytes;
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, stat.responseBytes);
+    // Reference is silent on whether the actions of a batch whose response is refused ran: conservatively they did.
     if (stat.responseBytes > this.payloadLimit) {
       this.stats.rejectedSyncs++;
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
@@ -308,6 +362,8 @@ export class FakeExcel {
 function emptyStats(): FakeStats {
   return {
     syncs: 0,
+    requestBytes: 0,
+    responseBytes: 0,
     proxies: 0,
     writes: 0,
     rangeReads: 0,
@@ -316,6 +372,10 @@ function emptyStats(): FakeStats {
     maxResponseBytes: 0,
     rejectedSyncs: 0,
     perSync: [],
+    valueCellsRead: {},
+    formatCellsRead: {},
+    cfCollectionsRead: [],
+    valueWrites: [],
   };
 }
 
@@ -456,7 +516,7 @@ function fill(proxy: FakeProxy, target: any, paths: string[][]): void {
       }
     } else if (rest.length === 0) {
       const v = proxy._scalar(target, head);
-      proxy._fx.response += JSON.stringify(v ?? null).length + head.length + 4;
+      proxy._fx.response += utf8Bytes(JSON.stringify(v ?? null)) + head.length + 4;
       proxy._loaded.set(head, v);
     } else {
       const child = proxy._child(head);
@@ -486,7 +546,7 @@ function recorder(
         return kids.get(name);
       },
       set(_o, name: string, value: unknown) {
-        fx.write(() => onSet(`${path}${name}`, value), JSON.stringify(value ?? null).length + 40);
+        fx.write(() => onSet(`${path}${name}`, value), utf8Bytes(JSON.stringify(value ?? null)) + 40);
         return true;
       },
     },
@@ -540,6 +600,23 @@ class FakeWorkbook extends FakeProxy {
   }
 }
 
+/** OfficeExtension.ClientResult: its `value` is there after the sync, without a load. */
+function clientResult<T>(fx: FakeExcel, compute: () => T): { value: T } {
+  let done = false;
+  let v: T;
+  fx.enqueue(() => {
+    v = compute();
+    fx.response += utf8Bytes(JSON.stringify(v ?? null)) + 4;
+    done = true;
+  });
+  return {
+    get value(): T {
+      if (!done) throw new FakeOfficeError('PropertyNotLoaded', 'ClientResult.value: call context.sync() first');
+      return v;
+    },
+  };
+}
+
 class FakeFunctionResult extends FakeProxy {
   constructor(fx: FakeExcel, compute: () => number) {
     super(fx, () => ({ value: compute() }));
@@ -569,6 +646,18 @@ class FakeWorkbookTables extends FakeProxy {
   override _items(t: any[]): { target: any; proxy: FakeProxy }[] {
     return t.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, null) }));
   }
+  /** TableCollection.getItem: "Gets a table by name or ID." (names compare without case, as Excel's do) */
+  getItem(key: string): FakeTable {
+    return new FakeTable(
+      this._fx,
+      () => {
+        const rec = this._fx.sheets.flatMap((s) => s.tables).find((x) => x.name.toLowerCase() === key.toLowerCase());
+        if (!rec) throw new FakeOfficeError('ItemNotFound', `fake: no table ${key}`);
+        return rec;
+      },
+      null,
+    );
+  }
 }
 
 class FakeWorksheetCollection extends FakeProxy {
@@ -594,14 +683,24 @@ class FakeWorksheetCollection extends FakeProxy {
   add(name: string): FakeWorksheet {
     let rec: SheetRecord | null = null;
     this._fx.write(() => {
+      // "If specified, the name should be unique." (WorksheetCollection.add); Excel compares names ignoring case.
       if (this._fx.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `fake: sheet ${name} exists`);
-      if (name.length > 31 || /[:\\/?*[\]]/.test(name))
-        throw new FakeOfficeError('InvalidArgument', `fake: bad sheet name ${name}`);
+      if (!validSheetName(name)) throw new FakeOfficeError('InvalidArgument', `fake: bad sheet name ${name}`);
       rec = newSheet({ name, values: [] });
       this._fx.sheets.push(rec);
     }, name.length + 40);
     return new FakeWorksheet(this._fx, () => rec);
   }
+}
+
+/**
+ * Reference is silent in Office.js; Excel's own rules (Microsoft Support, "Rename a worksheet"): a name can't be
+ * blank, contain more than 31 characters, contain / \\ ? * : [ ], begin or end with an apostrophe, or be "History".
+ */
+export function validSheetName(name: string): boolean {
+  if (name.trim() === '' || name.length > 31) return false;
+  if (/[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) return false;
+  return name.toLowerCase() !== 'history';
 }
 
 function guardWrite(s: SheetRecord): void {
@@ -648,28 +747,8 @@ class FakeWorksheet extends FakeProxy {
   get tables(): FakeSheetTables {
     return this._nav('tables', () => new FakeSheetTables(this._fx, () => this._resolve()));
   }
-  get pageLayout(): any {
-    return this._nav('pageLayout', () =>
-      Object.assign(new FakeHolder(this._fx), {
-        rec: recorder(
-          this._fx,
-          '',
-          (p, v) => {
-            this._resolve().pageLayout[p] = v;
-          },
-          {
-            setPrintArea: (a: string) =>
-              this._fx.write(() => {
-                this._resolve().pageLayout.printArea = a;
-              }, 60),
-            setPrintTitleRows: (a: string) =>
-              this._fx.write(() => {
-                this._resolve().pageLayout.printTitleRows = a;
-              }, 60),
-          },
-        ),
-      }),
-    ).rec;
+  get pageLayout(): FakePageLayout {
+    return this._nav('pageLayout', () => new FakePageLayout(this._fx, () => this._resolve()));
   }
   get freezePanes(): any {
     return {
@@ -681,6 +760,8 @@ class FakeWorksheet extends FakeProxy {
   }
   get charts(): any {
     return {
+      /** ChartCollection.getCount: "Returns the number of charts in the worksheet." */
+      getCount: () => clientResult(this._fx, () => this._resolve().charts.length),
       add: (type: string, source: FakeRange, _seriesBy: string) => {
         let chart: SheetRecord['charts'][number] | null = null;
         this._fx.write(() => {
@@ -735,6 +816,109 @@ class FakeWorksheet extends FakeProxy {
   }
 }
 
+/**
+ * Range.dataValidation, kept per range address. DataValidation.rule: "Data validation rule that contains different
+ * type of data validation criteria." — loaded back as it was set (reference is silent on a range that spans several
+ * rules; the fake answers for the exact range set).
+ */
+class FakeDataValidation extends FakeProxy {
+  declare _resolve: () => RangeTarget;
+  override _scalar(t: RangeTarget, name: string): unknown {
+    const v = t.sheet.validations.get(rectAddress(t.rect)) ?? {};
+    if (name === 'rule' || name === 'prompt' || name === 'errorAlert') return v[name] ?? null;
+    return super._scalar(t, name);
+  }
+  get rule(): any {
+    return this._get('rule');
+  }
+  private setKey(key: string, v: unknown): void {
+    this._fx.write(
+      () => {
+        const { sheet, rect } = this._resolve();
+        guardWrite(sheet);
+        const k = rectAddress(rect);
+        sheet.validations.set(k, { ...(sheet.validations.get(k) ?? {}), [key]: v });
+      },
+      utf8Bytes(JSON.stringify(v ?? null)) + 40,
+    );
+  }
+  set rule(v: unknown) {
+    this.setKey('rule', v);
+  }
+  set prompt(v: unknown) {
+    this.setKey('prompt', v);
+  }
+  set errorAlert(v: unknown) {
+    this.setKey('errorAlert', v);
+  }
+  clear(): void {
+    this._fx.write(() => {
+      const { sheet, rect } = this._resolve();
+      sheet.validations.delete(rectAddress(rect));
+    }, 30);
+  }
+}
+
+/** Worksheet.pageLayout: every property set is recorded; `zoom` can be loaded back. */
+class FakePageLayout extends FakeProxy {
+  declare _resolve: () => SheetRecord;
+  override _scalar(t: SheetRecord, name: string): unknown {
+    // PageLayout.zoom: "The worksheet's print zoom options."; a sheet never set prints at 100%.
+    if (name === 'zoom') return t.pageLayout.zoom ?? { scale: 100 };
+    return super._scalar(t, name);
+  }
+  get zoom(): any {
+    return this._get('zoom');
+  }
+  set zoom(v: any) {
+    this._fx.write(
+      () => {
+        const fits = v && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined);
+        // OfficeDev/office-js#1860: fit-to-pages "does not set if Page Layout tab is not selected".
+        if (fits && this._fx.fitToPagesIgnored) return;
+        this._resolve().pageLayout.zoom = v;
+      },
+      utf8Bytes(JSON.stringify(v)) + 40,
+    );
+  }
+  setPrintArea(a: string): void {
+    this._fx.write(() => {
+      this._resolve().pageLayout.printArea = a;
+    }, 60);
+  }
+  setPrintTitleRows(a: string): void {
+    this._fx.write(() => {
+      this._resolve().pageLayout.printTitleRows = a;
+    }, 60);
+  }
+  /** PageLayout.headersFooters (ExcelApi 1.9): "Header and footer configuration for the worksheet." */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const write = (v: string) =>
+      this._fx.write(
+        () => {
+          this._resolve().pageLayout.centerFooter = v;
+        },
+        utf8Bytes(v) + 60,
+      );
+    const footer = {} as { centerFooter: string };
+    // HeaderFooter.centerFooter: "The center footer of the worksheet." Written only here; never read back.
+    Object.defineProperty(footer, 'centerFooter', { set: write, enumerable: true });
+    return { defaultForAllPages: footer };
+  }
+}
+for (const prop of ['orientation', 'paperSize', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin']) {
+  Object.defineProperty(FakePageLayout.prototype, prop, {
+    set(this: FakePageLayout, v: unknown) {
+      this._fx.write(
+        () => {
+          this._resolve().pageLayout[prop] = v;
+        },
+        utf8Bytes(JSON.stringify(v)) + 40,
+      );
+    },
+  });
+}
+
 class FakeHolder extends FakeProxy {
   constructor(fx: FakeExcel) {
     super(fx, () => null);
@@ -755,20 +939,49 @@ class FakeSheetTables extends FakeProxy {
   override _items(t: SheetRecord): { target: any; proxy: FakeProxy }[] {
     return t.tables.map((rec) => ({ target: rec, proxy: new FakeTable(this._fx, () => rec, t) }));
   }
-  add(range: FakeRange | string, _hasHeaders: boolean): FakeTable {
+  add(range: FakeRange | string, hasHeaders: boolean): FakeTable {
     let rec: { name: string; range: string } | null = null;
     const owner = () => this._resolve() as SheetRecord;
     this._fx.write(() => {
       const sheet = owner();
       guardWrite(sheet);
       const rect = typeof range === 'string' ? parseRect(range) : range._resolve().rect;
+      // "If the table cannot be added (e.g., because the address is invalid, or the table would overlap with another
+      // table), an error will be thrown." (TableCollection.add)
       if (sheet.tables.some((t) => overlaps(parseRect(t.range), rect)))
         throw new FakeOfficeError('InvalidOperation', 'fake: tables cannot overlap');
+      // Reference is silent; Excel refuses a table over merged cells (its UI says so), so the fake throws too.
+      if (sheet.merges.some((m) => overlaps(parseRect(m), rect)))
+        throw new FakeOfficeError('InvalidOperation', 'fake: a table cannot contain merged cells');
+      if (hasHeaders) renameTableHeaders(sheet, rect);
       this._fx.workbookTables++;
       rec = { name: `Table${this._fx.workbookTables}`, range: rectAddress(rect) };
       sheet.tables.push(rec);
     }, 60);
     return new FakeTable(this._fx, () => rec, null, owner);
+  }
+}
+
+/**
+ * What Excel does to a header row when it makes a table. Reference is silent in Office.js; Excel's documented table
+ * behaviour (Microsoft Support, "Overview of Excel tables" / "Turn Excel table headers on or off"): headers are text,
+ * a blank header gets a default name (Column1, Column2 …) and a header that repeats another gets a number appended.
+ */
+export function renameTableHeaders(sheet: SheetRecord, rect: Rect): void {
+  const r = rect.top - 1;
+  const row = (sheet.grid[r] ??= []);
+  const seen = new Set<string>();
+  for (let c = rect.left; c <= rect.right; c++) {
+    const v = row[c - 1] ?? null;
+    let text = v === null ? '' : typeof v === 'object' ? v.error : String(v);
+    if (text.trim() === '') text = `Column${c - rect.left + 1}`;
+    let name = text;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${text}${n}`;
+    seen.add(name.toLowerCase());
+    if (name !== v) {
+      row[c - 1] = name;
+      sheet.formulas.delete(cellAddress(rect.top, c));
+    }
   }
 }
 
@@ -790,6 +1003,11 @@ class FakeTable extends FakeProxy {
   }
   set name(v: string) {
     this._fx.write(() => {
+      // Reference is silent in Office.js; Excel's table-name rules (Microsoft Support, "Rename an Excel table"): a
+      // letter, underscore or backslash first, then letters, digits, periods and underscores; no spaces; at most 255
+      // characters; not a cell reference; unique in the workbook.
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(v) || v.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(v))
+        throw new FakeOfficeError('InvalidArgument', `fake: bad table name ${v}`);
       const all = this._fx.sheets.flatMap((s) => s.tables);
       if (all.some((t) => t !== this._resolve() && t.name.toLowerCase() === v.toLowerCase()))
         throw new FakeOfficeError('InvalidArgument', 'fake: table name taken');
@@ -802,6 +1020,21 @@ class FakeTable extends FakeProxy {
       const sheet = this.sheet ?? this.owner?.() ?? this._fx.sheets.find((s) => s.tables.includes(t))!;
       return { sheet, rect: parseRect(t.range) };
     });
+  }
+  // Table.resize (ExcelApi 1.13): "The new range must overlap with the original table range and the headers (or the
+  // top of the table) must be in the same row." Tables never overlap (TableCollection.add says the same).
+  resize(range: FakeRange | string): void {
+    this._fx.write(() => {
+      const t = this._resolve();
+      const sheet = this.sheet ?? this.owner?.() ?? this._fx.sheets.find((s) => s.tables.includes(t))!;
+      const rect = typeof range === 'string' ? parseRect(range) : range._resolve().rect;
+      const old = parseRect(t.range);
+      if (!overlaps(old, rect) || rect.top !== old.top)
+        throw new FakeOfficeError('InvalidArgument', 'fake: resize must overlap and keep the header row');
+      if (sheet.tables.some((x) => x !== t && overlaps(parseRect(x.range), rect)))
+        throw new FakeOfficeError('InvalidOperation', 'fake: tables cannot overlap');
+      t.range = rectAddress(rect);
+    }, 60);
   }
 }
 
@@ -828,10 +1061,14 @@ class FakeRange extends FakeProxy {
       case 'numberFormat':
       case 'valueTypes':
       case 'formulas': {
+        const st = this._fx.stats;
         if (name === 'values') {
-          this._fx.stats.rangeReads++;
-          this._fx.stats.maxCellsPerRead = Math.max(this._fx.stats.maxCellsPerRead, rows * cols);
+          st.rangeReads++;
+          st.maxCellsPerRead = Math.max(st.maxCellsPerRead, rows * cols);
+          st.valueCellsRead[sheet.name] = (st.valueCellsRead[sheet.name] ?? 0) + rows * cols;
         }
+        if (name === 'numberFormat')
+          st.formatCellsRead[sheet.name] = (st.formatCellsRead[sheet.name] ?? 0) + rows * cols;
         if (rows * cols > 5_000_000) throw new FakeOfficeError('RangeExceedsLimit');
         return gridOf(sheet, rect, name);
       }
@@ -884,6 +1121,12 @@ class FakeRange extends FakeProxy {
       () => {
         const { sheet, rect } = this._resolve();
         guardWrite(sheet);
+        if (kind === 'values')
+          this._fx.stats.valueWrites.push({
+            sync: this._fx.stats.syncs,
+            sheet: sheet.name,
+            address: rectAddress(rect),
+          });
         const rows = rect.bottom - rect.top + 1;
         const cols = rect.right - rect.left + 1;
         const single = v.length === 1 && v[0].length === 1;
@@ -910,7 +1153,7 @@ class FakeRange extends FakeProxy {
           }
         }
       },
-      JSON.stringify(v).length + 40,
+      utf8Bytes(JSON.stringify(v)) + 40,
     );
   }
   get format(): any {
@@ -920,28 +1163,8 @@ class FakeRange extends FakeProxy {
       }),
     ).rec;
   }
-  get dataValidation(): any {
-    return this._nav('dv', () =>
-      Object.assign(new FakeHolder(this._fx), {
-        rec: recorder(
-          this._fx,
-          '',
-          (p, v) => {
-            const { sheet, rect } = this._resolve();
-            guardWrite(sheet);
-            const key = rectAddress(rect);
-            sheet.validations.set(key, { ...(sheet.validations.get(key) ?? {}), [p]: v });
-          },
-          {
-            clear: () =>
-              this._fx.write(() => {
-                const { sheet, rect } = this._resolve();
-                sheet.validations.delete(rectAddress(rect));
-              }, 30),
-          },
-        ),
-      }),
-    ).rec;
+  get dataValidation(): FakeDataValidation {
+    return this._nav('dv', () => new FakeDataValidation(this._fx, () => this._resolve()));
   }
   get conditionalFormats(): FakeCfCollection {
     return this._nav(
@@ -949,7 +1172,9 @@ class FakeRange extends FakeProxy {
       () =>
         new FakeCfCollection(this._fx, () => {
           const t = this._resolve();
-          return { sheet: t.sheet, areas: [t.rect] };
+          const whole =
+            t.rect.top === 1 && t.rect.left === 1 && t.rect.bottom === MAX_ROWS && t.rect.right === MAX_COLS;
+          return { sheet: t.sheet, areas: [t.rect], whole };
         }),
     );
   }
@@ -960,12 +1185,36 @@ class FakeRange extends FakeProxy {
       return hit.length ? { sheet, areas: hit } : null;
     })._nullable();
   }
-  /** Only 'Formulas' is modelled: the formula cells inside the range, as runs down each column (null: none). */
-  getSpecialCellsOrNullObject(cellType: string, _valueType?: string): FakeRangeAreas {
-    if (cellType !== 'Formulas') throw new FakeOfficeError('NotImplemented', `fake: getSpecialCells(${cellType})`);
+  /**
+   * 'Formulas' and 'Constants', optionally narrowed by value type ('Errors', 'Numbers', 'Text', 'Logical'): the cells
+   * inside the range, as runs down each column (null: none). Range.getSpecialCellsOrNullObject: "Gets the RangeAreas
+   * object, comprising one or more ranges, that represents all the cells that match the specified type and value."
+   */
+  getSpecialCellsOrNullObject(cellType: string, valueType?: string): FakeRangeAreas {
+    if (cellType !== 'Formulas' && cellType !== 'Constants')
+      throw new FakeOfficeError('NotImplemented', `fake: getSpecialCells(${cellType})`);
+    const kinds = valueKinds(valueType);
     return new FakeRangeAreas(this._fx, () => {
       const { sheet, rect } = this._resolve();
-      const cells = [...sheet.formulas.keys()].map((a) => parseRect(a)).filter((c) => overlaps(c, rect));
+      const cells: Rect[] = [];
+      if (cellType === 'Formulas') {
+        for (const a of sheet.formulas.keys()) {
+          const c = parseRect(a);
+          const v = sheet.grid[c.top - 1]?.[c.left - 1] ?? null;
+          if (overlaps(c, rect) && kinds.has(kindOf(v))) cells.push(c);
+        }
+      } else {
+        for (let r = rect.top; r <= Math.min(rect.bottom, sheet.grid.length); r++) {
+          const row = sheet.grid[r - 1];
+          if (!row) continue;
+          for (let c = rect.left; c <= Math.min(rect.right, row.length); c++) {
+            const v = row[c - 1];
+            if (v === null || v === undefined || v === '') continue;
+            if (sheet.formulas.has(cellAddress(r, c)) || !kinds.has(kindOf(v))) continue;
+            cells.push({ top: r, bottom: r, left: c, right: c });
+          }
+        }
+      }
       cells.sort((a, b) => a.left - b.left || a.top - b.top);
       const areas: Rect[] = [];
       for (const c of cells) {
@@ -1049,6 +1298,27 @@ class FakeRange extends FakeProxy {
   getResizedRange(dr: number, dc: number): FakeRange {
     return this.derive(({ rect }) => ({ ...rect, bottom: rect.bottom + dr, right: rect.right + dc }));
   }
+}
+
+type ValueKind = 'error' | 'number' | 'text' | 'logical';
+
+function kindOf(v: CellValue): ValueKind {
+  if (typeof v === 'number' || v === null) return 'number';
+  if (typeof v === 'boolean') return 'logical';
+  if (typeof v === 'string') return 'text';
+  return 'error';
+}
+
+/** Excel.SpecialCellValueType → the value kinds it selects ("Errors": "Cells that have errors." …; default "All"). */
+function valueKinds(t: string | undefined): Set<ValueKind> {
+  const all: ValueKind[] = ['error', 'number', 'text', 'logical'];
+  if (!t || t === 'All') return new Set(all);
+  const out = new Set<ValueKind>();
+  if (t.includes('Errors')) out.add('error');
+  if (t.includes('Logical')) out.add('logical');
+  if (t.includes('Number')) out.add('number');
+  if (t.includes('Text')) out.add('text');
+  return out;
 }
 
 function gridOf(sheet: SheetRecord, rect: Rect, kind: string): unknown[][] {
@@ -1145,49 +1415,80 @@ class FakeScopedTables extends FakeProxy {
   }
 }
 
+type CfTarget = AreasTarget & { whole?: boolean };
+
+/**
+ * Range(Areas).conditionalFormats: "Represents a collection of all the conditional formats that are overlap the
+ * range.", in priority order. Items are addressed by position: ConditionalFormat.id is documented as "The priority
+ * of the conditional format in the current `ConditionalFormatCollection`", so a loaded item, getItemAt(i) and
+ * getItem(id) all mean "the rule at that position when the batch runs" — after a delete, the same proxy addresses
+ * the next rule (OfficeDev/office-js#5222 shows deletes by position).
+ */
 class FakeCfCollection extends FakeProxy {
-  declare _resolve: () => AreasTarget;
-  override _items(t: AreasTarget): { target: any; proxy: FakeProxy }[] {
-    const hit = t.sheet.cfs.filter((cf) => cf.ranges.some((r) => t.areas.some((a) => overlaps(parseRect(r), a))));
-    return hit.map((rec) => ({ target: rec, proxy: new FakeConditionalFormat(this._fx, () => rec, t.sheet) }));
+  declare _resolve: () => CfTarget;
+  list(t: CfTarget): CfRecord[] {
+    return t.sheet.cfs.filter((cf) => cf.ranges.some((r) => t.areas.some((a) => overlaps(parseRect(r), a))));
   }
+  at(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this._fx, this, index);
+  }
+  override _items(t: CfTarget): { target: any; proxy: FakeProxy }[] {
+    this._fx.stats.cfCollectionsRead.push(t.whole ? 'sheet' : t.areas.map(rectAddress).join(','));
+    return this.list(t).map((rec, i) => ({ target: rec, proxy: this.at(i) }));
+  }
+  /** "Returns a conditional format at the given index." */
+  getItemAt(index: number): FakeConditionalFormat {
+    return this.at(index);
+  }
+  /** "Returns a conditional format for the given ID." — the ID being its priority. */
+  getItem(id: string): FakeConditionalFormat {
+    return this.at(Number(id));
+  }
+  /** "Returns the number of conditional formats in the workbook." (the collection's count, as read here) */
+  getCount(): { value: number } {
+    return clientResult(this._fx, () => this.list(this._resolve()).length);
+  }
+  /** "Adds a new conditional format to the collection at the first/top priority." */
   add(type: string): FakeConditionalFormat {
-    let rec: CfRecord | null = null;
-    let sheet: SheetRecord | null = null;
     this._fx.write(() => {
       const t = this._resolve();
       guardWrite(t.sheet);
-      sheet = t.sheet;
-      rec = { type: type as CfRecord['type'], ranges: t.areas.map(rectAddress), formula: '' };
-      t.sheet.cfs.unshift(rec); // Excel puts a new rule on top
+      const rec: CfRecord = { type: type as CfRecord['type'], ranges: t.areas.map(rectAddress), formula: '' };
+      const first = this.list(t)[0];
+      // On top of the collection, which is on top of the sheet's rules it overlaps.
+      t.sheet.cfs.splice(first ? t.sheet.cfs.indexOf(first) : 0, 0, rec);
     }, 40);
-    return new FakeConditionalFormat(
-      this._fx,
-      () => rec,
-      null,
-      () => sheet!,
-    );
+    // The object add() returns is the rule at the top: after its priority changes, "you have to re-fetch a new copy
+    // of the object at that new priority location if you want to make further changes to it" (ConditionalFormat.priority).
+    return this.at(0);
   }
 }
 
 class FakeConditionalFormat extends FakeProxy {
   constructor(
     fx: FakeExcel,
-    resolve: () => any,
-    private sheet: SheetRecord | null,
-    private sheetLater?: () => SheetRecord,
+    readonly collection: FakeCfCollection,
+    readonly position: number,
   ) {
-    super(fx, resolve);
+    super(fx, () => {
+      const rec = collection.list(collection._resolve())[position];
+      if (!rec) throw new FakeOfficeError('ItemNotFound', `fake: no conditional format at ${position}`);
+      return rec;
+    });
   }
-  private owner(): SheetRecord {
-    return this.sheet ?? this.sheetLater!();
+  private sheet(): SheetRecord {
+    return this.collection._resolve().sheet;
   }
   override _scalar(t: CfRecord, name: string): unknown {
     if (name === 'type') return t.type;
-    if (name === 'priority') return this.owner().cfs.indexOf(t);
+    if (name === 'id') return String(this.collection.list(this.collection._resolve()).indexOf(t));
+    if (name === 'priority') return this.collection.list(this.collection._resolve()).indexOf(t);
     return super._scalar(t, name);
   }
   override _child(name: string): FakeProxy {
+    // office-js#6827/#6835: loading anything of such a rule beyond its type throws.
+    if ((this._resolve() as CfRecord).unreadable)
+      throw new FakeOfficeError('GeneralException', 'fake: reading this rule throws (office-js#6827, #6835)');
     if (name === 'customOrNullObject')
       return this._nav(
         'customOrNull',
@@ -1202,6 +1503,9 @@ class FakeConditionalFormat extends FakeProxy {
   get type(): string {
     return this._get('type');
   }
+  get id(): string {
+    return this._get('id');
+  }
   get customOrNullObject(): FakeCustomCf {
     return this._child('customOrNullObject') as FakeCustomCf;
   }
@@ -1214,23 +1518,41 @@ class FakeConditionalFormat extends FakeProxy {
       else if (p === 'format.font.strikethrough') t.strike = Boolean(v);
     });
   }
+  /**
+   * "The priority (or index) within the conditional format collection that this conditional format currently exists
+   * in. Changing this also changes other conditional formats' priorities, to allow for a contiguous priority order.
+   * Use a negative priority to begin from the back. Priorities greater than the bounds will get and set to the
+   * maximum (or minimum if negative) priority."
+   */
   set priority(p: number) {
     this._fx.write(() => {
-      const list = this.owner().cfs;
-      const t = this._resolve();
-      list.splice(list.indexOf(t), 1);
-      list.splice(Math.min(p, list.length), 0, t);
+      const t = this._resolve() as CfRecord;
+      const sheet = this.sheet();
+      const others = this.collection.list(this.collection._resolve()).filter((x) => x !== t);
+      let at = p < 0 ? others.length + 1 + p : p;
+      at = Math.max(0, Math.min(others.length, at));
+      sheet.cfs.splice(sheet.cfs.indexOf(t), 1);
+      const before = others[at];
+      sheet.cfs.splice(before ? sheet.cfs.indexOf(before) : sheet.cfs.length, 0, t);
     }, 30);
   }
   delete(): void {
     this._fx.write(() => {
-      const list = this.owner().cfs;
-      const i = list.indexOf(this._resolve());
-      if (i < 0) throw new FakeOfficeError('ItemNotFound', 'fake: conditional format already deleted');
-      guardWrite(this.owner());
-      list.splice(i, 1);
+      const t = this._resolve() as CfRecord;
+      const sheet = this.sheet();
+      guardWrite(sheet);
+      // OfficeDev/office-js#5222: getRange().conditionalFormats.getItemAt(0).delete() throws "Item Not Found" when
+      // two rules cover the same cell — modelled for the whole sheet's collection.
+      if (this.collection._resolve().whole && sheetRulesShareACell(sheet, t))
+        throw new FakeOfficeError('ItemNotFound', 'fake: Item Not Found (office-js#5222)');
+      sheet.cfs.splice(sheet.cfs.indexOf(t), 1);
     }, 20);
   }
+}
+
+function sheetRulesShareACell(sheet: SheetRecord, rule: CfRecord): boolean {
+  const mine = rule.ranges.map(parseRect);
+  return sheet.cfs.some((o) => o !== rule && o.ranges.some((r) => mine.some((m) => overlaps(parseRect(r), m))));
 }
 
 class FakeCustomCf extends FakeProxy {
@@ -1245,6 +1567,8 @@ class FakeCustomCf extends FakeProxy {
 
 class FakeCfRule extends FakeProxy {
   override _scalar(t: CfRecord, name: string): unknown {
+    if (t.unreadable)
+      throw new FakeOfficeError('GeneralException', 'fake: reading this rule throws (office-js#6827, #6835)');
     if (name === 'formula') return t.formula;
     return super._scalar(t, name);
   }

@@ -180,7 +180,6 @@ export const CASES: HostileCase[] = [
     name: 'merges-5000',
     what: '5,000 small merges below the lines',
     expect: 'answered',
-    writerPending: 'ExcelJS checks each merge against every other when loading (5,000² pairs; issue 15.1)',
     file: oddOrders('merges-5000', {
       after: `<mergeCells count="5000">${Array.from({ length: 5000 }, (_, i) => `<mergeCell ref="M${20 + i * 2}:N${21 + i * 2}"/>`).join('')}</mergeCells>`,
     }),
@@ -198,7 +197,6 @@ export const CASES: HostileCase[] = [
     name: 'cf-whole-sheet',
     what: 'a conditional format over A1:XFD1048576',
     expect: 'answered',
-    writerPending: 'ExcelJS fails to load this containsText rule, so writing is refused as damaged (issue 15.1)',
     file: oddOrders('cf-whole-sheet', {
       after:
         '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="containsText" priority="1" operator="containsText" text="急" dxfId="0"><formula>NOT(ISERROR(SEARCH("急",A1)))</formula></cfRule></conditionalFormatting>',
@@ -243,14 +241,15 @@ export const CASES: HostileCase[] = [
         );
         return buildPackage([{ name: 'Orders', xml }], { sst });
       }),
-    writerPending: 'the ExcelJS writer walks 16,384 columns on each of 1,300 rows (issue 15.1)',
   },
   {
     name: 'lines-200000',
     what: '200,000 real order lines (shared strings, date styles)',
     expect: 'answered',
+    // Measured 2026-11-30 with the package writer on the shared machine: apply 17.5 s of CPU, report past 30 s and
+    // 1.27 GB. Issue 21.5's writer side is not met yet; the read-only commands are held to the budget.
+    writerPending: 'apply takes ~17 s of CPU and report > 30 s / 1.27 GB at 200,000 lines (issue 21.5, writer side)',
     file: (dir) => cached(dir, 'lines-200000', () => orderBook(orderGrid(200000))),
-    writerPending: 'the ExcelJS writer needs > 10 s and > 1 GB for 200,000 lines (issue 21.5, writer side)',
   },
   // ---- zip bombs and package limits (16.1)
   {
@@ -389,7 +388,6 @@ export const CASES: HostileCase[] = [
     name: 'dotnet-prefixed-no-refs',
     what: '<x:c> prefixes and no r= attributes (Open XML SDK, streaming writers)',
     expect: 'answered',
-    writerPending: 'ExcelJS cannot load prefixed elements, so writing is refused as damaged (issue 15.1)',
     file: (dir) =>
       cached(dir, 'dotnet-prefixed-no-refs', () => {
         const sst = new SharedStrings();

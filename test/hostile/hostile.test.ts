@@ -42,7 +42,7 @@ const COMMANDS: Command[] = [
   {
     name: 'generate',
     writes: true,
-    args: (f, o) => ['generate', f, '--doc', 'packing-list', '--rows', '2', '-o', o, ...TODAY],
+    args: (f, o) => ['generate', f, '--doc', 'work-order', '--rows', '2', '-o', o, ...TODAY],
   },
 ];
 

@@ -1,7 +1,7 @@
-import { OrderClerkError } from '../../src/core/errors';
 // The actions the clerk can run, planned the way the pane and the CLI plan them, and the data-safety invariants
 // every adapter must keep: every cell the clerk had stays as it was, except chosen fixes, each with a change-log row.
 
+import { OrderClerkError } from '../../src/core/errors';
 import { planValidationRules, checkOrder } from '../../src/core/checks';
 import { readChangeLog } from '../../src/core/changelog';
 import { fromSerial1900, isoToSerial } from '../../src/core/dates';
@@ -9,7 +9,8 @@ import { planDelayRules } from '../../src/core/delay';
 import { planDocuments, type DocType } from '../../src/core/documents';
 import { describeValue, type WorkbookEdit } from '../../src/core/edits';
 import { planFixes, type FixedCell } from '../../src/core/fixes';
-import { fixableIssues, planMakeTable } from '../../src/core/plans';
+import { isTableRefusal, planMakeTable } from '../../src/core/orderTable';
+import { fixableIssues } from '../../src/core/plans';
 import { planOverdueReport } from '../../src/core/report';
 import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import { cellAddress } from '../../src/core/address';
@@ -47,8 +48,7 @@ export function planAction(
       try {
         return { edits: [planMakeTable(u, wb)], fixed: [], newSheets: [] };
       } catch (e) {
-        if (e instanceof OrderClerkError && e.code === 'tableHeadersInvalid')
-          return { edits: [], fixed: [], newSheets: [] };
+        if (isTableRefusal(e)) return { edits: [], fixed: [], newSheets: [] };
         throw e;
       }
     case 'rules':

@@ -42,13 +42,8 @@ describe('understand over random workbooks', () => {
       fc.property(orderWorkbookArb(), (g) => {
         const wb = toSnapshot(g);
         const before = JSON.stringify(wb);
-        let u;
-        try {
-          u = understand(wb, { today: TODAY });
-        } catch (e) {
-          if (!(e instanceof OrderClerkError)) throw e;
-          return; // a layout too odd to read is answered with a message, which is fine
-        }
+        // Every generated order workbook has a header row of known words over order lines: it is always understood.
+        const u = understand(wb, { today: TODAY });
         const s = findSheet(wb, u.order.sheet)!;
         expect(s).toBeDefined();
         expect(u.order.headerRow).toBeGreaterThanOrEqual(s.top);

@@ -1,10 +1,13 @@
-// The whole ../shared/fixtures/real-world corpus (and the two samples) through every CLI command: each exits 0, 1 or 2,
-// prints at most one line on stderr and never a stack trace, and never modifies its input. Runs in-process
+// The whole ../shared/fixtures/real-world corpus (and the two samples) through every CLI command: each answers what
+// the golden table (corpus.golden.ts) says — the order sheet, or exit 2 with that error's one line on stderr — never
+// prints a stack trace, and never modifies its input. Runs in-process
 // (main(argv, io)); the spawned binary is covered by test/cli.
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { t } from '../../src/core/i18n';
 import { cli, makeTmp, sha256, TODAY_ARGS, type CliRun } from './cliHarness';
+import { goldenOf } from './corpus.golden';
 
 jest.setTimeout(300000);
 
@@ -43,6 +46,16 @@ describe('every CLI command on every real-world workbook', () => {
     const base = path.join(tmp, path.basename(file, '.xlsx'));
     const inspect = await cli(['inspect', file, '--json', ...TODAY_ARGS]);
     expectClean(inspect, 'inspect');
+    const golden = goldenOf(path.basename(file));
+    if ('error' in golden) {
+      expect(inspect.code).toBe(2);
+      // The error's own message (up to its first parameter, the file name where it has one).
+      const message = t('en-US', `error.${golden.error}`).split('{')[0];
+      expect(inspect.errLines[0].startsWith(`order-clerk: ${message}`)).toBe(true);
+    } else {
+      expect(inspect.code).toBe(0);
+      expect(JSON.parse(inspect.stdout)).toMatchObject({ sheet: golden.sheet, headerRow: golden.headerRow });
+    }
     const zh = await cli(['inspect', file, ...TODAY_ARGS], 'zh');
     expectClean(zh, 'inspect zh');
     expect(zh.code).toBe(inspect.code);

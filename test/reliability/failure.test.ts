@@ -68,6 +68,8 @@ interface Baseline {
   done: ReturnType<typeof state>;
   /** Actions queued in each sync of the apply (index 0 = the look-up sync). */
   actionsPerSync: number[];
+  /** Whether each sync writes (the look-up and the rule pre-read only read; a failed read has its own fallback). */
+  writesPerSync: number[];
 }
 
 async function baseline(small: boolean): Promise<Baseline> {
@@ -76,14 +78,20 @@ async function baseline(small: boolean): Promise<Baseline> {
   const original = state(fx);
   const before = fx.stats.perSync.length;
   await (small ? applySmallBatches(fx, edits) : port.apply(edits));
-  return { original, done: state(fx), actionsPerSync: fx.stats.perSync.slice(before).map((s) => s.actions) };
+  const syncs = fx.stats.perSync.slice(before);
+  return {
+    original,
+    done: state(fx),
+    actionsPerSync: syncs.map((s) => s.actions),
+    writesPerSync: syncs.map((s) => s.writes),
+  };
 }
 
 /** Points to fail at: every write sync, at its first action, one in, the middle and its last action. */
 function failurePoints(b: Baseline): [number, number][] {
   const out: [number, number][] = [];
   b.actionsPerSync.forEach((n, i) => {
-    if (i === 0) return; // the look-up sync writes nothing
+    if (b.writesPerSync[i] === 0) return; // the look-up and the rule pre-read write nothing
     for (const k of new Set([0, 1, Math.floor(n / 2), n - 1])) if (k >= 0 && k < n) out.push([i, k]);
   });
   return out;

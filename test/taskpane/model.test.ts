@@ -22,8 +22,6 @@ import {
 } from '../../src/taskpane/model';
 import { isoToSerial } from '../../src/core/dates';
 import type { OrderLine } from '../../src/core/types';
-import { themeFromOffice } from '../../src/taskpane/theme';
-import { formatNumber } from '../../src/demo/gridModel';
 
 function issue(cell: string, severity: Issue['severity'], field: Issue['field']): Issue {
   const row = Number(cell.replace(/[A-Z]+/, ''));
@@ -173,7 +171,7 @@ describe('withColumnOverride', () => {
     masters: { products: null, customers: null },
     settings: { ...DEFAULT_SETTINGS, columnOverrides: { '2026订单': { C: 'orderNo' as const } } },
     dateSystem: 1900,
-  } as Understanding;
+  } as unknown as Understanding;
   it('keys the override by column letter and moves a field off another column', () => {
     const s = withColumnOverride(u, 2, 'orderNo');
     expect(s.columnOverrides['2026订单']).toEqual({ B: 'orderNo' });
@@ -190,31 +188,5 @@ describe('errorText', () => {
     expect(errorText(e, 'zh-CN')).toBe('没有选中订单行：请先在订单表中选中要处理的行。');
     expect(errorText(new Error('boom'), 'en-US')).toContain('boom');
     expect(errorText(new Error('boom'), 'en-US')).not.toBe('boom');
-  });
-});
-
-describe('themeFromOffice', () => {
-  it('follows the Office theme', () => {
-    expect(themeFromOffice(undefined)).toBe('light');
-    expect(themeFromOffice({ bodyBackgroundColor: '#FFFFFF' })).toBe('light');
-    expect(themeFromOffice({ bodyBackgroundColor: '#262626' })).toBe('dark');
-    expect(themeFromOffice({ bodyBackgroundColor: '#E6E6E6', isDarkTheme: true })).toBe('dark');
-    expect(themeFromOffice({ bodyBackgroundColor: '#000000', isDarkTheme: true })).toBe('highContrast');
-    expect(themeFromOffice({ bodyBackgroundColor: 'not a colour' })).toBe('light');
-    expect(themeFromOffice({ bodyBackgroundColor: '#FFFFFF', isDarkTheme: false, themeId: 'Colorful' })).toBe(
-      'colorful',
-    );
-  });
-});
-
-describe('demo grid number formats', () => {
-  it('shows numbers as simple Excel formats do', () => {
-    expect(formatNumber(40800, '#,##0.00')).toBe('40,800.00');
-    expect(formatNumber(68, '0.00')).toBe('68.00');
-    expect(formatNumber(1200, '#,##0')).toBe('1,200');
-    expect(formatNumber(0.125, '0.0%')).toBe('12.5%');
-    expect(formatNumber(5, 'General')).toBeNull();
-    expect(formatNumber(46000, 'yyyy-mm-dd')).toBeNull();
-    expect(formatNumber(5, null)).toBeNull();
   });
 });

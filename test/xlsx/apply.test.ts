@@ -109,10 +109,9 @@ describe('ensureTable', () => {
     expect(tableRefs(ws)).toEqual([]);
   });
 
-  it('reuse of a table that is not there makes none', async () => {
-    const out = await apply(orderWorkbook(), [{ ...ensureTable, mode: 'reuse' }]);
-    expect(out.result.table).toBeNull();
-    expect(out.result.touched).toEqual([]);
+  it('reuse of a table deleted since the read is named in tableNotFound, as in Excel, and nothing is written', async () => {
+    const err = await apply(orderWorkbook(), [{ ...ensureTable, mode: 'reuse' }]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'tableNotFound', params: { table: 'OrderLines' } });
   });
 });
 

@@ -12,7 +12,7 @@ import { planApply } from '../../src/core/plans';
 import { planOverdueReport } from '../../src/core/report';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/types';
 import { understand } from '../../src/core/understand';
-import { columnWidthPoints } from '../../src/excel/apply';
+import { columnWidthPoints } from '../../src/excel/applySheet';
 import { ExcelWorkbookPort } from '../../src/excel/port';
 import { Package, readSheets } from '../../src/xlsx/package/parts';
 import { openPackageForWrite } from '../../src/xlsx/package/open';

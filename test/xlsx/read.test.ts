@@ -7,6 +7,7 @@ import { loadExcelJsWorkbook } from '../../src/xlsx/exceljs';
 import { readSnapshot } from '../../src/xlsx/read';
 import { readWorkbookFile } from '../../src/xlsx/readFile';
 import { columnLetter } from '../../src/core/address';
+import { goldenOf, REAL_WORLD_GOLDEN, type Golden } from '../reliability/corpus.golden';
 
 const FIX = path.resolve(__dirname, '../../../shared/fixtures');
 const sample = (n: string) => path.join(FIX, 'samples', n);
@@ -198,18 +199,22 @@ describe('real-world corpus', () => {
   });
 
   const files = readdirSync(path.join(FIX, 'real-world')) as string[];
+  it('lists every real-world file in the golden table', () => {
+    expect(files.slice().sort()).toEqual(Object.keys(REAL_WORLD_GOLDEN).sort());
+  });
   it.each(files)(
-    '%s: understood or a clean OrderClerkError',
+    '%s: the order sheet and header row, or the error, of the golden table',
     async (f) => {
-      let result: string;
+      let result: Golden;
       try {
         const { snapshot } = await readWorkbookFile(real(f));
-        result = understand(snapshot, { today: TODAY }).order.sheet;
+        const { order } = understand(snapshot, { today: TODAY });
+        result = { sheet: order.sheet, headerRow: order.headerRow };
       } catch (e) {
         if (!(e instanceof OrderClerkError)) throw e;
-        result = e.code;
+        result = { error: e.code };
       }
-      expect(typeof result).toBe('string');
+      expect(result).toEqual(goldenOf(f));
     },
     20000,
   );

@@ -9,7 +9,9 @@ import { cellAt, formatAt } from '../../src/core/snapshot';
 import { isDateFormat } from '../../src/core/dates';
 import { readSettings } from '../../src/core/settings';
 import { understand } from '../../src/core/understand';
-import { decodeEscapes, readSnapshot, resolveTarget } from '../../src/xlsx/read';
+import { readSnapshot } from '../../src/xlsx/read';
+import { resolveTarget } from '../../src/xlsx/relationships';
+import { decodeEscapes } from '../../src/xlsx/sheetSink';
 import {
   NS_MAIN,
   NS_PKG_REL,

@@ -18,7 +18,8 @@ import type { CompanyProfile, Lang, OrderLine, Understanding, WorkbookSnapshot }
 import { orderNosText, type BuiltDocument, type DocContext, type ExportFields } from './context';
 import { buildDeliveryNote } from './deliveryNote';
 import { docSheetLabel, docTypeLabel } from './labels';
-import { formatRowList, groupByCustomer, selectLines } from './lines';
+import { groupByCustomer } from '../customers';
+import { formatRowList, lineText, selectLines } from './lines';
 import { lastNumberKey, lastSequence, nextDocNumbers } from './numbering';
 import { buildPackingList } from './packingList';
 import { planRegisterRows, registerSheet, type RegisterEntry } from './register';
@@ -108,7 +109,7 @@ export function documentLang(u: Understanding, opts: Pick<DocumentOptions, 'lang
 
 /** The selected lines grouped per document (one customer each); throws mixedCustomers unless perCustomer. */
 function documentGroups(u: Understanding, opts: DocumentOptions): { customer: string; lines: OrderLine[] }[] {
-  const groups = groupByCustomer(selectLines(u, opts.rows));
+  const groups = groupByCustomer(selectLines(u, opts.rows), (l) => lineText(l, 'customer'));
   if (groups.length > 1 && !opts.perCustomer) {
     throw new OrderClerkError('mixedCustomers', { customers: groups.map((g) => g.customer || '—').join(', ') });
   }

@@ -16,11 +16,6 @@ export function bilingual(lang: Lang, key: string, separator = ' '): string {
   return first === second ? first : `${first}${separator}${second}`;
 }
 
-/** Two-line column header, so narrow columns stay narrow. */
-export function columnHeader(lang: Lang, key: string): string {
-  return bilingual(lang, key, '\n');
-}
-
 export function docTitle(lang: Lang, type: DocType): string {
   return bilingual(lang, `doc.title.${type}`);
 }

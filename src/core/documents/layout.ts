@@ -2,10 +2,10 @@
 // signature boxes; it sizes columns to their content (CJK characters count double) and sets A4 printing.
 
 import { rangeAddress } from '../address';
-import type { CellSpec, CellStyle, PageSetup, SheetSpec, WriteValue } from '../edits';
+import type { CellStyle, PageSetup, SheetSpec, WriteValue } from '../edits';
 import { letterheadLines } from '../company';
 import type { CompanyProfile, Lang } from '../types';
-import { displayWidth, titleRows } from '../printSetup';
+import { SheetGrid, displayWidth, titleRows } from '../printSetup';
 import { withFont } from './font';
 import { bilingual } from './labels';
 
@@ -40,9 +40,9 @@ interface MergedText {
   right: number;
 }
 
+/** A document's grid: the report's SheetGrid, plus column widths fitted as cells are set and row heights. */
 export class FormGrid {
-  private readonly cells = new Map<string, CellSpec>();
-  private readonly merges: string[] = [];
+  private readonly grid = new SheetGrid();
   private readonly mergedAreas: MergedText[] = [];
   private readonly contentWidth: number[];
   private readonly minWidths: number[];
@@ -55,7 +55,7 @@ export class FormGrid {
 
   /** One cell; its content widens its column. Strings stay literal values, never formulas. */
   set(row: number, col: number, value: WriteValue, style?: CellStyle): void {
-    this.cells.set(`${row}:${col}`, { row, col, value, ...(style ? { style } : {}) });
+    this.grid.put(row, col, value, style);
     const widest = Math.max(...valueWidth(value, style?.numberFormat));
     if (!style?.wrap || widest <= MAX_WIDTH) this.contentWidth[col - 1] = Math.max(this.contentWidth[col - 1], widest);
     else this.contentWidth[col - 1] = Math.max(this.contentWidth[col - 1], MAX_WIDTH);
@@ -69,12 +69,11 @@ export class FormGrid {
     }
     for (let r = row; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        const spec: CellSpec = { row: r, col: c, ...(style ? { style } : {}) };
-        if (r === row && c === left) spec.value = value;
-        this.cells.set(`${r}:${c}`, spec);
+        if (r === row && c === left) this.grid.put(r, c, value, style);
+        else this.grid.blank(r, c, style);
       }
     }
-    this.merges.push(rangeAddress(row, left, bottom, right));
+    this.grid.merge(row, left, bottom, right);
     if (bottom === row) this.mergedAreas.push({ row, left, right });
   }
 
@@ -87,9 +86,7 @@ export class FormGrid {
   }
 
   get lastRow(): number {
-    let max = 0;
-    for (const c of this.cells.values()) max = Math.max(max, c.row);
-    return max;
+    return this.grid.lastRow();
   }
 
   widths(): number[] {
@@ -105,12 +102,11 @@ export class FormGrid {
     const widths = this.widths();
     this.fitRowHeights(widths);
     const lastRow = this.lastRow;
-    const sorted = Array.from(this.cells.values()).sort((a, b) => a.row - b.row || a.col - b.col);
-    const cells = print.font ? withFont(sorted, print.font) : sorted;
+    const cells = print.font ? withFont(this.grid.cells(), print.font) : this.grid.cells();
     return {
       name,
       cells,
-      merges: this.merges.slice(),
+      merges: this.grid.merges.slice(),
       columnWidths: widths,
       rowHeights: { ...this.rowHeights },
       pageSetup: {
@@ -135,7 +131,7 @@ export class FormGrid {
       for (let c = m.left; c <= m.right; c++) w += widths[c - 1];
       spanOf.set(`${m.row}:${m.left}`, w);
     }
-    for (const c of this.cells.values()) {
+    for (const c of this.grid.cells()) {
       if (!c.style?.wrap || typeof c.value !== 'string') continue;
       const available = Math.max(1, (spanOf.get(`${c.row}:${c.col}`) ?? widths[c.col - 1]) - 1);
       const lines = c.value

@@ -3,6 +3,7 @@
 
 import { DATE_FORMAT, fromSerial1900 } from '../dates';
 import { OrderClerkError } from '../errors';
+import { keyText } from '../text';
 import type {
   CustomerInfo,
   DateField,
@@ -49,17 +50,12 @@ export function dateCell(line: OrderLine, field: DateField, dateSystem: 1900 | 1
   return { value: fromSerial1900(serial, dateSystem), numberFormat: DATE_FORMAT };
 }
 
-/** Comparable key for item codes and customer names: width-folded, case- and space-insensitive. */
-export function lookupKey(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-}
-
 function findIn<T>(map: Map<string, T>, name: string): T | undefined {
   if (name === '') return undefined;
   const exact = map.get(name);
   if (exact) return exact;
-  const key = lookupKey(name);
-  for (const [k, v] of map) if (lookupKey(k) === key) return v;
+  const key = keyText(name);
+  for (const [k, v] of map) if (keyText(k) === key) return v;
   return undefined;
 }
 
@@ -92,19 +88,6 @@ export function selectLines(u: Understanding, rows: number[]): OrderLine[] {
   const strays = wanted.filter((r) => !byRow.has(r));
   if (strays.length) throw new OrderClerkError('rowsNotOrderLines', { rows: formatRowList(strays) });
   return wanted.map((r) => byRow.get(r) as OrderLine);
-}
-
-/** Lines grouped by customer, in order of first appearance. */
-export function groupByCustomer(lines: OrderLine[]): { customer: string; lines: OrderLine[] }[] {
-  const groups = new Map<string, { customer: string; lines: OrderLine[] }>();
-  for (const l of lines) {
-    const name = lineText(l, 'customer');
-    const key = lookupKey(name);
-    const g = groups.get(key) ?? { customer: name, lines: [] };
-    g.lines.push(l);
-    groups.set(key, g);
-  }
-  return Array.from(groups.values());
 }
 
 /** Distinct non-empty values of a field, in order of first appearance. */

@@ -6,6 +6,7 @@
 // Numbered ST-YYYYMM-NNN (the month the period ends in), registered like every document, the last number kept in
 // the settings so it is never reused.
 
+import { keyText } from '../text';
 import { guessCompanyName, resolveCompany, type CompanySource } from '../company';
 import { DATE_FORMAT, daysInMonth, fromSerial1900, isoToSerial } from '../dates';
 import type { WorkbookEdit } from '../edits';
@@ -36,7 +37,7 @@ import {
   type TableColumn,
   type TableValue,
 } from './layout';
-import { findCustomer, findProduct, lineDate, lineNumber, lineText, lookupKey, roundTo } from './lines';
+import { findCustomer, findProduct, lineDate, lineNumber, lineText, roundTo } from './lines';
 import { planRegisterRows, readRegister, registerSheet } from './register';
 
 export const STATEMENT_PREFIX = 'ST';
@@ -166,7 +167,7 @@ function recordLines(
   const voided: string[] = [];
   const names: string[] = [];
   for (const r of rows) {
-    if (lookupKey(r.customer) !== customerKey || r.date === null) continue;
+    if (keyText(r.customer) !== customerKey || r.date === null) continue;
     const day = Math.floor(r.date);
     if (day < from || day > to) continue;
     if (r.state === 'void' || voidInRegister.has(r.number)) {
@@ -178,8 +179,8 @@ function recordLines(
     const source = r.row === null ? undefined : byRow.get(r.row);
     const line =
       source &&
-      lookupKey(lineText(source, 'orderNo')) === lookupKey(r.orderNo) &&
-      lookupKey(lineText(source, 'item')) === lookupKey(r.item)
+      keyText(lineText(source, 'orderNo')) === keyText(r.orderNo) &&
+      keyText(lineText(source, 'item')) === keyText(r.item)
         ? source
         : undefined;
     const product = findProduct(u.masters, r.item);
@@ -206,7 +207,7 @@ function shipDateLines(u: Understanding, customerKey: string, from: number, to: 
   const kindOf = statusMatcher(u.settings);
   const out: StatementLine[] = [];
   for (const l of u.lines) {
-    if (lookupKey(lineText(l, 'customer')) !== customerKey) continue;
+    if (keyText(lineText(l, 'customer')) !== customerKey) continue;
     const ship = lineDate(l, 'shipDate');
     if (ship === null || Math.floor(ship) < from || Math.floor(ship) > to) continue;
     if (kindOf(lineText(l, 'status')) === 'cancelled') continue;
@@ -234,7 +235,7 @@ function shipDateLines(u: Understanding, customerKey: string, from: number, to: 
 export function knownCustomers(u: Understanding, wb: WorkbookSnapshot): string[] {
   const seen = new Map<string, string>();
   const add = (name: string): void => {
-    if (name !== '' && !seen.has(lookupKey(name))) seen.set(lookupKey(name), name);
+    if (name !== '' && !seen.has(keyText(name))) seen.set(keyText(name), name);
   };
   u.lines.forEach((l) => add(lineText(l, 'customer')));
   readShipments(wb).rows.forEach((r) => add(r.customer));
@@ -246,9 +247,9 @@ export function knownCustomers(u: Understanding, wb: WorkbookSnapshot): string[]
  * Throws OrderClerkError customerNotFound naming the known customers (in `lang`).
  */
 export function matchCustomer(u: Understanding, wb: WorkbookSnapshot, name: string, lang: Lang): string {
-  const key = lookupKey(name);
+  const key = keyText(name);
   const known = knownCustomers(u, wb);
-  const match = known.find((k) => lookupKey(k) === key);
+  const match = known.find((k) => keyText(k) === key);
   if (match === undefined)
     throw new OrderClerkError('customerNotFound', { customer: name, known: summariseList(known, lang) || '—' });
   return match;
@@ -307,7 +308,7 @@ export function planStatement(u: Understanding, wb: WorkbookSnapshot, opts: Stat
   const lang = opts.lang ?? u.settings.documentLang ?? u.order.lang;
   const uiLang = opts.uiLang ?? lang;
   const { from, to } = statementPeriod(opts.today, opts.from, opts.to);
-  const customerKey = lookupKey(opts.customer);
+  const customerKey = keyText(opts.customer);
   const match = matchCustomer(u, wb, opts.customer, uiLang);
   const fromSerial = isoToSerial(from);
   const toSerial = isoToSerial(to);

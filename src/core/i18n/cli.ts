@@ -98,8 +98,7 @@ export const cli: CataloguePart = {
     'cli.flag.summary': '今天 {today}，{days} 天内到期算“即将到期”：',
     'cli.report.done': '已在 {file} 中生成工作表“{sheet}”：逾期 {overdue} 行。',
     'cli.apply.done': '已写入 {file}：表格 {table}，{validation} 条数据验证，{flags} 条交期标色规则。',
-    'cli.apply.noTable':
-      '已写入 {file}：订单区域有合并单元格，未建表；{validation} 条数据验证，{flags} 条交期标色规则。',
+    'cli.apply.noTable': '已写入 {file}：未建表（原因见错误输出）；{validation} 条数据验证，{flags} 条交期标色规则。',
     'cli.apply.fixed': '修正了 {count} 个单元格（原值记在“变更记录”中）：',
     'cli.generate.done': '已写入 {file}：',
     'cli.generate.document': '{type} {number}（工作表“{sheet}”，客户 {customer}，第 {rows} 行，数量合计 {quantity}）',
@@ -234,7 +233,7 @@ export const cli: CataloguePart = {
     'cli.report.done': 'Wrote sheet "{sheet}" to {file}: {overdue} overdue lines.',
     'cli.apply.done': 'Wrote {file}: table {table}, {validation} validation rules, {flags} delay-flag rules.',
     'cli.apply.noTable':
-      'Wrote {file}: the order block has merged cells, so no table was made; {validation} validation rules, {flags} delay-flag rules.',
+      'Wrote {file} without making a table (the reason is on stderr); {validation} validation rules, {flags} delay-flag rules.',
     'cli.apply.fixed': 'Fixed {count} cells (old values are in the change log):',
     'cli.generate.done': 'Wrote {file}:',
     'cli.generate.document':

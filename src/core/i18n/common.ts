@@ -37,6 +37,14 @@ export const common: CataloguePart = {
     'table.problem.duplicate': '表头“{header}”重复（{cells}）',
     'table.problem.notText': '表头 {cells} 不是文字',
     'table.problem.merged': '表格区域内有合并单元格（{cells}）',
+    'table.problem.formula': '表头 {cells} 是公式',
+    'error.tableNotGrown':
+      '表格 {table} 保持原样（{range}），没有扩大到全部订单行：{detail}。扩大表格时 Excel 会改写这些表头单元格；请先修改表头后再建表。',
+    'error.tableConflict': '没有建表：{detail}。原有表格保持不变。',
+    'error.tableNotFound': '找不到表格“{table}”（可能刚被删除）：请重新读取后再试，未做任何修改。',
+    'table.problem.severalTables': '订单区域与多个表格重叠（{tables}）',
+    'table.problem.otherHeaderRow': '表格 {table}（{range}）的表头不在订单表头所在的第 {row} 行',
+    'table.problem.wouldOverlap': '扩大表格 {table} 会与表格 {other} 重叠',
     'error.shipRefused':
       '没有生成单据：{detail}。请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
     'error.documentNotFound': '单据登记中没有单号“{number}”：请检查单号（如 DN-20261122-001）。',
@@ -96,6 +104,16 @@ export const common: CataloguePart = {
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
     'table.problem.notText': 'header cell(s) {cells} are not text',
     'table.problem.merged': 'the table area holds merged cells ({cells})',
+    'table.problem.formula': 'header cell(s) {cells} hold formulas',
+    'error.tableNotGrown':
+      'Table {table} was left as it is ({range}) and does not cover every order line: {detail}. Excel would rewrite those header cells when growing the table; correct the headers, then make the table again.',
+    'error.tableConflict': 'No table made: {detail}. Your tables were left as they are.',
+    'error.tableNotFound':
+      'Table "{table}" is not there any more (it may have just been deleted): read the sheet again and retry. Nothing was changed.',
+    'table.problem.severalTables': 'the order lines overlap several tables ({tables})',
+    'table.problem.otherHeaderRow':
+      'table {table} ({range}) does not have its header in row {row}, the order header row',
+    'table.problem.wouldOverlap': 'growing table {table} would overlap table {other}',
     'error.shipRefused':
       "No document made: {detail}. Correct the order sheet first, or give this shipment's quantity with --ship; to make it anyway add --force (it is noted in the document register).",
     'error.documentNotFound':

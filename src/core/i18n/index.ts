@@ -27,10 +27,23 @@ for (const part of Object.values(PARTS)) {
 
 export const CATALOGUE: Readonly<Record<Lang, Catalogue>> = merged;
 
+/** Each message split once at its `{name}` placeholders: checks fill thousands of them on a big sheet. */
+const split: Record<Lang, Map<string, string[]>> = { 'zh-CN': new Map(), 'en-US': new Map() };
+
 /** Look up `key` and fill `{name}` placeholders. An unknown key returns the key itself (and the catalogue test catches it). */
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const s = merged[lang][key] ?? merged['en-US'][key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const cache = split[lang] ?? split['en-US'];
+  let parts = cache.get(key);
+  if (parts === undefined) {
+    parts = (merged[lang]?.[key] ?? merged['en-US'][key] ?? key).split(/\{(\w+)\}/);
+    cache.set(key, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 /** Office display language ("zh-CN", "zh-TW", "en-GB" …) → the UI language we speak. */

@@ -35,6 +35,8 @@ export const pane: CataloguePart = {
     'pane.sheet.mappingSaved': '已保存：{column} 列 → {field}。设置保存在工作簿中。',
     'pane.sheet.makeTable': '转为表格',
     'pane.sheet.tableDone': '已将订单区域设为表格 {table}，数据未做任何改动。',
+    'pane.sheet.tableNotGrown':
+      '表格 {name} 保持在 {range}：此版本的 Excel 不能调整表格大小（需要 ExcelApi 1.13），其外的订单行不在表格中。请在 Excel 中用“表设计 › 调整表格大小”扩大表格，或更新 Excel。',
     'pane.sheet.refresh': '重新读取',
     'pane.sheet.useActive': '改用当前工作表',
     'pane.skip.blank': '空行',
@@ -216,6 +218,8 @@ export const pane: CataloguePart = {
     'pane.sheet.mappingSaved': 'Saved: column {column} → {field}. The setting is kept in the workbook.',
     'pane.sheet.makeTable': 'Make table',
     'pane.sheet.tableDone': 'The order lines are now table {table}. No value was changed.',
+    'pane.sheet.tableNotGrown':
+      'Table {name} was left at {range}: this version of Excel cannot resize a table (that needs ExcelApi 1.13), so the order lines outside it are not in the table. Resize it in Excel (Table Design › Resize Table), or update Excel.',
     'pane.sheet.refresh': 'Read again',
     'pane.sheet.useActive': 'Use the current sheet',
     'pane.skip.blank': 'blank',

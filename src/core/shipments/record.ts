@@ -5,7 +5,7 @@
 import { DATE_FORMAT, toSerial1900 } from '../dates';
 import type { WorkbookEdit, WriteValue } from '../edits';
 import { t } from '../i18n';
-import { lookupKey } from '../documents/lines';
+import { keyText } from '../text';
 import { findOwnSheet, ownSheetName, type OwnSheetKind } from '../ownSheets';
 import { cellAt, lastRow } from '../snapshot';
 import type { CellValue, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../types';
@@ -182,7 +182,7 @@ export function readShipments(wb: WorkbookSnapshot): { sheet: string | null; row
 
 /** Key a record row and an order line are matched by (SPEC 11): orderNo + item + source row. */
 function matchKey(row: number, orderNo: string, item: string): string {
-  return `${row}\u0000${lookupKey(orderNo)}\u0000${lookupKey(item)}`;
+  return `${row}\u0000${keyText(orderNo)}\u0000${keyText(item)}`;
 }
 
 /** Quantity shipped per order-sheet row, by the valid rows of the record (SPEC 11); rows without any are absent. */

@@ -1,6 +1,7 @@
 // The package as the writer sees it: parts read as text on demand, changed parts remembered, everything else
 // handed back to the zip untouched (JSZip re-uses an unread entry's compressed bytes, so untouched parts are
-// byte-identical when uncompressed). Content types, relationships and the workbook part's sheets live here.
+// byte-identical when uncompressed). Content types, relationships, the workbook part's sheets and the child order
+// of <workbook> (WORKBOOK_ORDER) live here.
 
 import type JSZip from 'jszip';
 import type { OpenPackage } from '../zip';
@@ -43,6 +44,29 @@ export const CONTENT_TYPE = {
 function isType(type: string, kind: string): boolean {
   return type.endsWith(`/${kind}`);
 }
+
+/** Child order of <workbook> (CT_Workbook). */
+export const WORKBOOK_ORDER = [
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 export interface Relationship {
   id: string;

@@ -2,7 +2,7 @@
 // grown. Never writes a header cell: a table's column names are the header cells' text, and a header that is not
 // usable text leaves the table unmade (core refuses such headers before planning).
 
-import { cellAddress, parseRange } from '../../core/address';
+import { areaCovers, areasOverlap, cellAddress, parseRange } from '../../core/address';
 import { attr, childElements, escapeAttr, firstChild, rootElement, splice, withAttributes } from './xml';
 import { CONTENT_TYPE, Package, REL, relationshipsOfType } from './parts';
 import type { SharedStringLookup, SheetPart } from './sheet';
@@ -59,18 +59,6 @@ export function columnNames(
   return { names, problem: null };
 }
 
-function overlaps(a: string, b: string): boolean {
-  const p = parseRange(a);
-  const q = parseRange(b);
-  return p.left <= q.right && q.left <= p.right && p.top <= q.bottom && q.top <= p.bottom;
-}
-
-function covers(outer: string, inner: string): boolean {
-  const p = parseRange(outer);
-  const q = parseRange(inner);
-  return p.left <= q.left && p.right >= q.right && p.top <= q.top && p.bottom >= q.bottom;
-}
-
 const DEFAULT_STYLE =
   '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>';
 
@@ -84,7 +72,7 @@ export async function createTable(
   name: string,
   sst: SharedStringLookup,
 ): Promise<boolean> {
-  if (all.some((t) => t.sheetPath === sheetPath && overlaps(t.ref, range))) return false;
+  if (all.some((t) => t.sheetPath === sheetPath && areasOverlap(t.ref, range))) return false;
   const { names, problem } = columnNames(sheet, range, sst);
   if (problem !== null) return false;
   const id = Math.max(0, ...all.map((t) => t.id)) + 1;
@@ -100,7 +88,7 @@ export async function createTable(
   const relId = await pkg.addRelationship(sheetPath, REL.table, path);
   // A sheet AutoFilter over the same cells would clash with the table's own filter (Excel keeps one).
   const af = sheet.child('autoFilter');
-  if (af && overlaps(attr(sheet.xml, af, 'ref') ?? 'A1', range)) sheet.setChild('autoFilter', null);
+  if (af && areasOverlap(attr(sheet.xml, af, 'ref') ?? 'A1', range)) sheet.setChild('autoFilter', null);
   addTablePart(sheet, relId);
   all.push({ path, sheetPath, name, ref: range, id, totalsRows: 0 });
   return true;
@@ -148,7 +136,7 @@ export async function growTable(
   range: string,
   sst: SharedStringLookup,
 ): Promise<boolean> {
-  if (covers(table.ref, range)) return true;
+  if (areaCovers(table.ref, range)) return true;
   const r = parseRange(table.ref);
   const want = parseRange(range);
   const top = Math.min(r.top, want.top);

@@ -8,12 +8,14 @@ import { OrderClerkError } from '../../core/errors';
 import { EXCEL_LIMITS, fitEditsToExcel, sheetNameFits, type LimitedCell } from '../../core/limits';
 import { SETTINGS_SHEET, settingsChunks } from '../../core/settings';
 import { chartXml, drawingXml } from './chart';
+import { refuseWrongExtension } from './macros';
 import { emptySheetXml, sheetSpecXml } from './newSheet';
 import { openPackageForWrite } from './open';
 import {
   CONTENT_TYPE,
   Package,
   REL,
+  WORKBOOK_ORDER,
   insertBeforeClose,
   readSheets,
   relationshipOfType,
@@ -34,29 +36,6 @@ import {
   splice,
   withAttributes,
 } from './xml';
-
-/** Child order of <workbook> (CT_Workbook). */
-const WORKBOOK_ORDER = [
-  'fileVersion',
-  'fileSharing',
-  'workbookPr',
-  'workbookProtection',
-  'bookViews',
-  'sheets',
-  'functionGroups',
-  'externalReferences',
-  'definedNames',
-  'calcPr',
-  'oleSize',
-  'customWorkbookViews',
-  'pivotCaches',
-  'smartTagPr',
-  'smartTagTypes',
-  'webPublishing',
-  'fileRecoveryPr',
-  'webPublishObjects',
-  'extLst',
-];
 
 export interface PackageWriteResult extends ApplyResult {
   bytes: Uint8Array;
@@ -344,7 +323,8 @@ class PackageWriter {
     const sst = await this.sst();
     const named = all.find((t) => t.name.toLowerCase() === e.name.toLowerCase());
     if (e.mode === 'reuse') {
-      if (!named) return null;
+      // The table core decided to reuse was deleted since the read: say so rather than make another.
+      if (!named) throw new OrderClerkError('tableNotFound', { table: e.name });
       await growTable(this.pkg, named, sheet, e.range, sst);
       return named.name;
     }
@@ -459,23 +439,6 @@ class PackageWriter {
         : insertInOrder(wb, root, 'calcPr', `<${p}calcPr fullCalcOnLoad="1"/>`, WORKBOOK_ORDER),
     );
   }
-}
-
-/** True for a macro-enabled workbook (its main part's content type, or a VBA project part). */
-export async function hasMacros(pkg: Package): Promise<boolean> {
-  const main = await pkg.contentTypeOf(await pkg.workbookPath());
-  if (main && /macroEnabled/i.test(main)) return true;
-  return Object.keys(pkg.zip.files).some((n) => /(^|\/)vbaProject\.bin$/i.test(n));
-}
-
-/** Macros cannot go into an .xlsx, and Excel refuses a macro-free package named .xlsm: say which to use. */
-async function refuseWrongExtension(pkg: Package, output: string, input: string): Promise<void> {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(output)?.[1]?.toLowerCase() ?? '';
-  const macros = await hasMacros(pkg);
-  const stem = output.replace(/\.[A-Za-z0-9]+$/, '');
-  if (macros && ext === 'xlsx') throw new OrderClerkError('macrosNeedXlsm', { file: input, suggest: `${stem}.xlsm` });
-  if (!macros && ext === 'xlsm')
-    throw new OrderClerkError('noMacrosNeedXlsx', { file: input, suggest: `${stem}.xlsx` });
 }
 
 function put(writes: Map<number, Map<number, CellWrite>>, row: number, col: number, w: CellWrite): void {

@@ -62,7 +62,7 @@ describe('planPacking', () => {
 
   it('a partial last carton gets its own line, number, prorated N.W. and N.W. + tare G.W.', () => {
     const { u } = docFixture([HEAD, ['A-1', 125, 20, 16, 17.5, '50*40*35']]);
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.rows).toHaveLength(2);
     const [full, part] = plan.rows;
     expect([
@@ -92,7 +92,7 @@ describe('planPacking', () => {
 
   it('a quantity below one carton is a single partial carton', () => {
     const { u } = docFixture([HEAD, ['A-1', 3, 7, 10, 11, '30*30*30']]);
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.rows.map((r) => [cartonRange(r), r.cartons, r.quantity, r.netTotal, r.grossTotal, r.cbm])).toEqual([
       ['1', 1, 3, 4.29, 5.29, 0.027],
     ]);
@@ -105,7 +105,7 @@ describe('planPacking', () => {
       ['B', 6, 3, 1, 2, '10*10*10'],
       ['C', 1, 5, 1, 2, '10*10*10'],
     ]);
-    expect(planPacking(u.lines, u.masters).rows.map(cartonRange)).toEqual(['1-2', '3', '4-5', '6']);
+    expect(planPacking([...u.lines], u.masters).rows.map(cartonRange)).toEqual(['1-2', '3', '4-5', '6']);
   });
 
   it('the order sheet own packing columns win over the product master', () => {
@@ -114,7 +114,7 @@ describe('planPacking', () => {
         items: [{ item: 'FM-202', qtyPerCarton: 20, netWeight: 16, grossWeight: 17.5, cartonSize: '50x40x35' }],
       },
     });
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.totals).toEqual({ quantity: 40, cartons: 4, netWeight: 32, grossWeight: 36, cbm: 0.096 });
   });
 
@@ -130,7 +130,7 @@ describe('planPacking', () => {
         },
       },
     );
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.rows[0]).toMatchObject({
       cartons: 2,
       netPerCarton: 10,
@@ -143,7 +143,7 @@ describe('planPacking', () => {
 
   it('rounds weights to 2 and CBM to 3 decimals without float noise', () => {
     const { u } = docFixture([HEAD, ['A', 30, 1, 0.1, 0.7, '45*35*60'], ['B', 3, 1, 1.005, 1.2, '10*10*10']]);
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.rows.map((r) => [r.netTotal, r.grossTotal, r.cbm])).toEqual([
       [3, 21, 2.835],
       [3.02, 3.6, 0.003],
@@ -153,7 +153,7 @@ describe('planPacking', () => {
 
   it('missing packing data leaves cells empty, totals null and a warning naming the item', () => {
     const { u } = docFixture([HEAD, ['A', 10, null, 1, 2, '10*10*10'], ['B', 6, 3, null, null, 'n/a']]);
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.rows[0]).toMatchObject({ firstCarton: null, cartons: null, quantity: 10, netTotal: null, cbm: null });
     expect(plan.rows[1]).toMatchObject({
       firstCarton: null,
@@ -175,7 +175,7 @@ describe('planPacking', () => {
 
   it('a quantity that is not a number gives no cartons and a warning', () => {
     const { u } = docFixture([HEAD, ['A', '待定', 4, 1, 2, '10*10*10']]);
-    const plan = planPacking(u.lines, u.masters);
+    const plan = planPacking([...u.lines], u.masters);
     expect(plan.rows[0]).toMatchObject({ quantity: null, quantityText: '待定', cartons: null });
     expect(plan.totals.cartons).toBeNull();
     expect(plan.warnings).toEqual([{ code: 'quantityUnknown', row: 2, item: 'A' }]);

@@ -1,21 +1,26 @@
 // A tiny evaluator for exactly the formula subset src/core/delay.ts emits (AND, OR, NOT, ISNUMBER, TRIM, N, TODAY,
-// comparisons, + and -, cell refs, number and string literals), with Excel's semantics: blank cells compare as 0 or "",
-// numbers < text < booleans, text compares case-insensitively, errors propagate through every function but ISNUMBER.
+// MATCH(…,{…},0) with Excel's wildcards (* ? and ~ to escape), SUBSTITUTE, comparisons, + and -, cell refs, number
+// and string literals, one-row array constants {"a","b"}), with Excel's
+// semantics: blank cells compare as 0 or "", numbers < text < booleans, text compares case-insensitively, errors
+// propagate through every function but ISNUMBER; a comparison with an array constant gives an array of results, and
+// AND/OR take every element of an array argument.
 
 import { columnNumber } from '../../../src/core/address';
 import { cellAt } from '../../../src/core/snapshot';
 import type { CellValue, SheetSnapshot } from '../../../src/core/types';
 import { isCellError } from '../../../src/core/types';
 
-type Val = number | string | boolean | null | { error: string };
+type Scalar = number | string | boolean | null | { error: string };
+type Val = Scalar | Scalar[];
 type Node =
   | { t: 'num'; v: number }
   | { t: 'str'; v: string }
+  | { t: 'array'; items: Node[] }
   | { t: 'ref'; col: number; row: number }
   | { t: 'call'; name: string; args: Node[] }
   | { t: 'bin'; op: string; a: Node; b: Node };
 
-const VALUE: Val = { error: '#VALUE!' };
+const VALUE: Scalar = { error: '#VALUE!' };
 
 export function parseFormula(src: string): Node {
   let i = 0;
@@ -52,6 +57,17 @@ export function parseFormula(src: string): Node {
       const e = comparison();
       eat(')');
       return e;
+    }
+    if (src[i] === '{') {
+      i++;
+      const items: Node[] = [primary()];
+      while (peek(',')) {
+        eat(',');
+        items.push(primary());
+      }
+      eat('}');
+      if (items.some((x) => x.t !== 'str' && x.t !== 'num')) throw new Error('array constants hold literals only');
+      return { t: 'array', items };
     }
     const num = /^\d+(\.\d+)?/.exec(src.slice(i));
     if (num) {
@@ -103,16 +119,20 @@ export function parseFormula(src: string): Node {
   return e;
 }
 
-const isErr = (v: Val): v is { error: string } => typeof v === 'object' && v !== null;
+const isErr = (v: Val): v is { error: string } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const scalar = (v: Val): Scalar => {
+  if (Array.isArray(v)) throw new Error('an array where one value is expected');
+  return v;
+};
 
-function toText(v: Val): Val {
+function toText(v: Scalar): Scalar {
   if (isErr(v)) return v;
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
 }
 
-function toBool(v: Val): Val {
+function toBool(v: Scalar): Scalar {
   if (isErr(v)) return v;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
@@ -120,7 +140,7 @@ function toBool(v: Val): Val {
   return VALUE;
 }
 
-function toNum(v: Val): Val {
+function toNum(v: Scalar): Scalar {
   if (isErr(v)) return v;
   if (v === null) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -130,7 +150,7 @@ function toNum(v: Val): Val {
 }
 
 /** Excel's ordering: numbers < text < booleans; blank takes the other side's type. */
-function compare(a: Val, b: Val): number {
+function compare(a: Scalar, b: Scalar): number {
   const rank = (v: Val): number => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   if (a === null && b === null) return 0;
   if (a === null) a = typeof b === 'number' ? 0 : typeof b === 'string' ? '' : false;
@@ -161,6 +181,20 @@ function cellVal(v: CellValue): Val {
   return v;
 }
 
+function binary(op: string, a: Scalar, b: Scalar): Scalar {
+  if (isErr(a)) return a;
+  if (isErr(b)) return b;
+  if (op === '+' || op === '-') {
+    const x = toNum(a);
+    const y = toNum(b);
+    if (isErr(x)) return x;
+    if (isErr(y)) return y;
+    return op === '+' ? (x as number) + (y as number) : (x as number) - (y as number);
+  }
+  const c = compare(a, b);
+  return { '=': c === 0, '<>': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[op] as boolean;
+}
+
 export function evaluate(n: Node, ctx: EvalContext): Val {
   switch (n.t) {
     case 'num':
@@ -169,23 +203,38 @@ export function evaluate(n: Node, ctx: EvalContext): Val {
       return n.v;
     case 'ref':
       return cellVal(cellAt(ctx.sheet, n.row + ctx.rowOffset, n.col));
+    case 'array':
+      return n.items.map((x) => scalar(evaluate(x, ctx)));
     case 'bin': {
       const a = evaluate(n.a, ctx);
       const b = evaluate(n.b, ctx);
-      if (isErr(a)) return a;
-      if (isErr(b)) return b;
-      if (n.op === '+' || n.op === '-') {
-        const x = toNum(a);
-        const y = toNum(b);
-        if (isErr(x)) return x;
-        if (isErr(y)) return y;
-        return n.op === '+' ? (x as number) + (y as number) : (x as number) - (y as number);
+      // Against an array constant, the operator applies to each element.
+      if (Array.isArray(a) || Array.isArray(b)) {
+        const xs = Array.isArray(a) ? a : null;
+        const ys = Array.isArray(b) ? b : null;
+        const len = (xs ?? ys)!.length;
+        return Array.from({ length: len }, (_, k) => binary(n.op, xs ? xs[k] : scalar(a), ys ? ys[k] : scalar(b)));
       }
-      const c = compare(a, b);
-      return { '=': c === 0, '<>': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[n.op] as boolean;
+      return binary(n.op, a, b);
     }
     case 'call': {
-      const args = n.args.map((a) => evaluate(a, ctx));
+      const all = n.args.map((a) => evaluate(a, ctx));
+      if (n.name === 'AND' || n.name === 'OR') {
+        const bs = all.flat().map(toBool);
+        const err = bs.find(isErr);
+        if (err) return err;
+        return n.name === 'AND' ? bs.every((b) => b === true) : bs.some((b) => b === true);
+      }
+      if (n.name === 'MATCH') {
+        const [value, list, type] = all;
+        if (!Array.isArray(list) || type !== 0) throw new Error('MATCH(value, {array}, 0) only');
+        const v = scalar(value);
+        if (isErr(v)) return v;
+        const re = wildcardPattern(String(toText(v)));
+        const k = list.findIndex((x) => typeof x === 'string' && re.test(x));
+        return k < 0 ? { error: '#N/A' } : k + 1;
+      }
+      const args = all.map(scalar);
       switch (n.name) {
         case 'TODAY':
           return ctx.today;
@@ -200,22 +249,42 @@ export function evaluate(n: Node, ctx: EvalContext): Val {
           const v = toText(args[0]);
           return isErr(v) ? v : (v as string).replace(/ +/g, ' ').replace(/^ | $/g, '');
         }
+        case 'SUBSTITUTE': {
+          const [text, from, to] = args.map(toText);
+          if (isErr(text)) return text;
+          if (isErr(from)) return from;
+          if (isErr(to)) return to;
+          return from === '' ? text : (text as string).split(from as string).join(to as string);
+        }
         case 'NOT': {
           const v = toBool(args[0]);
           return isErr(v) ? v : !v;
-        }
-        case 'AND':
-        case 'OR': {
-          const bs = args.map(toBool);
-          const err = bs.find(isErr);
-          if (err) return err;
-          return n.name === 'AND' ? bs.every((b) => b === true) : bs.some((b) => b === true);
         }
         default:
           throw new Error(`function outside the emitted subset: ${n.name}`);
       }
     }
   }
+}
+
+/**
+ * MATCH's exact match (type 0) on text: * is any run of characters, ? any one, ~ makes the next character literal;
+ * case is ignored, as Excel's = ignores it.
+ */
+function wildcardPattern(p: string): RegExp {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '~' && i + 1 < p.length) out += escapeRe(p[++i]);
+    else if (c === '*') out += '[\\s\\S]*';
+    else if (c === '?') out += '[\\s\\S]';
+    else out += escapeRe(c);
+  }
+  return new RegExp(`^${out}$`, 'iu');
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Does a conditional-format formula apply (TRUE or a non-zero number; errors do not)? */

@@ -4,30 +4,18 @@
 import { parseCell } from '../../../src/core/address';
 import type { CellSpec, SheetSpec, WorkbookEdit, WriteValue } from '../../../src/core/edits';
 import type { CellValue, CustomerInfo, ProductInfo, Understanding, WorkbookSnapshot } from '../../../src/core/types';
-import { sheetFromGrid } from '../../../src/core/snapshot';
-import { serial, sheetOf, understandingFromGrid, workbookOf, type GridOptions } from './grid';
+import { understand } from '../../../src/core/understand';
+import { serial, snapshotOf, type GridOptions } from './grid';
 
-export interface DocFixtureOptions extends GridOptions {
-  customers?: Partial<CustomerInfo>[];
-  /** Extra sheets in the workbook (a register, earlier documents). */
-  extraSheets?: { name: string; grid: CellValue[][] }[];
-}
+export type DocFixtureOptions = GridOptions;
 
+/** The grid's workbook and what the product understands of it. */
 export function docFixture(
   grid: CellValue[][],
   opts: DocFixtureOptions = {},
 ): { u: Understanding; wb: WorkbookSnapshot } {
-  const u = understandingFromGrid(grid, opts);
-  if (opts.customers) {
-    u.masters.customers = {
-      sheet: 'Customers',
-      byName: new Map(
-        opts.customers.map((c, i) => [String(c.customer), { row: i + 2, ...c, customer: String(c.customer) }]),
-      ),
-    };
-  }
-  const sheets = [sheetOf(grid, opts), ...(opts.extraSheets ?? []).map((s) => sheetFromGrid(s.name, s.grid))];
-  return { u, wb: workbookOf(sheets, opts.dateSystem ?? 1900) };
+  const wb = snapshotOf(grid, opts);
+  return { u: understand(wb, { today: '2026-11-22' }), wb };
 }
 
 /** The zh-factory order lines 4 and 5 (and a line for another customer), with its price list and customer sheet. */

@@ -2,7 +2,7 @@ import { planValidationRules } from '../../src/core/checks';
 import type { ValidationSpec, WorkbookEdit } from '../../src/core/edits';
 import { STATUS_WORDS } from '../../src/core/status';
 import type { CellValue } from '../../src/core/types';
-import { understandingFromGrid } from './helpers/grid';
+import { understandGrid } from './helpers/grid';
 
 // A lineNo, B item, C quantity, D unitPrice, E orderDate, F dueDate, G shipDate, H status, I remarks — header in row 3.
 const HEAD: CellValue[] = [
@@ -25,7 +25,7 @@ function rules(edit: WorkbookEdit): ValidationSpec[] {
 }
 
 describe('planValidationRules', () => {
-  const u = understandingFromGrid([HEAD, ...rows(['生产中', null, '已完成', '生产中', '待排产'])], {
+  const u = understandGrid([HEAD, ...rows(['生产中', null, '已完成', '生产中', '待排产'])], {
     sheet: '2026订单',
     headerRow: 3,
     lang: 'zh-CN',
@@ -79,7 +79,7 @@ describe('planValidationRules', () => {
   });
 
   test('an English sheet lists English words first, extra words from settings, and no word twice', () => {
-    const en = understandingFromGrid([HEAD, ...rows(['open', 'Shipped', 'SHIPPED', 'a,b'])], {
+    const en = understandGrid([HEAD, ...rows(['open', 'Shipped', 'SHIPPED', 'a,b'])], {
       settings: { extraStatusWords: { shipped: ['Sent'] } },
     });
     const list = rules(planValidationRules(en, 'en-US'))[5].rule;
@@ -91,7 +91,7 @@ describe('planValidationRules', () => {
   });
 
   test('unmapped columns get no rule', () => {
-    const small = understandingFromGrid([
+    const small = understandGrid([
       ['item', 'quantity'],
       ['X', 1],
       ['Y', 2],

@@ -1,8 +1,12 @@
 // Reports and documents through the Office.js adapter on the recording fake: the sheets, the register row, print
 // setup and the chart land, in a number of syncs that does not grow with the number of order lines.
+import { cellAddress } from '../../src/core/address';
+import { applyWarningTexts } from '../../src/core/applyWarnings';
 import { classifyLines } from '../../src/core/delay';
 import { planDocuments } from '../../src/core/documents';
+import { t } from '../../src/core/i18n';
 import { planOverdueReport } from '../../src/core/report';
+import type { CellValue } from '../../src/core/types';
 import { understand } from '../../src/core/understand';
 import { ExcelWorkbookPort } from '../../src/excel/port';
 import { generateOrderSheet } from '../../bench/generateSheet';
@@ -16,6 +20,21 @@ async function setup(rows: number) {
   const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
   const wb = await port.read();
   return { fx, port, wb, u: understand(wb, { today: TODAY }) };
+}
+
+/** Bottom-right cell of the values written to a sheet ("K57"). */
+function usedCorner(grid: CellValue[][]): string {
+  let bottom = 0;
+  let right = 0;
+  grid.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && v !== '') {
+        bottom = Math.max(bottom, i + 1);
+        right = Math.max(right, j + 1);
+      }
+    }),
+  );
+  return cellAddress(bottom, right);
 }
 
 async function reportSyncs(rows: number) {
@@ -34,7 +53,11 @@ test('the weekly report: a new print-ready sheet with its chart, in the same syn
   const { fx, report, result } = large;
   expect(result.createdSheets).toEqual([report.sheet]);
   const sheet = fx.sheet(report.sheet);
-  expect(sheet.pageLayout.printArea).toBeTruthy();
+  const spec = report.edits.find((e) => e.kind === 'addSheet');
+  if (spec?.kind !== 'addSheet') throw new Error('no report sheet planned');
+  // The print area Excel got is the plan's: every cell of the report, A1 to its last row and column.
+  expect(sheet.pageLayout.printArea).toBe(spec.spec.pageSetup.printArea);
+  expect(sheet.pageLayout.printArea).toBe(`A1:${usedCorner(fx.sheetValues(report.sheet))}`);
   expect(sheet.charts).toHaveLength(1);
   const overdueRows = fx
     .sheetValues(report.sheet)
@@ -91,3 +114,40 @@ test.each(['packing-list', 'delivery-note'] as const)(
     }
   },
 );
+
+describe('fit to one page wide is read back (office-js#1860)', () => {
+  async function packingList(fitToPagesIgnored: boolean) {
+    const s = generateOrderSheet(50, 7);
+    const fx = createFakeExcel([{ name: s.name, values: s.values, formats: s.formats ?? undefined }], {
+      fitToPagesIgnored,
+    });
+    const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
+    const wb = await port.read();
+    const u = understand(wb, { today: TODAY });
+    const plan = planDocuments(u, wb, { type: 'packing-list', rows: openRows(u, 3), today: TODAY, force: true });
+    fx.resetStats();
+    return { fx, plan, result: await port.apply(plan.edits) };
+  }
+
+  test('when Excel took it: no warning, and the read-back costs no extra sync', async () => {
+    const { fx, plan, result } = await packingList(false);
+    expect(result.warnings).toBeUndefined();
+    expect(fx.sheet(plan.documents[0].sheet).pageLayout.zoom).toEqual({
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+    });
+    expect(fx.stats.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test('when Excel ignored it: the result says so, in the clerk’s language', async () => {
+    const { plan, result } = await packingList(true);
+    const sheet = plan.documents[0].sheet;
+    // The document and the register (a print-ready sheet of its own since the letterhead) both say so.
+    expect(result.warnings).toEqual([
+      { code: 'fitToWidthNotApplied', sheet },
+      { code: 'fitToWidthNotApplied', sheet: '单据登记' },
+    ]);
+    expect(applyWarningTexts(result, 'zh-CN')[0]).toBe(t('zh-CN', 'apply.warning.fitToWidthNotApplied', { sheet }));
+    expect(applyWarningTexts(result, 'en-US')[0]).toContain('one page wide');
+  });
+});

@@ -1,0 +1,89 @@
+// What every pane action works with, and the one write path they share: read the workbook fresh, understand the
+// order sheet, plan from what was read, apply the plan. The pane reads the workbook again after an action that wrote
+// (usePane), so the sequence fresh → plan → apply → reload is written once.
+
+import type { ApplyResult, WorkbookEdit } from '../../core/edits';
+import type { Progress, WorkbookPort } from '../../core/port';
+import type { Lang, Understanding, WorkbookSnapshot } from '../../core/types';
+import { understand } from '../../core/understand';
+
+/** A message for the clerk after an action: success, partial success (warning), information or failure. */
+export type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; details?: string[] };
+
+/** What the pane is doing right now, for the progress line (catalogue key `pane.step.<step>`). */
+export type Step = 'read' | 'understand' | 'check' | 'apply' | 'render';
+
+export interface ActionContext {
+  port: WorkbookPort;
+  /** Language of the notice and of the words written into the workbook (prompts, change log). */
+  lang: Lang;
+  /** ISO date the action treats as today. */
+  today: string;
+  /** The order sheet the pane is on (documents it generated get activated and must not take its place). */
+  sheet: string | null;
+  /** The clock for change-log times. */
+  now(): Date;
+  /** Told each step, with the port's progress, for the pane's progress line. */
+  onStep?(step: Step, progress?: Progress): void;
+  /** Let the browser paint between long steps (the pane yields a macrotask; tests need not). */
+  pause?(): Promise<void>;
+  /** Told every reading, understood or not (the pane shows the workbook as the action found it). */
+  onRead?(r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }): void;
+  /** How this caller reads (the ribbon reads only the sheets it needs: commands.ts readForCommand); default: all. */
+  readOrders?(): Promise<Reading>;
+}
+
+export interface Reading {
+  wb: WorkbookSnapshot;
+  u: Understanding;
+}
+
+/**
+ * The order sheet understood from the workbook as it is now: the pane's sheet when it still exists, else the active
+ * sheet, else the first with an order table. Throws why (an OrderClerkError) when there is none.
+ */
+export function understandFor(wb: WorkbookSnapshot, today: string, sheet: string | null): Understanding {
+  if (sheet && wb.sheets.some((s) => s.name === sheet)) return understand(wb, { today, sheet });
+  return understand(wb, { today });
+}
+
+/** Read the workbook and understand its order sheet (never from a reading older than this action). */
+export async function readOrders(ctx: ActionContext): Promise<Reading> {
+  if (ctx.readOrders) return ctx.readOrders();
+  ctx.onStep?.('read');
+  await ctx.pause?.(); // let "reading" paint before a read that may hold the page for a while
+  const wb = await ctx.port.read((p) => ctx.onStep?.('read', p));
+  ctx.onStep?.('understand');
+  await ctx.pause?.();
+  let u: Understanding;
+  try {
+    u = understandFor(wb, ctx.today, ctx.sheet);
+  } catch (failure) {
+    ctx.onRead?.({ wb, u: null, failure });
+    throw failure;
+  }
+  ctx.onRead?.({ wb, u, failure: null });
+  return { wb, u };
+}
+
+/** Carry out edits through the port, with progress; nothing is sent for an empty plan. */
+export async function applyEdits(ctx: ActionContext, edits: WorkbookEdit[]): Promise<ApplyResult | null> {
+  if (edits.length === 0) return null;
+  ctx.onStep?.('apply');
+  await ctx.pause?.();
+  return ctx.port.apply(edits, (p) => ctx.onStep?.('apply', p));
+}
+
+/** The one write path: read fresh, plan from that reading, apply the plan's edits. */
+export async function applyPlan<P extends { edits: WorkbookEdit[] }>(
+  ctx: ActionContext,
+  plan: (r: Reading) => P,
+): Promise<{ reading: Reading; planned: P; applied: ApplyResult | null }> {
+  const reading = await readOrders(ctx);
+  const planned = plan(reading);
+  const applied = await applyEdits(ctx, planned.edits);
+  return { reading, planned, applied };
+}
+
+export const success = (text: string): Notice => ({ intent: 'success', text });
+export const info = (text: string): Notice => ({ intent: 'info', text });

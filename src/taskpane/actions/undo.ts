@@ -1,0 +1,11 @@
+// Undo the last fix from the change log (a cell the clerk changed since is left alone), logging the undo.
+
+import { planUndoLastFix } from '../../core/fixes';
+import { t } from '../../core/i18n';
+import { applyPlan, info, success, type ActionContext, type Notice } from './context';
+
+export async function undoLastFix(ctx: ActionContext): Promise<Notice> {
+  const { planned } = await applyPlan(ctx, ({ wb, u }) => planUndoLastFix(wb, u, { lang: ctx.lang, now: ctx.now() }));
+  if (planned.restored.length === 0) return info(t(ctx.lang, 'pane.check.nothingToUndo'));
+  return success(t(ctx.lang, 'pane.check.undone', { count: planned.restored.length }));
+}

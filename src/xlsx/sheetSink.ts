@@ -1,0 +1,389 @@
+// One worksheet part read into a SheetSnapshot: the SheetSink the tokenizer streams the part into, with the hot
+// per-cell path (A1 references and style indexes read straight from the buffer), cell decoding by type (shared
+// strings, inline strings, booleans, errors, ISO dates, numbers with their style's number format), formula cells
+// kept as runs, and the dense grid built at the end (bounded by MAX_GRID_CELLS).
+
+import { columnLetter } from '../core/address';
+import { DAYS_1904_OFFSET, isValidYmd, ymdToSerial } from '../core/dates';
+import type { CellValue, SheetSnapshot } from '../core/types';
+import type { XmlAttributes, XmlSink } from './xml';
+
+/** Most cells the dense snapshot grid of one sheet may hold; cells beyond it (far to the right) are counted, not read. */
+export const MAX_GRID_CELLS = 20_000_000;
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+export function isTrue(v: string | undefined): boolean {
+  return v === '1' || v === 'true';
+}
+
+/** Excel's escape of characters XML cannot hold: `_x0001_` is U+0001; `_x005F_` is the underscore itself. */
+export function decodeEscapes(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+// ---------------------------------------------------------------- cell references
+
+export class CellRefError extends Error {}
+
+/** Column number of the A1 reference in src[start, end); sets `lastRefRow` to its row (0 when it has none). */
+let lastRefRow = 0;
+function parseRefAt(src: string, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  if (src.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i < end && src.charCodeAt(i) === 36) i++;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) throw new CellRefError(src.slice(start, end));
+    row = row * 10 + c;
+  }
+  if (col < 1 || col > MAX_COL || row > MAX_ROW) throw new CellRefError(src.slice(start, end));
+  lastRefRow = row;
+  return col;
+}
+
+/** A non-negative integer written in src[start, end) (a style index). */
+function digitsAt(src: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- one sheet
+
+/** One row's cells, as parallel arrays (no object per cell: sheets run to 200,000 lines). */
+interface RawRow {
+  row: number;
+  cols: number[];
+  values: CellValue[];
+  formats: (string | null)[] | null;
+}
+
+const enum Text {
+  None,
+  Value,
+  Inline,
+}
+
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+export class SheetSink implements XmlSink {
+  wantText = false;
+  readonly tableRelIds: string[] = [];
+  private readonly rows: RawRow[] = [];
+  private readonly merges: string[] = [];
+  private readonly formulas = new FormulaRuns();
+  private protectedSheet = false;
+  private inSheetData = false;
+  private inRow = false;
+  private inCell = false;
+  private inInline = false;
+  private inPhonetic = false;
+  private target: Text = Text.None;
+  private row = 0;
+  private col = 0;
+  private raw: RawRow | null = null;
+  // the open cell
+  private type = 'n';
+  private style = 0;
+  private value = '';
+  private hasValue = false;
+  private inline = '';
+  private hasInline = false;
+  private formula = false;
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = 0;
+  private right = 0;
+
+  constructor(
+    private readonly sst: string[],
+    private readonly numFmtOfXf: (string | null)[],
+    private readonly date1904: boolean,
+  ) {}
+
+  open(name: string, a: XmlAttributes): void {
+    if (this.inCell) {
+      if (name === 'v') {
+        this.target = Text.Value;
+        this.wantText = true;
+        this.hasValue = true;
+      } else if (name === 'f') this.formula = true;
+      else if (name === 'is') {
+        this.inInline = true;
+        this.hasInline = true;
+      } else if (name === 'rPh') this.inPhonetic = true;
+      else if (name === 't' && this.inInline && !this.inPhonetic) {
+        this.target = Text.Inline;
+        this.wantText = true;
+      }
+      return;
+    }
+    if (this.inRow) {
+      if (name !== 'c') return;
+      // The hot path (one call per cell): attributes are read straight from the buffer, nothing is copied.
+      const src = a.src;
+      const r = a.indexOf('r');
+      if (r >= 0 && a.valueEnd[r] > a.valueStart[r]) {
+        this.col = parseRefAt(src, a.valueStart[r], a.valueEnd[r]);
+        // A cell's own reference wins over its row's (they agree in every valid file).
+        if (lastRefRow !== 0) this.row = lastRefRow;
+      } else if (++this.col > MAX_COL) throw new CellRefError('column past XFD');
+      this.inCell = true;
+      const t = a.indexOf('t');
+      this.type = t < 0 ? 'n' : src.slice(a.valueStart[t], a.valueEnd[t]);
+      const s = a.indexOf('s');
+      this.style = s < 0 ? 0 : digitsAt(src, a.valueStart[s], a.valueEnd[s]);
+      this.value = '';
+      this.hasValue = false;
+      this.inline = '';
+      this.hasInline = false;
+      this.formula = false;
+      return;
+    }
+    if (this.inSheetData) {
+      if (name !== 'row') return;
+      const r = a.get('r');
+      const n = r === undefined || r === '' ? this.row + 1 : Number(r);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw new CellRefError(`row ${r ?? ''}`);
+      this.row = n;
+      this.col = 0;
+      this.inRow = true;
+      this.raw = null;
+      return;
+    }
+    switch (name) {
+      case 'sheetData':
+        this.inSheetData = true;
+        break;
+      case 'mergeCell': {
+        const ref = a.get('ref');
+        if (ref) this.merges.push(ref.replace(/\$/g, '').toUpperCase());
+        break;
+      }
+      case 'sheetProtection':
+        this.protectedSheet = isTrue(a.get('sheet'));
+        break;
+      case 'tablePart': {
+        const id = a.get('id');
+        if (id) this.tableRelIds.push(id);
+        break;
+      }
+    }
+  }
+
+  close(name: string): void {
+    if (this.inCell) {
+      if (name === 'v' || name === 't') {
+        this.target = Text.None;
+        this.wantText = false;
+      } else if (name === 'rPh') this.inPhonetic = false;
+      else if (name === 'is') this.inInline = false;
+      else if (name === 'c') {
+        this.inCell = false;
+        this.endCell();
+      }
+      return;
+    }
+    if (name === 'row') this.inRow = false;
+    else if (name === 'sheetData') this.inSheetData = false;
+  }
+
+  text(s: string): void {
+    if (this.target === Text.Value) this.value += s;
+    else if (this.target === Text.Inline) this.inline += s;
+  }
+
+  private endCell(): void {
+    const row = this.row;
+    const col = this.col;
+    if (this.formula) this.formulas.add(row, col);
+    let value: CellValue = null;
+    let format: string | null = null;
+    const v = this.value;
+    switch (this.type) {
+      case 's': {
+        if (!this.hasValue) break;
+        const i = Number(v);
+        if (!Number.isInteger(i) || i < 0 || i >= this.sst.length) throw new CellRefError(`shared string ${v}`);
+        value = this.sst[i];
+        break;
+      }
+      case 'inlineStr':
+        // An empty inline string is an empty string, not an empty cell.
+        if (this.hasInline) value = decodeEscapes(this.inline);
+        else if (this.hasValue) value = decodeEscapes(v);
+        break;
+      case 'str':
+        if (this.hasValue) value = decodeEscapes(v);
+        break;
+      case 'b':
+        if (this.hasValue) value = v.trim() === '1' || v.trim() === 'true';
+        break;
+      case 'e':
+        if (this.hasValue) value = { error: v.trim() };
+        break;
+      case 'd': {
+        if (!this.hasValue || v.trim() === '') break;
+        const d = isoDateSerial(v.trim(), this.date1904);
+        if (d === null) value = v.trim();
+        else {
+          value = d.serial;
+          format = d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+        }
+        break;
+      }
+      default: {
+        if (!this.hasValue) break;
+        const t = v.trim();
+        if (t === '') break;
+        const n = Number(t);
+        // A number Excel cannot hold (NaN, Infinity) reads as nothing rather than as a value no cell can have.
+        if (!Number.isFinite(n)) break;
+        value = n;
+        format = this.numFmtOfXf[this.style] ?? null;
+      }
+    }
+    if (value === null) return;
+    let raw = this.raw;
+    if (raw === null || raw.row !== row) {
+      raw = { row, cols: [], values: [], formats: null };
+      this.rows.push(raw);
+      this.raw = raw;
+    }
+    if (format !== null) {
+      if (raw.formats === null) raw.formats = new Array<string | null>(raw.cols.length).fill(null);
+      raw.formats.push(format);
+    } else if (raw.formats !== null) raw.formats.push(null);
+    raw.cols.push(col);
+    raw.values.push(value);
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  snapshot(name: string, visibility: SheetSnapshot['visibility'], tables: SheetSnapshot['tables']): SheetSnapshot {
+    const s: SheetSnapshot = {
+      name,
+      top: 1,
+      left: 1,
+      values: [],
+      formats: null,
+      merges: this.merges,
+      tables,
+      visibility,
+      protected: this.protectedSheet,
+    };
+    const formulaCells = this.formulas.areas();
+    if (formulaCells.length > 0) s.formulaCells = formulaCells;
+    if (this.rows.length === 0) return s;
+    const top = this.top;
+    const left = this.left;
+    let right = this.right;
+    // Rows present × width is what the grid costs; blank rows share one empty row. Cells far to the right of a
+    // long sheet are left out (counted in omittedCells) rather than allocating billions of cells.
+    const presentRows = new Set(this.rows.map((r) => r.row)).size;
+    if (presentRows * (right - left + 1) > MAX_GRID_CELLS) right = left + Math.floor(MAX_GRID_CELLS / presentRows) - 1;
+    const width = right - left + 1;
+    const height = this.bottom - top + 1;
+    const values: CellValue[][] = new Array(height);
+    const formats: (string | null)[][] = new Array(height);
+    const emptyValues = EMPTY_ROW as CellValue[];
+    const emptyFormats = EMPTY_ROW as (string | null)[];
+    for (let i = 0; i < height; i++) {
+      values[i] = emptyValues;
+      formats[i] = emptyFormats;
+    }
+    let anyFormat = false;
+    let omitted = 0;
+    for (const r of this.rows) {
+      const i = r.row - top;
+      let vs = values[i];
+      if (vs === emptyValues) vs = values[i] = new Array<CellValue>(width).fill(null);
+      let fs = formats[i];
+      if (r.formats !== null && fs === emptyFormats) fs = formats[i] = new Array<string | null>(width).fill(null);
+      for (let k = 0; k < r.cols.length; k++) {
+        const c = r.cols[k];
+        if (c > right) {
+          omitted++;
+          continue;
+        }
+        vs[c - left] = r.values[k];
+        if (r.formats !== null) {
+          fs[c - left] = r.formats[k];
+          anyFormat = true;
+        }
+      }
+    }
+    // A blank row is a row of nulls as wide as the others (one shared array: nothing reads past it).
+    const blankValues = new Array<CellValue>(width).fill(null);
+    const blankFormats = new Array<string | null>(width).fill(null);
+    for (let i = 0; i < height; i++) {
+      if (values[i] === emptyValues) values[i] = blankValues;
+      if (formats[i] === emptyFormats) formats[i] = blankFormats;
+    }
+    s.top = top;
+    s.left = left;
+    s.values = values;
+    s.formats = anyFormat ? formats : null;
+    if (omitted > 0) s.omittedCells = { count: omitted, beyondColumn: columnLetter(right) };
+    return s;
+  }
+}
+
+/** Formula cells met in row order, kept as runs down each column ("E2:E9000" instead of 9,000 cells). */
+class FormulaRuns {
+  private readonly open = new Map<number, { top: number; bottom: number }>();
+  private readonly done: string[] = [];
+
+  add(row: number, col: number): void {
+    const run = this.open.get(col);
+    if (run && run.bottom === row - 1) {
+      run.bottom = row;
+      return;
+    }
+    if (run && run.bottom === row) return;
+    if (run) this.done.push(runAddress(col, run));
+    this.open.set(col, { top: row, bottom: row });
+  }
+
+  areas(): string[] {
+    const out = this.done.slice();
+    for (const [col, run] of this.open) out.push(runAddress(col, run));
+    return out;
+  }
+}
+
+function runAddress(col: number, run: { top: number; bottom: number }): string {
+  const c = columnLetter(col);
+  return run.top === run.bottom ? `${c}${run.top}` : `${c}${run.top}:${c}${run.bottom}`;
+}
+
+/** An ISO 8601 date or date-time (cells of type d, strict OOXML) → serial in the workbook's date system. */
+function isoDateSerial(s: string, date1904: boolean): { serial: number; timeOfDay: boolean } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!isValidYmd(y, mo, d)) return null; // before 1900 (or impossible): kept as the text it is
+  const time = m[4] === undefined ? 0 : (Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0)) / 86400;
+  let serial = ymdToSerial(y, mo, d) + time;
+  if (date1904) serial -= DAYS_1904_OFFSET;
+  if (serial < 0) return null;
+  return { serial: Math.round(serial * 1e8) / 1e8, timeOfDay: time !== 0 };
+}
