@@ -18,11 +18,14 @@ export const COMMANDS = [
   'receipt',
   'import',
   'history',
+  'statement',
+  'update',
+  'plan',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands that write a new workbook and so need -o. */
-const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt', 'import'];
+const WRITING: Command[] = ['report', 'apply', 'generate', 'void', 'receipt', 'import', 'statement', 'plan'];
 
 export interface CliOptions {
   command: Command;
@@ -67,6 +70,13 @@ export interface CliOptions {
   /** history: --order NO and --row N. */
   order: string | undefined;
   historyRow: number | null;
+  /** statement / update: --customer NAME. */
+  customer: string | undefined;
+  /** statement: --from / --to (ISO; default the previous month). */
+  from: string | undefined;
+  to: string | undefined;
+  /** plan: --weeks N (default 2). */
+  weeks: number;
 }
 
 export type Parsed = { help: true; lang: Lang } | ({ help: false } & CliOptions);
@@ -92,6 +102,10 @@ const VALUE_OPTIONS = new Set([
   '--po-sheet',
   '--order',
   '--row',
+  '--customer',
+  '--from',
+  '--to',
+  '--weeks',
 ]);
 const FLAG_OPTIONS = new Set([
   '--json',
@@ -118,7 +132,7 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--force': ['generate'],
   '--remarks': ['generate'],
   '--copies': ['generate'],
-  '--company': ['generate', 'report'],
+  '--company': ['generate', 'report', 'statement', 'update', 'plan'],
   '--no-record': ['generate'],
   '--open-only': ['generate'],
   '--add-shipped-column': ['generate'],
@@ -133,6 +147,10 @@ const ONLY_FOR: Record<string, Command[]> = {
   '--apply-changes': ['import'],
   '--order': ['history'],
   '--row': ['history'],
+  '--customer': ['statement', 'update'],
+  '--from': ['statement'],
+  '--to': ['statement'],
+  '--weeks': ['plan'],
   '-o': WRITING,
 };
 
@@ -248,6 +266,26 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (!/^\d{1,7}$/.test(r) || Number(r) < 1) throw usage(lang, 'badRow', { value: r });
     historyRow = Number(r);
   }
+  let customer: string | undefined;
+  let from: string | undefined;
+  let to: string | undefined;
+  if (cmd === 'statement' || cmd === 'update') {
+    customer = text(options.get('--customer'));
+    if (customer === undefined) throw usage(lang, 'needCustomer', { command: cmd });
+    for (const option of ['--from', '--to'] as const) {
+      const v = options.get(option) as string | undefined;
+      if (v !== undefined && !isIsoDate(v)) throw usage(lang, 'badPeriodDate', { option, value: v });
+    }
+    from = options.get('--from') as string | undefined;
+    to = options.get('--to') as string | undefined;
+    if (from && to && from > to) throw usage(lang, 'periodReversed', { from, to });
+  }
+  let weeks = 2;
+  if (options.has('--weeks')) {
+    const w = String(options.get('--weeks'));
+    if (!/^\d{1,2}$/.test(w) || Number(w) < 1 || Number(w) > 52) throw usage(lang, 'badWeeks', { value: w });
+    weeks = Number(w);
+  }
   if (cmd === 'generate') {
     const d = options.get('--doc') as string | undefined;
     if (d === undefined) throw usage(lang, 'needDoc');
@@ -312,6 +350,10 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     applyChanges: options.has('--apply-changes'),
     order: text(options.get('--order')),
     historyRow,
+    customer,
+    from,
+    to,
+    weeks,
   };
 }
 

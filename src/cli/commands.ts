@@ -17,34 +17,18 @@ import { guessCompanyName, resolveCompany } from '../core/company';
 import { recordedShipped } from '../core/shipments/record';
 import { outstandingReceipts, planReceipt } from '../core/shipments/receipts';
 import { planVoid } from '../core/shipments/voidDocument';
-import { actionWord } from '../core/changelog';
-import { orderHistory } from '../core/po/history';
-import { planImport } from '../core/po/importPo';
-import { readPurchaseOrder } from '../core/po/readPo';
 import { findSheet } from '../core/snapshot';
-import { DELAY_CLASSES, type Lang, type Understanding, type WorkbookSnapshot } from '../core/types';
+import { DELAY_CLASSES, type Lang, type Understanding } from '../core/types';
 import { missingFields, understand } from '../core/understand';
-import { applyEditsToPackage } from '../xlsx/package/writer';
 import { readSnapshot } from '../xlsx/read';
 import { readInputBytes } from '../xlsx/readFile';
-import { writeBytesFile } from '../xlsx/writeFile';
 import type { CliOptions } from './args';
+import { plan, statement, update } from './customerCommands';
+import { history, importPo } from './importCommands';
+import { companyNotes, done, fileLang, json, writeOutput, type CommandOutput, type Loaded } from './output';
 import { textPairs, textTable } from './format';
 
-export interface CommandOutput {
-  /** JSON document or human-readable text for stdout. */
-  text: string;
-  exitCode: number;
-  /** Extra notes for stderr (e.g. missing packing data), each one line. */
-  warnings: string[];
-}
-
-interface Loaded {
-  /** The input file's bytes: the writer starts from them. */
-  bytes: Uint8Array;
-  snapshot: WorkbookSnapshot;
-  u: Understanding;
-}
+export type { CommandOutput } from './output';
 
 export async function runCommand(opts: CliOptions, realNow: Date): Promise<CommandOutput> {
   if (opts.output !== null) await refuseOutputIsInput(opts.file, opts.output);
@@ -88,6 +72,12 @@ async function runLoaded(opts: CliOptions, loaded: Loaded, now: Date): Promise<C
       return importPo(opts, loaded, now);
     case 'history':
       return history(opts, loaded);
+    case 'statement':
+      return statement(opts, loaded);
+    case 'update':
+      return update(opts, loaded);
+    case 'plan':
+      return plan(opts, loaded);
   }
 }
 
@@ -121,30 +111,6 @@ async function load(opts: CliOptions): Promise<Loaded> {
   const snapshot = readSnapshot(bytes, opts.file);
   const u = understand(snapshot, { sheet: opts.sheet, today: opts.today });
   return { bytes, snapshot, u };
-}
-
-/** Patch the input package with the plan (nothing else of it changes) and write it to -o; limit notes as warnings. */
-async function writeOutput(opts: CliOptions, loaded: Loaded, edits: WorkbookEdit[]) {
-  const result = await applyEditsToPackage(loaded.bytes, edits, {
-    outputName: opts.output as string,
-    inputName: opts.file,
-  });
-  await writeBytesFile(() => result.bytes, opts.output as string);
-  const limits = result.limited.map((l) => t(opts.lang, `limit.${l.what}`, { cell: l.target }));
-  return { ...result, limits };
-}
-
-/** Language of words written into the workbook: --lang when given, else the settings', else the sheet's. */
-function fileLang(opts: CliOptions, u: Understanding): Lang {
-  return opts.langGiven ? opts.lang : (u.settings.documentLang ?? u.order.lang);
-}
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2);
-}
-
-function done(text: string, exitCode = 0, warnings: string[] = []): CommandOutput {
-  return { text, exitCode, warnings };
 }
 
 // ---------------------------------------------------------------- inspect
@@ -343,13 +309,6 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
 
 // ---------------------------------------------------------------- generate
 
-/** The letterhead notes: the name came from the title row, or there is none. */
-function companyNotes(lang: Lang, name: string | null, source: string | null): string[] {
-  if (source === 'guessed' && name) return [t(lang, 'company.warn.guessed', { name })];
-  if (!name) return [t(lang, 'company.warn.none')];
-  return [];
-}
-
 async function generate(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
   const { u, snapshot } = loaded;
   const exportFields = {
@@ -466,164 +425,4 @@ async function receipt(opts: CliOptions, loaded: Loaded, now: Date): Promise<Com
   await writeOutput(opts, loaded, r.edits);
   if (opts.json) return done(json({ number: r.number, receiptDate: r.receiptDate }));
   return done(t(opts.lang, 'cli.receipt.done', { number: r.number, date: r.receiptDate, file: opts.output as string }));
-}
-
-// ---------------------------------------------------------------- import, history (SPEC 15)
-
-async function importPo(opts: CliOptions, loaded: Loaded, now: Date): Promise<CommandOutput> {
-  const { u, snapshot } = loaded;
-  if (findSheet(snapshot, u.order.sheet)?.protected)
-    throw new OrderClerkError('sheetProtected', { sheet: u.order.sheet });
-  const poFile = opts.po as string;
-  const poWb = readSnapshot(await readInputBytes(poFile), poFile);
-  const po = readPurchaseOrder(poWb, { sheet: opts.poSheet, today: opts.today });
-  const p = planImport(u, snapshot, po, {
-    lang: fileLang(opts, u),
-    now,
-    today: opts.today,
-    applyChanges: opts.applyChanges,
-  });
-  const { limits } = await writeOutput(opts, loaded, p.edits);
-  const L = opts.lang;
-  const warnings: string[] = [];
-  if (p.notMapped.length)
-    warnings.push(
-      t(L, 'cli.import.notMapped', {
-        fields: p.notMapped.map((f) => t(L, `checks.field.${f}`)).join(L === 'zh-CN' ? '、' : ', '),
-      }),
-    );
-  for (const s of p.skipped) warnings.push(t(L, `cli.import.skipped.${s.reason}`, { row: s.poRow, sheet: po.sheet }));
-  for (const d of p.dropped)
-    warnings.push(t(L, 'cli.import.dropped', { row: d.row, orderNo: d.orderNo, item: d.item }));
-  const pending = p.changed.filter((c) => !c.applied);
-  if (pending.length && !opts.applyChanges) warnings.push(t(L, 'cli.import.applyHint'));
-  for (const c of p.changed.filter((c) => c.reason === 'formula'))
-    warnings.push(t(L, 'cli.import.formulaCell', { cell: c.cell }));
-  warnings.push(...limits);
-  const issues = p.issues;
-  if (opts.json)
-    return done(
-      json({
-        po: p.po,
-        mapping: p.mapping,
-        added: p.added.map(({ row, orderNo, item, quantity, dueDate }) => ({ row, orderNo, item, quantity, dueDate })),
-        changed: p.changed.map(({ row, cell, orderNo, item, field, old, new: n, applied }) => ({
-          row,
-          cell,
-          orderNo,
-          item,
-          field,
-          old,
-          new: n,
-          applied,
-        })),
-        dropped: p.dropped,
-        unchanged: p.unchanged,
-        issues,
-      }),
-      0,
-      warnings,
-    );
-  const out: string[] = [
-    t(L, 'cli.import.done', {
-      po: p.po.orderNo ?? '—',
-      customer: p.po.customer ?? '—',
-      file: opts.output as string,
-    }),
-    `  ${t(L, 'cli.import.counts', { added: p.added.length, changed: p.changed.length, dropped: p.dropped.length, unchanged: p.unchanged })}`,
-  ];
-  if (p.added.length)
-    out.push(
-      textTable([
-        [
-          t(L, 'cli.label.row'),
-          t(L, 'cli.label.orderNo'),
-          t(L, 'cli.label.item'),
-          t(L, 'cli.label.quantity'),
-          t(L, 'cli.label.dueDate'),
-        ],
-        ...p.added.map((a) => [a.row, a.orderNo, a.item, a.quantity ?? '', a.dueDate ?? '']),
-      ]),
-    );
-  if (p.changed.length)
-    out.push(
-      `${t(L, 'cli.import.changes')}\n` +
-        textTable([
-          [
-            t(L, 'cli.label.cell'),
-            t(L, 'cli.label.orderNo'),
-            t(L, 'cli.label.item'),
-            t(L, 'cli.label.field'),
-            t(L, 'cli.label.old'),
-            t(L, 'cli.label.new'),
-            t(L, 'cli.label.applied'),
-          ],
-          ...p.changed.map((c) => [
-            c.cell,
-            c.orderNo,
-            c.item,
-            t(L, `checks.field.${c.field}`),
-            String(c.old ?? ''),
-            String(c.new),
-            t(L, c.applied ? 'cli.label.yes' : 'cli.label.no'),
-          ]),
-        ]),
-    );
-  if (issues.length)
-    out.push(
-      `${t(L, 'cli.import.issues')}\n` +
-        textTable([
-          [t(L, 'cli.label.cell'), t(L, 'cli.label.severity'), t(L, 'cli.label.message')],
-          ...issues.map((i) => [i.cell, t(L, `cli.severity.${i.severity}`), i.message]),
-        ]),
-    );
-  return done(out.join('\n'), 0, warnings);
-}
-
-function history(opts: CliOptions, { u, snapshot }: Loaded): CommandOutput {
-  const entries = orderHistory(snapshot, {
-    ...(opts.order !== undefined ? { orderNo: opts.order } : {}),
-    ...(opts.historyRow !== null ? { row: opts.historyRow, sheet: u.order.sheet } : {}),
-  });
-  if (opts.json)
-    return done(
-      json({
-        entries: entries.map((e) => ({
-          time: e.time,
-          action: e.action,
-          row: e.row,
-          orderNo: e.orderNo,
-          item: e.item,
-          field: e.field,
-          old: e.old,
-          new: e.new,
-        })),
-      }),
-    );
-  const L = opts.lang;
-  if (!entries.length) return done(t(L, 'cli.history.none'));
-  const fieldName = (f: string) =>
-    f && t(L, `checks.field.${f}`) !== `checks.field.${f}` ? t(L, `checks.field.${f}`) : f;
-  return done(
-    textTable([
-      [
-        t(L, 'cli.label.time'),
-        t(L, 'cli.label.action'),
-        t(L, 'cli.label.cell'),
-        t(L, 'cli.label.orderNo'),
-        t(L, 'cli.label.item'),
-        t(L, 'cli.label.field'),
-        t(L, 'cli.label.change'),
-      ],
-      ...entries.map((e) => [
-        e.time,
-        actionWord(L, e.action),
-        e.cell,
-        e.orderNo,
-        e.item,
-        fieldName(e.field),
-        `${String(e.old ?? '')} → ${String(e.new ?? '')}`,
-      ]),
-    ]),
-  );
 }

@@ -83,7 +83,12 @@ export interface ValidationSpec {
   range: string;
   rule: ValidationRule;
   prompt: { title: string; message: string };
-  errorAlert: { title: string; message: string };
+  errorAlert: {
+    title: string;
+    message: string;
+    /** 'warning' lets the clerk keep a value outside the rule after a question (a new status word); default stop. */
+    style?: 'stop' | 'warning';
+  };
 }
 
 export interface ConditionalRule {

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'shipRefused'
   | 'documentNotFound'
   | 'alreadyVoid'
+  | 'customerNotFound'
   | 'macrosNeedXlsm'
   | 'noMacrosNeedXlsx'
   // What a file is when it is not an .xlsx we can read, and limits that protect the clerk's computer (#16, #21).

@@ -140,6 +140,15 @@ function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', 
     has('status')
       ? { header: t(lang, 'report.col.status'), value: (r) => r.line.text.status || null, field: 'status' }
       : null,
+    // The clerk's delay reason travels with each overdue line (SPEC 6).
+    kind === 'overdue' && has('remarks')
+      ? {
+          header: t(lang, 'report.col.remarks'),
+          value: (r) => r.line.text.remarks || null,
+          style: { wrap: true },
+          field: 'remarks',
+        }
+      : null,
     { header: t(lang, 'report.col.row'), value: (r) => r.row, style: { hAlign: 'center' } },
   ];
   return cols.filter((c): c is LineColumn => c !== null);

@@ -31,6 +31,9 @@ export function planValidationRules(u: Understanding, lang: Lang): WorkbookEdit 
   for (const f of DATE_FIELDS)
     add(f, { kind: 'date', between: [...VALIDATION_DATE_RANGE] as [string, string] }, 'date');
   add('status', { kind: 'list', values: statusList(u) }, 'status');
+  // A new status word is let through after a warning (SPEC 9): the message points to the settings to add it for good.
+  const status = rules.find((r) => r.rule.kind === 'list');
+  if (status) status.errorAlert = { ...status.errorAlert, style: 'warning' };
   return { kind: 'setDataValidation', sheet: u.order.sheet, rules };
 }
 

@@ -165,7 +165,8 @@ export function setValidation(dv: Excel.DataValidation, spec: ValidationSpec): v
   dv.prompt = { showPrompt: true, title: clip(spec.prompt.title, 32), message: clip(spec.prompt.message, 255) };
   dv.errorAlert = {
     showAlert: true,
-    style: 'Stop',
+    // DataValidationAlertStyle: "Stop" (the default) or "Warning", which asks and then keeps the value (ExcelApi 1.8).
+    style: spec.errorAlert.style === 'warning' ? 'Warning' : 'Stop',
     title: clip(spec.errorAlert.title, 32),
     message: clip(spec.errorAlert.message, 255),
   };

@@ -17,12 +17,14 @@ import { t } from '../core/i18n';
 import type { WorkbookPort } from '../core/port';
 import type { Lang } from '../core/types';
 import { CheckPanel } from './CheckPanel';
+import { CustomersPanel } from './CustomersPanel';
 import { DelaysPanel } from './DelaysPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FirstRun } from './FirstRun';
 import { ImportPoPanel } from './ImportPoPanel';
 import { ReReadButtons } from './ReReadButtons';
 import { SelectionCard } from './SelectionCard';
+import { SettingsPanel } from './SettingsPanel';
 import { SheetPanel } from './SheetPanel';
 import { useStyles } from './styles';
 import { fluentTheme, type PaneTheme } from './theme';
@@ -30,7 +32,7 @@ import { usePane } from './usePane';
 import { localIsoDate } from '../core/dates';
 
 export type { PaneTheme } from './theme';
-export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'import';
+export type PaneTab = 'sheet' | 'check' | 'delays' | 'documents' | 'import' | 'customers' | 'settings';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -40,7 +42,7 @@ export interface AppProps {
   today?: string;
 }
 
-const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'import'];
+const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'import', 'customers', 'settings'];
 
 export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
   return (
@@ -200,6 +202,12 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             </TabPanel>
             <TabPanel tab="import" shown={tab}>
               <ImportPoPanel pane={actions} u={u} wb={pane.wb} today={today} />
+            </TabPanel>
+            <TabPanel tab="customers" shown={tab}>
+              <CustomersPanel pane={actions} u={u} wb={pane.wb} today={today} />
+            </TabPanel>
+            <TabPanel tab="settings" shown={tab}>
+              <SettingsPanel pane={actions} u={u} />
             </TabPanel>
           </>
         )}

@@ -295,6 +295,45 @@ describe('browser demo', () => {
     expect(await row.innerText()).toContain('remarks');
   });
 
+  it('customers tab: the progress message to copy, the month-end statement and the shipment plan', async () => {
+    await p.getByRole('tab', { name: '2026订单' }).click();
+    await tab(p, '客户');
+    const message = p.getByTestId('progress-message');
+    await message.waitFor();
+    const text = await message.inputValue();
+    expect(text).toMatch(/^深圳华强电子有限公司您好！\n\n截至\d+月\d+日，贵司订单的进度如下：\n1\. 订单 SO-2026-/);
+    expect(text).toMatch(/\n\n如有疑问，请随时联系我们。谢谢！$/);
+    const copied = await act(p, p.getByTestId('copy-message'));
+    expect(copied).toEqual({ intent: 'success', text: expect.stringContaining('已复制给深圳华强电子有限公司的消息') });
+    // The sample has no shipments record: the statement comes from the ship dates, and the notice says so.
+    const statement = await act(p, p.getByRole('button', { name: '生成对账单' }));
+    expect(statement.intent).toBe('warning');
+    expect(statement.text).toMatch(/已生成对账单 ST-\d{6}-001/);
+    expect(statement.text).toContain('没有出货记录');
+    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/^对账单 深圳华强电子 /);
+    await shot(p, '10-statement');
+    await p.getByRole('tab', { name: '2026订单' }).click();
+    const plan = await act(p, p.getByRole('button', { name: '生成出货计划' }));
+    expect(plan.text).toMatch(/已生成出货计划：工作表“出货计划 \d{4}-W\d{2}”/);
+    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/^出货计划 /);
+    await shot(p, '11-plan');
+  });
+
+  it('settings tab: saves the company profile in the workbook and names a bad number without saving', async () => {
+    await tab(p, '设置');
+    await p.getByTestId('setting-companyName').fill('永兴小家电制品有限公司');
+    await p.getByTestId('setting-shippedWords').fill('已装柜，已发走');
+    const saved = await act(p, p.getByRole('button', { name: '保存设置' }));
+    expect(saved).toEqual({ intent: 'success', text: expect.stringContaining('设置已保存在工作簿中') });
+    // Read back from the workbook: the form shows what was saved.
+    await expect(p.getByTestId('setting-shippedWords').inputValue()).resolves.toBe('已装柜, 已发走');
+    await p.getByTestId('setting-dueSoonDays').fill('七');
+    const refused = await act(p, p.getByRole('button', { name: '保存设置' }));
+    expect(refused.intent).toBe('error');
+    expect(refused.text).toContain('“即将到期”的天数应为 0 到 365 的整数');
+    await shot(p, '12-settings');
+  });
+
   it('switches the pane to English', async () => {
     await p.getByRole('button', { name: 'English', exact: true }).click();
     await p.getByRole('tab', { name: 'Sheet', exact: true }).click();

@@ -233,13 +233,13 @@ describe.each(PLANS)('$name', ({ edits }) => {
         range: d.attrs.sqref,
         type: d.attrs.type,
         prompt: [d.attrs.promptTitle, d.attrs.prompt],
-        error: [d.attrs.errorTitle, d.attrs.error],
+        error: [d.attrs.errorTitle, d.attrs.error, d.attrs.errorStyle ?? 'stop'],
       }));
       const fakeDv = [...rec.validations].map(([range, v]) => ({
         range,
         type: Object.keys(v.rule)[0],
         prompt: [v.prompt.title, v.prompt.message],
-        error: [v.errorAlert.title, v.errorAlert.message],
+        error: [v.errorAlert.title, v.errorAlert.message, String(v.errorAlert.style).toLowerCase()],
       }));
       const byRange = (a: { range: string }, b: { range: string }) => a.range.localeCompare(b.range);
       expect({ sheet: s.name, dv: dv.sort(byRange) }).toEqual({ sheet: s.name, dv: fakeDv.sort(byRange) });

@@ -85,8 +85,8 @@ export const checks: CataloguePart = {
     'validation.date.errorTitle': '日期无效',
     'validation.date.error': '请输入 2000-01-01 至 2100-12-31 之间的日期，如 2026-12-05。',
     'validation.status.prompt': '请从下拉列表中选择状态。',
-    'validation.status.errorTitle': '状态无效',
-    'validation.status.error': '请从下拉列表中选择状态；新的状态词可在设置中添加。',
+    'validation.status.errorTitle': '状态不在列表中',
+    'validation.status.error': '这个状态不在列表中：点“是”保留它，点“否”重新选择。常用的新状态词请在设置面板中添加。',
   },
   'en-US': {
     'checks.field.lineNo': 'Line no.',
@@ -177,7 +177,8 @@ export const checks: CataloguePart = {
     'validation.date.errorTitle': 'Invalid date',
     'validation.date.error': 'Enter a date between 2000-01-01 and 2100-12-31, such as 2026-12-05.',
     'validation.status.prompt': 'Pick a status from the drop-down list.',
-    'validation.status.errorTitle': 'Invalid status',
-    'validation.status.error': 'Pick a status from the drop-down list; new status words can be added in the settings.',
+    'validation.status.errorTitle': 'Status not in the list',
+    'validation.status.error':
+      'This status is not in the list: choose Yes to keep it, or No to pick another. Add new status words for good in the Settings panel.',
   },
 };

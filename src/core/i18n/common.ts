@@ -53,6 +53,7 @@ export const common: CataloguePart = {
       '没有生成单据：{detail}。请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
     'error.documentNotFound': '单据登记中没有单号“{number}”：请检查单号（如 DN-20261122-001）。',
     'error.alreadyVoid': '单据 {number} 已经作废：未做任何修改。',
+    'error.customerNotFound': '订单表和出货记录中都没有客户“{customer}”（已有的客户：{known}）：请检查名称。',
     'error.macrosNeedXlsm': '“{file}”含有宏：输出文件请以 .xlsm 结尾（如 {suggest}），否则宏会丢失。未写入任何文件。',
     'error.noMacrosNeedXlsx':
       '“{file}”不含宏：输出文件请以 .xlsx 结尾（如 {suggest}），Excel 不打开以 .xlsm 命名的无宏工作簿。未写入任何文件。',
@@ -126,6 +127,8 @@ export const common: CataloguePart = {
     'error.documentNotFound':
       'The document register has no number "{number}": check the number (e.g. DN-20261122-001).',
     'error.alreadyVoid': 'Document {number} is already void: nothing was changed.',
+    'error.customerNotFound':
+      'Neither the order sheet nor the shipments record has a customer "{customer}" (known customers: {known}): check the name.',
     'error.macrosNeedXlsm':
       '"{file}" contains macros: name the output .xlsm (for example {suggest}) so they are kept. No file was written.',
     'error.noMacrosNeedXlsx':

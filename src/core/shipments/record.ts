@@ -97,6 +97,12 @@ export interface ShipmentRecord {
   item: string;
   quantity: number;
   state: RecordState;
+  /** The rest of the row as written (statements print them, SPEC 12). */
+  customerPo: string;
+  customer: string;
+  unit: string;
+  unitPrice: number | null;
+  amount: number | null;
 }
 
 /** Where the record is (existing, either language) or will be (a new sheet in `lang`). */
@@ -164,6 +170,11 @@ export function readShipments(wb: WorkbookSnapshot): { sheet: string | null; row
       item: text(v('item')),
       quantity,
       state: parseState(text(v('state'))),
+      customerPo: text(v('customerPo')),
+      customer: text(v('customer')),
+      unit: text(v('unit')),
+      unitPrice: num(v('unitPrice')),
+      amount: num(v('amount')),
     });
   }
   return { sheet: s.name, rows: out };

@@ -109,6 +109,8 @@ function validationXml(spec: ValidationSpec, p: string): string {
     'allowBlank="1"',
     'showInputMessage="1"',
     'showErrorMessage="1"',
+    // ECMA-376 ST_DataValidationErrorStyle: stop (the default, left out), warning, information.
+    ...(spec.errorAlert.style === 'warning' ? ['errorStyle="warning"'] : []),
     `errorTitle="${escapeAttr(clip(spec.errorAlert.title, 32))}"`,
     `error="${escapeAttr(clip(spec.errorAlert.message, 255))}"`,
     `promptTitle="${escapeAttr(clip(spec.prompt.title, 32))}"`,
