@@ -1,6 +1,6 @@
 // The browser demo in Debian's Chromium: the task pane reads the built-in sample beside the rendered sheet,
 // makes the table, checks and fixes (and undoes), flags delays, writes the weekly report and documents.
-// Builds only the demo config, serves dist/demo from a tiny local server, and fails on any request that
+// Builds only the demo config, serves dist/web from a tiny local server, and fails on any request that
 // leaves this machine. Every test opens its own demo page (its own workbook) and does the steps it needs first, so
 // each runs alone: npx jest test/browser -t '<name>'.
 
@@ -16,7 +16,7 @@ import { t } from '../../src/core/i18n';
 import type { Lang } from '../../src/core/types';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist/demo');
+const DIST = path.join(ROOT, 'dist/web');
 const SHOTS = path.join(ROOT, 'test/output/screenshots');
 const DOC_SHOT = path.join(ROOT, 'docs/screenshots/demo-sheet.png');
 const DOCS = path.join(ROOT, 'docs/screenshots');
