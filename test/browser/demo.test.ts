@@ -107,20 +107,21 @@ async function tab(p: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  // Only the demo config: the add-in build is not needed here.
-  execFileSync(
-    process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'],
-    {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 300000,
-    },
-  );
+  // Only the demo config: the add-in build is not needed here (ORDER_CLERK_SKIP_BUILD=1 reuses dist/web).
+  if (process.env.ORDER_CLERK_SKIP_BUILD !== '1' || !fs.existsSync(path.join(DIST, 'index.html')))
+    execFileSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+        timeout: 540000,
+      },
+    );
   server = await serveStatic(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchChromium();
-});
+}, 600000); // the build alone takes minutes on a shared machine
 
 afterAll(async () => {
   // Teardown must not fail the suite: a page still settling when the browser closes rejects with odd values.
