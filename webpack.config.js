@@ -1,5 +1,5 @@
 // Two builds: 'addin' (task pane + ribbon commands, served over https on 3000 for Excel) and
-// 'demo' (the task pane beside a rendered sheet, on the ExcelJS adapter; no network at all).
+// 'demo' (the web page, dist/web: the task pane beside a rendered sheet over the clerk's own .xlsx or the sample; no network at all).
 // `npm run build` builds both; the browser test builds only `--config-name demo`.
 
 'use strict';
@@ -139,12 +139,12 @@ function demoConfig(mode) {
     ...common(mode),
     name: 'demo',
     entry: { demo: at('src/demo/index.tsx') },
-    output: { path: at('dist/demo'), filename: '[name].js', clean: true },
+    output: { path: at('dist/web'), filename: '[name].js', clean: true },
     plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: at('src/demo/demo.html'), chunks: ['demo'] })],
     devServer: {
       host: 'localhost',
       port: 8080,
-      static: { directory: at('dist/demo') },
+      static: { directory: at('dist/web') },
       hot: false,
       liveReload: true,
       client: { overlay: true },

@@ -24,7 +24,7 @@ export interface PaneBench {
 }
 
 export async function benchPane(root: string, checkRows = 10000): Promise<PaneBench> {
-  const dist = path.join(root, 'dist', 'demo');
+  const dist = path.join(root, 'dist', 'web');
   execFileSync(
     process.execPath,
     [require.resolve('webpack-cli/bin/cli.js', { paths: [root] }), '--mode', 'production', '--config-name', 'demo'],

@@ -26,7 +26,11 @@ import {
   type CellPos,
 } from './gridModel';
 
-const MAX_ROWS = 400;
+/** Up to this many rows the grid draws every row at its own height; beyond it only the rows in view (virtualised). */
+const STATIC_ROWS = 400;
+/** A virtualised row's height in CSS pixels (custom row heights are not drawn there). */
+const ROW_PX = 22;
+const OVERSCAN = 15;
 const MAX_COLS = 40;
 const MIN_ROWS = 30;
 const MIN_COLS = 12;
@@ -98,6 +102,13 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
     whole?: 'row' | 'col';
   } | null>(null);
   const anchorRef = React.useRef<CellPos | null>(null);
+  const [view, setView] = React.useState({ top: 0, height: 900 });
+  const onScroll = React.useCallback((e: React.UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    setView((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+    );
+  }, []);
 
   React.useEffect(() => {
     let alive = true;
@@ -117,12 +128,13 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
 
   const sheetName = wb?.activeSheet ?? null;
   const sheet = wb && sheetName ? findSheet(wb, sheetName) : undefined;
-  const ws = sheetName ? port.workbook.getWorksheet(sheetName) : undefined;
+  const ws = sheetName ? port.excelWorkbook?.getWorksheet(sheetName) : undefined;
 
   const derived = React.useMemo(() => {
     if (!wb || !sheet) return null;
     return {
       merges: mergeMap(sheet.merges),
+      mergeAreas: parseAreas(sheet.merges.join(',')),
       tables: sheet.tables.map((tb) => ({ name: tb.name, area: parseAreas(tb.range)[0] })).filter((x) => x.area),
       delays: delayColours(wb, sheet.name, ws, today),
       highlight: highlightAreas(ws),
@@ -145,7 +157,11 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
   const visible = wb.sheets.filter((s) => s.visibility === 'visible');
   const rowsUsed = sheet ? lastRow(sheet) : 0;
   const colsUsed = sheet ? lastColumn(sheet) : 0;
-  const nRows = Math.min(Math.max(rowsUsed + 3, MIN_ROWS), MAX_ROWS);
+  const nRows = Math.max(rowsUsed + 3, MIN_ROWS);
+  // Every row of the sheet scrolls by; a long sheet draws only the rows in view (and a few around them).
+  const virtual = nRows > STATIC_ROWS;
+  const first = virtual ? Math.min(nRows, Math.max(1, Math.floor(view.top / ROW_PX) - OVERSCAN)) : 1;
+  const last = virtual ? Math.min(nRows, Math.ceil((view.top + view.height) / ROW_PX) + OVERSCAN) : nRows;
   const nCols = Math.min(Math.max(colsUsed + 1, MIN_COLS), MAX_COLS);
 
   const selAreas: Area[] = drag
@@ -185,7 +201,14 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
   const colWidths = Array.from({ length: nCols }, (_, i) => columnPixels(defined[i]?.width));
 
   const rows: React.ReactNode[] = [];
-  for (let r = 1; r <= nRows; r++) {
+  const spacer = (key: string, count: number) =>
+    count > 0 && (
+      <tr key={key} className="spacer" style={{ height: `${count * ROW_PX}px` }}>
+        <td colSpan={nCols + 1} />
+      </tr>
+    );
+  if (virtual) rows.push(spacer('above', first - 1));
+  for (let r = first; r <= last; r++) {
     const cells: React.ReactNode[] = [];
     const rowSelected = selAreas.some((a) => r >= a.top && r <= a.bottom);
     cells.push(
@@ -200,8 +223,15 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
     );
     for (let c = 1; c <= nCols; c++) {
       const key = `${r},${c}`;
-      if (derived?.merges.covered.has(key)) continue;
-      const span = derived?.merges.spans.get(key);
+      let span = derived?.merges.spans.get(key);
+      if (derived?.merges.covered.has(key)) {
+        // A merge that starts above the first drawn row is drawn from that row on.
+        const cut =
+          r === first ? derived.mergeAreas.find((m) => m.top < r && m.bottom >= r && m.left === c) : undefined;
+        if (!cut) continue;
+        span = { rowSpan: cut.bottom - r + 1, colSpan: cut.right - cut.left + 1 };
+      }
+      if (span && r + span.rowSpan - 1 > last) span = { ...span, rowSpan: last - r + 1 };
       const text = sheet ? displayText(sheet, r, c, wb.dateSystem) : '';
       const v = sheet ? cellAt(sheet, r, c) : null;
       const style: React.CSSProperties = {};
@@ -272,13 +302,14 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
         </td>,
       );
     }
-    const height = ws?.findRow(r)?.height;
+    const height = virtual ? ROW_PX / 1.33 : ws?.findRow(r)?.height;
     rows.push(
       <tr key={r} style={height ? { height: `${Math.round(height * 1.33)}px` } : undefined}>
         {cells}
       </tr>,
     );
   }
+  if (virtual) rows.push(spacer('below', nRows - last));
 
   return (
     <div className="grid-wrap">
@@ -286,6 +317,8 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
         className="grid-scroll"
         data-testid="sheet-grid"
         data-sheet={sheetName ?? ''}
+        data-rows={nRows}
+        onScroll={onScroll}
         tabIndex={0}
         role="region"
         aria-label={sheetName ?? t(lang, 'demo.sheetTabs')}
@@ -323,9 +356,6 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
           </thead>
           <tbody>{rows}</tbody>
         </table>
-        {rowsUsed > MAX_ROWS && (
-          <div className="grid-more">{t(lang, 'demo.rowsNotShown', { count: rowsUsed - MAX_ROWS })}</div>
-        )}
       </div>
       <div className="sheet-tabs" role="tablist" aria-label={t(lang, 'demo.sheetTabs')}>
         {visible.map((s) => (

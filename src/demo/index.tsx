@@ -1,6 +1,8 @@
-// Browser demo: the task pane beside a rendered sheet, on the ExcelJS adapter over a built-in sample.
-// Runs entirely in the page: no office.js, no network. Options (src/demo/options.ts): ?today=YYYY-MM-DD,
-// ?lang=en-US, ?theme=dark, ?rows=10000 (a large order sheet), ?sample=odd|empty (first-run states).
+// The web page: the task pane beside a rendered sheet, over the clerk's own .xlsx/.xlsm (file picker or drag and
+// drop, read in the page with the streaming reader; saved with "Save as…" through the package-preserving writer)
+// or the built-in sample (ExcelJS, loaded on demand). Runs entirely in the page: no office.js, no network.
+// Options (src/demo/options.ts): ?today=YYYY-MM-DD, ?lang=en-US, ?theme=dark, ?rows=10000 (a large order sheet),
+// ?sample=odd|empty (first-run states).
 
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,51 +12,162 @@ import type { Lang } from '../core/types';
 import { App } from '../taskpane/App';
 import { errorText } from '../taskpane/model';
 import { fluentTheme, type PaneTheme } from '../taskpane/theme';
-import { XlsxWorkbookPort } from '../xlsx/port';
+import type { XlsxWorkbookPort } from '../xlsx/port';
+import { OPENABLE, saveBytes, saveName } from './files';
 import { demoOptionsFrom, type DemoOptions } from './options';
-import { buildSampleWorkbook } from './sampleWorkbook';
 import { SheetGrid } from './SheetGrid';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
 const THEMES: PaneTheme[] = ['light', 'dark'];
 
-function download(port: XlsxWorkbookPort, lang: Lang, onError: (text: string) => void): void {
-  port.toBuffer().then(
-    (data) => {
-      const blob = new Blob([data as BlobPart], {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'order-clerk-demo.xlsx';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-    },
-    (e) => onError(errorText(e, lang)),
+/** The built-in sample (ExcelJS and the sample are loaded on demand: the first view carries neither). */
+async function samplePort(options: DemoOptions): Promise<XlsxWorkbookPort> {
+  const [{ XlsxWorkbookPort }, { buildSampleWorkbook }] = await Promise.all([
+    import('../xlsx/port'),
+    import('./sampleWorkbook'),
+  ]);
+  return new XlsxWorkbookPort(
+    buildSampleWorkbook(options.today, { rows: options.rows ?? undefined, kind: options.sample }),
   );
 }
 
-function Demo({ port, options }: { port: XlsxWorkbookPort; options: DemoOptions }): React.JSX.Element {
+async function filePort(file: File): Promise<XlsxWorkbookPort> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { XlsxWorkbookPort } = await import('../xlsx/port');
+  return XlsxWorkbookPort.fromBytes(bytes, file.name);
+}
+
+function Demo({ options }: { options: DemoOptions }): React.JSX.Element {
   const { today } = options;
   const [lang, setLang] = React.useState<Lang>(options.lang);
   const [theme, setTheme] = React.useState<PaneTheme>(options.theme);
   const [failure, setFailure] = React.useState<string | null>(null);
+  // Each opened workbook gets a fresh grid and pane (their state belongs to the workbook).
+  const [{ port, generation }, setOpened] = React.useState<{ port: XlsxWorkbookPort | null; generation: number }>({
+    port: null,
+    generation: 0,
+  });
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [unsaved, setUnsaved] = React.useState(false);
+  const [dragging, setDragging] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+
   React.useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t(lang, 'demo.title');
   }, [lang]);
+
+  const load = React.useCallback(
+    (make: () => Promise<XlsxWorkbookPort>, label: string | null) => {
+      setFailure(null);
+      setBusy(label);
+      make().then(
+        (p) => {
+          setOpened((o) => ({ port: p, generation: o.generation + 1 }));
+          setUnsaved(false);
+          setBusy(null);
+        },
+        (e) => {
+          setBusy(null);
+          setFailure(
+            label
+              ? t(lang, 'demo.openFailed', { file: label, detail: errorText(e, lang) })
+              : t(lang, 'demo.failed', { detail: errorText(e, lang) }),
+          );
+        },
+      );
+    },
+    [lang],
+  );
+
+  // The README's first command opens the page on the built-in sample.
+  React.useEffect(() => load(() => samplePort(options), null), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Unsaved work: follow the port's edits, and ask before the tab closes.
+  React.useEffect(() => {
+    if (!port) return;
+    return port.subscribe(() => setUnsaved(port.hasUnsavedChanges()));
+  }, [port]);
+  React.useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older Chromium asks only when returnValue is set
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  const openFile = (file: File | undefined) => {
+    if (file) load(() => filePort(file), file.name);
+  };
+  const save = () => {
+    if (!port) return;
+    const opened = port.excelWorkbook ? 'order-clerk-demo.xlsx' : port.fileName;
+    port
+      .toBuffer()
+      .then((bytes) => saveBytes(bytes, saveName(opened)))
+      .then(
+        (saved) => {
+          if (!saved) return;
+          port.markSaved();
+          setUnsaved(false);
+        },
+        (e) => setFailure(errorText(e, lang)),
+      );
+  };
+
+  const fileName = port && !port.excelWorkbook ? port.fileName : null;
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={`demo demo-${theme}`}>
+    <FluentProvider
+      theme={fluentTheme(theme)}
+      className={`demo demo-${theme}${dragging ? ' demo-dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        openFile(e.dataTransfer.files[0]);
+      }}
+    >
       <header className="demo-bar">
         <div>
           <h1>{t(lang, 'demo.title')}</h1>
           <p>
-            {t(lang, 'demo.subtitle')} · {t(lang, 'demo.today', { today })}
-            {options.rows ? ` · ${t(lang, 'demo.rows', { rows: options.rows })}` : ''}
+            {fileName ? t(lang, 'demo.fileSubtitle', { file: fileName }) : t(lang, 'demo.subtitle')} ·{' '}
+            {t(lang, 'demo.today', { today })}
+            {!fileName && options.rows ? ` · ${t(lang, 'demo.rows', { rows: options.rows })}` : ''}
+            {unsaved ? ` · ${t(lang, 'demo.unsaved')}` : ''}
           </p>
+          <p data-testid="local-only">{t(lang, 'demo.local')}</p>
+        </div>
+        <div className="demo-actions">
+          <input
+            ref={input}
+            type="file"
+            accept={OPENABLE}
+            hidden
+            data-testid="open-file"
+            onChange={(e) => {
+              openFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <Button size="small" appearance="primary" onClick={() => input.current?.click()}>
+            {t(lang, 'demo.open')}
+          </Button>
+          <Button size="small" disabled={!port} onClick={save}>
+            {t(lang, 'demo.saveAs')}
+          </Button>
+          <Button size="small" onClick={() => load(() => samplePort(options), null)}>
+            {t(lang, 'demo.sample')}
+          </Button>
         </div>
         <div className="demo-actions" role="group" aria-label={t(lang, 'demo.language')}>
           {LANGS.map((l) => (
@@ -69,19 +182,24 @@ function Demo({ port, options }: { port: XlsxWorkbookPort; options: DemoOptions 
               {t(lang, `demo.theme.${th}`)}
             </ToggleButton>
           ))}
-          <Button size="small" appearance="primary" onClick={() => download(port, lang, setFailure)}>
-            {t(lang, 'demo.download')}
-          </Button>
         </div>
       </header>
       {failure && <div className="demo-failure">{failure}</div>}
+      {busy && <div className="demo-busy">{t(lang, 'demo.opening', { file: busy })}</div>}
+      {dragging && <div className="demo-drop">{t(lang, 'demo.drop')}</div>}
       <main className="demo-main">
-        <section className="demo-sheet">
-          <SheetGrid port={port} lang={lang} today={today} />
-        </section>
-        <aside className="demo-pane">
-          <App port={port} lang={lang} theme={theme} today={today} />
-        </aside>
+        {port ? (
+          <React.Fragment key={generation}>
+            <section className="demo-sheet">
+              <SheetGrid port={port} lang={lang} today={today} />
+            </section>
+            <aside className="demo-pane">
+              <App port={port} lang={lang} theme={theme} today={today} />
+            </aside>
+          </React.Fragment>
+        ) : (
+          <div className="grid-empty">{t(lang, 'demo.loading')}</div>
+        )}
       </main>
     </FluentProvider>
   );
@@ -90,15 +208,7 @@ function Demo({ port, options }: { port: XlsxWorkbookPort; options: DemoOptions 
 function start(): void {
   const el = document.getElementById('root') as HTMLElement;
   const options = demoOptionsFrom(window.location.search);
-  const { today, lang } = options;
-  try {
-    const port = new XlsxWorkbookPort(
-      buildSampleWorkbook(today, { rows: options.rows ?? undefined, kind: options.sample }),
-    );
-    createRoot(el).render(<Demo port={port} options={options} />);
-  } catch (e) {
-    el.textContent = t(lang, 'demo.failed', { detail: errorText(e, lang) });
-  }
+  createRoot(el).render(<Demo options={options} />);
 }
 
 start();

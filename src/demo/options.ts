@@ -2,7 +2,10 @@
 // ?rows=N (a large generated order sheet, 1–100,000 lines) and ?sample=odd|empty (first-run states).
 
 import type { Lang } from '../core/types';
-import { DEMO_TODAY, type SampleKind } from './sampleWorkbook';
+import type { SampleKind } from './sampleWorkbook';
+
+/** The demo's "today" unless ?today= says otherwise (here, not in sampleWorkbook.ts: the first view loads no ExcelJS). */
+export const DEMO_TODAY = '2026-11-22';
 
 export interface DemoOptions {
   today: string;

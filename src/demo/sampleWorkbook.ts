@@ -4,9 +4,10 @@
 // Dates are placed relative to the demo's "today", so the delay picture is the same whatever day it is.
 
 import * as ExcelJS from 'exceljs';
+import { DEMO_TODAY } from './options';
 import { BLANK_AFTER, CUSTOMERS, LINES, PRODUCTS, type Due, type LineSpec } from './sampleData';
 
-export const DEMO_TODAY = '2026-11-22';
+export { DEMO_TODAY };
 export const ORDER_SHEET = '2026订单';
 export const PRODUCT_SHEET = '价格表';
 export const CUSTOMER_SHEET = '客户信息';

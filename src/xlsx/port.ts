@@ -1,15 +1,15 @@
-// WorkbookPort over an .xlsx package: what the browser demo hands the task pane. Edits go through the
-// package-preserving writer (the same one the CLI uses); the ExcelJS workbook is only what the demo's grid
-// renders, read back from the written bytes. Browser-safe. The selection lives here (the demo's grid sets it).
+// WorkbookPort over an .xlsx package: what the web page hands the task pane. Edits go through the
+// package-preserving writer (the same one the CLI uses). Two kinds of port: over the clerk's own file (bytes +
+// the streaming reader's snapshot, no ExcelJS: `fromBytes`), and over a workbook built in memory with ExcelJS (the
+// built-in samples), whose grid also draws ExcelJS's styles. The reader, the writer and ExcelJS are loaded on
+// demand (dynamic import), so the page's first view carries none of them. Browser-safe. The selection lives here
+// (the page's grid sets it).
 
 import type * as ExcelJS from 'exceljs';
 import { parseRange } from '../core/address';
 import type { ApplyResult, WorkbookEdit } from '../core/edits';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
-import { applyEditsToPackage } from './package/writer';
-import { readWorkbookBuffer, snapshotOf } from './exceljs';
-import { writeWorkbookBuffer } from './write';
 
 /** Sheet rows covered by an A1 address ("A5:P9,B12"), ascending, de-duplicated. */
 export function rowsOfAddress(address: string): number[] {
@@ -32,31 +32,66 @@ export class XlsxWorkbookPort implements WorkbookPort {
   /** The package as last written; null until the first edit for a workbook built in memory (the demo's sample). */
   private bytes: Uint8Array | null;
 
+  /** Edits applied since the file was opened or last saved (the page warns before closing). */
+  private unsaved = 0;
+
+  /**
+   * @param workbook an ExcelJS workbook (the samples, tests), or null for a port over bytes + snapshot.
+   * @param snapshot the streaming reader's snapshot of `bytes`, when `workbook` is null.
+   */
   constructor(
-    public workbook: ExcelJS.Workbook,
+    private book: ExcelJS.Workbook | null,
     bytes: Uint8Array | null = null,
+    private snapshot: WorkbookSnapshot | null = null,
+    /** The file name the clerk opened (the page offers it again on save). */
+    public readonly fileName = 'workbook.xlsx',
   ) {
     this.bytes = bytes;
+    if (!book && (!bytes || !snapshot)) throw new Error('XlsxWorkbookPort: a workbook, or bytes and a snapshot');
   }
 
-  /** A port over a workbook file's bytes. */
+  /** The ExcelJS workbook of a port built over one (the samples, tests); throws on a port over bytes. */
+  get workbook(): ExcelJS.Workbook {
+    if (!this.book) throw new Error('XlsxWorkbookPort: this port has no ExcelJS workbook (opened from bytes)');
+    return this.book;
+  }
+
+  /** The ExcelJS workbook, or null for a port over bytes + snapshot (the grid then draws values and formats only). */
+  get excelWorkbook(): ExcelJS.Workbook | null {
+    return this.book;
+  }
+
+  /** A port over a workbook file's bytes, read with ExcelJS (its grid draws styles). */
   static async open(bytes: Uint8Array, label = 'workbook.xlsx'): Promise<XlsxWorkbookPort> {
+    const { readWorkbookBuffer } = await import('./exceljs');
     const { workbook } = await readWorkbookBuffer(bytes, label);
-    return new XlsxWorkbookPort(workbook, bytes);
+    return new XlsxWorkbookPort(workbook, bytes, null, label);
+  }
+
+  /** A port over a workbook file's bytes, read with the streaming reader only (no ExcelJS): the clerk's own file. */
+  static async fromBytes(bytes: Uint8Array, fileName = 'workbook.xlsx'): Promise<XlsxWorkbookPort> {
+    const { readSnapshot } = await import('./read');
+    return new XlsxWorkbookPort(null, bytes, readSnapshot(bytes, fileName), fileName);
   }
 
   async read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
-    const snapshot = snapshotOf(this.workbook);
+    const snapshot = this.book ? (await import('./exceljs')).snapshotOf(this.book) : this.snapshot!;
     onProgress?.({ done: 1, total: 1 });
     return { ...snapshot, activeSheet: this.activeSheet() };
   }
 
   async apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
+    const { applyEditsToPackage } = await import('./package/writer');
     // A workbook built in memory becomes a package once; from then on only the writer changes it.
-    const input = this.bytes ?? (await writeWorkbookBuffer(this.workbook));
+    const input = this.bytes ?? (await (await import('./write')).writeWorkbookBuffer(this.book!));
     const { bytes, ...result } = await applyEditsToPackage(input, edits);
     this.bytes = bytes;
-    this.workbook = (await readWorkbookBuffer(bytes, 'workbook.xlsx')).workbook;
+    if (this.book) {
+      this.book = (await (await import('./exceljs')).readWorkbookBuffer(bytes, 'workbook.xlsx')).workbook;
+    } else {
+      this.snapshot = (await import('./read')).readSnapshot(bytes, this.fileName);
+    }
+    if (edits.length) this.unsaved++;
     onProgress?.({ done: edits.length, total: edits.length });
     const activated = edits.filter((e) => e.kind === 'addSheet' && e.activate).pop();
     if (activated && activated.kind === 'addSheet') this.active = activated.spec.name;
@@ -103,9 +138,25 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   activeSheet(): string | null {
-    if (this.active && this.workbook.getWorksheet(this.active)) return this.active;
-    const first = this.workbook.worksheets.find((ws) => ws.state === 'visible');
+    if (this.book) {
+      if (this.active && this.book.getWorksheet(this.active)) return this.active;
+      const first = this.book.worksheets.find((ws) => ws.state === 'visible');
+      return first ? first.name : null;
+    }
+    const sheets = this.snapshot!.sheets;
+    if (this.active && sheets.some((s) => s.name === this.active)) return this.active;
+    const first = sheets.find((s) => s.visibility === 'visible');
     return first ? first.name : null;
+  }
+
+  /** Whether edits were applied since the file was opened or last saved. */
+  hasUnsavedChanges(): boolean {
+    return this.unsaved > 0;
+  }
+
+  /** The page calls this once the bytes are saved. */
+  markSaved(): void {
+    this.unsaved = 0;
   }
 
   /** Re-render hook for the demo: called after every apply and active-sheet change. */
@@ -116,7 +167,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** The workbook's bytes: the package as the writer left it. */
   async toBuffer(): Promise<Uint8Array> {
-    return this.bytes ?? writeWorkbookBuffer(this.workbook);
+    return this.bytes ?? (await import('./write')).writeWorkbookBuffer(this.book!);
   }
 
   private notify(listeners: Set<() => void>): void {

@@ -1,4 +1,4 @@
-// Shared by the browser tests and the benchmark: a tiny static server for dist/demo on a free loopback port, and
+// Shared by the browser tests and the benchmark: a tiny static server for dist/web on a free loopback port, and
 // Debian's Chromium started the way this closed network needs (no background requests, no downloads).
 
 import * as fs from 'fs';

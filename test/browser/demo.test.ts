@@ -1,6 +1,6 @@
 // The browser demo in Debian's Chromium: the task pane reads the built-in sample beside the rendered sheet,
 // makes the table, checks and fixes (and undoes), flags delays, writes the weekly report and documents.
-// Builds only the demo config, serves dist/demo from a tiny local server, and fails on any request that
+// Builds only the demo config, serves dist/web from a tiny local server, and fails on any request that
 // leaves this machine. Every test opens its own demo page (its own workbook) and does the steps it needs first, so
 // each runs alone: npx jest test/browser -t '<name>'.
 
@@ -16,7 +16,7 @@ import { t } from '../../src/core/i18n';
 import type { Lang } from '../../src/core/types';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist/demo');
+const DIST = path.join(ROOT, 'dist/web');
 const SHOTS = path.join(ROOT, 'test/output/screenshots');
 const DOC_SHOT = path.join(ROOT, 'docs/screenshots/demo-sheet.png');
 const DOCS = path.join(ROOT, 'docs/screenshots');
@@ -107,20 +107,21 @@ async function tab(p: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  // Only the demo config: the add-in build is not needed here.
-  execFileSync(
-    process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'],
-    {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 300000,
-    },
-  );
+  // Only the demo config: the add-in build is not needed here (ORDER_CLERK_SKIP_BUILD=1 reuses dist/web).
+  if (process.env.ORDER_CLERK_SKIP_BUILD !== '1' || !fs.existsSync(path.join(DIST, 'index.html')))
+    execFileSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+        timeout: 540000,
+      },
+    );
   server = await serveStatic(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchChromium();
-});
+}, 600000); // the build alone takes minutes on a shared machine
 
 afterAll(async () => {
   // Teardown must not fail the suite: a page still settling when the browser closes rejects with odd values.

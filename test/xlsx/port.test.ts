@@ -68,4 +68,29 @@ describe('XlsxWorkbookPort', () => {
     await back.xlsx.load(Buffer.from(await port.toBuffer()) as unknown as ArrayBuffer);
     expect(back.getWorksheet('Report')!.getCell('A1').value).toBe('Hi');
   });
+
+  it('works from bytes and the streaming reader alone: reads, applies, tracks unsaved edits, saves the package', async () => {
+    const bytes = new Uint8Array(await workbook().xlsx.writeBuffer());
+    const port = await XlsxWorkbookPort.fromBytes(bytes, 'orders.xlsx');
+    expect(port.excelWorkbook).toBeNull();
+    expect(() => port.workbook).toThrow(/no ExcelJS workbook/);
+    expect(port.fileName).toBe('orders.xlsx');
+    expect(port.activeSheet()).toBe('Orders');
+    const before = await port.read();
+    expect(before.sheets.map((s) => s.name)).toEqual(['Orders', 'Other']);
+    expect(port.hasUnsavedChanges()).toBe(false);
+    expect(await port.toBuffer()).toBe(bytes); // untouched: the clerk's own bytes
+    let changes = 0;
+    port.subscribe(() => changes++);
+    await port.apply([{ kind: 'setValues', sheet: 'Orders', cells: [{ address: 'B2', value: 7 }] }]);
+    expect(changes).toBe(1);
+    expect(port.hasUnsavedChanges()).toBe(true);
+    const orders = (await port.read()).sheets.find((s) => s.name === 'Orders')!;
+    expect(orders.values[2 - orders.top][2 - orders.left]).toBe(7);
+    port.markSaved();
+    expect(port.hasUnsavedChanges()).toBe(false);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(await port.toBuffer()) as unknown as ArrayBuffer);
+    expect(back.getWorksheet('Orders')!.getCell('B2').value).toBe(7);
+  });
 });

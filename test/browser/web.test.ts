@@ -1,0 +1,153 @@
+// The web page on the clerk's own workbook, in Debian's Chromium: open a workbook built part by part (a chart, notes
+// and threaded comments, a pivot table …) through the file input, check it, fix it, make a delivery note from open
+// lines, save it (the download is intercepted), and compare the saved file with the input part by part: only the
+// parts the edits concern differ; chart, comment and drawing parts are byte-identical. No request leaves the
+// machine. Builds the demo config into dist/web (ORDER_CLERK_SKIP_BUILD=1 reuses a build made by hand).
+// Run alone: npx jest test/browser/web.test.ts
+
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import type * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { t } from '../../src/core/i18n';
+import { readSnapshot } from '../../src/xlsx/read';
+import { buildClerkWorkbook, ORDER_SHEET } from '../xlsx/clerkWorkbook';
+import { partsOf } from '../xlsx/writeHelpers';
+import { launchChromium, serveStatic } from './chromium';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist/web');
+const SHOT = path.join(ROOT, 'test/output/screenshots/web-opened.png');
+
+jest.setTimeout(300000);
+
+let server: http.Server;
+let browser: Browser;
+let base = '';
+let tmp = '';
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+/** Parts the page's edits (check writes nothing; fix, the delivery note and its register do) may change. */
+const MAY_CHANGE = new Set([
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/worksheets/sheet1.xml',
+  'xl/worksheets/_rels/sheet1.xml.rels',
+  'docProps/app.xml',
+]);
+
+beforeAll(async () => {
+  if (process.env.ORDER_CLERK_SKIP_BUILD !== '1' || !fs.existsSync(path.join(DIST, 'index.html'))) {
+    execFileSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'demo'],
+      { cwd: ROOT, stdio: 'pipe', timeout: 600000 },
+    );
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'order-clerk-web-'));
+  server = await serveStatic(DIST);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function notice(p: Page): Promise<{ intent: string; text: string }> {
+  const bar = p.getByTestId('notice');
+  await bar.waitFor({ state: 'visible', timeout: 60000 });
+  const n = {
+    intent: (await bar.getAttribute('data-intent')) ?? '',
+    text: (await bar.getByTestId('notice-text').innerText()).trim(),
+  };
+  await bar.getByRole('button').last().click();
+  await bar.waitFor({ state: 'detached' });
+  return n;
+}
+
+describe('the web page on the clerk’s own workbook', () => {
+  it('opens it from the file input, checks, fixes, makes a delivery note and saves only what changed', async () => {
+    const input = await buildClerkWorkbook();
+    const file = path.join(tmp, '订单跟踪.xlsx');
+    fs.writeFileSync(file, input);
+
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
+    // No File System Access API here, so "Save as…" takes the download path this test intercepts.
+    await context.addInitScript(() => {
+      delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    });
+    const p = await context.newPage();
+    p.on('request', (r) => requests.push(r.url()));
+    p.on('pageerror', (e) => pageErrors.push(String(e)));
+    await p.goto(`${base}index.html?today=2026-11-22`);
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 }); // the built-in sample first
+    expect(await p.getByTestId('local-only').innerText()).toBe(t('zh-CN', 'demo.local'));
+
+    await p.getByTestId('open-file').setInputFiles(file);
+    const grid = p.getByTestId('sheet-grid');
+    await p.locator(`[data-testid="sheet-grid"][data-sheet="${ORDER_SHEET}"]`).waitFor({ timeout: 60000 });
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    expect(await p.locator('td[data-cell="A4"]').innerText()).not.toBe('');
+    await p.screenshot({ path: SHOT });
+
+    await p.getByRole('tab', { name: '检查', exact: true }).click();
+    await p.getByRole('button', { name: '检查整张表' }).click();
+    const checked = await notice(p);
+    expect(checked.text).not.toBe('');
+    await p.getByRole('button', { name: /^全部修正（\d+）$/ }).click();
+    const fixed = await notice(p);
+    expect(fixed.intent).toBe('success');
+
+    // Two open lines of 厦门海景 (rows 6 and 7: the header is row 3), then a delivery note.
+    await p.locator('th.rowhead', { hasText: /^6$/ }).click();
+    await p.locator('th.rowhead', { hasText: /^7$/ }).click({ modifiers: ['Shift'] });
+    await p.getByRole('tab', { name: '单据', exact: true }).click();
+    await p.getByTestId('panel-documents').getByRole('button', { name: '送货单' }).click();
+    const note = await notice(p);
+    expect(['success', 'warning']).toContain(note.intent);
+    expect(note.text).toMatch(/DN-\d{8}-001/);
+    await expect(grid.getAttribute('data-sheet')).resolves.toMatch(/DN-/);
+
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: '另存为…' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('订单跟踪-跟单助手.xlsx');
+    const savedPath = path.join(tmp, 'saved.xlsx');
+    await download.saveAs(savedPath);
+    const output = new Uint8Array(fs.readFileSync(savedPath));
+
+    const before = await partsOf(input);
+    const after = await partsOf(output);
+    const changed: string[] = [];
+    for (const [name, bytes] of before) {
+      const out = after.get(name);
+      expect({ part: name, present: out !== undefined }).toEqual({ part: name, present: true });
+      if (Buffer.compare(Buffer.from(bytes), Buffer.from(out!)) !== 0) changed.push(name);
+    }
+    expect(changed.filter((n) => !MAY_CHANGE.has(n))).toEqual([]);
+    expect(changed).toContain('xl/worksheets/sheet1.xml'); // the fixes
+    const kept = [...before.keys()].filter((n) => /chart|comment|drawing|vmlDrawing|pivot|person/i.test(n));
+    expect(kept.some((n) => /charts\/chart/.test(n))).toBe(true);
+    expect(kept.some((n) => /comments/.test(n))).toBe(true);
+    for (const n of kept) expect({ part: n, changed: changed.includes(n) }).toEqual({ part: n, changed: false });
+    // The saved file reads back with the delivery note sheet added.
+    const names = readSnapshot(output, 'saved.xlsx').sheets.map((s) => s.name);
+    expect(names).toContain(ORDER_SHEET);
+    expect(names.some((n) => /DN-/.test(n))).toBe(true);
+
+    expect(requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
