@@ -172,7 +172,7 @@ describe('browser demo', () => {
   });
 
   it('makes the order table and says so', async () => {
-    const n = await act(p, p.getByRole('button', { name: '转为表格' }));
+    const n = await act(p, p.getByRole('button', { name: '套用表格格式' }));
     expect(n.intent).toBe('success');
     expect(n.text).toContain('已将订单区域设为表格');
     // The grid draws the new table's header row in table style.
@@ -298,7 +298,7 @@ describe('browser demo', () => {
   it('switches the pane to English', async () => {
     await p.getByRole('button', { name: 'English', exact: true }).click();
     await p.getByRole('tab', { name: 'Sheet', exact: true }).click();
-    await p.getByRole('button', { name: 'Make table' }).waitFor();
+    await p.getByRole('button', { name: 'Format as Table' }).waitFor();
     await shot(p, '09-english');
   });
 });
@@ -448,13 +448,13 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
 });
 
 describe('keyboard, theme and first run', () => {
-  it('reaches "Make table" with Tab alone and runs it with Enter', async () => {
+  it('reaches "Format as Table" with Tab alone and runs it with Enter', async () => {
     const p = await openDemo('lang=en-US');
     await p.getByTestId('column-table').waitFor({ timeout: 60000 });
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await p.keyboard.press('Tab');
-      reached = await p.evaluate(() => document.activeElement?.textContent === 'Make table');
+      reached = await p.evaluate(() => document.activeElement?.textContent === 'Format as Table');
     }
     expect(reached).toBe(true);
     // The focused button shows a visible focus ring.
