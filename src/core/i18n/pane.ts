@@ -42,6 +42,8 @@ export const pane: CataloguePart = {
     'pane.skip.blank': '空行',
     'pane.skip.subtotal': '合计行',
     'pane.skip.note': '备注行',
+    'pane.skip.row': '{row}（{reason}）',
+    'pane.list.sep': '、',
 
     'pane.severity.error': '错误',
     'pane.severity.warning': '提醒',
@@ -181,6 +183,8 @@ export const pane: CataloguePart = {
     'pane.skip.blank': 'blank',
     'pane.skip.subtotal': 'total',
     'pane.skip.note': 'note',
+    'pane.skip.row': '{row} ({reason})',
+    'pane.list.sep': ', ',
 
     'pane.severity.error': 'Errors',
     'pane.severity.warning': 'Warnings',

@@ -377,7 +377,7 @@ describe('delivery note', () => {
         '送货人 Delivered by',
         '制单人 Prepared by',
         '日期 Date',
-        '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: counterfoil / Copy 2: customer / Copy 3: signed receipt',
+        '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: office file / Copy 2: customer copy / Copy 3: sign and return',
       ]),
     );
     const sign = rowWith(spec, '送货人 Delivered by');
@@ -394,9 +394,9 @@ describe('delivery note', () => {
     const [spec] = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4], copies: 3 })).edits);
     expect(texts(spec)).toEqual(
       expect.arrayContaining([
-        '第一联 存根 Copy 1: counterfoil',
-        '第二联 客户 Copy 2: customer',
-        '第三联 回单 Copy 3: signed receipt',
+        '第一联 存根 Copy 1: office file',
+        '第二联 客户 Copy 2: customer copy',
+        '第三联 回单 Copy 3: sign and return',
       ]),
     );
     expect(texts(spec).filter((x) => x === '送货单 Delivery Note')).toHaveLength(3);
