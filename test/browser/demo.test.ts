@@ -438,12 +438,17 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
   it('makes documents from the selected lines', async () => {
     await after(5);
     await tab(p, k('pane.tab.documents'));
+    // One set of document buttons on screen: the selection card leaves them to the Documents tab.
+    expect(await p.getByRole('button', { name: k('pane.docs.work-order'), exact: true }).count()).toBe(1);
     const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: k('pane.docs.work-order') }));
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/WO-\d{8}-001/);
     await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/WO-/);
     expect(await seriousViolations(p)).toEqual([]);
     await docShot(p, `${short}-documents`);
+    // The notice belongs to the Documents tab: it is gone on the Sheet tab.
+    await tab(p, k('pane.tab.sheet'));
+    expect(await p.getByTestId('notice').count()).toBe(0);
   });
 });
 

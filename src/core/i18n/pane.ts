@@ -43,6 +43,9 @@ export const pane: CataloguePart = {
     'pane.skip.subtotal': '合计行',
     'pane.skip.note': '备注行',
     'pane.skip.row': '{row}（{reason}）',
+    'pane.sel.withMissing': '{value}（{count} 行无数值）',
+    'pane.sel.customers': '客户数',
+    'pane.sel.customerCount': '{count} 个',
     'pane.list.sep': '、',
 
     'pane.severity.error': '错误',
@@ -184,6 +187,9 @@ export const pane: CataloguePart = {
     'pane.skip.subtotal': 'total',
     'pane.skip.note': 'note',
     'pane.skip.row': '{row} ({reason})',
+    'pane.sel.withMissing': '{value} ({count, plural, one {# line} other {# lines}} without a number)',
+    'pane.sel.customers': 'Customers',
+    'pane.sel.customerCount': '{count}',
     'pane.list.sep': ', ',
 
     'pane.severity.error': 'Errors',
