@@ -163,8 +163,12 @@ function orderColumns(orderNo: string, item: string, field: string, document: st
   return out;
 }
 
+/** Words earlier versions wrote for an action: logs already in clerks' workbooks must still undo. */
+const EARLIER_ACTION_WORDS: Record<string, ChangeAction> = { 修复: 'fix' };
+
 function parseAction(word: string): ChangeAction | string {
   const w = word.trim().toLowerCase();
+  if (w in EARLIER_ACTION_WORDS) return EARLIER_ACTION_WORDS[w];
   for (const a of ACTIONS) {
     if (LANGS.some((l) => CATALOGUE[l][`changelog.action.${a}`].toLowerCase() === w)) return a;
   }

@@ -7,6 +7,7 @@ import type { WorkbookEdit, WriteValue } from './edits';
 import { describeValue } from './edits';
 import { parseCell } from './address';
 import { cellAt, findSheet } from './snapshot';
+import { isDateFormat, neighbourNumberFormat } from './numberFormats';
 import type {
   CellValue,
   DateField,
@@ -16,6 +17,7 @@ import type {
   NumericField,
   OrderLine,
   Reading,
+  SheetSnapshot,
   Understanding,
   WorkbookSnapshot,
 } from './types';
@@ -45,11 +47,12 @@ export function planFixes(
   const cells: SetCell[] = [];
   const fixed: FixedCell[] = [];
   const done = new Set<string>();
+  const sheet = opts.wb ? findSheet(opts.wb, u.order.sheet) : undefined;
   for (const issue of issues) {
     if (issue.severity !== 'fixable' || !issue.fix || done.has(issue.cell)) continue;
     if (isFormulaCell(u, issue)) continue; // a formula is never overwritten, whatever the issue says
     const line = lines.get(issue.row);
-    const write = line ? fixWrite(u, line, issue.field, issue.fix.value) : null;
+    const write = line ? fixWrite(u, line, issue.field, issue.fix.value, sheet) : null;
     if (!line || !write) continue; // the cell no longer holds that text: nothing to fix
     done.add(issue.cell);
     cells.push({ address: issue.cell, ...write });
@@ -108,18 +111,28 @@ function fixWrite(
   line: OrderLine,
   field: FieldKey,
   fix: number | string,
+  sheet?: SheetSnapshot,
 ): Omit<SetCell, 'address'> | null {
+  // A fixed cell shows as its neighbours do (SPEC 5: a fixed `1,200` shows as its neighbours do).
+  const col = u.order.columns[field];
+  const near =
+    sheet && col !== undefined
+      ? neighbourNumberFormat(sheet, col, line.row, u.order.firstDataRow, u.order.lastDataRow)
+      : null;
   const raw = line.raw[field];
   // Text, or in a date column a number that is a date typed as digits (20261205): both read `fromText`.
   if (typeof raw !== 'string' && !(typeof raw === 'number' && isDateField(field))) return null;
   if (isDateField(field)) {
     const r = line.date[field];
     if (typeof fix !== 'string' || !isTextReading(r) || r.value !== isoToSerial(fix)) return null;
-    return { value: fromSerial1900(r.value, u.dateSystem), numberFormat: DATE_FORMAT };
+    return {
+      value: fromSerial1900(r.value, u.dateSystem),
+      numberFormat: near && isDateFormat(near) ? near : DATE_FORMAT,
+    };
   }
   const r = line.num[field as NumericField];
   if (typeof fix !== 'number' || !isTextReading(r) || r.value !== fix) return null;
-  return { value: fix };
+  return near && !isDateFormat(near) ? { value: fix, numberFormat: near } : { value: fix };
 }
 
 function isTextReading(r: Reading | undefined): r is { kind: 'ok'; value: number; fromText: true } {

@@ -10,6 +10,8 @@ export interface OwnSheetKind<L extends string> {
   names: Record<L, string>;
   /** Its header row in each language. */
   headers: Record<L, string[]>;
+  /** Header words earlier versions wrote, still recognised (a header word → its former spellings). */
+  formerly?: Partial<Record<L, Record<string, string[]>>>;
 }
 
 function text(v: CellValue): string {
@@ -34,7 +36,12 @@ function looksOwn<L extends string>(
   if (isEmpty(s)) return 'empty';
   for (let row = 1; row <= OWN_HEADER_ROWS; row++) {
     for (const lang of Object.keys(kind.headers) as L[]) {
-      if (kind.headers[lang].every((h, i) => text(cellAt(s, row, i + 1)) === h)) return { lang, headerRow: row };
+      const was = kind.formerly?.[lang] ?? {};
+      const matches = (h: string, i: number) => {
+        const v = text(cellAt(s, row, i + 1));
+        return v === h || (was[h] ?? []).includes(v);
+      };
+      if (kind.headers[lang].every(matches)) return { lang, headerRow: row };
     }
   }
   return null;

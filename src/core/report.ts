@@ -2,6 +2,7 @@
 // grouped by customer (most late first), lines due soon, and a per-customer table Excel charts. Print-ready (SPEC 7).
 // Everything copied from the order sheet is written as a literal value.
 
+import { quantityColumnFormat } from './numberFormats';
 import { columnLetter, rangeAddress } from './address';
 import { DELAY_COLOURS, TABLE_HEADER_FILL } from './colours';
 import { groupByCustomer } from './customers';
@@ -63,7 +64,6 @@ interface ReportLine extends OverdueLine {
   amount: number | null;
 }
 
-const QTY_FORMAT = '#,##0.###';
 const MONEY_FORMAT = '#,##0.00';
 const THIN: CellStyle = { border: 'thin' };
 
@@ -107,7 +107,13 @@ interface LineColumn {
   field?: keyof Understanding['order']['columns'];
 }
 
-function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', dateSystem: 1900 | 1904): LineColumn[] {
+function lineColumns(
+  u: Understanding,
+  lang: Lang,
+  kind: 'overdue' | 'dueSoon',
+  dateSystem: 1900 | 1904,
+  qtyFormat: string,
+): LineColumn[] {
   const has = (f: keyof Understanding['order']['columns']): boolean => u.order.columns[f] !== undefined;
   const cols: (LineColumn | null)[] = [
     { header: t(lang, 'report.col.customer'), value: (r) => r.customer || null, field: 'customer' },
@@ -130,7 +136,7 @@ function lineColumns(u: Understanding, lang: Lang, kind: 'overdue' | 'dueSoon', 
     kind === 'overdue'
       ? { header: t(lang, 'report.col.daysLate'), value: (r) => r.daysLate }
       : { header: t(lang, 'report.col.daysLeft'), value: (r, today) => isoToSerial(r.dueDate) - today },
-    { header: t(lang, 'report.col.openQty'), value: (r) => r.openQty, style: { numberFormat: QTY_FORMAT } },
+    { header: t(lang, 'report.col.openQty'), value: (r) => r.openQty, style: { numberFormat: qtyFormat } },
     has('unitPrice')
       ? { header: t(lang, 'report.col.unitPrice'), value: (r) => r.unitPrice, style: { numberFormat: MONEY_FORMAT } }
       : null,
@@ -181,6 +187,8 @@ export function planOverdueReport(
     .map((d) => toReportLine(lineByRow.get(d.row)!, d))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.row - b.row);
   const openQtyOverdue = overdue.reduce((s, r) => s + r.openQty, 0);
+  // One format for every quantity of the report: the decimals its most precise quantity needs, never a bare '.'.
+  const qtyFormat = quantityColumnFormat([...overdue, ...dueSoon].map((r) => r.openQty));
   const priced = overdue.filter((r) => r.amount !== null);
   const amountOverdue = priced.length ? round2(priced.reduce((s, r) => s + (r.amount ?? 0), 0)) : null;
   // Customers ordered by their most-late line; inside a group, most late first.
@@ -190,7 +198,7 @@ export function planOverdueReport(
     t(lang, 'report.sheetName', { week }),
     wb.sheets.map((s) => s.name),
   );
-  const overdueCols = lineColumns(u, lang, 'overdue', u.dateSystem);
+  const overdueCols = lineColumns(u, lang, 'overdue', u.dateSystem, qtyFormat);
   // A clerk's text longer than a cell holds is cut, and the message names the order-sheet cell it came from.
   const warnings: string[] = [];
   const fit = (c: LineColumn, line: ReportLine): WriteValue => {
@@ -202,7 +210,7 @@ export function planOverdueReport(
       warnings.push(t(lang, 'limit.truncated', { cell: `${u.order.sheet}!${columnLetter(col)}${line.row}` }));
     return f.text;
   };
-  const soonCols = lineColumns(u, lang, 'dueSoon', u.dateSystem);
+  const soonCols = lineColumns(u, lang, 'dueSoon', u.dateSystem, qtyFormat);
   const width = Math.max(overdueCols.length, soonCols.length);
   const g = new SheetGrid();
   const customerLabel = (c: string): string => c || t(lang, 'report.noCustomer');
@@ -233,7 +241,7 @@ export function planOverdueReport(
   g.put(r, 2, rows.length, { bold: true, border: 'thin' });
   r++;
   g.put(r, 1, t(lang, 'report.openQtyOverdue'), { bold: true, border: 'thin' });
-  g.put(r, 2, openQtyOverdue, { numberFormat: QTY_FORMAT, border: 'thin' });
+  g.put(r, 2, openQtyOverdue, { numberFormat: qtyFormat, border: 'thin' });
   if (u.order.columns.unitPrice !== undefined) {
     r++;
     g.put(r, 1, t(lang, 'report.amountOverdue'), { bold: true, border: 'thin' });
@@ -292,7 +300,7 @@ export function planOverdueReport(
       r,
       qtyCol,
       grp.lines.reduce((s, l) => s + l.openQty, 0),
-      { ...sub, numberFormat: QTY_FORMAT },
+      { ...sub, numberFormat: qtyFormat },
     );
     if (amountCol > 0) {
       const known = grp.lines.filter((l) => l.amount !== null);

@@ -201,9 +201,9 @@ const COLUMNS: Column[] = [
 ];
 const col = (key: Column['key']): number => COLUMNS.findIndex((c) => c.key === key) + 1;
 
-/** A message with a count: the `.one` wording for 1 (English plurals), else the key's. */
+/** A message with a count (the catalogue chooses the plural form: ICU plural in English). */
 function counted(lang: Lang, key: string, count: number, params: Record<string, string | number> = {}): string {
-  return t(lang, count === 1 ? `${key}.one` : key, { count, ...params });
+  return t(lang, key, { count, ...params });
 }
 
 /** Plan the sheet. */

@@ -100,7 +100,10 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
       {!firstRun && !loading && (
         <TabList
           selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as PaneTab)}
+          onTabSelect={(_, d) => {
+            setTab(d.value as PaneTab);
+            pane.setNotice(null); // a notice belongs to the tab whose action raised it
+          }}
           size="small"
           aria-label={t(lang, 'pane.tabs')}
         >
@@ -176,6 +179,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             delays={delays}
             onMade={onMade}
             wb={pane.wb}
+            showDocButtons={tab !== 'documents'}
           />
         )}
         {/* Panels stay mounted so a check's results survive a look at another tab. */}

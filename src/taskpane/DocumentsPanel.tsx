@@ -11,6 +11,9 @@ import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 import { VirtualList } from './VirtualList';
 
+/** Two lines of 16px text (the message clamps at two) plus the button's padding: the second line is never cut. */
+const SELECTED_ROW_HEIGHT = 44;
+
 const SHEET_LANG = 'sheet';
 
 export function DocumentsPanel({
@@ -57,8 +60,8 @@ export function DocumentsPanel({
       ) : (
         <VirtualList
           items={rows}
-          rowHeight={30}
-          maxHeight={180}
+          rowHeight={SELECTED_ROW_HEIGHT}
+          maxHeight={4 * SELECTED_ROW_HEIGHT}
           label={t(lang, 'pane.docs.selected', { count: rows.length })}
           className={s.virtual}
           testId="selected-lines"

@@ -6,7 +6,7 @@ import { Badge, Button, Text } from '@fluentui/react-components';
 import { checkOrder } from '../core/checks';
 import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { DelayRow, Issue, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
+import type { DelayRow, Issue, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
 import { fixIssues, makeDocuments } from './actions';
 import { SEVERITY_COLOUR } from './CheckPanel';
 import { DelayClassLabel } from './DelayClassLabel';
@@ -25,6 +25,7 @@ export function SelectionCard({
   delays,
   onMade,
   wb,
+  showDocButtons = true,
 }: {
   pane: PaneActions;
   u: Understanding | null;
@@ -34,6 +35,8 @@ export function SelectionCard({
   onMade(docs: GeneratedDocument[]): void;
   /** The workbook as last read (the line's change history is in its change log). */
   wb: WorkbookSnapshot | null;
+  /** False on the Documents tab, which has its own document buttons: one set on screen at a time. */
+  showDocButtons?: boolean;
 }): React.JSX.Element | null {
   const s = useStyles();
   const { lang, busy, run } = pane;
@@ -66,7 +69,7 @@ export function SelectionCard({
       onMade(r.docs);
       return r.notice;
     });
-  const docButtons = (
+  const docButtons = showDocButtons && (
     <div className={s.buttons}>
       {DOC_TYPES.map((type) => (
         <Button key={type} size="small" disabled={disabled} onClick={() => void makeDoc(type)}>
@@ -164,19 +167,18 @@ export function SelectionCard({
       <div className={s.cardTitle}>{t(lang, 'pane.sel.lines', { count: formatNumberIn(lang, total.count) })}</div>
       <dl className={s.facts}>
         <dt>{t(lang, 'pane.sel.totalQty')}</dt>
-        <dd data-testid="sel-qty">
-          {formatNumberIn(lang, total.quantity)}
-          {total.quantityMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.quantityMissing })}` : ''}
-        </dd>
+        <dd data-testid="sel-qty">{withMissing(lang, formatNumberIn(lang, total.quantity), total.quantityMissing)}</dd>
         <dt>{t(lang, 'pane.sel.totalAmount')}</dt>
-        <dd data-testid="sel-amount">
-          {formatNumberIn(lang, total.amount)}
-          {total.amountMissing ? ` ${t(lang, 'pane.sel.missing', { count: total.amountMissing })}` : ''}
-        </dd>
-        <dt>{fieldLabel(lang, 'customer')}</dt>
-        <dd>{formatNumberIn(lang, customers)}</dd>
+        <dd data-testid="sel-amount">{withMissing(lang, formatNumberIn(lang, total.amount), total.amountMissing)}</dd>
+        <dt>{t(lang, 'pane.sel.customers')}</dt>
+        <dd>{t(lang, 'pane.sel.customerCount', { count: customers })}</dd>
       </dl>
       {docButtons}
     </section>
   );
+}
+
+/** A total and, when some lines lack the number, how many: "1,620（1 行无数值）" / "1,620 (1 line without a number)". */
+function withMissing(lang: Lang, value: string, missing: number): string {
+  return missing ? t(lang, 'pane.sel.withMissing', { value, count: missing }) : value;
 }

@@ -44,7 +44,9 @@ export function SheetPanel({
   const changeField = (column: number, value: string) =>
     run('map', (ctx) => mapColumn(ctx, column, value === NOT_MAPPED ? null : (value as FieldKey)));
 
-  const skipped = o.skippedRows.map((r) => `${r.row} (${t(lang, `pane.skip.${r.reason}`)})`).join(', ');
+  const skipped = o.skippedRows
+    .map((r) => t(lang, 'pane.skip.row', { row: r.row, reason: t(lang, `pane.skip.${r.reason}`) }))
+    .join(t(lang, 'pane.list.sep'));
   const none = t(lang, 'pane.none');
 
   return (
@@ -91,10 +93,7 @@ export function SheetPanel({
             return (
               <TableRow key={h.column} data-field={h.field ?? ''} data-header={h.header}>
                 <TableCell className={s.narrow}>{columnLetter(h.column)}</TableCell>
-                <TableCell>
-                  {h.header}
-                  {h.field && <div className={s.muted}>{h.field}</div>}
-                </TableCell>
+                <TableCell>{h.header}</TableCell>
                 <TableCell>
                   <Dropdown
                     size="small"
@@ -110,7 +109,7 @@ export function SheetPanel({
                     <Option value={NOT_MAPPED}>{t(lang, 'pane.sheet.notMapped')}</Option>
                     {ORDER_FIELDS.map((f) => (
                       <Option key={f} value={f} text={fieldLabel(lang, f)}>
-                        {`${fieldLabel(lang, f)} · ${f}`}
+                        {fieldLabel(lang, f)}
                       </Option>
                     ))}
                   </Dropdown>

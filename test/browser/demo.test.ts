@@ -173,7 +173,7 @@ describe('browser demo', () => {
   });
 
   it('makes the order table and says so', async () => {
-    const n = await act(p, p.getByRole('button', { name: '转为表格' }));
+    const n = await act(p, p.getByRole('button', { name: '套用表格格式' }));
     expect(n.intent).toBe('success');
     expect(n.text).toContain('已将订单区域设为表格');
     // The grid draws the new table's header row in table style.
@@ -291,9 +291,9 @@ describe('browser demo', () => {
     const row = p.locator('[data-testid="column-table"] tr[data-header="备注"]');
     await waitForCount(p, p.locator('[data-testid="column-table"] tr[data-header="备注"][data-field=""]'), 1);
     await p.getByRole('combobox', { name: '“备注”对应的字段' }).click();
-    await p.getByRole('option', { name: '备注 · remarks' }).click();
+    await p.getByRole('option', { name: '备注', exact: true }).click();
     await waitForCount(p, p.locator('[data-testid="column-table"] tr[data-header="备注"][data-field="remarks"]'), 1);
-    expect(await row.innerText()).toContain('remarks');
+    expect(await row.innerText()).not.toContain('remarks'); // no English field key shown to a Chinese clerk
   });
 
   it('customers tab: the progress message to copy, the month-end statement and the shipment plan', async () => {
@@ -338,7 +338,7 @@ describe('browser demo', () => {
   it('switches the pane to English', async () => {
     await p.getByRole('button', { name: 'English', exact: true }).click();
     await p.getByRole('tab', { name: 'Sheet', exact: true }).click();
-    await p.getByRole('button', { name: 'Make table' }).waitFor();
+    await p.getByRole('button', { name: 'Format as Table' }).waitFor();
     await shot(p, '09-english');
   });
 });
@@ -478,23 +478,28 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
   it('makes documents from the selected lines', async () => {
     await after(5);
     await tab(p, k('pane.tab.documents'));
+    // One set of document buttons on screen: the selection card leaves them to the Documents tab.
+    expect(await p.getByRole('button', { name: k('pane.docs.work-order'), exact: true }).count()).toBe(1);
     const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: k('pane.docs.work-order') }));
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/WO-\d{8}-001/);
     await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/WO-/);
     expect(await seriousViolations(p)).toEqual([]);
     await docShot(p, `${short}-documents`);
+    // The notice belongs to the Documents tab: it is gone on the Sheet tab.
+    await tab(p, k('pane.tab.sheet'));
+    expect(await p.getByTestId('notice').count()).toBe(0);
   });
 });
 
 describe('keyboard, theme and first run', () => {
-  it('reaches "Make table" with Tab alone and runs it with Enter', async () => {
+  it('reaches "Format as Table" with Tab alone and runs it with Enter', async () => {
     const p = await openDemo('lang=en-US');
     await p.getByTestId('column-table').waitFor({ timeout: 60000 });
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await p.keyboard.press('Tab');
-      reached = await p.evaluate(() => document.activeElement?.textContent === 'Make table');
+      reached = await p.evaluate(() => document.activeElement?.textContent === 'Format as Table');
     }
     expect(reached).toBe(true);
     // The focused button shows a visible focus ring.

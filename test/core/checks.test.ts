@@ -137,7 +137,7 @@ describe('numbers', () => {
   });
   test('zh-CN message says what to do', () => {
     const [i] = check([line({ quantity: '60', amount: 150 })], { lang: 'zh-CN' });
-    expect(i.message).toBe('数量是文本“60”：点击修复改为数字 60');
+    expect(i.message).toBe('数量是文本“60”：点击修正改为数字 60');
   });
   test('thousands separators: "1,080.00" is fixed to 1080 and the amount uses it', () => {
     const issues = check([line({ quantity: 30, unitPrice: '1,080.00', amount: 32400 })]);
@@ -212,7 +212,7 @@ describe('dates', () => {
       fix: { value: '2026-12-08' },
     });
     const [zh] = check([line({ dueDate: '2026年12月8日' })], { lang: 'zh-CN' });
-    expect(zh.message).toBe('交期是文本“2026年12月8日”：点击修复改为日期 2026-12-08');
+    expect(zh.message).toBe('交期是文本“2026年12月8日”：点击修正改为日期 2026-12-08');
   });
   test('due date before order date is an error on the due-date cell; the same day is fine', () => {
     const [i] = check([line({ orderDate: serial('2026-11-10'), dueDate: serial('2026-11-05') })]);

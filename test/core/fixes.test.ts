@@ -121,12 +121,23 @@ describe('planFixes', () => {
     });
     expect((log as Extract<WorkbookEdit, { kind: 'appendRows' }>).rows[0]).toEqual([
       '2026-11-22 09:30:05',
-      '修复',
+      '修正',
       'Orders',
       'C2',
       '60',
       60,
     ]);
+  });
+
+  test('a log written with the earlier word 修复 still reads as fix rows, so they can be undone', () => {
+    const wb = workbookOf([
+      sheetFromGrid('变更记录', [
+        ['时间', '操作', '工作表', '单元格', '原值', '新值'],
+        ['2026-11-22 09:30:05', '修复', 'Orders', 'C2', '60', 60],
+        ['2026-11-22 09:31:00', '修正', 'Orders', 'C3', '70', 70],
+      ]),
+    ]);
+    expect(readChangeLog(wb).map((r) => r.action)).toEqual(['fix', 'fix']);
   });
 
   test('an existing log sheet in the other language is reused', () => {

@@ -50,15 +50,15 @@ test('a header used twice (any case) is named with its cells', () => {
 });
 
 test('a blank header cell inside the block', () => {
-  expect(refusal(workbook([...HEAD.slice(0, 4), null, 'Notes']))).toContain('header cell(s) E1 are empty');
+  expect(refusal(workbook([...HEAD.slice(0, 4), null, 'Notes']))).toContain('the header is empty in E1');
 });
 
 test('a header cell holding only a full-width space is blank', () => {
-  expect(refusal(workbook([...HEAD.slice(0, 4), '\u3000', 'Notes']))).toContain('header cell(s) E1 are empty');
+  expect(refusal(workbook([...HEAD.slice(0, 4), '\u3000', 'Notes']))).toContain('the header is empty in E1');
 });
 
 test('a number as a header', () => {
-  expect(refusal(workbook([...HEAD.slice(0, 5), 2026]))).toContain('header cell(s) F1 are not text');
+  expect(refusal(workbook([...HEAD.slice(0, 5), 2026]))).toContain('the header is not text in F1');
 });
 
 test('merged cells inside the block', () => {
@@ -101,7 +101,7 @@ describe("the clerk's table on part of the block", () => {
   test('is not grown over a blank header cell: no edit, and the message names the cell', () => {
     expect(refusalOf(mine())).toEqual({
       code: 'tableNotGrown',
-      text: 'Table Mine was left as it is (A1:A3) and does not cover every order line: header cell(s) B1 are empty. Excel would rewrite those header cells when growing the table; correct the headers, then make the table again.',
+      text: 'Table Mine was left as it is (A1:A3) and does not cover every order line: the header is empty in B1. Excel would rewrite those header cells when growing the table; correct the headers, then make the table again.',
     });
     expect(refusalOf(mine(), 'zh-CN').text).toContain('表格 Mine 保持原样（A1:A3）');
   });
@@ -121,7 +121,7 @@ describe("the clerk's table on part of the block", () => {
       s.values[0][1] = 'Remarks';
       s.formulaCells = ['B1'];
     });
-    expect(refusalOf(formula).text).toContain('header cell(s) B1 hold formulas');
+    expect(refusalOf(formula).text).toContain('the header is a formula in B1');
   });
 
   test('a table with its header on another row, or several tables on the block: none made, tables left', () => {

@@ -1,5 +1,6 @@
 // What every document builder gets, and what it gives back.
 
+import { quantityColumnFormat } from '../numberFormats';
 import type { SheetSpec } from '../edits';
 import type { CompanyProfile, Lang, OrderLine, Understanding } from '../types';
 import type { DocType, DocumentTotals } from './index';
@@ -98,6 +99,8 @@ export function sheetQuantityFormat(sheetFormat: string | null, v: number): stri
   const decimals = /\.(0+)/.exec(sheetFormat)?.[1].length ?? 0;
   const optional = /\.0*(#+)/.exec(sheetFormat)?.[1].length ?? 0;
   if (decimals === 0 && optional === 0) return Number.isInteger(v) ? '#,##0' : '#,##0.00##';
+  // Only optional decimals ('0.###'): Excel would show 400 as "400."; write the decimals this value needs instead.
+  if (decimals === 0) return quantityColumnFormat([Math.round(v * 10 ** optional) / 10 ** optional]);
   return `#,##0.${'0'.repeat(decimals)}${'#'.repeat(optional)}`;
 }
 

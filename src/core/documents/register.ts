@@ -3,6 +3,7 @@
 // date (回单日期) and note. An existing register (either language, header in row 1 or below its letterhead) is
 // reused, so numbering and history stay in one place; a new one is print-ready: letterhead, title, repeating header.
 
+import { quantityColumnFormat } from '../numberFormats';
 import { cellAddress, rangeAddress } from '../address';
 import { letterheadLines } from '../company';
 import { DATE_FORMAT, toSerial1900 } from '../dates';
@@ -33,7 +34,7 @@ const COLUMN_FORMATS: (string | null)[] = [
   '@',
   '@',
   '@',
-  '#,##0.###',
+  null, // the quantity column's format follows its values: quantityColumnFormat
   '#,##0.00',
   '@',
   DATE_FORMAT,
@@ -120,7 +121,9 @@ export function planRegisterRows(
     sheet: sheet.name,
     header: words,
     columnWidths: COLUMN_WIDTHS,
-    columnFormats: COLUMN_FORMATS,
+    columnFormats: COLUMN_FORMATS.map((f, i) =>
+      i === COLUMNS.indexOf('quantity') ? quantityColumnFormat(entries.map((e) => e.quantity)) : f,
+    ),
     rows: entries.map((e) => [
       e.number,
       e.typeLabel,

@@ -156,8 +156,8 @@ export const cli: CataloguePart = {
     'cli.label.week': '周',
     'cli.label.lines': '行数',
     'cli.label.cartons': '箱数',
-    'cli.label.grossWeight': '毛重(kg)',
-    'cli.label.cbm': '体积(m³)',
+    'cli.label.grossWeight': '毛重（kg）',
+    'cli.label.cbm': '体积（m³）',
   },
   'en-US': {
     'cli.help': [
@@ -215,7 +215,7 @@ export const cli: CataloguePart = {
     'cli.usage.badRows': '--rows "{value}" is not a list of rows: write it like 5,7-9.',
     'cli.unexpected': 'Unexpected failure ({detail}): please report it with the file that caused it.',
     'cli.warn.omittedCells':
-      'Sheet "{sheet}" is too wide for its length: {count} cells right of column {column} were not read. If they belong to the orders, move them into the columns on the left.',
+      'Sheet "{sheet}" is too wide for its length: {count, plural, one {# cell right of column {column} was} other {# cells right of column {column} were}} not read. If they belong to the orders, move them into the columns on the left.',
     'cli.io.ENOENT': 'the folder does not exist',
     'cli.io.EACCES': 'permission denied',
     'cli.io.EPERM': 'permission denied',
@@ -226,7 +226,7 @@ export const cli: CataloguePart = {
     'cli.label.sheet': 'Sheet',
     'cli.label.headerRow': 'Header row',
     'cli.label.dataRows': 'Order lines',
-    'cli.label.dataRowsValue': 'rows {first}–{last}, {count} lines',
+    'cli.label.dataRowsValue': 'rows {first}–{last}, {count, plural, one {# line} other {# lines}}',
     'cli.label.columns': 'Columns',
     'cli.label.column': 'Column',
     'cli.label.header': 'Header',
@@ -253,14 +253,16 @@ export const cli: CataloguePart = {
     'cli.severity.error': 'error',
     'cli.severity.warning': 'warning',
     'cli.severity.fixable': 'fixable',
-    'cli.validate.summary': '{rows} lines checked: {error} errors, {warning} warnings, {fixable} fixable.',
-    'cli.validate.clean': '{rows} lines checked: no issues found.',
-    'cli.flag.summary': 'Today {today}; due within {days} days counts as due soon:',
+    'cli.validate.summary':
+      '{rows, plural, one {# line} other {# lines}} checked: {error, plural, one {# error} other {# errors}}, {warning, plural, one {# warning} other {# warnings}}, {fixable} fixable.',
+    'cli.validate.clean': '{rows, plural, one {# line} other {# lines}} checked: no issues found.',
+    'cli.flag.summary': 'Today {today}; due within {days, plural, one {# day} other {# days}} counts as due soon:',
     'cli.report.done': 'Wrote sheet "{sheet}" to {file}: {overdue} overdue lines.',
-    'cli.apply.done': 'Wrote {file}: table {table}, {validation} validation rules, {flags} delay-flag rules.',
+    'cli.apply.done':
+      'Wrote {file}: table {table}, {validation, plural, one {# validation rule} other {# validation rules}}, {flags, plural, one {# delay-flag rule} other {# delay-flag rules}}.',
     'cli.apply.noTable':
-      'Wrote {file} without making a table (the reason is on stderr); {validation} validation rules, {flags} delay-flag rules.',
-    'cli.apply.fixed': 'Fixed {count} cells (old values are in the change log):',
+      'Wrote {file} without making a table (the reason is on stderr); {validation, plural, one {# validation rule} other {# validation rules}}, {flags, plural, one {# delay-flag rule} other {# delay-flag rules}}.',
+    'cli.apply.fixed': 'Fixed {count, plural, one {# cell} other {# cells}} (old values are in the change log):',
     'cli.generate.done': 'Wrote {file}:',
     'cli.generate.document':
       '{type} {number} (sheet "{sheet}", customer {customer}, rows {rows}, total quantity {quantity})',
@@ -281,9 +283,9 @@ export const cli: CataloguePart = {
     'cli.void.done': 'Voided {number} in {file}.',
     'cli.void.reversed': 'row {row} shipped {before} → {after}',
     'cli.receipts.summary':
-      '{count} delivery notes have been out more than {days} days without their signed receipt ({returned} returned):',
+      '{count, plural, one {# delivery note has} other {# delivery notes have}} been out more than {days, plural, one {# day} other {# days}} without their signed receipt ({returned} returned):',
     'cli.receipts.none':
-      'No delivery note has been out more than {days} days without its signed receipt ({returned} returned).',
+      'No delivery note has been out more than {days, plural, one {# day} other {# days}} without its signed receipt ({returned} returned).',
     'cli.receipt.done': 'Recorded the signed receipt of {number} ({date}) in {file}.',
     'cli.label.number': 'Number',
     'cli.label.date': 'Date',

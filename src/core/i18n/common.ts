@@ -75,7 +75,7 @@ export const common: CataloguePart = {
     'error.fileNotFound': 'File "{file}" not found: check the path.',
     'error.outputIsInput': 'The output file must not be the input file: name another file with -o.',
     'error.noRowsSelected': 'No order lines selected: select the rows to use on the order sheet first.',
-    'error.rowsNotOrderLines': 'Row(s) {rows} are not order lines: select data rows of the order table.',
+    'error.rowsNotOrderLines': 'Not order lines (row {rows}): select data rows of the order table.',
     'error.mixedCustomers': 'The selected rows belong to different customers ({customers}): make one per customer.',
     'error.apiNotSupported':
       'This version of Excel lacks what the add-in needs (ExcelApi {version}): update Excel or use Excel on the web.',
@@ -108,11 +108,11 @@ export const common: CataloguePart = {
     'error.zipBomb':
       '"{file}" unpacks {part} to far more than a workbook of its size can hold (a zip bomb?), so it was not read, to protect this computer: check where it came from, or open it in Excel and save it again.',
     'list.more': '… and {count} more',
-    'table.problem.blank': 'header cell(s) {cells} are empty',
+    'table.problem.blank': 'the header is empty in {cells}',
     'table.problem.duplicate': 'the header "{header}" appears more than once ({cells})',
-    'table.problem.notText': 'header cell(s) {cells} are not text',
+    'table.problem.notText': 'the header is not text in {cells}',
     'table.problem.merged': 'the table area holds merged cells ({cells})',
-    'table.problem.formula': 'header cell(s) {cells} hold formulas',
+    'table.problem.formula': 'the header is a formula in {cells}',
     'error.tableNotGrown':
       'Table {table} was left as it is ({range}) and does not cover every order line: {detail}. Excel would rewrite those header cells when growing the table; correct the headers, then make the table again.',
     'error.tableConflict': 'No table made: {detail}. Your tables were left as they are.',

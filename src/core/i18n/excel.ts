@@ -70,8 +70,8 @@ export const excel: CataloguePart = {
   },
   'en-US': {
     'command.checked':
-      'Checked {rows} order lines: {error} errors, {warning} warnings, {fixable} fixable in one click. Open Order Clerk for details.',
-    'command.checkedClean': 'Checked {rows} order lines: no problems found.',
+      'Checked {rows, plural, one {# order line} other {# order lines}}: {error, plural, one {# error} other {# errors}}, {warning, plural, one {# warning} other {# warnings}}, {fixable} fixable in one click. Open Order Clerk for details.',
+    'command.checkedClean': 'Checked {rows, plural, one {# order line} other {# order lines}}: no problems found.',
     'command.flagged':
       'Delays flagged: {overdue} overdue, {dueSoon} due soon, {onTrack} on track, {noDueDate} without a due date. The colours update every day.',
     'command.failed': 'Not done: {detail}',

@@ -2,6 +2,7 @@
 // order number, customer PO, customer, item, unit, quantity shipped, unit price, amount, state (有效 / 作废).
 // Found by name and header row like the change log; read back to add up deliveries and to void them.
 
+import { quantityColumnFormat } from '../numberFormats';
 import { DATE_FORMAT, toSerial1900 } from '../dates';
 import type { WorkbookEdit, WriteValue } from '../edits';
 import { t } from '../i18n';
@@ -36,7 +37,7 @@ const COLUMN_FORMATS: (string | null)[] = [
   '@',
   '@',
   '@',
-  '#,##0.###',
+  null, // the quantity column's format follows its values: quantityColumnFormat
   '#,##0.00##',
   '#,##0.00',
   '@',
@@ -53,6 +54,8 @@ export const SHIPMENTS_KIND: OwnSheetKind<Lang> = {
     'zh-CN': COLUMNS.map((c) => t('zh-CN', `shipments.col.${c}`)),
     'en-US': COLUMNS.map((c) => t('en-US', `shipments.col.${c}`)),
   },
+  // Records written before the glossary (issue 20) say 料号 for the item: they stay the clerk's record.
+  formerly: { 'zh-CN': { [t('zh-CN', 'shipments.col.item')]: ['料号'] } },
 };
 
 /** Both languages' record names: 出货记录, Shipments. */
@@ -131,7 +134,9 @@ export function planShipmentRows(sheet: { name: string; lang: Lang }, entries: S
     sheet: sheet.name,
     header: COLUMNS.map((c) => t(sheet.lang, `shipments.col.${c}`)),
     columnWidths: COLUMN_WIDTHS,
-    columnFormats: COLUMN_FORMATS,
+    columnFormats: COLUMN_FORMATS.map((f, i) =>
+      i === COLUMNS.indexOf('quantity') ? quantityColumnFormat(entries.map((e) => e.quantity)) : f,
+    ),
     rows,
   };
 }

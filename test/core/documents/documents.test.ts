@@ -115,18 +115,18 @@ describe('packing list', () => {
     const header = rowWith(spec, '箱号\nC/NO.');
     expect(rowOf(spec, header)).toEqual([
       '箱号\nC/NO.',
-      '料号\nItem No.',
+      '型号\nItem No.',
       '品名\nDescription',
       '每箱数量\nQty/CTN',
       '箱数\nCTNS',
       '数量\nQty',
       '单位\nUnit',
-      '每箱净重(kg)\nN.W./CTN (kg)',
-      '每箱毛重(kg)\nG.W./CTN (kg)',
-      '总净重(kg)\nTotal N.W. (kg)',
-      '总毛重(kg)\nTotal G.W. (kg)',
-      '外箱尺寸(cm)\nCarton size (cm)',
-      '体积(m³)\nCBM',
+      '每箱净重（kg）\nN.W./CTN (kg)',
+      '每箱毛重（kg）\nG.W./CTN (kg)',
+      '总净重（kg）\nTotal N.W. (kg)',
+      '总毛重（kg）\nTotal G.W. (kg)',
+      '外箱尺寸（cm）\nCarton size (cm)',
+      '体积（m³）\nCBM',
     ]);
     expect(tableRows(spec, 3)).toEqual([
       ['1-60', 'FM-201', '不锈钢水槽', 2, 60, 120, '套', 18.5, 20, 1110, 1200, '72x50x25', 5.4],
@@ -373,11 +373,11 @@ describe('delivery note', () => {
     const [spec] = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4] })).edits);
     expect(texts(spec)).toEqual(
       expect.arrayContaining([
-        '收货单位(盖章)/签收人 Consignee (stamp) / Received by',
+        '收货单位（盖章）/签收人 Consignee (stamp) / Received by',
         '送货人 Delivered by',
         '制单人 Prepared by',
         '日期 Date',
-        '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: counterfoil / Copy 2: customer / Copy 3: signed receipt',
+        '第一联 存根 / 第二联 客户 / 第三联 回单\nCopy 1: office file / Copy 2: customer copy / Copy 3: sign and return',
       ]),
     );
     const sign = rowWith(spec, '送货人 Delivered by');
@@ -394,9 +394,9 @@ describe('delivery note', () => {
     const [spec] = addedSheets(planDocuments(u, wb, opts({ type: 'delivery-note', rows: [4], copies: 3 })).edits);
     expect(texts(spec)).toEqual(
       expect.arrayContaining([
-        '第一联 存根 Copy 1: counterfoil',
-        '第二联 客户 Copy 2: customer',
-        '第三联 回单 Copy 3: signed receipt',
+        '第一联 存根 Copy 1: office file',
+        '第二联 客户 Copy 2: customer copy',
+        '第三联 回单 Copy 3: sign and return',
       ]),
     );
     expect(texts(spec).filter((x) => x === '送货单 Delivery Note')).toHaveLength(3);
@@ -409,7 +409,7 @@ describe('delivery note', () => {
     const header = rowWith(spec, '序号\nNo.');
     expect(rowOf(spec, header)).toEqual([
       '序号\nNo.',
-      '料号\nItem No.',
+      '型号\nItem No.',
       '品名\nDescription',
       '规格\nSpec',
       '单位\nUnit',
@@ -503,7 +503,7 @@ describe('work order', () => {
     const header = rowWith(spec, '序号\nNo.');
     expect(rowOf(spec, header)).toEqual([
       '序号\nNo.',
-      '料号\nItem No.',
+      '型号\nItem No.',
       '品名\nDescription',
       '规格\nSpec',
       '数量\nQty',

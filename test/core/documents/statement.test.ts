@@ -10,6 +10,7 @@ import type { CellValue } from '../../../src/core/types';
 import { addedSheets, rowOf, rowWith, texts, zhFixture, docFixture } from '../helpers/docs';
 import { serial } from '../helpers/grid';
 
+// A record as the first version wrote it (料号, before the glossary said 型号): still read as the clerk's record.
 const RECORD_HEADER = [
   '日期',
   '送货单号',

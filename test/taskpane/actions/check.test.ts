@@ -11,7 +11,7 @@ test('the whole sheet: each problem with its cell, counts in the notice, the wor
   const r = await checkSheet(ctx, 'sheet');
   expect(r.issues.map((i) => `${i.cell} ${i.code}`)).toEqual(['D5 text.number', 'H5 text.date', 'D7 number.invalid']);
   expect(r.rows).toBeNull();
-  expect(r.notice).toEqual({ intent: 'warning', text: 'Checked 4 lines: 1 errors, 2 fixable, 0 warnings.' });
+  expect(r.notice).toEqual({ intent: 'warning', text: 'Checked 4 lines: 1 error, 2 fixable, 0 warnings.' });
   expect(await cellsOf(port, 'Orders')).toEqual(before);
 });
 
@@ -29,7 +29,7 @@ test('a clean selection is a success; no selected order line is an error the cle
   port.setSelection('Orders', 'A4:I4');
   expect((await checkSheet(ctx, 'selection')).notice).toEqual({
     intent: 'success',
-    text: 'Checked 1 lines: no problems found.',
+    text: 'Checked 1 line: no problems found.',
   });
   port.setSelection('Orders', 'A1:C2');
   await expect(checkSheet(ctx, 'selection')).rejects.toMatchObject({ code: 'noRowsSelected' });

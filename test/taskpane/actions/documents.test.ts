@@ -11,7 +11,7 @@ test('a work order for two selected lines of one customer', async () => {
   port.setSelection('Orders', 'A4:I5');
   const r = await makeDocuments(ctx, 'work-order', CHOICES);
   expect(r.docs).toHaveLength(1);
-  expect(r.notice).toMatchObject({ intent: 'success', text: `Created 1 documents: ${r.docs[0].number}` });
+  expect(r.notice).toMatchObject({ intent: 'success', text: `Created 1 document: ${r.docs[0].number}` });
   expect(port.workbook.getWorksheet(r.docs[0].sheet)).toBeDefined();
   expect(await cellsOf(port, 'Orders')).toEqual(before);
 });

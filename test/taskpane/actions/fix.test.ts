@@ -29,7 +29,7 @@ test('a cell the clerk retyped since the check is left alone, and the notice say
   port.workbook.getWorksheet('Orders')!.getCell('D5').value = '1,300';
   expect(await fixIssues(ctx, fixable)).toEqual({
     intent: 'warning',
-    text: 'Fixed 1 cells; 1 could not be fixed (they may have changed). Check again.',
+    text: 'Fixed 1 cell; 1 could not be fixed (it may have changed). Check again.',
   });
   expect((await cellsOf(port, 'Orders'))[4][3]).toBe('1,300');
 });

@@ -17,7 +17,7 @@ test('writes one set of rules over the order lines and counts the classes', asyn
   const r = await applyDelayFlags(ctx);
   expect(r.notice).toEqual({
     intent: 'success',
-    text: 'Delay colours set on 4 order lines; they update by themselves every day.',
+    text: 'Delay colours set on 4 order lines; Excel updates them each day the workbook is opened.',
   });
   // Row 4 overdue, 5 due soon (its text date counts for the add-in), 6 shipped, 7 on track.
   expect(r.counts).toEqual({ overdue: 1, dueSoon: 1, onTrack: 1, noDueDate: 0, shipped: 1, cancelled: 0 });

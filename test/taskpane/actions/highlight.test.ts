@@ -16,7 +16,7 @@ test('marks the problem cells of the whole sheet or of some rows, and clears the
   const before = await cellsOf(port, 'Orders');
   expect(await highlightIssues(ctx, null)).toEqual({ intent: 'success', text: 'Highlighted 3 problem cells.' });
   expect(ours(port).map((cf) => cf.ref)).toEqual(['D5 D7 H5']);
-  expect(await highlightIssues(ctx, [7])).toEqual({ intent: 'success', text: 'Highlighted 1 problem cells.' });
+  expect(await highlightIssues(ctx, [7])).toEqual({ intent: 'success', text: 'Highlighted 1 problem cell.' });
   expect(ours(port).map((cf) => cf.ref)).toEqual(['D7']);
   expect(await clearHighlight(ctx)).toEqual({ intent: 'success', text: 'Problem highlight cleared.' });
   expect(ours(port)).toEqual([]);

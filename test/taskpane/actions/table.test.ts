@@ -52,7 +52,7 @@ function onExcel(grid: CellValue[][], canResize = true) {
 }
 
 const REFUSAL =
-  'Table Mine was left as it is (A1:A3) and does not cover every order line: header cell(s) B1 are empty. Excel would rewrite those header cells when growing the table; correct the headers, then make the table again.';
+  'Table Mine was left as it is (A1:A3) and does not cover every order line: the header is empty in B1. Excel would rewrite those header cells when growing the table; correct the headers, then make the table again.';
 
 describe('the issue\'s case: table "Mine" on A1:A3, blank B1, headers C1:D1', () => {
   test('.xlsx: nothing written, every cell and the table as they were, and the clerk told why', async () => {
