@@ -166,9 +166,10 @@ describe('browser demo', () => {
     expect(await mapped('单价(元)')).toBe('unitPrice');
     expect(await mapped('交期')).toBe('dueDate');
     expect(await mapped('状态')).toBe('status');
-    await expect(p.locator('[data-testid="column-table"] tr[data-header="订单号"]').innerText()).resolves.toContain(
-      'orderNo',
-    );
+    // The field is named in the clerk's language, never by its English key.
+    const row = await p.locator('[data-testid="column-table"] tr[data-header="订单号"]').innerText();
+    expect(row).toContain(t('zh-CN', 'checks.field.orderNo'));
+    expect(row).not.toContain('orderNo');
     await shot(p, '01-sheet');
   });
 

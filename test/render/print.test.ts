@@ -1,6 +1,7 @@
-// Print check with a real spreadsheet program: every generated document, the weekly report and the register, written
-// by the CLI, rendered to PDF by LibreOffice, must come out on A4 and one page wide (these small selections: one page;
-// three copies of a note: two), carry the company letterhead, and print in one font face.
+// Print check with a real spreadsheet program: every generated document, the weekly report, the register, the
+// statement and the shipment plan, written by the CLI, rendered to PDF by LibreOffice, must come out on A4 and one
+// page wide (these small selections: one page; three copies of a note: two), carry the company letterhead, and print
+// in one font face.
 // PNGs of each page go to test/output/render/ for a person to look at.
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -23,6 +24,8 @@ interface Case {
   pages?: number;
   /** The letterhead's company name (the profile in the workbook's settings, or --company). */
   company: string;
+  /** Run on the workbook another case wrote (its name; that case runs first), instead of the sample. */
+  from?: string;
 }
 const ZH_COMPANY = '永兴小家电制品有限公司';
 const CASES: Case[] = [
@@ -83,6 +86,21 @@ const CASES: Case[] = [
     company: ZH_COMPANY,
   },
   { name: 'report', args: ['report', 'zh-company.xlsx'], sheetPrefix: '逾期周报', company: ZH_COMPANY },
+  {
+    // The month-end statement of the delivery note above (SPEC 12): read from its shipments record.
+    name: 'statement',
+    args: ['statement', 'FROM', '--customer', '佛山美家', '--from', '2026-11-01', '--to', '2026-11-30'],
+    from: 'delivery-note',
+    sheetPrefix: '对账单',
+    company: ZH_COMPANY,
+  },
+  {
+    // The shipment plan (SPEC 13): A4 landscape, one page wide.
+    name: 'plan',
+    args: ['plan', 'zh-company.xlsx', '--weeks', '2'],
+    sheetPrefix: '出货计划',
+    company: ZH_COMPANY,
+  },
 ];
 
 let tmp: string;
@@ -111,7 +129,13 @@ beforeAll(async () => {
       [
         path.join(ROOT, 'bin/order-clerk.js'),
         ...c.args.map((a) =>
-          a === 'zh-company.xlsx' ? path.join(tmp, a) : a.endsWith('.xlsx') ? path.join(SAMPLES, a) : a,
+          a === 'FROM'
+            ? path.join(tmp, `${c.from}-full.xlsx`)
+            : a === 'zh-company.xlsx'
+              ? path.join(tmp, a)
+              : a.endsWith('.xlsx')
+                ? path.join(SAMPLES, a)
+                : a,
         ),
         '-o',
         out,
