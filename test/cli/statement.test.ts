@@ -107,7 +107,7 @@ describe('statement of account for 佛山美家, November 2026', () => {
         '黄生',
         '龙头',
         '请核对，如有不符请于 7 日内提出，逾期视为无误。\nPlease check this statement and tell us of any difference within 7 days; after that it is taken as correct.',
-        '客户确认(盖章) Confirmed by customer (stamp)',
+        '客户确认（盖章） Confirmed by customer (stamp)',
       ]),
     );
     // Lines and totals: 60 × 88 = 5,280 and 300 × 9.6 = 2,880.
