@@ -105,6 +105,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
             pane.setNotice(null); // a notice belongs to the tab whose action raised it
           }}
           size="small"
+          className={s.tabs}
           aria-label={t(lang, 'pane.tabs')}
         >
           {TABS.map((k) => (

@@ -13,6 +13,8 @@ export const useStyles = makeStyles({
   },
   header: { padding: '8px 12px 0 12px', display: 'flex', alignItems: 'center', gap: '8px' },
   title: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  // Seven tabs do not fit one line of a 320-px task pane: they wrap, so none is cut off.
+  tabs: { flexWrap: 'wrap', padding: '0 4px' },
   body: { padding: '8px 12px 16px 12px', display: 'flex', flexDirection: 'column', gap: '8px' },
   panel: { display: 'flex', flexDirection: 'column', gap: '10px' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },

@@ -570,6 +570,20 @@ describe('keyboard, theme and first run', () => {
     },
   );
 
+  it('shows all seven tabs inside the pane in English, wrapping rather than running off its edge', async () => {
+    const p = await openDemo('lang=en-US');
+    await p.getByRole('tab', { name: 'Settings', exact: true }).waitFor({ timeout: 60000 });
+    const pane = (await p.locator('section[aria-label="Order Clerk"]').boundingBox())!;
+    const tabs = await p.getByRole('tablist', { name: t('en-US', 'pane.tabs') }).getByRole('tab').all();
+    expect(tabs).toHaveLength(7);
+    for (const tab of tabs) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(pane.x - 0.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
+    }
+    await p.close();
+  });
+
   it('explains an empty workbook', async () => {
     const p = await openDemo('lang=en-US&sample=empty');
     const first = p.getByTestId('first-run');
