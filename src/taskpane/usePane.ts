@@ -2,13 +2,20 @@
 // time. Actions (./actions) do the work over the port; this hook runs them, shows their notice and progress, and reads
 // the workbook again after an action that wrote.
 
-import type { ApplyResult } from '../core/edits';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyWarningTexts } from '../core/applyWarnings';
 import { classifyLines } from '../core/delay';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { DelayRow, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
-import { readOrders, type ActionContext, type Notice, type Step } from './actions';
+import {
+  readOrders,
+  refreshedAfter,
+  trackWrites,
+  understandFor,
+  type ActionContext,
+  type Notice,
+  type Step,
+} from './actions';
 import { errorText, lineIndex, selectedOrderRows } from './model';
 import { yieldToBrowser } from './schedule';
 
@@ -53,28 +60,6 @@ export interface Pane {
   switchToActiveSheet(): Promise<void>;
   /** Understand this sheet from now on (after the clerk pointed at its header row). */
   pinSheet(sheet: string): void;
-}
-
-/** A port that remembers whether anything was applied through it. */
-function watched(port: WorkbookPort): { port: WorkbookPort; wrote: () => boolean; results: ApplyResult[] } {
-  let wrote = false;
-  const results: ApplyResult[] = [];
-  return {
-    wrote: () => wrote,
-    results,
-    port: {
-      read: (p, scope) => port.read(p, scope),
-      apply: async (edits, p) => {
-        wrote = true;
-        const r = await port.apply(edits, p);
-        results.push(r);
-        return r;
-      },
-      select: (sheet, address) => port.select(sheet, address),
-      getSelection: () => port.getSelection(),
-      onSelectionChanged: (listener) => port.onSelectionChanged(listener),
-    },
-  };
 }
 
 export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
@@ -138,16 +123,39 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
     await yieldToBrowser();
   }, [port, contextFor, adopt]);
 
+  /** Show a workbook refreshed after a write (not read again): understood as a reading would be. */
+  const adoptRefreshed = useCallback(
+    async (wb: WorkbookSnapshot) => {
+      setStep('understand');
+      let u: Understanding | null = null;
+      let failure: unknown = null;
+      try {
+        u = understandFor(wb, today, pinned.current);
+      } catch (e) {
+        failure = e;
+      }
+      adopt({ wb, u, failure });
+      setStep('render');
+      await yieldToBrowser();
+    },
+    [today, adopt],
+  );
+
   const run = useCallback(
     async (label: string, action: PaneAction) => {
       if (running.current) return; // one action at a time
       running.current = true;
       setBusy(label);
       setNotice(null);
-      const w = watched(port);
+      const w = trackWrites(port);
       try {
         const result = await action(contextFor(w.port));
-        if (w.wrote()) await reload();
+        if (w.wrote()) {
+          // Excel reads back only what the action changed (ExcelWorkbookPort.refresh); else everything again.
+          const wb = await refreshedAfter(port, w.sinceRead());
+          if (wb) await adoptRefreshed(wb);
+          else await reload();
+        }
         // What Excel did not do although the plan ran (ApplyResult.warnings, limits) is added to the notice.
         const warnings = w.results.flatMap((r) => applyWarningTexts(r, langRef.current));
         if (warnings.length)
@@ -168,7 +176,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
         setProgress(null);
       }
     },
-    [port, contextFor, reload],
+    [port, contextFor, reload, adoptRefreshed],
   );
 
   const select = useCallback(

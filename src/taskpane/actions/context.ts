@@ -87,3 +87,67 @@ export async function applyPlan<P extends { edits: WorkbookEdit[] }>(
 
 export const success = (text: string): Notice => ({ intent: 'success', text });
 export const info = (text: string): Notice => ({ intent: 'info', text });
+
+/**
+ * A port that remembers what an action wrote: every apply's result, and the last full reading before the writes that
+ * followed it (an action reads fresh, plans, applies; a reading after a write starts again).
+ */
+export function trackWrites(port: WorkbookPort): {
+  port: WorkbookPort;
+  wrote(): boolean;
+  /** Every apply's result, in order. */
+  results: ApplyResult[];
+  /** The last full reading, and the results of the applies made after it. */
+  sinceRead(): { base: WorkbookSnapshot | null; results: ApplyResult[] };
+} {
+  const results: ApplyResult[] = [];
+  let base: WorkbookSnapshot | null = null;
+  let pending: ApplyResult[] = [];
+  return {
+    wrote: () => results.length > 0,
+    results,
+    sinceRead: () => ({ base, results: pending }),
+    port: {
+      read: async (p, scope) => {
+        const wb = await port.read(p, scope);
+        // A scoped reading (some sheets only) is no base to patch.
+        if (!scope) {
+          base = wb;
+          pending = [];
+        }
+        return wb;
+      },
+      apply: async (edits, p) => {
+        const r = await port.apply(edits, p);
+        results.push(r);
+        pending.push(r);
+        return r;
+      },
+      select: (sheet, address) => port.select(sheet, address),
+      getSelection: () => port.getSelection(),
+      onSelectionChanged: (listener) => port.onSelectionChanged(listener),
+      ...(port.refresh ? { refresh: port.refresh.bind(port) } : {}),
+    },
+  };
+}
+
+/**
+ * The workbook after an action's writes without reading it all again: the reading the writes were planned from,
+ * patched with what each apply changed (WorkbookPort.refresh: in Excel, only the changed cells are read back). Null when
+ * the port has no refresh (the .xlsx port reads from memory anyway), when there was no full reading before the writes,
+ * when an apply does not say what it changed, or when refreshing fails: then the caller reads everything.
+ */
+export async function refreshedAfter(
+  port: WorkbookPort,
+  since: { base: WorkbookSnapshot | null; results: ApplyResult[] },
+): Promise<WorkbookSnapshot | null> {
+  const { base, results } = since;
+  if (!port.refresh || !base || results.length === 0 || results.some((r) => r.changed === undefined)) return null;
+  try {
+    let wb = base;
+    for (const r of results) wb = await port.refresh(wb, r);
+    return wb;
+  } catch {
+    return null;
+  }
+}
