@@ -151,7 +151,8 @@ export type IssueCode =
   | 'line.duplicate'
   | 'priceList.unknownItem'
   | 'priceList.priceDiffers'
-  | 'column.missing';
+  | 'column.missing'
+  | 'amount.missing';
 
 export interface Issue {
   cell: string; // "H7"

@@ -422,10 +422,7 @@ function stderrLines(r: Run): string[] {
 }
 
 // The workbooks #11 does not understand yet, each with what is missing (their expected files stay as written).
-const PENDING: Record<string, string> = {
-  'clerk-formula-errors.xlsx':
-    'needs amount.missing (F8); SPEC 5 would also give ../shared/fixtures zh-factory.xlsx K9 amount.missing, which its README does not list',
-};
+const PENDING: Record<string, string> = {};
 
 // Needs the CLI built (`npm run build:cli`, which `npm test` runs first).
 describe('real sheets through the CLI', () => {

@@ -16,7 +16,7 @@ import type {
   Understanding,
 } from '../types';
 import { DATE_FIELDS, NUMERIC_FIELDS, isCellError } from '../types';
-import { R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../lines/columns';
+import { R_EMPTY, R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../lines/columns';
 
 import { keyText } from '../text';
 import { missingFields } from '../understand/missing';
@@ -55,6 +55,7 @@ export const ISSUE_SEVERITY: Record<IssueCode, Severity> = {
   'priceList.unknownItem': 'warning',
   'priceList.priceDiffers': 'warning',
   'column.missing': 'error',
+  'amount.missing': 'warning',
 };
 const CODE_ORDER = Object.keys(ISSUE_SEVERITY) as IssueCode[];
 
@@ -226,6 +227,17 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
     const vq = q !== null && q > 0 ? q : null;
     const vp = p !== null && p >= 0 ? p : null;
     const a = okAt(amount, k);
+    // SPEC 5 amount.missing: the sheet has an amount column, quantity and price are numbers, the amount is empty. A
+    // quantity or price typed as text is not "present" until fixed (its own issue says so first).
+    if (
+      vq !== null &&
+      vp !== null &&
+      qty.kind[k] === R_OK &&
+      price.kind[k] === R_OK &&
+      amount.kind[k] === R_EMPTY &&
+      ctx.u.order.columns.amount !== undefined
+    )
+      report(ctx, k, 'amount', 'amount.missing', { expected: formatNumber(round2(vq * vp)) });
     if (a !== null && vq !== null && vp !== null) {
       const expected = vq * vp;
       const tolerance = Math.max(AMOUNT_TOLERANCE, Math.abs(expected) * AMOUNT_RELATIVE_TOLERANCE);

@@ -13,6 +13,7 @@ export const checks: CataloguePart = {
     'check.quantity.notPositive': '数量为 {value}：数量必须大于 0，请核对后修改。',
     'check.unitPrice.negative': '单价为负数 {value}：请改为 0 或正数。',
     'check.amount.mismatch': '金额 {value} 与 数量 × 单价 = {expected} 不符：请核对金额、数量和单价。',
+    'check.amount.missing': '金额为空，数量 × 单价 = {expected}：请填写金额。',
     'check.date.invalid': '{field}“{value}”不是日期：请填写日期，如 2026-12-05。',
     'check.text.date': '{field}是文本“{value}”：点击修正改为日期 {fix}',
     'check.text.number.formula': '{field}的公式结果是文本“{value}”：无法自动修正，请修改公式，使其返回数字。',
@@ -74,6 +75,7 @@ export const checks: CataloguePart = {
     'check.unitPrice.negative': 'Unit price is negative ({value}): change it to 0 or more.',
     'check.amount.mismatch':
       'Amount {value} does not match quantity × unit price = {expected}: check the amount, quantity and price.',
+    'check.amount.missing': 'Amount is empty while quantity × unit price = {expected}: fill in the amount.',
     'check.date.invalid': '{field} "{value}" is not a date: enter a date such as 2026-12-05.',
     'check.text.date': '{field} is text "{value}": fix it to the date {fix}',
     'check.text.number.formula':
