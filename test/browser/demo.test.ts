@@ -574,7 +574,10 @@ describe('keyboard, theme and first run', () => {
     const p = await openDemo('lang=en-US');
     await p.getByRole('tab', { name: 'Settings', exact: true }).waitFor({ timeout: 60000 });
     const pane = (await p.locator('section[aria-label="Order Clerk"]').boundingBox())!;
-    const tabs = await p.getByRole('tablist', { name: t('en-US', 'pane.tabs') }).getByRole('tab').all();
+    const tabs = await p
+      .getByRole('tablist', { name: t('en-US', 'pane.tabs') })
+      .getByRole('tab')
+      .all();
     expect(tabs).toHaveLength(7);
     for (const tab of tabs) {
       const box = (await tab.boundingBox())!;
