@@ -1,5 +1,6 @@
 // Two builds: 'addin' (task pane + ribbon commands, served over https on 3000 for Excel) and
-// 'demo' (the web page, dist/web: the task pane beside a rendered sheet over the clerk's own .xlsx or the sample; no network at all).
+// 'demo' (the web page, dist/web: the task pane beside a rendered sheet over the clerk's own .xlsx or the sample; no network at all;
+// sw.js, its service worker, keeps it working offline once loaded).
 // `npm run build` builds both; the browser test builds only `--config-name demo`.
 
 'use strict';
@@ -134,13 +135,51 @@ function addinConfig(mode) {
   };
 }
 
+/**
+ * Writes the demo build's file list into its service worker (src/demo/serviceWorker.ts → sw.js): every emitted file
+ * but sw.js itself (index.html, demo.js, each on-demand chunk), and a version hashed from their names and contents,
+ * so a new build caches under a new name and drops the old cache. Runs after minifying and after index.html is made.
+ */
+class OfflinePrecachePlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('OfflinePrecachePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'OfflinePrecachePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        () => {
+          const sw = compilation.getAsset('sw.js');
+          if (!sw) return;
+          const files = compilation
+            .getAssets()
+            .map((a) => a.name)
+            .filter((n) => n !== 'sw.js' && !/\.(map|LICENSE\.txt)$/.test(n))
+            .sort();
+          const hash = require('crypto').createHash('sha256');
+          for (const f of files) hash.update(f).update(compilation.getAsset(f).source.buffer());
+          const precache = JSON.stringify({ version: hash.digest('hex').slice(0, 16), files });
+          const code = sw.source.source().toString();
+          if (!code.includes('__ORDER_CLERK_PRECACHE__')) throw new Error('sw.js lost its __ORDER_CLERK_PRECACHE__');
+          compilation.updateAsset(
+            'sw.js',
+            new sources.RawSource(code.split('__ORDER_CLERK_PRECACHE__').join(precache)),
+          );
+        },
+      );
+    });
+  }
+}
+
 function demoConfig(mode) {
   return {
     ...common(mode),
     name: 'demo',
-    entry: { demo: at('src/demo/index.tsx') },
+    // sw: the service worker (offline use once loaded), never loaded by index.html itself.
+    entry: { demo: at('src/demo/index.tsx'), sw: at('src/demo/serviceWorker.ts') },
     output: { path: at('dist/web'), filename: '[name].js', clean: true },
-    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: at('src/demo/demo.html'), chunks: ['demo'] })],
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: at('src/demo/demo.html'), chunks: ['demo'] }),
+      new OfflinePrecachePlugin(),
+    ],
     devServer: {
       host: 'localhost',
       port: 8080,

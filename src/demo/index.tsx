@@ -1,6 +1,7 @@
 // The web page: the task pane beside a rendered sheet, over the clerk's own .xlsx/.xlsm (file picker or drag and
 // drop, read in the page with the streaming reader; saved with "Save as…" through the package-preserving writer)
-// or the built-in sample (ExcelJS, loaded on demand). Runs entirely in the page: no office.js, no network.
+// or the built-in sample (ExcelJS, loaded on demand). Runs entirely in the page: no office.js, no network; once
+// loaded over http(s) its service worker keeps it working offline (src/demo/offline.ts).
 // Options (src/demo/options.ts): ?today=YYYY-MM-DD, ?lang=en-US, ?theme=dark, ?rows=10000 (a large order sheet),
 // ?sample=odd|empty (first-run states).
 
@@ -14,6 +15,7 @@ import { errorText } from '../taskpane/model';
 import { fluentTheme, type PaneTheme } from '../taskpane/theme';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import { OPENABLE, saveBytes, saveName } from './files';
+import { registerOfflineWorker } from './offline';
 import { demoOptionsFrom, type DemoOptions } from './options';
 import { SheetGrid } from './SheetGrid';
 
@@ -209,6 +211,7 @@ function start(): void {
   const el = document.getElementById('root') as HTMLElement;
   const options = demoOptionsFrom(window.location.search);
   createRoot(el).render(<Demo options={options} />);
+  registerOfflineWorker();
 }
 
 start();

@@ -2,7 +2,9 @@
 // and threaded comments, a pivot table …) through the file input, check it, fix it, make a delivery note from open
 // lines, save it (the download is intercepted), and compare the saved file with the input part by part: only the
 // parts the edits concern differ; chart, comment and drawing parts are byte-identical. No request leaves the
-// machine. Builds the demo config into dist/web (ORDER_CLERK_SKIP_BUILD=1 reuses a build made by hand).
+// machine. Then, with the network cut after a first load, the page reloads, opens a workbook and checks it, every
+// file coming from its service worker's cache. Builds the demo config into dist/web (ORDER_CLERK_SKIP_BUILD=1 reuses
+// a build made by hand).
 // Run alone: npx jest test/browser/web.test.ts
 
 import { execFileSync } from 'child_process';
@@ -148,6 +150,55 @@ describe('the web page on the clerk’s own workbook', () => {
 
     expect(requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u))).toEqual([]);
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('works with the network cut after the first load: reloads, opens a workbook, checks and fixes it from the cache', async () => {
+    const file = path.join(tmp, 'offline.xlsx');
+    fs.writeFileSync(file, await buildClerkWorkbook());
+    // A server of its own, shut down with the network: nothing can come from it after the cut.
+    const own = await serveStatic(DIST);
+    const origin = `http://127.0.0.1:${(own.address() as AddressInfo).port}/`;
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    const online: string[] = [];
+    p.on('request', (r) => online.push(r.url()));
+    await p.goto(`${origin}index.html?today=2026-11-22`);
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    // The worker has cached the whole build and serves this page (clients.claim on first install).
+    await p.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60000 });
+    expect(await p.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${origin}sw.js`);
+    p.removeAllListeners('request');
+
+    await context.setOffline(true);
+    own.closeAllConnections();
+    await new Promise<void>((resolve) => own.close(() => resolve()));
+    const offline: { url: string; fromWorker: boolean }[] = [];
+    p.on('response', (r) => offline.push({ url: r.url(), fromWorker: r.fromServiceWorker() }));
+    await p.reload();
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    await p.getByTestId('open-file').setInputFiles(file);
+    await p.locator(`[data-testid="sheet-grid"][data-sheet="${ORDER_SHEET}"]`).waitFor({ timeout: 60000 });
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    await p.getByRole('tab', { name: '检查', exact: true }).click();
+    await p.getByRole('button', { name: '检查整张表' }).click();
+    expect((await notice(p)).text).not.toBe('');
+    // Fixing writes through the package writer, a chunk the first visit (the sample) never asked for.
+    await p.getByRole('button', { name: /^全部修正（\d+）$/ }).click();
+    expect((await notice(p)).intent).toBe('success');
+
+    // Everything after the cut came from the worker's cache, the page and its on-demand chunks alike (the reader's
+    // among them), and so did the chunks the page had not asked for before the cut (cached by the worker's install).
+    const fetched = offline.filter((r) => r.url.startsWith(origin));
+    expect(fetched.filter((r) => !r.fromWorker)).toEqual([]);
+    const scripts = fetched.map((r) => new URL(r.url).pathname).filter((n) => n.endsWith('.js'));
+    expect(scripts).toContain('/demo.js');
+    expect(scripts.filter((n) => !online.some((u) => u.startsWith(`${origin}${n.slice(1)}`))).length).toBeGreaterThan(
+      0,
+    );
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
