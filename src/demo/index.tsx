@@ -167,8 +167,11 @@ function Demo({ options }: { options: DemoOptions }): React.JSX.Element {
           <Button size="small" disabled={!port} onClick={save}>
             {t(lang, 'demo.saveAs')}
           </Button>
-          <Button size="small" onClick={() => load(() => samplePort(options), null)}>
+          <Button size="small" onClick={() => load(() => samplePort({ ...options, sample: 'orders' }), null)}>
             {t(lang, 'demo.sample')}
+          </Button>
+          <Button size="small" onClick={() => load(() => samplePort({ ...options, sample: 'en' }), null)}>
+            {t(lang, 'demo.sampleEn')}
           </Button>
         </div>
         <div className="demo-actions" role="group" aria-label={t(lang, 'demo.language')}>

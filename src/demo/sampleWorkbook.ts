@@ -6,6 +6,7 @@
 import * as ExcelJS from 'exceljs';
 import { DEMO_TODAY } from './options';
 import { BLANK_AFTER, CUSTOMERS, LINES, PRODUCTS, type Due, type LineSpec } from './sampleData';
+import { addEnglishSample } from './sampleEnglish';
 
 export { DEMO_TODAY };
 export const ORDER_SHEET = '2026订单';
@@ -200,7 +201,7 @@ export function manyLines(count: number): LineSpec[] {
   });
 }
 
-export type SampleKind = 'orders' | 'odd' | 'empty';
+export type SampleKind = 'orders' | 'en' | 'odd' | 'empty';
 
 /** A sheet whose headers use words the add-in does not know (票号, 东西, 哪天走…): the first-run state. */
 function addOddSheet(wb: ExcelJS.Workbook, today: string): void {
@@ -232,7 +233,8 @@ export const ODD_HEADER_ROW = 3;
 
 /**
  * The sample workbook with dates relative to `today` (ISO). `rows` makes a large order sheet of that many lines
- * (the 10,000-row demo); `kind` 'odd' and 'empty' give the first-run states.
+ * (the 10,000-row demo); `kind` 'en' gives the English sample (sampleEnglish.ts), 'odd' and 'empty' the first-run
+ * states.
  */
 export function buildSampleWorkbook(
   today: string = DEMO_TODAY,
@@ -243,6 +245,10 @@ export function buildSampleWorkbook(
   wb.created = addDays(today, 0);
   if (opts.kind === 'empty') {
     wb.addWorksheet('Sheet1');
+    return wb;
+  }
+  if (opts.kind === 'en') {
+    addEnglishSample(wb, today);
     return wb;
   }
   if (opts.kind === 'odd') addOddSheet(wb, today);

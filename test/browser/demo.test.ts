@@ -587,6 +587,19 @@ describe('keyboard, theme and first run', () => {
     await p.close();
   });
 
+  it('opens the English sample with one click and checks it in English', async () => {
+    const p = await openDemo('lang=en-US');
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    await p.getByRole('button', { name: 'English sample', exact: true }).click();
+    await p.locator('[data-testid="sheet-grid"][data-sheet="Orders"]').waitFor({ timeout: 60000 });
+    await p.getByTestId('sheet-facts').filter({ hasText: 'Orders' }).waitFor();
+    expect(await p.getByTestId('sheet-facts').innerText()).toContain('Price List');
+    await p.getByRole('tab', { name: 'Check', exact: true }).click();
+    const n = await act(p, p.getByRole('button', { name: 'Check whole sheet' }));
+    expect(n.text).toMatch(/^Checked 40 lines: /);
+    await p.close();
+  });
+
   it('explains an empty workbook', async () => {
     const p = await openDemo('lang=en-US&sample=empty');
     const first = p.getByTestId('first-run');

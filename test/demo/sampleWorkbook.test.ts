@@ -11,6 +11,8 @@ import {
   SAMPLE_FACTS,
 } from '../../src/demo/sampleWorkbook';
 import { planWriteSettings, readSettings } from '../../src/core/settings';
+import { checkOrder } from '../../src/core/checks';
+import { classifyLines } from '../../src/core/delay';
 import { understand } from '../../src/core/understand';
 import { withHeaderRow } from '../../src/taskpane/model';
 import { writeWorkbook } from '../xlsx/writeHelpers';
@@ -119,6 +121,41 @@ describe('large and first-run samples', () => {
     expect(u.order.columns.customer).toBe(2);
     // Without naming the sheet too (the pane's first read after saving).
     expect(understand(snapshotOf(written), { today: '2026-11-22' }).order.sheet).toBe('订单明细');
+  });
+
+  it('gives an English sample core reads with every column, both masters and the same mess as the Chinese one', () => {
+    const u = understand(snapshotOf(buildSampleWorkbook('2026-11-22', { kind: 'en' })), { today: '2026-11-22' });
+    expect(u.order.sheet).toBe('Orders');
+    expect(u.order.headerRow).toBe(1);
+    expect(u.order.dataRows).toHaveLength(SAMPLE_FACTS.lines);
+    expect(u.order.lang).toBe('en-US');
+    expect(Object.keys(u.order.columns).sort()).toEqual(
+      [
+        'lineNo',
+        'orderNo',
+        'customer',
+        'orderDate',
+        'item',
+        'description',
+        'spec',
+        'quantity',
+        'unit',
+        'unitPrice',
+        'amount',
+        'dueDate',
+        'shipDate',
+        'shippedQty',
+        'status',
+        'remarks',
+      ].sort(),
+    );
+    expect(u.order.masters.products).toBe('Price List');
+    expect(u.order.masters.customers).toBe('Customers');
+    // Same kinds of issue as the Chinese sample: text numbers and dates, a TBD quantity, a #N/A price.
+    const codes = new Set(checkOrder(u, { lang: 'en-US' }).map((i) => i.code));
+    for (const c of ['text.number', 'text.date', 'number.invalid', 'cell.error']) expect(codes).toContain(c);
+    const classes = new Set(classifyLines(u, '2026-11-22').map((c) => c.class));
+    for (const c of ['shipped', 'overdue', 'dueSoon', 'onTrack', 'cancelled']) expect(classes).toContain(c);
   });
 
   it('gives an empty workbook', () => {
