@@ -120,8 +120,7 @@ export const pane: CataloguePart = {
     'pane.docs.delivery-note': '送货单',
     'pane.docs.done': '已生成 {count} 份单据：{numbers}',
     'pane.docs.created': '已生成的单据',
-    'pane.docs.refused':
-      '没有生成单据：以下 {count} 行不能照现在的数量出货。请先改正订单表，或改“本次出货”的数量。',
+    'pane.docs.refused': '没有生成单据：以下 {count} 行不能照现在的数量出货。请先改正订单表，或改“本次出货”的数量。',
     'pane.docs.void': '作废',
     'pane.docs.voidLabel': '作废 {number}',
     'pane.docs.voidConfirm':
