@@ -199,7 +199,8 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               <DocumentsPanel
                 pane={actions}
                 u={u}
-                lines={lines}
+                wb={pane.wb}
+                today={today}
                 selectedRows={selectedRows}
                 made={made}
                 onMade={onMade}

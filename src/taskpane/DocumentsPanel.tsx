@@ -1,32 +1,34 @@
-// "Documents" tab: work order, packing list and delivery note from the selected order lines.
+// "Documents" tab: work order, packing list and delivery note from the selected order lines, with what ships now
+// (ShipTable), Void on a created document (after a confirm: it changes the order sheet), and the signed receipts not
+// back yet (ReceiptsList).
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
-import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
+import { DOC_TYPES, readRegister, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { Lang, OrderLine, Understanding } from '../core/types';
-import { makeDocuments } from './actions';
-import { formatNumberIn, lineText, rowAddress } from './model';
+import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
+import { makeDocuments, voidDocument } from './actions';
+import { formatNumberIn } from './model';
+import { ReceiptsList } from './ReceiptsList';
+import { parseShipInputs, ShipTable } from './ShipTable';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
-import { VirtualList } from './VirtualList';
-
-/** Two lines of 16px text (the message clamps at two) plus the button's padding: the second line is never cut. */
-const SELECTED_ROW_HEIGHT = 44;
 
 const SHEET_LANG = 'sheet';
 
 export function DocumentsPanel({
   pane,
   u,
-  lines,
+  wb,
+  today,
   selectedRows: rows,
   made,
   onMade,
 }: {
   pane: PaneActions;
   u: Understanding | null;
-  lines: Map<number, OrderLine>;
+  wb: WorkbookSnapshot | null;
+  today: string;
   /** The selected order lines' rows. */
   selectedRows: number[];
   made: GeneratedDocument[];
@@ -37,6 +39,11 @@ export function DocumentsPanel({
   const [docLang, setDocLang] = React.useState<Lang | typeof SHEET_LANG>(SHEET_LANG);
   const [withoutPrices, setWithoutPrices] = React.useState(false);
   const [perCustomer, setPerCustomer] = React.useState(false);
+  /** This shipment's quantities as typed, per row; a new reading of the workbook (shipped changed) clears them. */
+  const [typed, setTyped] = React.useState<Record<number, string>>({});
+  const [confirming, setConfirming] = React.useState<string | null>(null);
+  React.useEffect(() => setTyped({}), [u]);
+  const { ship, bad } = parseShipInputs(typed, rows);
 
   const generate = (type: DocType) =>
     run('documents', async (ctx) => {
@@ -44,12 +51,29 @@ export function DocumentsPanel({
         docLang: docLang === SHEET_LANG ? null : docLang,
         withoutPrices,
         perCustomer,
+        ...(type === 'work-order' ? {} : { ship }),
       });
       onMade(r.docs);
       return r.notice;
     });
 
+  const voidIt = (number: string) => {
+    setConfirming(null);
+    void run('void', (ctx) => voidDocument(ctx, number));
+  };
+
   const openSheet = (sheet: string) => pane.select(sheet, 'A1');
+  const voided = React.useMemo(
+    () =>
+      new Set(
+        wb
+          ? readRegister(wb)
+              .rows.filter((r) => r.state === 'void')
+              .map((r) => r.number)
+          : [],
+      ),
+    [wb],
+  );
 
   const disabled = !!busy || !u;
   return (
@@ -58,33 +82,22 @@ export function DocumentsPanel({
       {rows.length === 0 ? (
         <Text className={s.muted}>{t(lang, 'pane.docs.selectHint')}</Text>
       ) : (
-        <VirtualList
-          items={rows}
-          rowHeight={SELECTED_ROW_HEIGHT}
-          maxHeight={4 * SELECTED_ROW_HEIGHT}
-          label={t(lang, 'pane.docs.selected', { count: rows.length })}
-          className={s.virtual}
-          testId="selected-lines"
-          itemKey={(r) => String(r)}
-          renderRow={(r, _n, tabIndex) => (
-            <button
-              type="button"
-              className={`${s.rowButton} ${s.lateButton}`}
-              tabIndex={tabIndex}
-              data-focus-target
-              data-row={r}
-              onClick={() => u && pane.select(u.order.sheet, rowAddress(u.order, r))}
-            >
-              <span className={s.cell}>{r}</span>
-              <span className={s.message}>
-                {[lineText(lines, r, 'orderNo'), lineText(lines, r, 'customer'), lineText(lines, r, 'item')]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-              <span className={s.muted}>{lineText(lines, r, 'quantity')}</span>
-            </button>
-          )}
-        />
+        u &&
+        wb && (
+          <>
+            <Text className={s.muted}>{t(lang, 'pane.ship.title')}</Text>
+            <ShipTable
+              lang={lang}
+              u={u}
+              wb={wb}
+              today={today}
+              rows={rows}
+              typed={typed}
+              onType={(row, value) => setTyped((before) => ({ ...before, [row]: value }))}
+              withoutPrices={withoutPrices}
+            />
+          </>
+        )
       )}
       <div className={s.options}>
         <Field label={t(lang, 'pane.docs.language')}>
@@ -117,7 +130,7 @@ export function DocumentsPanel({
           <Button
             key={type}
             appearance={type === 'work-order' ? 'primary' : 'secondary'}
-            disabled={disabled}
+            disabled={disabled || (type !== 'work-order' && bad.size > 0)}
             onClick={() => void generate(type)}
           >
             {t(lang, `pane.docs.${type}`)}
@@ -130,14 +143,51 @@ export function DocumentsPanel({
           <Text className={s.section}>{t(lang, 'pane.docs.created')}</Text>
           <ul className={s.list} data-testid="created-docs">
             {made.map((d) => (
-              <li key={d.number}>
-                <Link onClick={() => openSheet(d.sheet)}>{d.sheet}</Link>
-                <span className={s.muted}> · {d.customer}</span>
+              <li key={d.number} data-number={d.number}>
+                <div className={s.issue}>
+                  <span className={s.message}>
+                    <Link onClick={() => openSheet(d.sheet)}>{d.sheet}</Link>
+                    <span className={s.muted}>
+                      {' '}
+                      · {d.customer}
+                      {voided.has(d.number) ? ` · ${t(lang, 'pane.docs.isVoid')}` : ''}
+                    </span>
+                  </span>
+                  {d.type === 'delivery-note' && !voided.has(d.number) && (
+                    <Button
+                      size="small"
+                      disabled={disabled}
+                      aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
+                      onClick={() => setConfirming(d.number)}
+                    >
+                      {t(lang, 'pane.docs.void')}
+                    </Button>
+                  )}
+                </div>
+                {confirming === d.number && (
+                  <div
+                    className={s.card}
+                    role="alertdialog"
+                    aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
+                  >
+                    <Text size={200}>{t(lang, 'pane.docs.voidConfirm', { number: d.number })}</Text>
+                    <div className={s.buttons}>
+                      <Button size="small" appearance="primary" disabled={disabled} onClick={() => voidIt(d.number)}>
+                        {t(lang, 'pane.docs.voidYes')}
+                      </Button>
+                      <Button size="small" onClick={() => setConfirming(null)}>
+                        {t(lang, 'pane.docs.voidNo')}
+                      </Button>
+                    </div>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
         </>
       )}
+
+      {u && wb && <ReceiptsList pane={pane} u={u} wb={wb} today={today} />}
     </div>
   );
 }

@@ -245,7 +245,7 @@ describe('browser demo', () => {
     await p.locator('th.rowhead', { hasText: /^12$/ }).click();
     await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
     await tab(p, '单据');
-    await waitForCount(p, p.getByTestId('selected-lines').getByRole('listitem'), 2);
+    await waitForCount(p, p.getByTestId('ship-line'), 2);
     const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '装箱单' }));
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/PL-\d{8}-001/);
@@ -257,6 +257,52 @@ describe('browser demo', () => {
       .waitFor();
     await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/PL-/);
     await shot(p, '07-packing-list');
+  });
+
+  it('ships an edited quantity: refused above the open quantity, then a delivery note of 300, then voided', async () => {
+    // Row 13 (IR-220): 800 ordered, 400 shipped, 400 open; row 12 is the same customer's.
+    await p.locator('th.rowhead', { hasText: /^12$/ }).click();
+    await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
+    await tab(p, '单据');
+    await waitForCount(p, p.getByTestId('ship-line'), 2);
+    const qty = p.getByRole('textbox', { name: '第 13 行本次出货数量' });
+    expect(await qty.inputValue()).toBe('400');
+    await qty.fill('500');
+    const refusal = p.getByTestId('ship-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/第 13 行（IR-220）本次 500 超过未交数量 400（订单 800）/);
+    await qty.fill('300');
+    await waitForCount(p, refusal, 0);
+    // The panel in a 320-px task pane (Excel's narrowest): the table fits without a horizontal scroll bar.
+    await p.addStyleTag({ content: '.demo-pane { width: 320px !important; }' });
+    const pane = p.locator('.demo-pane');
+    await pane.screenshot({ path: path.join(SHOTS, '07b-ship-now-320.png') });
+    const fits = await pane.evaluate((el) => {
+      const right = el.getBoundingClientRect().left + el.clientWidth;
+      const panel = el.querySelector('[data-testid="panel-documents"]') as HTMLElement;
+      const wide = [...panel.querySelectorAll('*')].filter((c) => c.getBoundingClientRect().right > right + 0.5);
+      return wide.map((c) => `${c.tagName}.${c.className}`.slice(0, 60));
+    });
+    expect(fits).toEqual([]);
+    expect(await seriousViolations(p)).toEqual([]);
+
+    const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }));
+    expect(['success', 'warning']).toContain(n.intent);
+    const number = /DN-\d{8}-001/.exec(n.text)?.[0] as string;
+    expect(number).toBeDefined();
+    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/DN-/);
+    expect(await p.getByTestId('sheet-grid').innerText()).toMatch(/\b300\b/);
+
+    // Void asks first: it changes the order sheet.
+    await p.getByRole('button', { name: `作废 ${number}` }).click();
+    const confirm = p.getByRole('alertdialog');
+    expect(await confirm.innerText()).toContain('已出货数量中退回');
+    const v = await act(p, confirm.getByRole('button', { name: '确认作废' }));
+    expect(v.intent).toBe('success');
+    expect(v.text).toContain(`${number} 已作废`);
+    expect(v.text).toContain('第 13 行：已出货数量 700 → 400');
+    await p.getByTestId('created-docs').getByText('已作废').waitFor();
+    await shot(p, '07c-voided');
   });
 
   it('highlights the problem cells of a check and clears them', async () => {

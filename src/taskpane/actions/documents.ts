@@ -1,40 +1,73 @@
-// Documents from the selected order lines: work order, packing list, delivery note, numbered and registered.
+// Documents from the selected order lines: work order, packing list, delivery note, numbered and registered; a
+// delivery note records what ships now (the quantities of the Documents tab's table). Voiding a delivery note and
+// marking its signed receipt returned (SPEC 11). Every write goes through applyPlan.
 
-import { planDocuments, type DocType, type GeneratedDocument } from '../../core/documents';
+import {
+  documentLang,
+  planDocumentShipment,
+  planDocuments,
+  refusalMessages,
+  type DocType,
+  type GeneratedDocument,
+} from '../../core/documents';
 import { OrderClerkError } from '../../core/errors';
 import { t } from '../../core/i18n';
+import { planReceipt } from '../../core/shipments/receipts';
+import { planVoid } from '../../core/shipments/voidDocument';
 import type { Lang } from '../../core/types';
 import { selectedOrderRows } from '../model';
-import { applyEdits, readOrders, type ActionContext, type Notice } from './context';
+import { applyPlan, type ActionContext, type Notice } from './context';
 
 export interface DocChoices {
   /** Language of the documents; null: the sheet's (or the settings'). */
   docLang: Lang | null;
   withoutPrices: boolean;
   perCustomer: boolean;
+  /** This shipment's quantity per sheet row, as the clerk typed it; rows left out ship their open quantity. */
+  ship?: Record<number, number>;
 }
 
-/** One kind of document from the selected lines; missing packing data makes it a partial success. */
+/**
+ * One kind of document from the selected lines; missing packing data makes it a partial success. Lines the core
+ * refuses (cancelled, nothing open, more than open, an error value) make no document: the notice names each one.
+ */
 export async function makeDocuments(
   ctx: ActionContext,
   type: DocType,
   choices: DocChoices,
 ): Promise<{ notice: Notice; docs: GeneratedDocument[] }> {
   const { lang } = ctx;
-  const { wb, u } = await readOrders(ctx);
   const sel = await ctx.port.getSelection();
-  const rows = sel ? selectedOrderRows(u.order, sel.sheet, sel.rows) : [];
-  if (rows.length === 0) throw new OrderClerkError('noRowsSelected');
-  const plan = planDocuments(u, wb, {
-    type,
-    rows,
-    today: ctx.today,
-    lang: choices.docLang ?? undefined,
-    withoutPrices: choices.withoutPrices,
-    perCustomer: choices.perCustomer,
+  let refused: string[] = [];
+  const { planned, applied } = await applyPlan(ctx, ({ wb, u }) => {
+    const rows = sel ? selectedOrderRows(u.order, sel.sheet, sel.rows) : [];
+    if (rows.length === 0) throw new OrderClerkError('noRowsSelected');
+    const opts = {
+      type,
+      rows,
+      today: ctx.today,
+      lang: choices.docLang ?? undefined,
+      uiLang: lang,
+      withoutPrices: choices.withoutPrices,
+      perCustomer: choices.perCustomer,
+      ship: choices.ship,
+      now: ctx.now(),
+    };
+    // The same refusals planDocuments would throw, said in the pane's words (the CLI's names its flags).
+    refused = refusalMessages(
+      planDocumentShipment(u, wb, opts).flatMap((g) => g.plan.refusals),
+      lang,
+    );
+    if (refused.length) return { edits: [], documents: [] as GeneratedDocument[], warnings: [] as string[] };
+    return planDocuments(u, wb, opts);
   });
-  const applied = await applyEdits(ctx, plan.edits);
-  const docs = plan.documents.map((d, n) => ({ ...d, sheet: applied?.createdSheets[n] ?? d.sheet }));
+  if (refused.length)
+    return {
+      docs: [],
+      notice: { intent: 'error', text: t(lang, 'pane.docs.refused', { count: refused.length }), details: refused },
+    };
+  const docs = planned.documents.map((d, n) => ({ ...d, sheet: applied?.createdSheets[n] ?? d.sheet }));
+  // The run's company warnings (planned.warnings) name the CLI's --company: the pane's company prompt is to come.
   const warnings = docs.flatMap((d) => d.warnings);
   return {
     docs,
@@ -46,5 +79,34 @@ export async function makeDocuments(
       }),
       details: warnings,
     },
+  };
+}
+
+/**
+ * Void a document (作废): the register says void, a delivery note's quantities come back off the order sheet with
+ * change-log rows. The notice says each line's shipped quantity before and after.
+ */
+export async function voidDocument(ctx: ActionContext, number: string): Promise<Notice> {
+  const { lang } = ctx;
+  const { planned } = await applyPlan(ctx, ({ wb, u }) =>
+    planVoid(u, wb, { number, today: ctx.today, now: ctx.now(), lang: documentLang(u, {}) }),
+  );
+  const details = [
+    ...planned.reversed.map((r) =>
+      t(lang, 'pane.docs.voidReversed', { row: r.row, before: r.shippedBefore, after: r.shippedAfter }),
+    ),
+    ...planned.notes.map((n) => t(lang, n.key, n.params)),
+  ];
+  return { intent: 'success', text: t(lang, 'pane.docs.voided', { number: planned.number }), details };
+}
+
+/** The signed copy of a delivery note is back: today's date in its register row's receipt column. */
+export async function markReceived(ctx: ActionContext, number: string): Promise<Notice> {
+  const { planned } = await applyPlan(ctx, ({ wb, u }) =>
+    planReceipt(wb, { number, date: ctx.today, now: ctx.now(), lang: documentLang(u, {}) }),
+  );
+  return {
+    intent: 'success',
+    text: t(ctx.lang, 'pane.receipts.done', { number: planned.number, date: planned.receiptDate }),
   };
 }
