@@ -456,4 +456,40 @@ describe('a sheet without a shipped column', () => {
     const inspect = json(run(['inspect', 'col.xlsx', '--json']));
     expect(inspect.columns.shippedQty).toBe('H');
   });
+
+  it("--per-customer --add-shipped-column fills the one added column for every customer's note", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Orders');
+    ws.addRow(['Order No.', 'Customer', 'Item', 'Qty', 'Unit Price', 'Due Date', 'Status']);
+    ws.addRow(['PO-7', 'ACME Ltd.', 'A-1', 100, 2.5, new Date(Date.UTC(2026, 10, 20)), 'open']);
+    ws.addRow(['PO-8', 'Beta GmbH', 'B-1', 40, 3, new Date(Date.UTC(2026, 10, 25)), 'open']);
+    ws.getColumn(6).numFmt = 'yyyy-mm-dd';
+    await book.xlsx.writeFile(path.join(tmp, 'two.xlsx'));
+    const r = run([
+      'generate',
+      'two.xlsx',
+      '--doc',
+      'delivery-note',
+      '--rows',
+      '2-3',
+      '--per-customer',
+      '--ship',
+      '2=60',
+      '--add-shipped-column',
+      '-o',
+      'two-col.xlsx',
+      '--json',
+      ...TODAY,
+    ]);
+    expect(r.code).toBe(0);
+    expect(json(r).documents).toHaveLength(2);
+    expect(json(r).recorded).toEqual([
+      { row: 2, shippedBefore: 0, shippedAfter: 60, cell: 'H2' },
+      { row: 3, shippedBefore: 0, shippedAfter: 40, cell: 'H3' },
+    ]);
+    const wb = await read('two-col.xlsx');
+    expect([1, 2, 3].map((row) => cell(wb, 'Orders', row, 8))).toEqual(['Shipped Qty', 60, 40]);
+    // The second customer's line is fully shipped: its status follows, as the first's (partly shipped) does.
+    expect([cell(wb, 'Orders', 2, 7), cell(wb, 'Orders', 3, 7)]).toEqual(['Partially Shipped', 'Shipped']);
+  });
 });

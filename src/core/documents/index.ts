@@ -178,6 +178,7 @@ export function planDocuments(u: Understanding, wb: WorkbookSnapshot, opts: Docu
   const recordedLines: RecordedLine[] = [];
   const quantityFormat = quantityFormatOf(wb, u);
   const recordEdits: WorkbookEdit[] = [];
+  let addedShippedColumn: number | null = null;
 
   shipments.forEach((g, i) => {
     const number = numbers[i];
@@ -213,8 +214,12 @@ export function planDocuments(u: Understanding, wb: WorkbookSnapshot, opts: Docu
         lines: g.plan.lines,
         lang,
         now,
+        // The first note adds the column, filled for every note of the batch; the others write into it.
         addShippedColumn: opts.addShippedColumn && i === 0,
+        alsoShipping: i === 0 ? shipments.slice(1).flatMap((x) => x.plan.lines) : undefined,
+        shippedColumnAdded: addedShippedColumn ?? undefined,
       });
+      if (i === 0) addedShippedColumn = rec.addedColumn;
       recordEdits.push(...rec.edits);
       recordedLines.push(...rec.recorded);
       notes.push(...rec.notes);

@@ -36,6 +36,10 @@ export interface RecordInput {
   now: Date;
   /** Add a shipped column when the sheet has none (SPEC 11; CLI --add-shipped-column). */
   addShippedColumn?: boolean;
+  /** Lines of the other notes made with this one (--per-customer): the added column is filled for them too. */
+  alsoShipping?: ShipLine[];
+  /** The shipped column an earlier note of the same batch added (already filled for this note's lines). */
+  shippedColumnAdded?: number;
 }
 
 type SetCell = { address: string; value: WriteValue; numberFormat?: string };
@@ -44,7 +48,7 @@ export function planRecordShipment(
   u: Understanding,
   wb: WorkbookSnapshot,
   input: RecordInput,
-): { edits: WorkbookEdit[]; recorded: RecordedLine[]; notes: ShipNote[] } {
+): { edits: WorkbookEdit[]; recorded: RecordedLine[]; notes: ShipNote[]; addedColumn: number | null } {
   const o = u.order;
   const cols = o.columns;
   const sheet = o.sheet;
@@ -75,10 +79,14 @@ export function planRecordShipment(
   const isFormula = (row: number, col: number): boolean => u.isFormula?.(row, col) === true;
 
   // Where shipped totals go: the sheet's column, or a column added now.
-  let shippedCol = cols.shippedQty;
+  let shippedCol = cols.shippedQty ?? input.shippedColumnAdded;
   let added: ReturnType<typeof planAddShippedColumn> | null = null;
+  // Cells of a column added in this batch are written by the plan that added it.
+  const filledElsewhere = cols.shippedQty === undefined && input.shippedColumnAdded !== undefined;
   if (shippedCol === undefined && input.addShippedColumn) {
-    const extra = new Map(input.lines.map((l) => [l.row, l.ship]));
+    const extra = new Map<number, number>();
+    for (const l of [...input.lines, ...(input.alsoShipping ?? [])])
+      extra.set(l.row, roundTo((extra.get(l.row) ?? 0) + l.ship, 9));
     added = planAddShippedColumn(u, wb, { lang: input.lang, now: input.now, extra, document: input.number });
     if (added.column !== null) shippedCol = added.column;
     notes.push(...added.notes);
@@ -94,7 +102,7 @@ export function planRecordShipment(
     let cell: string | null = null;
     if (shippedCol !== undefined) {
       const address = cellAddress(s.row, shippedCol);
-      if (added)
+      if (added || filledElsewhere)
         cell = address; // filled by the added column's plan
       else if (isFormula(s.row, shippedCol)) notes.push({ key: 'ship.note.formulaCell', params: { cell: address } });
       else if (line.num.shippedQty?.kind === 'invalid' || line.num.shippedQty?.kind === 'error')
@@ -150,7 +158,7 @@ export function planRecordShipment(
   if (added) edits.push(...added.edits);
   edits.push(...logEdits);
   if (cells.length) edits.push({ kind: 'setValues', sheet, cells });
-  return { edits, recorded, notes };
+  return { edits, recorded, notes, addedColumn: added?.column ?? null };
 }
 
 /** The log's missing header cells (a log from before its order columns), then the rows. */
