@@ -182,12 +182,22 @@ const SETTINGS_SCHEMA: {
 
 const OPTIONAL_FIELDS = new Set<string>(['lastNumbers', 'company', 'ports', 'marks']);
 
+/**
+ * Key under which the clerk's values of ignored fields are kept (the whole field as it was), so a settings write,
+ * which writes the values in use, loses nothing; earlier ones are kept beside them.
+ */
+export const IGNORED_KEY = 'ignoredSettings';
+
 function checkSettings(p: Record<string, unknown>, ignored: string[]): Settings {
   const out = structuredCloneSettings(DEFAULT_SETTINGS) as unknown as Record<string, unknown>;
   const kept: Record<string, unknown> = {};
+  const rejected: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(p)) {
     if (key === 'version') {
-      if (raw !== 1) ignored.push(key);
+      if (raw !== 1) {
+        ignored.push(key);
+        put(rejected, key, raw);
+      }
       continue;
     }
     const reader = (SETTINGS_SCHEMA as Record<string, FieldReader<unknown> | undefined>)[key];
@@ -207,6 +217,12 @@ function checkSettings(p: Record<string, unknown>, ignored: string[]): Settings 
       return undefined;
     });
     if (value !== undefined) out[key] = value;
+    if (named.size) put(rejected, key, raw);
+  }
+  if (Object.keys(rejected).length) {
+    const earlier = kept[IGNORED_KEY];
+    // A hand-edited ignoredSettings that is no object is kept as it is, rather than replaced.
+    if (earlier === undefined || isObj(earlier)) put(kept, IGNORED_KEY, { ...(earlier as object), ...rejected });
   }
   const settings = out as unknown as Settings;
   if (Object.keys(kept).length) settings.kept = kept;

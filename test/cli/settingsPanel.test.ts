@@ -120,7 +120,10 @@ describe('the settings form', () => {
     expect(gen.stderr).toContain('"lastNumbers.WO-20261122"');
     const back = readSettings(readSnapshot(new Uint8Array(fs.readFileSync(path.join(tmp, 'wo.xlsx'))), 'wo.xlsx'));
     expect(back.lastNumbers).toEqual({ 'WO-20261122': 1 });
-    expect(back.kept).toEqual({ theme: { dark: true } });
+    expect(back.kept).toEqual({
+      theme: { dark: true },
+      ignoredSettings: { documentLang: 5, lastNumbers: { 'WO-20261122': 1e300 } },
+    });
     expect(back.dueSoonDays).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  IGNORED_KEY,
   SETTINGS_SHEET,
   UNREADABLE_KEY,
   planWriteSettings,
@@ -112,6 +113,9 @@ describe('settings as untrusted input (issue 16.2)', () => {
     // Every field not named is exactly as in GOOD.
     const top = new Set(fields.map((f) => f.split('.')[0]));
     for (const [k, v] of Object.entries(GOOD)) if (!top.has(k)) expect(r.settings[k as keyof Settings]).toEqual(v);
+    // The clerk's value of the ignored field is kept, whole, to be written back under ignoredSettings.
+    const key = fields[0].split('.')[0];
+    expect(r.settings.kept).toEqual({ [IGNORED_KEY]: { [key]: bad[key] } });
     const warnings = settingsWarnings(r, 'en-US');
     expect(warnings).toHaveLength(fields.length);
     expect(warnings[0]).toContain(`"${fields[0]}"`);
@@ -172,6 +176,18 @@ describe('settings as untrusted input (issue 16.2)', () => {
     const again = readSettingsChecked(wbWithSettings(edit.kind === 'writeSettings' ? edit.json : ''));
     expect(again.ignored).toEqual([]);
     expect(again.settings.kept).toEqual(r.settings.kept);
+  });
+
+  it('keep the ignored values across writes: a later write adds to the earlier ones', () => {
+    const first = read({ ...GOOD, dueSoonDays: '7' });
+    const edit1 = planWriteSettings(first.settings);
+    const json1 = edit1.kind === 'writeSettings' ? edit1.json : '';
+    expect(JSON.parse(json1)).toMatchObject({ dueSoonDays: 7, [IGNORED_KEY]: { dueSoonDays: '7' } });
+    const second = readSettingsChecked(wbWithSettings(json1.replace('"marks":["BRAND"]', '"marks":"BRAND"')));
+    expect(second.ignored).toEqual(['marks']);
+    expect(second.settings.kept).toEqual({ [IGNORED_KEY]: { dueSoonDays: '7', marks: 'BRAND' } });
+    // Read with nothing bad: no warning, and what was ignored stays kept.
+    expect(readSettingsChecked(wbWithSettings(json1)).ignored).toEqual([]);
   });
 
   it('name at most ten fields one by one and count the rest in one line', () => {

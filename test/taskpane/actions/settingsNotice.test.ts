@@ -30,11 +30,12 @@ test('says nothing for good settings or none', async () => {
   expect(settingsNotice(await withSettings('{"version":1,"dueSoonDays":3}').port.read(), 'en-US')).toBeNull();
 });
 
-test('saving a setting over bad settings keeps the fields it does not know and ends the warning', async () => {
+test('saving a setting over bad settings keeps the unknown fields and the ignored value, and ends the warning', async () => {
   const { port, ctx } = withSettings('{"version":1,"dueSoonDays":"10","future":{"a":[1]}}');
   await saveDueSoonDays(ctx, 5);
   const wb = await port.read();
   expect(readSettings(wb).dueSoonDays).toBe(5);
-  expect(readSettings(wb).kept).toEqual({ future: { a: [1] } });
+  // The clerk's "10" is kept under ignoredSettings: a settings write loses nothing.
+  expect(readSettings(wb).kept).toEqual({ future: { a: [1] }, ignoredSettings: { dueSoonDays: '10' } });
   expect(settingsNotice(wb, 'en-US')).toBeNull();
 });
