@@ -156,7 +156,7 @@ const SETTINGS_SCHEMA: {
     if (!isObj(v)) return bad();
     const c = v as Record<string, unknown>;
     const name = text(c.name);
-    if (!name) return (bad('name'), undefined);
+    if (!name) return bad('name');
     const company: CompanyProfile = { name };
     for (const k of ['address', 'phone', 'fax', 'taxNo'] as const) {
       const t = optText(c[k], () => bad(k));
