@@ -17,6 +17,7 @@ import { guessCompanyName, resolveCompany } from '../core/company';
 import { recordedShipped } from '../core/shipments/record';
 import { outstandingReceipts, planReceipt } from '../core/shipments/receipts';
 import { planVoid } from '../core/shipments/voidDocument';
+import { readSettingsChecked, settingsWarnings } from '../core/settings';
 import { findSheet } from '../core/snapshot';
 import { DELAY_CLASSES, type Lang, type Understanding } from '../core/types';
 import { missingFields, understand } from '../core/understand';
@@ -45,6 +46,8 @@ export async function runCommand(opts: CliOptions, realNow: Date): Promise<Comma
         column: omitted.beyondColumn,
       }),
     );
+  // Settings are input from anyone (issue 16.2): each field ignored is named, first.
+  out.warnings.unshift(...settingsWarnings(readSettingsChecked(loaded.snapshot), opts.lang));
   return out;
 }
 

@@ -206,6 +206,8 @@ export interface Settings {
   ports?: { loading?: string; destination?: string };
   /** Extra lines of the shipping marks block (e.g. a brand), printed under the customer/PO/C/NO. lines. */
   marks?: string[];
+  /** Fields of the settings JSON this version does not know: written back as they were, so nothing is lost. */
+  kept?: Record<string, unknown>;
 }
 
 /** SPEC 9 company profile. Only `name` is needed for a letterhead; the rest prints when given. */

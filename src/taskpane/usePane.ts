@@ -10,6 +10,7 @@ import type { DelayRow, Lang, OrderLine, Understanding, WorkbookSnapshot } from 
 import {
   readOrders,
   refreshedAfter,
+  settingsNotice,
   trackWrites,
   understandFor,
   type ActionContext,
@@ -104,13 +105,13 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
   );
 
   /** Read and understand the workbook as it is now; a failure to understand is state (first run), not an error. */
-  const reload = useCallback(async () => {
-    let read = false;
+  const reload = useCallback(async (): Promise<WorkbookSnapshot | null> => {
+    let read: WorkbookSnapshot | null = null;
     try {
       await readOrders({
         ...contextFor(port),
         onRead: (r) => {
-          read = true;
+          read = r.wb;
           adopt(r);
         },
       });
@@ -121,6 +122,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
       setProgress(null);
     }
     await yieldToBrowser();
+    return read;
   }, [port, contextFor, adopt]);
 
   /** Show a workbook refreshed after a write (not read again): understood as a reading would be. */
@@ -140,6 +142,12 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
     },
     [today, adopt],
   );
+
+  /** Reading the workbook (first read, "Read again", another sheet) says which settings fields were ignored. */
+  const readAndTell = useCallback(async () => {
+    const read = await reload();
+    return read ? settingsNotice(read, langRef.current) : null;
+  }, [reload]);
 
   const run = useCallback(
     async (label: string, action: PaneAction) => {
@@ -186,15 +194,15 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
     [port],
   );
 
-  const refresh = useCallback(() => run('refresh', async () => void (await reload())), [run, reload]);
+  const refresh = useCallback(() => run('refresh', readAndTell), [run, readAndTell]);
 
   const switchToActiveSheet = useCallback(
     () =>
       run('switch', async () => {
         pinned.current = null;
-        await reload();
+        return readAndTell();
       }),
-    [run, reload],
+    [run, readAndTell],
   );
 
   const pinSheet = useCallback((sheet: string) => {
@@ -202,10 +210,8 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
   }, []);
 
   useEffect(() => {
-    void run('read', async () => {
-      await reload();
-    });
-  }, [run, reload]);
+    void run('read', readAndTell);
+  }, [run, readAndTell]);
 
   // Delay classes follow every read, computed after a yield so the new understanding paints first.
   useEffect(() => {

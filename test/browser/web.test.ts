@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n';
+import { applyEditsToPackage } from '../../src/xlsx/package/writer';
 import { readSnapshot } from '../../src/xlsx/read';
 import { buildClerkWorkbook, ORDER_SHEET } from '../xlsx/clerkWorkbook';
 import { partsOf } from '../xlsx/writeHelpers';
@@ -199,6 +200,31 @@ describe('the web page on the clerk’s own workbook', () => {
       0,
     );
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('names an ignored setting in the notice after opening a workbook whose settings are hand-edited', async () => {
+    // Issue 16.2: dueSoonDays as text is ignored and named; the pane still reads the workbook.
+    const json = '{"version":1,"dueSoonDays":"十","receiptDays":10}';
+    const file = path.join(tmp, 'bad-settings.xlsx');
+    fs.writeFileSync(
+      file,
+      (await applyEditsToPackage(await buildClerkWorkbook(), [{ kind: 'writeSettings', json }])).bytes,
+    );
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const p = await context.newPage();
+    p.on('pageerror', (e) => pageErrors.push(String(e)));
+    await p.goto(`${base}index.html?today=2026-11-22`);
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    await p.getByTestId('open-file').setInputFiles(file);
+    await p.locator(`[data-testid="sheet-grid"][data-sheet="${ORDER_SHEET}"]`).waitFor({ timeout: 60000 });
+    const n = await notice(p);
+    expect(n).toEqual({
+      intent: 'warning',
+      text: t('zh-CN', 'settings.warn.ignored', { sheet: '_order_clerk', field: 'dueSoonDays' }),
+    });
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });

@@ -84,4 +84,46 @@ describe('the settings form', () => {
       expect.arrayContaining(['永兴小家电制品有限公司', 'Statement of Account 对账单']),
     );
   });
+
+  it('names each ignored setting in one stderr line, uses the rest, and writes back the fields it does not know', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+    // A hand-edited settings sheet: dueSoonDays good, documentLang a number, a lastNumbers of 1e300, a future field.
+    const json =
+      '{"version":1,"dueSoonDays":3,"documentLang":5,"lastNumbers":{"WO-20261122":1e300},"theme":{"dark":true}}';
+    const out = await applyEditsToPackage(bytes, [{ kind: 'writeSettings', json }]);
+    fs.writeFileSync(path.join(tmp, 'bad.xlsx'), out.bytes);
+
+    const flag = run(['flag', 'bad.xlsx', '--json', '--today', '2026-11-22']);
+    expect(flag.code).toBe(0);
+    expect(JSON.parse(flag.stdout).dueSoonDays).toBe(3);
+    const lines = flag.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toEqual([
+      'order-clerk: The setting "documentLang" in the hidden sheet _order_clerk could not be read: it was ignored (its default is used); the other settings are used.',
+      'order-clerk: The setting "lastNumbers.WO-20261122" in the hidden sheet _order_clerk could not be read: it was ignored (its default is used); the other settings are used.',
+    ]);
+    expect(run(['inspect', 'bad.xlsx', '--lang', 'zh-CN']).stderr).toContain('“documentLang”');
+
+    // A work order numbers from 1 (not 1e300 + 1) and the written settings keep the field this version does not know.
+    const gen = run([
+      'generate',
+      'bad.xlsx',
+      '--doc',
+      'work-order',
+      '--rows',
+      '7',
+      '--today',
+      '2026-11-22',
+      '-o',
+      'wo.xlsx',
+    ]);
+    expect(gen.code).toBe(0);
+    expect(gen.stderr).toContain('"lastNumbers.WO-20261122"');
+    const back = readSettings(readSnapshot(new Uint8Array(fs.readFileSync(path.join(tmp, 'wo.xlsx'))), 'wo.xlsx'));
+    expect(back.lastNumbers).toEqual({ 'WO-20261122': 1 });
+    expect(back.kept).toEqual({
+      theme: { dark: true },
+      ignoredSettings: { documentLang: 5, lastNumbers: { 'WO-20261122': 1e300 } },
+    });
+    expect(back.dueSoonDays).toBe(3);
+  });
 });

@@ -61,6 +61,9 @@ export const common: CataloguePart = {
     'limit.notFinite': '{cell} 的计算结果不是有效数字（溢出），已留空。',
     'limit.formulaTooLong': '{cell} 的公式或规则超过 Excel 上限 8,192 个字符，未写入。',
     'limit.listTooLong': '{cell} 的下拉列表超过 Excel 上限 255 个字符，未写入该数据验证。',
+    'settings.warn.ignored': '隐藏的设置表 {sheet} 中的设置“{field}”无法读取，已忽略（使用默认值），其余设置照常使用。',
+    'settings.warn.unreadable': '隐藏的设置表 {sheet} 中的设置无法读取，全部使用默认值；原内容保留在该表中。',
+    'settings.warn.more': '设置表 {sheet} 中另有 {count} 项设置无法读取，已忽略。',
   },
   'en-US': {
     'error.emptyWorkbook': 'The workbook is empty: paste or open an order sheet first.',
@@ -140,5 +143,11 @@ export const common: CataloguePart = {
       'The formula or rule for {cell} is longer than Excel allows (8,192 characters): it was not written.',
     'limit.listTooLong':
       'The drop-down list for {cell} is longer than Excel allows (255 characters): that validation rule was not written.',
+    'settings.warn.ignored':
+      'The setting "{field}" in the hidden sheet {sheet} could not be read: it was ignored (its default is used); the other settings are used.',
+    'settings.warn.unreadable':
+      'The settings in the hidden sheet {sheet} could not be read: the defaults are used, and the text is kept in that sheet.',
+    'settings.warn.more':
+      '{count, plural, one {# more setting} other {# more settings}} in the hidden sheet {sheet} could not be read: ignored.',
   },
 };

@@ -5,6 +5,7 @@
 import type { ApplyResult, WorkbookEdit } from '../../core/edits';
 import type { Progress, WorkbookPort } from '../../core/port';
 import type { Lang, Understanding, WorkbookSnapshot } from '../../core/types';
+import { readSettingsChecked, settingsWarnings } from '../../core/settings';
 import { understand } from '../../core/understand';
 
 /** A message for the clerk after an action: success, partial success (warning), information or failure. */
@@ -150,4 +151,10 @@ export async function refreshedAfter(
   } catch {
     return null;
   }
+}
+
+/** After reading: the settings fields ignored (issue 16.2), one line each, as a warning notice; null when none. */
+export function settingsNotice(wb: WorkbookSnapshot, lang: Lang): Notice | null {
+  const [first, ...rest] = settingsWarnings(readSettingsChecked(wb), lang);
+  return first === undefined ? null : { intent: 'warning', text: first, details: rest };
 }
