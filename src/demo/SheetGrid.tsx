@@ -6,24 +6,24 @@ import type * as ExcelJS from 'exceljs';
 import { columnLetter } from '../core/address';
 import { cellText } from '../core/cells';
 import { HIGHLIGHT_FILL, HIGHLIGHT_MARKER } from '../core/checks';
-import { DELAY_COLOURS, type ClassColour } from '../core/colours';
-import { classifyLines, DELAY_MARKER } from '../core/delay';
+import { DELAY_MARKER } from '../core/delay';
 import { t } from '../core/i18n';
 import { formatAt, cellAt, findSheet, lastColumn, lastRow } from '../core/snapshot';
 import type { Lang, SheetSnapshot, WorkbookSnapshot } from '../core/types';
-import { understand } from '../core/understand';
 import type { SelectionInfo } from '../core/port';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import {
   areaAddress,
   columnPixels,
   cssColour,
+  delayRowColours,
   formatNumber,
   inAreas,
   mergeMap,
   parseAreas,
   type Area,
   type CellPos,
+  type DelayColours,
 } from './gridModel';
 
 /** Up to this many rows the grid draws every row at its own height; beyond it only the rows in view (virtualised). */
@@ -54,16 +54,9 @@ function delayColours(
   sheet: string,
   ws: ExcelJS.Worksheet | undefined,
   today: string,
-): { rows: Map<number, ClassColour>; cols: [number, number] } | null {
+): DelayColours | null {
   if (!conditionalFormats(ws).some((cf) => hasMarker(cf, DELAY_MARKER))) return null;
-  try {
-    const u = understand(wb, { today, sheet });
-    const rows = new Map<number, ClassColour>();
-    for (const r of classifyLines(u, today)) rows.set(r.row, DELAY_COLOURS[r.class]);
-    return { rows, cols: [u.order.firstColumn, u.order.lastColumn] };
-  } catch {
-    return null;
-  }
+  return delayRowColours(wb, sheet, today);
 }
 
 function highlightAreas(ws: ExcelJS.Worksheet | undefined): { areas: Area[]; fill: string } {

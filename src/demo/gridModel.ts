@@ -1,6 +1,10 @@
 // Pure helpers of the demo's sheet grid: merges, selection areas, and which cells get which colours.
 
 import { cellAddress, parseRange, rangeAddress } from '../core/address';
+import { DELAY_COLOURS, type ClassColour } from '../core/colours';
+import { excelDelayClasses } from '../core/delay';
+import type { WorkbookSnapshot } from '../core/types';
+import { understand } from '../core/understand';
 
 export interface Area {
   top: number;
@@ -85,4 +89,31 @@ export function formatNumber(v: number, format: string | null): string | null {
     useGrouping: section.includes(','),
   });
   return percent ? `${text}%` : text;
+}
+
+export interface DelayColours {
+  /** Sheet row → the colours Excel's delay rules give it (rows they leave uncoloured are absent). */
+  rows: Map<number, ClassColour>;
+  /** First and last column the rules cover. */
+  cols: [number, number];
+}
+
+/**
+ * The delay colours of a sheet's order lines as Excel evaluates the add-in's TODAY()-based rules on `today`: a due
+ * date stored as text is no date to the formulas, so its row shows the no-due-date colour, not core's class (the
+ * pane says so). Null when the sheet holds no order lines.
+ */
+export function delayRowColours(wb: WorkbookSnapshot, sheet: string, today: string): DelayColours | null {
+  try {
+    const u = understand(wb, { today, sheet });
+    const rows = new Map<number, ClassColour>();
+    const shown = excelDelayClasses(u, today);
+    u.lines.forEach((line, k) => {
+      const cls = shown[k];
+      if (cls !== null) rows.set(line.row, DELAY_COLOURS[cls]);
+    });
+    return { rows, cols: [u.order.firstColumn, u.order.lastColumn] };
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,11 @@
-// The demo grid shows numbers as their Excel number formats do.
+// The demo grid shows numbers as their Excel number formats do, and delay colours as Excel's rules paint them.
 
-import { formatNumber } from '../../src/demo/gridModel';
+import { DELAY_COLOURS } from '../../src/core/colours';
+import { classifyLines } from '../../src/core/delay';
+import type { CellValue } from '../../src/core/types';
+import { delayRowColours, formatNumber } from '../../src/demo/gridModel';
+import { sheetFromGrid } from '../../src/core/snapshot';
+import { serial, snapshotOf, understandGrid, workbookOf } from '../core/helpers/grid';
 
 describe('demo grid number formats', () => {
   it('shows numbers as simple Excel formats do', () => {
@@ -11,5 +16,40 @@ describe('demo grid number formats', () => {
     expect(formatNumber(5, 'General')).toBeNull();
     expect(formatNumber(46000, 'yyyy-mm-dd')).toBeNull();
     expect(formatNumber(5, null)).toBeNull();
+  });
+});
+
+describe('demo grid delay colours, as Excel evaluates the TODAY()-based rules', () => {
+  const TODAY = '2026-11-22';
+  const T = serial(TODAY);
+  // Sheet rows 2…7 under the header in row 1.
+  const grid: CellValue[][] = [
+    ['orderNo', 'item', 'quantity', 'shippedQty', 'dueDate', 'status'],
+    ['SO-1', 'FM-201', 100, 0, T + 30, null], // on track
+    ['SO-1', 'FM-202', 100, 0, '2026-12-22', null], // the same due date stored as text
+    ['SO-1', 'FM-203', 100, 0, T - 3, null], // overdue
+    ['SO-1', 'FM-204', 100, 0, '2026-11-19', null], // overdue to the add-in, text to Excel
+    ['SO-1', 'FM-205', 100, 100, '2026-11-19', null], // shipped by quantity: the text date does not matter
+    ['SO-1', 'FM-206', { error: '#N/A' }, 0, T + 30, null], // an error the rules compare: uncoloured
+  ];
+  const colours = delayRowColours(snapshotOf(grid), 'Orders', TODAY);
+
+  it('paints a text due date as no due date, where core counts the date', () => {
+    const u = understandGrid(grid, {}, TODAY);
+    expect(classifyLines(u, TODAY).map((r) => [r.row, r.class])).toContainEqual([3, 'onTrack']);
+    expect(colours?.rows.get(2)).toEqual(DELAY_COLOURS.onTrack);
+    expect(colours?.rows.get(3)).toEqual(DELAY_COLOURS.noDueDate);
+    expect(colours?.rows.get(4)).toEqual(DELAY_COLOURS.overdue);
+    expect(colours?.rows.get(5)).toEqual(DELAY_COLOURS.noDueDate);
+    expect(colours?.rows.get(6)).toEqual(DELAY_COLOURS.shipped);
+  });
+
+  it('leaves a row with an error value in a compared cell uncoloured, and covers the order columns', () => {
+    expect(colours?.rows.has(7)).toBe(false);
+    expect(colours?.cols).toEqual([1, 6]);
+  });
+
+  it('has no colours for a sheet without order lines', () => {
+    expect(delayRowColours(workbookOf([sheetFromGrid('Notes', [['hello']])]), 'Notes', TODAY)?.rows.size ?? 0).toBe(0);
   });
 });
