@@ -77,7 +77,7 @@ function watched(port: WorkbookPort): { port: WorkbookPort; wrote: () => boolean
   };
 }
 
-export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
+export function usePane(port: WorkbookPort, lang: Lang, today: string, now: () => Date = () => new Date()): Pane {
   const [wb, setWb] = useState<WorkbookSnapshot | null>(null);
   const [u, setU] = useState<Understanding | null>(null);
   const [readFailure, setReadFailure] = useState<unknown>(null);
@@ -92,6 +92,8 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
   const pinned = useRef<string | null>(null);
   const langRef = useRef(lang);
   langRef.current = lang;
+  const nowRef = useRef(now);
+  nowRef.current = now;
 
   /** Every reading an action makes becomes the pane's state, so the pane never shows an older one. */
   const adopt = useCallback((r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }) => {
@@ -107,7 +109,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
       lang: langRef.current,
       today,
       sheet: pinned.current,
-      now: () => new Date(),
+      now: () => nowRef.current(),
       onStep: (s, pr) => {
         setStep(s);
         setProgress(pr ?? null);
