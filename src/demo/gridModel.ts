@@ -117,3 +117,42 @@ export function delayRowColours(wb: WorkbookSnapshot, sheet: string, today: stri
     return null;
   }
 }
+
+/** A box in a scrolled area's content coordinates (CSS pixels). */
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Where to scroll so `cell` is in view, as Excel brings a selected cell into view: unchanged along an axis where it
+ * already shows (below the sticky column headers, right of the sticky row headers), centred vertically otherwise and
+ * just far enough horizontally. Null when it is in view already.
+ */
+export function scrollToShow(
+  cell: Box,
+  view: { scrollTop: number; scrollLeft: number; width: number; height: number },
+  sticky: { top: number; left: number },
+): { top: number; left: number } | null {
+  let { scrollTop: top, scrollLeft: left } = view;
+  const visibleH = view.height - sticky.top;
+  if (cell.top < top + sticky.top || cell.bottom > top + view.height)
+    top = Math.max(0, Math.round(cell.top - sticky.top - (visibleH - (cell.bottom - cell.top)) / 2));
+  if (cell.left < left + sticky.left) left = Math.max(0, cell.left - sticky.left);
+  else if (cell.right > left + view.width) left = Math.min(cell.left - sticky.left, cell.right - view.width);
+  return top === view.scrollTop && left === view.scrollLeft ? null : { top, left };
+}
+
+/** The tab to bring into view: the newest of the sheets that appeared since `before`, else the active one if it changed. */
+export function tabToShow(
+  before: string[],
+  after: string[],
+  activeBefore: string | null,
+  active: string | null,
+): string | null {
+  const added = after.filter((n) => !before.includes(n));
+  if (added.length) return added[added.length - 1];
+  return active !== activeBefore ? active : null;
+}

@@ -3,7 +3,7 @@
 import { DELAY_COLOURS } from '../../src/core/colours';
 import { classifyLines } from '../../src/core/delay';
 import type { CellValue } from '../../src/core/types';
-import { delayRowColours, formatNumber } from '../../src/demo/gridModel';
+import { delayRowColours, formatNumber, scrollToShow, tabToShow } from '../../src/demo/gridModel';
 import { sheetFromGrid } from '../../src/core/snapshot';
 import { serial, snapshotOf, understandGrid, workbookOf } from '../core/helpers/grid';
 
@@ -51,5 +51,37 @@ describe('demo grid delay colours, as Excel evaluates the TODAY()-based rules', 
 
   it('has no colours for a sheet without order lines', () => {
     expect(delayRowColours(workbookOf([sheetFromGrid('Notes', [['hello']])]), 'Notes', TODAY)?.rows.size ?? 0).toBe(0);
+  });
+});
+
+describe('demo grid scrolling', () => {
+  const view = { scrollTop: 0, scrollLeft: 0, width: 800, height: 600 };
+  const sticky = { top: 22, left: 42 };
+
+  it('leaves a cell already in view where it is', () => {
+    expect(scrollToShow({ top: 100, bottom: 122, left: 50, right: 120 }, view, sticky)).toBeNull();
+  });
+
+  it('centres a row far below, and one hidden under the sticky header', () => {
+    const far = { top: 22 + 9000 * 22, bottom: 22 + 9001 * 22, left: 50, right: 120 };
+    const to = scrollToShow(far, view, sticky);
+    expect(to?.left).toBe(0);
+    expect(far.top).toBeGreaterThanOrEqual((to?.top ?? 0) + sticky.top);
+    expect(far.bottom).toBeLessThanOrEqual((to?.top ?? 0) + view.height);
+    const under = scrollToShow({ top: 500, bottom: 522, left: 50, right: 120 }, { ...view, scrollTop: 490 }, sticky);
+    expect(under?.top).toBeLessThan(500 - sticky.top);
+  });
+
+  it('scrolls sideways just enough for a column off to the right or under the row headers', () => {
+    expect(scrollToShow({ top: 100, bottom: 122, left: 900, right: 980 }, view, sticky)).toEqual({ top: 0, left: 180 });
+    expect(
+      scrollToShow({ top: 100, bottom: 122, left: 300, right: 380 }, { ...view, scrollLeft: 290 }, sticky),
+    ).toEqual({ top: 0, left: 258 });
+  });
+
+  it('shows the newest new sheet tab, else the newly active one', () => {
+    expect(tabToShow(['Orders'], ['Orders', 'PL-001', 'Register'], 'Orders', 'PL-001')).toBe('Register');
+    expect(tabToShow(['Orders', 'A'], ['Orders', 'A'], 'Orders', 'A')).toBe('A');
+    expect(tabToShow(['Orders'], ['Orders'], 'Orders', 'Orders')).toBeNull();
   });
 });
