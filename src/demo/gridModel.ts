@@ -75,20 +75,66 @@ export function columnPixels(width: number | undefined): number {
   return Math.round(chars * 7 + 5);
 }
 
-/** A number as a plain Excel number format shows it ("#,##0.00", "0.00", "#,##0", "0%"); null for other formats. */
+/**
+ * A number as an Excel number format of digits shows it ("#,##0.00", "0.00##", "0%", "0.00E+00", "\"¥\"#,##0.00",
+ * "#,##0;[Red]-#,##0"), following Excel's rules: 0 is a digit always shown, # one shown only when needed (so
+ * "#,##0.###" shows 400 as "400."), a comma groups thousands, % multiplies by 100, a second section is for negative
+ * numbers (shown without a minus sign of its own) and a third for zero, quoted text and \-escaped characters are
+ * shown as written, [Red] and the like are dropped and [$¥-804] shows its symbol. Null for date, text and other formats
+ * (the caller falls back to core's cellText).
+ */
 export function formatNumber(v: number, format: string | null): string | null {
-  if (!format || format === 'General') return null;
-  const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  if (!/^[#0,.%\s]*$/.test(section) || !/0/.test(section)) return null;
-  const percent = section.includes('%');
-  const decimals = (section.split('.')[1] ?? '').replace(/[^0#]/g, '').length;
-  const n = percent ? v * 100 : v;
-  const text = n.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: section.includes(','),
-  });
-  return percent ? `${text}%` : text;
+  if (!format || format === 'General' || !Number.isFinite(v)) return null;
+  const sections = format.split(';');
+  let section = sections[0];
+  let n = v;
+  if (v < 0 && sections.length > 1 && sections[1] !== '') {
+    section = sections[1];
+    n = -v;
+  } else if (v === 0 && sections.length > 2 && sections[2] !== '') section = sections[2];
+  // Split into the literal text around the number and the number's own pattern.
+  let prefix = '';
+  let suffix = '';
+  let pattern = '';
+  const re = /"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|_.|\*.|([#0?,.%]|E[+-])|(.)/g;
+  for (let m = re.exec(section); m; m = re.exec(section)) {
+    const literal =
+      m[1] ?? m[2] ?? m[3] ?? (m[5] === ' ' || m[5] === '-' || m[5] === '(' || m[5] === ')' ? m[5] : undefined);
+    if (m[4] !== undefined) {
+      if (suffix !== '' && pattern !== '') return null; // text inside the number
+      pattern += m[4];
+    } else if (literal !== undefined) {
+      if (pattern === '') prefix += literal;
+      else suffix += literal;
+    } else if (m[0].startsWith('_') || m[0].startsWith('*') || m[0].startsWith('[')) continue;
+    else return null; // a date, text (@) or other code
+  }
+  if (pattern === '' && prefix !== '') return prefix; // a section of text alone ("-" for zero)
+  if (!/^[#0?,]*(\.[#0?]*)?%?(E[+-]0+)?%?$/.test(pattern) || !/[0#?]/.test(pattern)) return null;
+  const percent = pattern.includes('%');
+  const [mantissa, exponent] = pattern.replace(/%/g, '').split(/E[+-]/);
+  const [intPart, fracPart = ''] = mantissa.split('.');
+  const minFrac = (fracPart.match(/0/g) ?? []).length;
+  const maxFrac = fracPart.length;
+  const digits = (x: number) =>
+    x.toLocaleString('en-US', {
+      minimumFractionDigits: minFrac,
+      maximumFractionDigits: maxFrac,
+      useGrouping: intPart.includes(','),
+    });
+  let text: string;
+  if (exponent !== undefined) {
+    const [m, e] = (percent ? n * 100 : n).toExponential(maxFrac).split('e');
+    const exp = Number(e);
+    const sign = exp < 0 ? '-' : pattern.includes('E+') ? '+' : '';
+    text = `${digits(Number(m))}E${sign}${String(Math.abs(exp)).padStart(exponent.length, '0')}`;
+  } else {
+    text = digits(percent ? n * 100 : n);
+    // No 0 before the point: a number below 1 shows no leading zero (".5"), zero shows nothing before it.
+    if (!intPart.includes('0')) text = text.replace(/^(-?)0(?=\.|$)/, '$1');
+  }
+  if (mantissa.includes('.') && minFrac === 0 && !text.includes('.')) text += '.';
+  return `${prefix}${text}${percent ? '%' : ''}${suffix}`;
 }
 
 export interface DelayColours {

@@ -85,3 +85,49 @@ describe('demo grid scrolling', () => {
     expect(tabToShow(['Orders'], ['Orders'], 'Orders', 'Orders')).toBeNull();
   });
 });
+
+describe('demo grid number formats, by Excel’s documented format codes', () => {
+  it('shows the formats we write as Excel does', () => {
+    expect(formatNumber(400, '#,##0')).toBe('400');
+    expect(formatNumber(12345.5, '#,##0')).toBe('12,346');
+    expect(formatNumber(45, '#,##0.00')).toBe('45.00');
+    expect(formatNumber(45, '#,##0.00##')).toBe('45.00');
+    expect(formatNumber(45.125, '#,##0.00##')).toBe('45.125');
+    expect(formatNumber(45.123456, '#,##0.00##')).toBe('45.1235');
+    expect(formatNumber(400, '#,##0.000')).toBe('400.000');
+    expect(formatNumber(0.1234, '0.00%')).toBe('12.34%');
+    expect(formatNumber(1234.5, '0.00')).toBe('1234.50');
+    expect(formatNumber(12345, '0.00E+00')).toBe('1.23E+04');
+    expect(formatNumber(0.00012, '0.00E+00')).toBe('1.20E-04');
+  });
+
+  it('shows optional decimals as Excel does, bare point included ("#,##0.###" of 400 is "400.")', () => {
+    expect(formatNumber(400, '#,##0.###')).toBe('400.');
+    expect(formatNumber(400.5, '#,##0.###')).toBe('400.5');
+    expect(formatNumber(0.5, '#.##')).toBe('.5');
+  });
+
+  it('keeps currency text, drops colours, and takes the negative and zero sections', () => {
+    expect(formatNumber(45, '"¥"#,##0.00')).toBe('¥45.00');
+    expect(formatNumber(1200, '[$¥-804]#,##0.00')).toBe('¥1,200.00');
+    expect(formatNumber(1200, '#,##0" pcs"')).toBe('1,200 pcs');
+    expect(formatNumber(-5, '#,##0;[Red]-#,##0')).toBe('-5');
+    expect(formatNumber(-5, '#,##0;(#,##0)')).toBe('(5)');
+    expect(formatNumber(-5, '#,##0.00')).toBe('-5.00');
+    expect(formatNumber(0, '#,##0;-#,##0;"-"')).toBe('-');
+    expect(formatNumber(3, '#,##0_);(#,##0)')).toBe('3');
+  });
+
+  it('shows the built-in formats the samples carry (0%, accounting 43)', () => {
+    const accounting = '_-* #,##0.00_-;\\-* #,##0.00_-;_-* "-"??_-;_-@_-';
+    expect(formatNumber(0.25, '0%')).toBe('25%');
+    expect(formatNumber(1234.5, accounting)).toBe('1,234.50');
+    expect(formatNumber(-5, accounting)).toBe('-5.00');
+    expect(formatNumber(0, accounting)).toBe('-');
+  });
+
+  it('leaves dates, text and General to cellText', () => {
+    for (const f of ['yyyy-mm-dd', 'yyyy"年"m"月"', 'm/d/yyyy', 'yyyy\\-mm\\-dd', '@', 'General', 'hh:mm'])
+      expect([f, formatNumber(46000, f)]).toEqual([f, null]);
+  });
+});
