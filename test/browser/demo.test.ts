@@ -222,6 +222,11 @@ describe('browser demo', () => {
     await p.locator('th.rowhead.sel').first().waitFor();
     await shot(p, '05-delays');
     // The sample's text dates (L29 2026/12/8, L30 12月10日) are invisible to the live colours: the pane says so and fixes them.
+    // The grid paints them as Excel's rules do: no due date (not core's class), until fixed.
+    for (const cell of ['B29', 'B30'])
+      expect(await p.locator(`td[data-cell="${cell}"]`).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+        'rgb(252, 228, 214)',
+      );
     const textDates = p.getByTestId('text-dates');
     expect(await textDates.innerText()).toContain('2 行的日期是文本');
     const fixedDates = await act(p, textDates.getByRole('button', { name: '把文本日期修正为日期（2）' }));
