@@ -12,13 +12,15 @@ import { statusMatcher, statusWords } from './status';
 import {
   DELAY_CLASSES,
   type DelayClass,
+  type CellValue,
   type DelayRow,
+  type FieldKey,
   type Lang,
   type OrderLine,
   type StatusKind,
   type Understanding,
 } from './types';
-import { R_OK_TEXT, okAt } from './lines/columns';
+import { R_OK, R_OK_TEXT, okAt, type ReadingColumn } from './lines/columns';
 
 export const DELAY_MARKER = 'order-clerk:delay';
 
@@ -87,13 +89,16 @@ export function statusTextOf(line: OrderLine): string {
 export function classifyLines(
   u: Understanding,
   today: string,
-  opts: { recorded?: ReadonlyMap<number, number> } = {},
+  opts: { recorded?: ReadonlyMap<number, number>; asExcel?: boolean } = {},
 ): DelayRow[] {
   const ctx = classifyContext(u, today);
+  // As Excel's formulas see the cells: a number or date stored as text is no number to ISNUMBER, and the shipments
+  // record is not on the sheet.
+  const at = opts.asExcel ? typedAt : okAt;
   // Without a shipped column: shipped = quantity − open where the sheet carries an open column (SPEC 2), else the
   // shipments record.
   const fromOpen = !ctx.hasShippedQtyColumn && u.order.columns.openQty !== undefined;
-  const recorded = ctx.hasShippedQtyColumn || fromOpen ? undefined : opts.recorded;
+  const recorded = ctx.hasShippedQtyColumn || fromOpen || opts.asExcel ? undefined : opts.recorded;
   const cols = u.columns;
   const qty = cols.num('quantity');
   const shippedQty = cols.num('shippedQty');
@@ -120,23 +125,58 @@ export function classifyLines(
       lastKind = kind;
     }
     // Dates in the columns are whole days (the reader drops a time of day), as TODAY()-based rules compare them.
-    const q = okAt(qty, k);
-    const open = fromOpen ? okAt(openQty, k) : null;
+    const q = at(qty, k);
+    const open = fromOpen ? at(openQty, k) : null;
     const s = recorded
       ? (recorded.get(cols.row(k)) ?? null)
       : fromOpen
         ? q !== null && open !== null
           ? roundQty(q - open)
           : null
-        : okAt(shippedQty, k);
-    const due = okAt(dueDate, k);
-    out[k] = classifyParts(cols.row(k), kind, q, s, due, okAt(shipDate, k), ctx);
+        : at(shippedQty, k);
+    const due = at(dueDate, k);
+    out[k] = classifyParts(cols.row(k), kind, q, s, due, at(shipDate, k), ctx);
     if (requested) {
-      const req = okAt(requested, k);
+      const req = at(requested, k);
       out[k].daysBehindRequest = due !== null && req !== null && due > req ? due - req : 0;
     }
   }
   return out;
+}
+
+/** A typed number or date (not one stored as text), else null. */
+function typedAt(col: ReadingColumn, k: number): number | null {
+  return col.kind[k] === R_OK ? col.value[k] : null;
+}
+
+/**
+ * The class each line's live rules (delayRuleFormulas) show in Excel, null where they leave the row uncoloured: a
+ * line whose gate cells (item, due date) are all empty, or whose cells the rules read hold an error value. Numbers
+ * and dates stored as text count as absent (a text due date shows noDueDate). What the demo grid paints.
+ */
+export function excelDelayClasses(u: Understanding, today: string): (DelayClass | null)[] {
+  const o = u.order.columns;
+  const cols = u.columns;
+  const gateFields: FieldKey[] = (['item', 'dueDate'] as const).filter((f) => o[f] !== undefined);
+  const gate = gateFields.length
+    ? gateFields
+    : (['orderNo', 'quantity', 'customer'] as const).filter((f) => o[f] !== undefined);
+  // Cells the rules compare: an error there makes a rule an error, which colours nothing. The cancelled rule reads
+  // only the gate and the status; the status and ship date are read only through ISNUMBER(MATCH(…)) and ISNUMBER(…),
+  // which take an error for no match / no date, as classifyLines does.
+  const errorsIn = (fields: FieldKey[]) =>
+    new Set(fields.filter((f) => o[f] !== undefined).flatMap((f) => cols.errorLines(f)));
+  const gateErrors = errorsIn(gate);
+  const compared: FieldKey[] = ['dueDate'];
+  if (o.shippedQty !== undefined) compared.push('quantity', 'shippedQty');
+  else if (o.openQty !== undefined) compared.push('quantity', 'openQty');
+  const otherErrors = errorsIn(compared);
+  const gateCells = gate.map((f) => cols.field(f));
+  const filled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== '';
+  return classifyLines(u, today, { asExcel: true }).map((r, k) => {
+    if (gateErrors.has(k) || (gateCells.length > 0 && !gateCells.some((f) => filled(f.raw(k))))) return null;
+    return r.class !== 'cancelled' && otherErrors.has(k) ? null : r.class;
+  });
 }
 
 export function delayCounts(rows: DelayRow[]): Record<DelayClass, number> {

@@ -6,24 +6,26 @@ import type * as ExcelJS from 'exceljs';
 import { columnLetter } from '../core/address';
 import { cellText } from '../core/cells';
 import { HIGHLIGHT_FILL, HIGHLIGHT_MARKER } from '../core/checks';
-import { DELAY_COLOURS, type ClassColour } from '../core/colours';
-import { classifyLines, DELAY_MARKER } from '../core/delay';
+import { DELAY_MARKER } from '../core/delay';
 import { t } from '../core/i18n';
 import { formatAt, cellAt, findSheet, lastColumn, lastRow } from '../core/snapshot';
 import type { Lang, SheetSnapshot, WorkbookSnapshot } from '../core/types';
-import { understand } from '../core/understand';
 import type { SelectionInfo } from '../core/port';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import {
   areaAddress,
   columnPixels,
   cssColour,
+  delayRowColours,
   formatNumber,
   inAreas,
   mergeMap,
   parseAreas,
+  scrollToShow,
+  tabToShow,
   type Area,
   type CellPos,
+  type DelayColours,
 } from './gridModel';
 
 /** Up to this many rows the grid draws every row at its own height; beyond it only the rows in view (virtualised). */
@@ -54,16 +56,9 @@ function delayColours(
   sheet: string,
   ws: ExcelJS.Worksheet | undefined,
   today: string,
-): { rows: Map<number, ClassColour>; cols: [number, number] } | null {
+): DelayColours | null {
   if (!conditionalFormats(ws).some((cf) => hasMarker(cf, DELAY_MARKER))) return null;
-  try {
-    const u = understand(wb, { today, sheet });
-    const rows = new Map<number, ClassColour>();
-    for (const r of classifyLines(u, today)) rows.set(r.row, DELAY_COLOURS[r.class]);
-    return { rows, cols: [u.order.firstColumn, u.order.lastColumn] };
-  } catch {
-    return null;
-  }
+  return delayRowColours(wb, sheet, today);
 }
 
 function highlightAreas(ws: ExcelJS.Worksheet | undefined): { areas: Area[]; fill: string } {
@@ -102,6 +97,12 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
     whole?: 'row' | 'col';
   } | null>(null);
   const anchorRef = React.useRef<CellPos | null>(null);
+  const scrollRef = React.useRef<HTMLDivElement>(null);
+  const tabsRef = React.useRef<HTMLDivElement>(null);
+  /** The address the grid itself selected last (a click needs no scrolling), and a cell still to bring into view. */
+  const committed = React.useRef<string | null>(null);
+  const pending = React.useRef<{ sheet: string; row: number; col: number; scrolled?: boolean } | null>(null);
+  const shownTabs = React.useRef<{ names: string[]; active: string | null } | null>(null);
   const [view, setView] = React.useState({ top: 0, height: 900 });
   const onScroll = React.useCallback((e: React.UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
@@ -145,12 +146,73 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
   React.useEffect(() => {
     if (!drag) return;
     const up = () => {
-      if (sheetName) port.setSelection(sheetName, [...drag.extra, areaAddress(drag.anchor, drag.focus)].join(','));
+      if (sheetName) {
+        committed.current = [...drag.extra, areaAddress(drag.anchor, drag.focus)].join(',');
+        port.setSelection(sheetName, committed.current);
+      }
       setDrag(null);
     };
     window.addEventListener('mouseup', up);
     return () => window.removeEventListener('mouseup', up);
   }, [drag, port, sheetName]);
+
+  // A selection made elsewhere (the pane selecting an issue's cell) is brought into view, as Excel does; one the
+  // grid made itself (a click) is not scrolled.
+  const seenSelection = React.useRef<SelectionInfo | null>(null);
+  React.useLayoutEffect(() => {
+    if (selection && selection !== seenSelection.current) {
+      const own = selection.address === committed.current;
+      committed.current = null;
+      const a = parseAreas(selection.address)[0];
+      pending.current = own || !a ? null : { sheet: selection.sheet, row: a.top, col: a.left };
+    }
+    seenSelection.current = selection;
+    const target = pending.current;
+    const el = scrollRef.current;
+    if (!target || !el || target.sheet !== sheetName) return;
+    const cell = el.querySelector<HTMLElement>(`[data-cell="${columnLetter(target.col)}${target.row}"]`);
+    if (!cell) {
+      // Beyond the rows drawn (a long sheet): scroll to where the row is; the next render draws it.
+      if (el.querySelector('tr.spacer') && !target.scrolled) {
+        target.scrolled = true;
+        el.scrollTop = Math.max(0, (target.row - 1) * ROW_PX - el.clientHeight / 2);
+        setView({ top: el.scrollTop, height: el.clientHeight });
+      } else pending.current = null;
+      return;
+    }
+    pending.current = null;
+    const headH = el.querySelector('thead')?.getBoundingClientRect().height ?? ROW_PX;
+    const box = el.getBoundingClientRect();
+    const r = cell.getBoundingClientRect();
+    const top = r.top - box.top + el.scrollTop;
+    const left = r.left - box.left + el.scrollLeft;
+    const to = scrollToShow(
+      { top, left, bottom: top + r.height, right: left + r.width },
+      { scrollTop: el.scrollTop, scrollLeft: el.scrollLeft, width: el.clientWidth, height: el.clientHeight },
+      { top: headH, left: 42 },
+    );
+    if (to) {
+      el.scrollTop = to.top;
+      el.scrollLeft = to.left;
+      setView({ top: el.scrollTop, height: el.clientHeight });
+    }
+  }, [selection, sheetName, view, wb]);
+
+  // A new sheet (a document just made) or a newly active one gets its tab scrolled into view.
+  const tabNames = wb ? wb.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name) : [];
+  const tabKey = tabNames.join('\n');
+  React.useEffect(() => {
+    const before = shownTabs.current;
+    shownTabs.current = { names: tabKey === '' ? [] : tabKey.split('\n'), active: sheetName };
+    const strip = tabsRef.current;
+    if (!before || !strip) return;
+    const name = tabToShow(before.names, shownTabs.current.names, before.active, sheetName);
+    const tab = name === null ? undefined : [...strip.children].find((b) => b.textContent === name);
+    if (!(tab instanceof HTMLElement)) return;
+    if (tab.offsetLeft < strip.scrollLeft) strip.scrollLeft = tab.offsetLeft - 8;
+    else if (tab.offsetLeft + tab.offsetWidth > strip.scrollLeft + strip.clientWidth)
+      strip.scrollLeft = tab.offsetLeft + tab.offsetWidth - strip.clientWidth + 8;
+  }, [tabKey, sheetName]);
 
   if (!wb) return <div className="grid-empty">{t(lang, 'demo.loading')}</div>;
 
@@ -314,6 +376,7 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
   return (
     <div className="grid-wrap">
       <div
+        ref={scrollRef}
         className="grid-scroll"
         data-testid="sheet-grid"
         data-sheet={sheetName ?? ''}
@@ -357,7 +420,7 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
           <tbody>{rows}</tbody>
         </table>
       </div>
-      <div className="sheet-tabs" role="tablist" aria-label={t(lang, 'demo.sheetTabs')}>
+      <div ref={tabsRef} className="sheet-tabs" role="tablist" aria-label={t(lang, 'demo.sheetTabs')}>
         {visible.map((s) => (
           <button
             key={s.name}

@@ -16,7 +16,7 @@ import { fluentTheme, type PaneTheme } from '../taskpane/theme';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import { OPENABLE, saveBytes, saveName } from './files';
 import { registerOfflineWorker } from './offline';
-import { demoOptionsFrom, type DemoOptions } from './options';
+import { demoClock, demoOptionsFrom, type DemoOptions } from './options';
 import { SheetGrid } from './SheetGrid';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -41,6 +41,7 @@ async function filePort(file: File): Promise<XlsxWorkbookPort> {
 
 function Demo({ options }: { options: DemoOptions }): React.JSX.Element {
   const { today } = options;
+  const clock = React.useMemo(() => demoClock(today), [today]);
   const [lang, setLang] = React.useState<Lang>(options.lang);
   const [theme, setTheme] = React.useState<PaneTheme>(options.theme);
   const [failure, setFailure] = React.useState<string | null>(null);
@@ -199,7 +200,7 @@ function Demo({ options }: { options: DemoOptions }): React.JSX.Element {
               <SheetGrid port={port} lang={lang} today={today} />
             </section>
             <aside className="demo-pane">
-              <App port={port} lang={lang} theme={theme} today={today} />
+              <App port={port} lang={lang} theme={theme} today={today} now={clock} />
             </aside>
           </React.Fragment>
         ) : (

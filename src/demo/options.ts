@@ -18,6 +18,18 @@ export interface DemoOptions {
 
 export const MAX_DEMO_ROWS = 100000;
 
+/**
+ * The demo's clock: the demo's date (`today`, ?today=) with the real local time of day, so change-log times sit on the
+ * day the demo shows. In Excel the pane keeps the real clock.
+ */
+export function demoClock(today: string, real: () => Date = () => new Date()): () => Date {
+  const [y, m, d] = today.split('-').map(Number);
+  return () => {
+    const t = real();
+    return new Date(y, m - 1, d, t.getHours(), t.getMinutes(), t.getSeconds(), t.getMilliseconds());
+  };
+}
+
 export function demoOptionsFrom(search: string): DemoOptions {
   const q = new URLSearchParams(search);
   const today = q.get('today') ?? '';

@@ -40,14 +40,16 @@ export interface AppProps {
   theme: PaneTheme;
   /** ISO date the pane treats as today (the demo fixes it); default: the device's date. */
   today?: string;
+  /** The clock for change-log times (the demo keeps it on its date); default: the device's clock. */
+  now?: () => Date;
 }
 
 const TABS: PaneTab[] = ['sheet', 'check', 'delays', 'documents', 'import', 'customers', 'settings'];
 
-export function App({ port, lang, theme, today }: AppProps): React.JSX.Element {
+export function App({ port, lang, theme, today, now }: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={fluentTheme(theme)} lang={lang} data-theme={theme}>
-      <Pane port={port} lang={lang} today={today ?? localIsoDate()} />
+      <Pane port={port} lang={lang} today={today ?? localIsoDate()} now={now ?? realClock} />
     </FluentProvider>
   );
 }
@@ -73,9 +75,21 @@ export function UnsupportedPane({
   );
 }
 
-function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: string }): React.JSX.Element {
+const realClock = (): Date => new Date();
+
+function Pane({
+  port,
+  lang,
+  today,
+  now,
+}: {
+  port: WorkbookPort;
+  lang: Lang;
+  today: string;
+  now: () => Date;
+}): React.JSX.Element {
   const s = useStyles();
-  const pane = usePane(port, lang, today);
+  const pane = usePane(port, lang, today, now);
   const [tab, setTab] = React.useState<PaneTab>('sheet');
   const [made, setMade] = React.useState<GeneratedDocument[]>([]);
   const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
@@ -207,7 +221,7 @@ function Pane({ port, lang, today }: { port: WorkbookPort; lang: Lang; today: st
               />
             </TabPanel>
             <TabPanel tab="import" shown={tab}>
-              <ImportPoPanel pane={actions} u={u} wb={pane.wb} today={today} />
+              <ImportPoPanel pane={actions} u={u} wb={pane.wb} today={today} now={now} />
             </TabPanel>
             <TabPanel tab="customers" shown={tab}>
               <CustomersPanel pane={actions} u={u} wb={pane.wb} today={today} />

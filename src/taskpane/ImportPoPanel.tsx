@@ -22,11 +22,14 @@ export function ImportPoPanel({
   u,
   wb,
   today,
+  now,
 }: {
   pane: PaneActions;
   u: Understanding;
   wb: WorkbookSnapshot | null;
   today: string;
+  /** The pane's clock (the demo's keeps its date). */
+  now: () => Date;
 }): React.JSX.Element {
   const s = useStyles();
   const { lang, busy } = pane;
@@ -61,13 +64,13 @@ export function ImportPoPanel({
     if (!po || !wb) return { plan: null, error: null };
     try {
       return {
-        plan: planImport(u, wb, po, { lang, now: new Date(), today, applyChanges: false }),
+        plan: planImport(u, wb, po, { lang, now: now(), today, applyChanges: false }),
         error: null,
       };
     } catch (e) {
       return { plan: null, error: e instanceof OrderClerkError ? e.messageIn(lang) : errorText(e, lang) };
     }
-  }, [po, u, wb, lang, today]);
+  }, [po, u, wb, lang, today, now]);
   const plan = preview.plan;
 
   const carryOut = (what: 'add' | 'apply') => pane.run('import', (ctx) => importPo(ctx, po!, what));

@@ -63,7 +63,7 @@ export interface Pane {
   pinSheet(sheet: string): void;
 }
 
-export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
+export function usePane(port: WorkbookPort, lang: Lang, today: string, now: () => Date = () => new Date()): Pane {
   const [wb, setWb] = useState<WorkbookSnapshot | null>(null);
   const [u, setU] = useState<Understanding | null>(null);
   const [readFailure, setReadFailure] = useState<unknown>(null);
@@ -78,6 +78,8 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
   const pinned = useRef<string | null>(null);
   const langRef = useRef(lang);
   langRef.current = lang;
+  const nowRef = useRef(now);
+  nowRef.current = now;
 
   /** Every reading an action makes becomes the pane's state, so the pane never shows an older one. */
   const adopt = useCallback((r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }) => {
@@ -93,7 +95,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string): Pane {
       lang: langRef.current,
       today,
       sheet: pinned.current,
-      now: () => new Date(),
+      now: () => nowRef.current(),
       onStep: (s, pr) => {
         setStep(s);
         setProgress(pr ?? null);

@@ -2,7 +2,14 @@
 // the formulas' meaning"). Random rows are evaluated with a small Excel-semantics evaluator of the emitted formulas.
 
 import fc from 'fast-check';
-import { classifyLines, delayRuleFormulas, planDelayRules, textDateRows, textNumberRows } from '../../src/core/delay';
+import {
+  classifyLines,
+  delayRuleFormulas,
+  excelDelayClasses,
+  planDelayRules,
+  textDateRows,
+  textNumberRows,
+} from '../../src/core/delay';
 import { STATUS_WORDS } from '../../src/core/status';
 import type { CellValue, DelayClass, Understanding } from '../../src/core/types';
 import { applies, parseFormula } from './helpers/delayFormula';
@@ -162,6 +169,40 @@ describe('live delay rules agree with classifyLines', () => {
     );
     expect(checked).toBeGreaterThanOrEqual(500);
     expect(exact).toBeGreaterThanOrEqual(300);
+  });
+
+  test('excelDelayClasses is the colour the formulas show on every row, error values and text dates included', () => {
+    const withError = <T>(a: fc.Arbitrary<T>) =>
+      fc.oneof({ weight: 8, arbitrary: a }, { weight: 1, arbitrary: fc.constant<CellValue>({ error: '#N/A' }) });
+    const rowWithErrors = fc.record({
+      item: withError(item),
+      qty: withError(qty),
+      shippedQty: withError(qty),
+      due: withError(dateCell),
+      shipDate: withError(dateCell),
+      status: withError(status),
+    });
+    let checked = 0;
+    let uncoloured = 0;
+    fc.assert(
+      fc.property(
+        fc.array(rowWithErrors, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10 }),
+        (rows, withShippedQty, soon) => {
+          const { u, grid } = build(rows as Row[], withShippedQty, soon);
+          const shown = excelDelayClasses(u, TODAY);
+          u.lines.forEach((line, k) => {
+            expect([line.row, shown[k]]).toEqual([line.row, formulaClasses(u, grid, line.row)[0] ?? null]);
+            if (shown[k] === null) uncoloured++;
+            checked++;
+          });
+        },
+      ),
+      { numRuns: 200, seed: 20261201 },
+    );
+    expect(checked).toBeGreaterThanOrEqual(500);
+    expect(uncoloured).toBeGreaterThanOrEqual(50);
   });
 
   test('every emitted formula parses and carries the marker', () => {
