@@ -109,7 +109,7 @@ export const pane: CataloguePart = {
     'pane.check.groups': '按类型筛选',
     'pane.check.selectCell': '选中 {cell}',
     'pane.check.missing':
-      '已检查 {rows} 行，但找不到{fields}列：检查结果不可信，逾期的订单可能没有列出。请在上方为{fields}选择列。',
+      '已检查 {rows} 行，但找不到{fields}列：检查结果不可信，逾期的订单可能没有列出。请在下方为{fields}选择列。',
 
     'pane.delays.dueSoonDays': '提前提醒天数',
     'pane.delays.daysSaved': '已保存：交期前 {days} 天提醒。',
@@ -353,7 +353,7 @@ export const pane: CataloguePart = {
     'pane.check.groups': 'Filter by kind',
     'pane.check.selectCell': 'Select {cell}',
     'pane.check.missing':
-      'Checked {rows, plural, one {# line} other {# lines}}, but no {fields} column was found: the result cannot be trusted and late orders may be left out. Choose the column above.',
+      'Checked {rows, plural, one {# line} other {# lines}}, but no {fields} column was found: the result cannot be trusted and late orders may be left out. Choose the column below.',
 
     'pane.delays.dueSoonDays': 'Days of warning before due',
     'pane.delays.daysSaved': 'Saved: warn {days, plural, one {# day} other {# days}} before the due date.',

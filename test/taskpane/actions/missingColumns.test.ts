@@ -55,7 +55,7 @@ describe('a quantity column no word finds and no content can tell', () => {
     expect(r.missing).toEqual(['quantity']);
     expect(r.notice.intent).toBe('error');
     expect(r.notice.text).toBe(
-      'Checked 4 lines, but no Quantity column was found: the result cannot be trusted and late orders may be left out. Choose the column above.',
+      'Checked 4 lines, but no Quantity column was found: the result cannot be trusted and late orders may be left out. Choose the column below.',
     );
     expect(r.issues.map((i) => [i.cell, i.code, i.field])).toContainEqual(['A1', 'column.missing', 'quantity']);
   });
@@ -64,7 +64,7 @@ describe('a quantity column no word finds and no content can tell', () => {
     const { ctx } = on(false, 'zh-CN');
     const r = await checkSheet(ctx, 'sheet');
     expect(r.notice.text).toBe(
-      '已检查 4 行，但找不到数量列：检查结果不可信，逾期的订单可能没有列出。请在上方为数量选择列。',
+      '已检查 4 行，但找不到数量列：检查结果不可信，逾期的订单可能没有列出。请在下方为数量选择列。',
     );
   });
 
