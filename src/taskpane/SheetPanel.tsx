@@ -33,9 +33,13 @@ export function SheetPanel({
   /** The words shown next to the control the clerk just changed (which column lost the field), kept in view. */
   const [changed, setChanged] = React.useState<{ column: number; text: string; lost: boolean } | null>(null);
   const noteRef = React.useRef<HTMLElement | null>(null);
+  // Once the action is over (its notice above has pushed the table down, and Fluent's MessageBar settles its layout
+  // after measuring itself), bring the words back into view.
   React.useEffect(() => {
-    noteRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [changed]);
+    if (busy || !changed) return;
+    const timer = setTimeout(() => noteRef.current?.scrollIntoView?.({ block: 'nearest' }), 200);
+    return () => clearTimeout(timer);
+  }, [changed, busy]);
   const refresh = <div className={s.buttons}>{reread}</div>;
 
   if (!u) {
