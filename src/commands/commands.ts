@@ -12,7 +12,7 @@ import { findSheet } from '../core/snapshot';
 import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
 import { HEADER_SCAN_ROWS, understand } from '../core/understand';
 import { ExcelWorkbookPort } from '../excel/port';
-import { applyDelayFlags, checkSheet, type ActionContext } from '../taskpane/actions';
+import { applyDelayFlags, checkSheet, missingList, type ActionContext } from '../taskpane/actions';
 
 export interface CommandOptions {
   today: string; // YYYY-MM-DD
@@ -62,8 +62,17 @@ export async function readForCommand(
 
 /** The pane's Check on every order line; checking never changes the sheet. Selects the first problem cell. */
 export async function checkOrdersCommand(port: WorkbookPort, opts: CommandOptions): Promise<string> {
-  const { issues, u } = await checkSheet(contextOf(port, opts, true), 'sheet');
+  const { issues, u, missing } = await checkSheet(contextOf(port, opts, true), 'sheet');
   const rows = u.order.dataRows.length;
+  // Never a silent all-clear (SPEC 3): without a quantity or due-date column the counts are no answer.
+  if (missing.length) {
+    await port.select(u.order.sheet, issues[0].cell);
+    return t(opts.lang, 'command.checkedMissing', {
+      rows,
+      fields: missingList(opts.lang, missing),
+      ...issueCounts(issues),
+    });
+  }
   if (issues.length === 0) return t(opts.lang, 'command.checkedClean', { rows });
   await port.select(u.order.sheet, issues[0].cell);
   return t(opts.lang, 'command.checked', { rows, ...issueCounts(issues) });

@@ -1,6 +1,6 @@
 // The demo's options from its address: ?today=YYYY-MM-DD (a valid date), ?lang=zh-CN|en-US, ?theme=light|dark,
-// ?rows=N (a large generated order sheet, 1–100,000 lines) and ?sample=en (the English sample) or odd|empty
-// (first-run states).
+// ?rows=N (a large generated order sheet, 1–100,000 lines) and ?sample=en (the English sample), odd|empty
+// (first-run states) or guessed (a quantity column found from its content).
 
 import type { Lang } from '../core/types';
 import type { SampleKind } from './sampleWorkbook';
@@ -41,6 +41,6 @@ export function demoOptionsFrom(search: string): DemoOptions {
     lang: lang === 'en-US' || lang === 'zh-CN' ? lang : 'zh-CN',
     theme: q.get('theme') === 'dark' ? 'dark' : 'light',
     rows: Number.isInteger(rows) && rows > 0 && rows <= MAX_DEMO_ROWS ? rows : null,
-    sample: sample === 'en' || sample === 'odd' || sample === 'empty' ? sample : 'orders',
+    sample: sample === 'en' || sample === 'odd' || sample === 'empty' || sample === 'guessed' ? sample : 'orders',
   };
 }

@@ -201,7 +201,7 @@ export function manyLines(count: number): LineSpec[] {
   });
 }
 
-export type SampleKind = 'orders' | 'en' | 'odd' | 'empty';
+export type SampleKind = 'orders' | 'en' | 'odd' | 'empty' | 'guessed';
 
 /** A sheet whose headers use words the add-in does not know (票号, 东西, 哪天走…): the first-run state. */
 function addOddSheet(wb: ExcelJS.Workbook, today: string): void {
@@ -228,13 +228,16 @@ function addOddSheet(wb: ExcelJS.Workbook, today: string): void {
   });
 }
 
+/** The quantity's header in the 'guessed' sample. */
+export const GUESSED_HEADER = '多少';
+
 /** Header row of the odd sample's sheet. */
 export const ODD_HEADER_ROW = 3;
 
 /**
  * The sample workbook with dates relative to `today` (ISO). `rows` makes a large order sheet of that many lines
  * (the 10,000-row demo); `kind` 'en' gives the English sample (sampleEnglish.ts), 'odd' and 'empty' the first-run
- * states.
+ * states, 'guessed' a column found from its content.
  */
 export function buildSampleWorkbook(
   today: string = DEMO_TODAY,
@@ -254,6 +257,8 @@ export function buildSampleWorkbook(
   if (opts.kind === 'odd') addOddSheet(wb, today);
   else if (opts.rows && opts.rows > 0) addOrderSheet(wb, today, manyLines(opts.rows), new Set());
   else addOrderSheet(wb, today);
+  // 'guessed': the quantity's header is a word no vocabulary knows, so the pane guesses it from quantity × price.
+  if (opts.kind === 'guessed') wb.getWorksheet(ORDER_SHEET)!.getCell(HEADER_ROW, COL['数量']).value = GUESSED_HEADER;
   addProductSheet(wb);
   addCustomerSheet(wb);
   return wb;

@@ -12,6 +12,7 @@ import { afterYield } from './schedule';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 import { VirtualList } from './VirtualList';
+import { MissingBanner } from './MissingBanner';
 
 const ISSUE_ROW_HEIGHT = 52;
 export const SEVERITY_COLOUR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
@@ -82,6 +83,7 @@ export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | 
   const disabled = !!busy || !u;
   return (
     <div className={s.panel}>
+      {u && <MissingBanner pane={pane} u={u} />}
       <div className={s.buttons}>
         <Button appearance="primary" disabled={disabled} onClick={() => void check(false)}>
           {t(lang, 'pane.check.sheet')}

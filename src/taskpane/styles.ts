@@ -29,6 +29,10 @@ export const useStyles = makeStyles({
   },
   narrow: { width: '44px' },
   fieldDropdown: { minWidth: '120px', width: '100%' },
+  // Issue 11: the missing-column banner's rows, a guessed column's mark and the words next to a changed mapping.
+  missingField: { display: 'flex', flexDirection: 'column', gap: '4px', marginTop: '6px' },
+  guessed: { display: 'flex', alignItems: 'center', gap: '4px', marginTop: '2px', flexWrap: 'wrap' },
+  moved: { display: 'block', marginTop: '2px', color: tokens.colorPaletteDarkOrangeForeground1 },
   counts: { display: 'flex', gap: '12px', flexWrap: 'wrap' },
   count: { display: 'flex', alignItems: 'center', gap: '4px' },
   groups: { display: 'flex', flexWrap: 'wrap', gap: '4px' },

@@ -651,6 +651,85 @@ describe('keyboard, theme and first run', () => {
     await p.close();
   });
 
+  it('never gives a silent all-clear: a banner names the missing columns and picks them (issue 11)', async () => {
+    const k = (key: string, params?: Record<string, string | number>) => t('zh-CN', key, params);
+    const p = await openDemo('lang=zh-CN&sample=odd');
+    await p.getByTestId('first-run').waitFor({ timeout: 60000 });
+    await p.locator('th.rowhead', { hasText: /^3$/ }).click();
+    await act(p, p.getByRole('button', { name: k('pane.first.useRow') }));
+    // 多少 and 哪天走 are words no vocabulary knows, and no price, amount or order date lets the content tell.
+    const banner = p.getByTestId('panel-sheet').getByTestId('missing-banner');
+    await banner.waitFor({ timeout: 60000 });
+    expect(await banner.getAttribute('data-missing')).toBe('quantity dueDate');
+    expect(await banner.innerText()).toContain(k('pane.missing.field', { field: '数量' }));
+    expect(await seriousViolations(p)).toEqual([]);
+    await shot(p, 'missing-banner-zh');
+    // The Check tab says it too, and its check is no "没有发现问题".
+    await tab(p, k('pane.tab.check'));
+    await p.getByTestId('panel-check').getByTestId('missing-banner').waitFor();
+    const checked = await act(p, p.getByRole('button', { name: k('pane.check.sheet') }));
+    expect(checked.intent).toBe('error');
+    expect(checked.text).toContain('找不到数量和交期列');
+    await shot(p, 'missing-banner-check-zh');
+    // Picking the columns in the banner saves the mapping; the banner goes when nothing is missing.
+    await tab(p, k('pane.tab.sheet'));
+    await dismissNotice(p);
+    await p
+      .getByTestId('panel-sheet')
+      .getByRole('combobox', { name: k('pane.missing.pick', { field: '数量' }) })
+      .click();
+    await p.getByRole('option', { name: k('pane.missing.option', { column: 'D', header: '多少' }) }).click();
+    await waitForCount(p, p.locator('[data-testid="panel-sheet"] [data-missing="dueDate"]'), 1, 60000);
+    await p
+      .getByTestId('panel-sheet')
+      .getByRole('combobox', { name: k('pane.missing.pick', { field: '交期' }) })
+      .click();
+    await p.getByRole('option', { name: k('pane.missing.option', { column: 'E', header: '哪天走' }) }).click();
+    await waitForCount(p, p.getByTestId('missing-banner'), 0, 60000);
+    expect(await p.locator('[data-testid="column-table"] tr[data-header="多少"]').getAttribute('data-field')).toBe(
+      'quantity',
+    );
+    await p.close();
+  });
+
+  it('marks a column found from its content as guessed, confirms it, and names the column that lost a field', async () => {
+    const k = (key: string, params?: Record<string, string | number>) => t('en-US', key, params);
+    const p = await openSample('lang=en-US&sample=guessed');
+    const table = p.getByTestId('column-table');
+    const qty = table.locator('tr[data-header="多少"]');
+    expect(await qty.getAttribute('data-field')).toBe('quantity');
+    expect(await qty.getAttribute('data-guessed')).toBe('true');
+    expect(await qty.innerText()).toContain(k('pane.sheet.guessed'));
+    expect(await p.getByTestId('guessed-hint').innerText()).toBe(k('pane.sheet.guessedHint', { count: 1 }));
+    await p.getByTestId('missing-banner').waitFor({ state: 'detached' });
+    await qty.scrollIntoViewIfNeeded();
+    await shot(p, 'guessed-column-en');
+    const quantity = k('checks.field.quantity');
+    const confirmed = await act(
+      p,
+      p.getByRole('button', { name: k('pane.sheet.confirmOf', { column: 'H', header: '多少', field: quantity }) }),
+    );
+    expect(confirmed.text).toBe(k('pane.sheet.confirmed', { column: 'H', field: quantity }));
+    await waitForCount(p, table.locator('tr[data-guessed]'), 0);
+    expect(await qty.getAttribute('data-field')).toBe('quantity');
+    // Point 8: giving Customer to the Remarks column says, under that control, that column C lost it.
+    const customer = k('checks.field.customer');
+    await dismissNotice(p);
+    await p.getByRole('combobox', { name: k('pane.sheet.fieldOf', { header: '备注' }) }).click();
+    await p.getByRole('option', { name: customer, exact: true }).click();
+    const moved = k('pane.sheet.fieldMoved', { column: 'C', header: '客户', field: customer });
+    const note = table.locator('tr[data-header="备注"]').getByTestId('mapping-change');
+    await note.waitFor({ timeout: 60000 });
+    expect((await notice(p)).text).toContain(moved); // the action is over: the notice above is in place
+    await waitForCount(p, table.locator('tr[data-header="客户"][data-field=""]'), 1);
+    await p.waitForTimeout(600);
+    await shot(p, 'field-moved-en');
+    expect(await note.innerText()).toBe(moved);
+    const box = await note.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 900).toBe(true);
+    await p.close();
+  });
+
   it('explains an empty workbook', async () => {
     const p = await openDemo('lang=en-US&sample=empty');
     const first = p.getByTestId('first-run');

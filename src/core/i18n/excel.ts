@@ -6,6 +6,8 @@ export const excel: CataloguePart = {
     'command.checked':
       '已检查 {rows} 行订单：{error} 个错误，{warning} 个提醒，{fixable} 个可一键修正。打开跟单助手查看详情。',
     'command.checkedClean': '已检查 {rows} 行订单，没有发现问题。',
+    'command.checkedMissing':
+      '已检查 {rows} 行订单，但找不到{fields}列：检查结果和交期都不可信，逾期的订单可能没有列出。请打开跟单助手，在“表格识别”中为{fields}选择列。（{error} 个错误，{warning} 个提醒）',
     'command.flagged':
       '已标记交期：逾期 {overdue} 行，即将到期 {dueSoon} 行，正常 {onTrack} 行，无交期 {noDueDate} 行。颜色每天自动更新。',
     'command.failed': '操作没有完成：{detail}',
@@ -72,6 +74,8 @@ export const excel: CataloguePart = {
     'command.checked':
       'Checked {rows, plural, one {# order line} other {# order lines}}: {error, plural, one {# error} other {# errors}}, {warning, plural, one {# warning} other {# warnings}}, {fixable} fixable in one click. Open Order Clerk for details.',
     'command.checkedClean': 'Checked {rows, plural, one {# order line} other {# order lines}}: no problems found.',
+    'command.checkedMissing':
+      'Checked {rows, plural, one {# order line} other {# order lines}}, but no {fields} column was found: the checks and delays cannot be trusted and late orders may be left out. Open Order Clerk and choose the column under Sheet. ({error, plural, one {# error} other {# errors}}, {warning, plural, one {# warning} other {# warnings}})',
     'command.flagged':
       'Delays flagged: {overdue} overdue, {dueSoon} due soon, {onTrack} on track, {noDueDate} without a due date. The colours update every day.',
     'command.failed': 'Not done: {detail}',

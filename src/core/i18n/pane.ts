@@ -63,6 +63,20 @@ export const pane: CataloguePart = {
       '表格 {name} 保持在 {range}：此版本的 Excel 不能调整表格大小（需要 ExcelApi 1.13），其外的订单行不在表格中。请在 Excel 中用“表设计 › 调整表格大小”扩大表格，或更新 Excel。',
     'pane.sheet.refresh': '重新读取',
     'pane.sheet.useActive': '改用当前工作表',
+    // Issue 11: guessed columns, a field taken from another column, the missing-column banner
+    'pane.sheet.guessed': '推测',
+    'pane.sheet.guessedTitle': '这一列的字段是按内容推测的，请核对',
+    'pane.sheet.guessedHint': '有 {count} 列的字段是按内容推测的（标有“推测”）：核对无误请点“确认”，不对请另选字段。',
+    'pane.sheet.confirm': '确认',
+    'pane.sheet.confirmOf': '确认 {column} 列“{header}”是{field}',
+    'pane.sheet.confirmed': '已确认：{column} 列是{field}。设置保存在工作簿中。',
+    'pane.sheet.fieldMoved': '{column} 列“{header}”不再是{field}。',
+    'pane.missing.title': '检查结果不可信：缺少关键列',
+    'pane.missing.field': '找不到{field}列，交期分类和检查结果都不可信。请选择哪一列是{field}：',
+    'pane.missing.pick': '选择{field}所在的列',
+    'pane.missing.option': '{column} 列：{header}',
+    'pane.missing.optionHeld': '{column} 列：{header}（现为{field}）',
+    'pane.missing.hint': '也可以把表头改为“{field}”，再点“重新读取”。',
     'pane.skip.blank': '空行',
     'pane.skip.subtotal': '合计行',
     'pane.skip.note': '备注行',
@@ -94,6 +108,8 @@ export const pane: CataloguePart = {
     'pane.check.rulesDone': '已为 {count} 列添加数据验证，今后输入错误时 Excel 会提示。',
     'pane.check.groups': '按类型筛选',
     'pane.check.selectCell': '选中 {cell}',
+    'pane.check.missing':
+      '已检查 {rows} 行，但找不到{fields}列：检查结果不可信，逾期的订单可能没有列出。请在下方为{fields}选择列。',
 
     'pane.delays.dueSoonDays': '提前提醒天数',
     'pane.delays.daysSaved': '已保存：交期前 {days} 天提醒。',
@@ -312,6 +328,22 @@ export const pane: CataloguePart = {
       'Table {name} was left at {range}: this version of Excel cannot resize a table (that needs ExcelApi 1.13), so the order lines outside it are not in the table. Resize it in Excel (Table Design › Resize Table), or update Excel.',
     'pane.sheet.refresh': 'Refresh',
     'pane.sheet.useActive': 'Use the current sheet',
+    // Issue 11: guessed columns, a field taken from another column, the missing-column banner
+    'pane.sheet.guessed': 'guessed',
+    'pane.sheet.guessedTitle': "This column's field was guessed from its content: check it",
+    'pane.sheet.guessedHint':
+      '{count, plural, one {# column was} other {# columns were}} guessed from the content (marked "guessed"): click "Confirm" when right, or choose another field.',
+    'pane.sheet.confirm': 'Confirm',
+    'pane.sheet.confirmOf': 'Confirm that column {column} "{header}" is {field}',
+    'pane.sheet.confirmed': 'Confirmed: column {column} is {field}. The setting is kept in the workbook.',
+    'pane.sheet.fieldMoved': 'Column {column} "{header}" no longer holds {field}.',
+    'pane.missing.title': 'Checks cannot be trusted yet: a key column is missing',
+    'pane.missing.field':
+      'No {field} column found, so the delay classes and checks cannot be trusted. Choose the column that holds {field}:',
+    'pane.missing.pick': 'Choose the {field} column',
+    'pane.missing.option': 'Column {column}: {header}',
+    'pane.missing.optionHeld': 'Column {column}: {header} (now {field})',
+    'pane.missing.hint': 'Or rename its header to "{field}" and click "Refresh".',
     'pane.skip.blank': 'blank',
     'pane.skip.subtotal': 'total',
     'pane.skip.note': 'note',
@@ -346,6 +378,8 @@ export const pane: CataloguePart = {
       'Data validation added to {count, plural, one {# column} other {# columns}}: Excel will warn about wrong entries from now on.',
     'pane.check.groups': 'Filter by kind',
     'pane.check.selectCell': 'Select {cell}',
+    'pane.check.missing':
+      'Checked {rows, plural, one {# line} other {# lines}}, but no {fields} column was found: the result cannot be trusted and late orders may be left out. Choose the column below.',
 
     'pane.delays.dueSoonDays': 'Days of warning before due',
     'pane.delays.daysSaved': 'Saved: warn {days, plural, one {# day} other {# days}} before the due date.',

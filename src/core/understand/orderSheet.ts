@@ -115,15 +115,16 @@ export function detectOrderSheet(s: SheetSnapshot, settings: Settings): SheetDet
 
   const rows = classifyRows(s, scan.row, firstCol, lastCol, columns);
   if (rows.dataRows.length === 0) return { kind: 'headersOnly', headerRow: scan.row };
-  // What the words left unmapped, the content may tell (SPEC 3) — never over the clerk's own mapping.
-  const inferred: Partial<Record<FieldKey, number>> = settings.columnOverrides?.[s.name]
-    ? {}
-    : inferColumns(
-        s,
-        rows.dataRows,
-        columns,
-        headers.filter((h) => h.field === null && h.header !== '').map((h) => h.column),
-      );
+  // What the words left unmapped, the content may tell (SPEC 3) — never over the clerk's own mapping: a column the
+  // clerk set (to a field or to "not used") is no candidate, a field the clerk set is mapped already. So confirming
+  // one guessed column in the pane keeps the other guesses.
+  const clerkSet = overriddenColumns(s, scan, settings.columnOverrides?.[s.name]);
+  const inferred: Partial<Record<FieldKey, number>> = inferColumns(
+    s,
+    rows.dataRows,
+    columns,
+    headers.filter((h) => h.field === null && h.header !== '' && !clerkSet.has(h.column)).map((h) => h.column),
+  );
   for (const [f, col] of Object.entries(inferred) as [FieldKey, number][]) {
     columns[f] = col;
     for (const h of headers) if (h.column === col) h.field = f;
@@ -175,6 +176,21 @@ function applyOverrides(
     }
   }
   return trimTrailingNulls(out, scan.texts);
+}
+
+/** Sheet columns the clerk's overrides name (by letter or header text). */
+function overriddenColumns(
+  s: SheetSnapshot,
+  scan: HeaderScan,
+  overrides: Record<string, FieldKey | null> | undefined,
+): Set<number> {
+  const out = new Set<number>();
+  if (!overrides || typeof overrides !== 'object') return out;
+  for (const key of Object.keys(overrides)) {
+    const i = overrideIndex(s, scan, key, scan.texts.length);
+    if (i >= 0) out.add(s.left + i);
+  }
+  return out;
 }
 
 function trimTrailingNulls(out: (FieldKey | null)[], texts: string[]): (FieldKey | null)[] {

@@ -3,8 +3,9 @@
 import { checkOrder, issueCounts } from '../../core/checks';
 import { OrderClerkError } from '../../core/errors';
 import { t } from '../../core/i18n';
-import type { Issue, Understanding } from '../../core/types';
-import { formatNumberIn, selectedOrderRows } from '../model';
+import type { Issue, Lang, Understanding } from '../../core/types';
+import { missingFields, type EssentialField } from '../../core/understand';
+import { fieldLabel, formatNumberIn, selectedOrderRows } from '../model';
 import { readOrders, type ActionContext, type Notice } from './context';
 
 export interface CheckResult {
@@ -13,6 +14,13 @@ export interface CheckResult {
   /** The rows checked, or null for the whole sheet. */
   rows: number[] | null;
   u: Understanding;
+  /** Essential fields no column holds: the check is no all-clear (SPEC 3, 5). */
+  missing: EssentialField[];
+}
+
+/** "Quantity and Due date" / "数量和交期": the missing fields as the clerk reads them. */
+export function missingList(lang: Lang, missing: readonly EssentialField[]): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(missing.map((f) => fieldLabel(lang, f)));
 }
 
 /** The issues of the whole sheet, or of the selected order lines (duplicates are looked for against every line). */
@@ -35,9 +43,15 @@ export async function checkSheet(ctx: ActionContext, scope: 'sheet' | 'selection
     fixable: formatNumberIn(lang, c.fixable),
     warning: formatNumberIn(lang, c.warning),
   };
-  const notice: Notice =
-    issues.length === 0
+  const missing = missingFields(u.order);
+  const notice: Notice = missing.length
+    ? {
+        intent: 'error',
+        text: t(lang, 'pane.check.missing', { ...params, fields: missingList(lang, missing) }),
+        details: [t(lang, 'pane.check.found', params)],
+      }
+    : issues.length === 0
       ? { intent: 'success', text: t(lang, 'pane.check.clean', params) }
       : { intent: c.error ? 'warning' : 'info', text: t(lang, 'pane.check.found', params) };
-  return { notice, issues, rows, u };
+  return { notice, issues, rows, u, missing };
 }

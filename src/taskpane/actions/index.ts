@@ -2,7 +2,7 @@
 // test/taskpane/actions). The task pane's panels and the ribbon commands call these; none holds React state.
 
 export * from './context';
-export { checkSheet, type CheckResult } from './check';
+export { checkSheet, missingList, type CheckResult } from './check';
 export { fixIssues, fixTextDates } from './fix';
 export { undoLastFix } from './undo';
 export { clearHighlight, highlightIssues } from './highlight';
@@ -11,6 +11,6 @@ export { applyDelayFlags, saveDueSoonDays } from './flags';
 export { writeOverdueReport } from './report';
 export { makeDocuments, markReceived, voidDocument, type DocChoices } from './documents';
 export { makeTable } from './table';
-export { mapColumn } from './mapping';
+export { columnLosing, confirmColumn, lostText, mapColumn, type LostField, type MappingNotice } from './mapping';
 export { pickHeaderRow } from './headerRow';
 export { importPo } from './importPo';

@@ -6,9 +6,10 @@ import { onXlsxPort } from './helpers';
 
 test('a column taken out of the mapping, and a field moved to another column', async () => {
   const { port, ctx } = onXlsxPort();
-  expect(await mapColumn(ctx, 9, null)).toEqual({
+  expect(await mapColumn(ctx, 9, null)).toMatchObject({
     intent: 'success',
     text: 'Saved: column I → Not used. The setting is kept in the workbook.',
+    lost: null,
   });
   expect(readSettings(await port.read()).columnOverrides).toEqual({ Orders: { I: null } });
   expect((await readOrders(ctx)).u.order.columns.status).toBeUndefined();
