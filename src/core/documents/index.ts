@@ -157,6 +157,8 @@ export function planDocuments(u: Understanding, wb: WorkbookSnapshot, opts: Docu
   if (refusals.length) {
     throw new OrderClerkError('shipRefused', {
       detail: refusalMessages(refusals, uiLang).join(t(uiLang, 'ship.refuse.joiner')),
+      // --force passes only soft refusals: it is offered only when every refusal is one.
+      hint: t(uiLang, refusals.some((r) => r.hard) ? 'ship.refuse.hint.fix' : 'ship.refuse.hint.force'),
       rows: formatRowList(refusals.map((r) => r.row)),
     });
   }

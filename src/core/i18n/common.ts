@@ -49,8 +49,10 @@ export const common: CataloguePart = {
     'table.problem.severalTables': '订单区域与多个表格重叠（{tables}）',
     'table.problem.otherHeaderRow': '表格 {table}（{range}）的表头不在订单表头所在的第 {row} 行',
     'table.problem.wouldOverlap': '扩大表格 {table} 会与表格 {other} 重叠',
-    'error.shipRefused':
-      '没有生成单据：{detail}。请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
+    'error.shipRefused': '没有生成单据：{detail}。{hint}',
+    'ship.refuse.hint.force':
+      '请先改正订单表，或用 --ship 指定本次数量；确需照出时加 --force（会记入单据登记的备注）。',
+    'ship.refuse.hint.fix': '请先改正订单表，或用 --ship 指定本次数量（--force 也不能照出这些行）。',
     'error.documentNotFound': '单据登记中没有单号“{number}”：请检查单号（如 DN-20261122-001）。',
     'error.alreadyVoid': '单据 {number} 已经作废：未做任何修改。',
     'error.customerNotFound': '订单表和出货记录中都没有客户“{customer}”（已有的客户：{known}）：请检查名称。',
@@ -125,8 +127,11 @@ export const common: CataloguePart = {
     'table.problem.otherHeaderRow':
       'table {table} ({range}) does not have its header in row {row}, the order header row',
     'table.problem.wouldOverlap': 'growing table {table} would overlap table {other}',
-    'error.shipRefused':
-      "No document made: {detail}. Correct the order sheet first, or give this shipment's quantity with --ship; to make it anyway add --force (it is noted in the document register).",
+    'error.shipRefused': 'No document made: {detail}. {hint}',
+    'ship.refuse.hint.force':
+      "Correct the order sheet first, or give this shipment's quantity with --ship; to make it anyway add --force (it is noted in the document register).",
+    'ship.refuse.hint.fix':
+      "Correct the order sheet first, or give this shipment's quantity with --ship (--force cannot make these lines).",
     'error.documentNotFound':
       'The document register has no number "{number}": check the number (e.g. DN-20261122-001).',
     'error.alreadyVoid': 'Document {number} is already void: nothing was changed.',

@@ -431,6 +431,8 @@ describe('delivery note', () => {
     const e = caught(() => planDocuments(u5, wb5, opts({ type: 'delivery-note', rows: [2, 3] })));
     expect(e.code).toBe('shipRefused');
     expect(e.params.detail).toBe('row 3 (B): the unit price D3 "TBD" is not a valid number');
+    // A refusal --force can pass: the message offers it.
+    expect(e.params.hint).toMatch(/add --force/);
     const p = planDocuments(u5, wb5, opts({ type: 'delivery-note', rows: [2, 3], force: true }));
     const [spec] = addedSheets(p.edits);
     expect(tableRows(spec, 3)).toEqual([
@@ -554,6 +556,8 @@ describe('work order', () => {
       );
       expect(e.code).toBe('shipRefused');
       expect(e.params.detail).toBe('第 3 行（B）的数量 C3“待定”不是数字，无法确定出货数量');
+      // One --force cannot pass: the message does not offer it.
+      expect(e.params.hint).toBe('请先改正订单表，或用 --ship 指定本次数量（--force 也不能照出这些行）。');
     }
   });
 
