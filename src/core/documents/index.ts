@@ -94,6 +94,8 @@ export interface PlannedDocuments {
   warnings: string[];
   /** Where the letterhead came from. */
   companySource: CompanySource | null;
+  /** The letterhead's company name (null: none). */
+  companyName: string | null;
 }
 
 const BUILDERS: Record<DocType, (ctx: DocContext) => BuiltDocument> = {
@@ -254,7 +256,14 @@ export function planDocuments(u: Understanding, wb: WorkbookSnapshot, opts: Docu
   edits.push(...mergeRecordEdits(recordEdits));
   edits.push(...planRegisterRows(wb, register, entries, company));
   edits.push(planRecordLastNumber(wb, opts.type, opts.today, numbers.length, source === 'given' ? company : null));
-  return { edits, documents, recorded: recordedLines, warnings, companySource: source };
+  return {
+    edits,
+    documents,
+    recorded: recordedLines,
+    warnings,
+    companySource: source,
+    companyName: company?.name ?? null,
+  };
 }
 
 /** "强制：第 14 行 已取消；…" — what the clerk forced, for the register note (SPEC 7). */

@@ -131,6 +131,8 @@ export const pane: CataloguePart = {
     'pane.docs.langSheet': '与订单表相同',
     'pane.docs.withoutPrices': '不显示价格',
     'pane.docs.perCustomer': '每个客户一份',
+    'pane.docs.companyGuessed': '单据抬头用了订单表标题中的公司名“{name}”：如不对，请在“设置”里填写公司资料。',
+    'pane.docs.companyNone': '没有公司资料：单据没有抬头。请在“设置”里填写公司名称、地址和电话。',
     'pane.docs.work-order': '生产工单',
     'pane.docs.packing-list': '装箱单',
     'pane.docs.delivery-note': '送货单',
@@ -402,6 +404,10 @@ export const pane: CataloguePart = {
     'pane.docs.langSheet': 'Same as the order sheet',
     'pane.docs.withoutPrices': 'Without prices',
     'pane.docs.perCustomer': 'One per customer',
+    'pane.docs.companyGuessed':
+      'The letterhead uses the company name "{name}" from the order sheet\'s title: if that is wrong, fill in the company profile on the Settings tab.',
+    'pane.docs.companyNone':
+      'No company profile: the documents have no letterhead. Fill in the company name, address and phone on the Settings tab.',
     'pane.docs.work-order': 'Work order',
     'pane.docs.packing-list': 'Packing list',
     'pane.docs.delivery-note': 'Delivery note',

@@ -58,7 +58,13 @@ export async function makeDocuments(
       planDocumentShipment(u, wb, opts).flatMap((g) => g.plan.refusals),
       lang,
     );
-    if (refused.length) return { edits: [], documents: [] as GeneratedDocument[], warnings: [] as string[] };
+    if (refused.length)
+      return {
+        edits: [],
+        documents: [] as GeneratedDocument[],
+        companySource: null,
+        companyName: null as string | null,
+      };
     return planDocuments(u, wb, opts);
   });
   if (refused.length)
@@ -67,8 +73,15 @@ export async function makeDocuments(
       notice: { intent: 'error', text: t(lang, 'pane.docs.refused', { count: refused.length }), details: refused },
     };
   const docs = planned.documents.map((d, n) => ({ ...d, sheet: applied?.createdSheets[n] ?? d.sheet }));
-  // The run's company warnings (planned.warnings) name the CLI's --company: the pane's company prompt is to come.
-  const warnings = docs.flatMap((d) => d.warnings);
+  // The letterhead: guessed from the sheet's title, or missing — said in the pane's words (the Settings tab holds the
+  // profile; planned.warnings name the CLI's --company).
+  const company =
+    planned.companySource === 'guessed' && planned.companyName
+      ? [t(lang, 'pane.docs.companyGuessed', { name: planned.companyName })]
+      : planned.companyName === null
+        ? [t(lang, 'pane.docs.companyNone')]
+        : [];
+  const warnings = [...company, ...docs.flatMap((d) => d.warnings)];
   return {
     docs,
     notice: {

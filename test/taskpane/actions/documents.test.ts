@@ -11,9 +11,26 @@ test('a work order for two selected lines of one customer', async () => {
   port.setSelection('Orders', 'A4:I5');
   const r = await makeDocuments(ctx, 'work-order', CHOICES);
   expect(r.docs).toHaveLength(1);
-  expect(r.notice).toMatchObject({ intent: 'success', text: `Created 1 document: ${r.docs[0].number}` });
+  // No company profile in this workbook: the letterhead is missing, and the notice says where to fill it in.
+  expect(r.notice).toEqual({
+    intent: 'warning',
+    text: `Created 1 document: ${r.docs[0].number}, with these warnings:`,
+    details: [
+      'No company profile: the documents have no letterhead. Fill in the company name, address and phone on the Settings tab.',
+    ],
+  });
   expect(port.workbook.getWorksheet(r.docs[0].sheet)).toBeDefined();
   expect(await cellsOf(port, 'Orders')).toEqual(before);
+});
+
+test('with a company profile in the settings, a document is a plain success', async () => {
+  const { port, ctx } = onXlsxPort();
+  await port.apply([
+    { kind: 'writeSettings', json: JSON.stringify({ version: 1, company: { name: 'Acme Trading Co., Ltd.' } }) },
+  ]);
+  port.setSelection('Orders', 'A4:I5');
+  const r = await makeDocuments(ctx, 'work-order', CHOICES);
+  expect(r.notice).toMatchObject({ intent: 'success', text: `Created 1 document: ${r.docs[0].number}` });
 });
 
 test('lines of two customers are refused unless one document per customer is asked for', async () => {
