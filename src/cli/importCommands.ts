@@ -35,6 +35,12 @@ export async function importPo(opts: CliOptions, loaded: Loaded, now: Date): Pro
         fields: p.notMapped.map((f) => t(L, `checks.field.${f}`)).join(L === 'zh-CN' ? '、' : ', '),
       }),
     );
+  if (p.formulaKept.length)
+    warnings.push(
+      t(L, 'cli.import.formulaKept', {
+        fields: p.formulaKept.map((f) => t(L, `checks.field.${f}`)).join(L === 'zh-CN' ? '、' : ', '),
+      }),
+    );
   for (const s of p.skipped) warnings.push(t(L, `cli.import.skipped.${s.reason}`, { row: s.poRow, sheet: po.sheet }));
   for (const d of p.dropped)
     warnings.push(t(L, 'cli.import.dropped', { row: d.row, orderNo: d.orderNo, item: d.item }));

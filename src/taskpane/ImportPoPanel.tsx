@@ -129,6 +129,13 @@ export function ImportPoPanel({
               })}
             </Text>
           )}
+          {plan.formulaKept.length > 0 && (
+            <Text className={s.muted} data-testid="import-formula-kept">
+              {t(lang, 'pane.import.formulaKept', {
+                fields: plan.formulaKept.map((f) => fieldLabel(lang, f)).join(lang === 'zh-CN' ? '、' : ', '),
+              })}
+            </Text>
+          )}
           <Text data-testid="import-counts">
             {t(lang, 'pane.import.counts', {
               added: plan.added.length,

@@ -2,6 +2,7 @@
 
 import { checkOrder } from '../../src/core/checks';
 import type { Issue } from '../../src/core/types';
+import { sheetFromGrid } from '../../src/core/snapshot';
 import { understand } from '../../src/core/understand';
 import { formulaWorkbook as workbook } from './helpers/formulas';
 
@@ -12,6 +13,18 @@ function textIssues(issues: Issue[]): Pick<Issue, 'cell' | 'code' | 'severity' |
 }
 
 describe('checks on formula cells', () => {
+  test("an amount left empty by the clerk's formula is not amount.missing; a typed-empty one is", () => {
+    const grid = [
+      ['Order No.', 'Customer', 'Item', 'Qty', 'Unit Price', 'Amount', 'Due Date'],
+      ['SO-1', 'ACME', 'X-1', 10, 2, null, 46360],
+      ['SO-2', 'ACME', 'X-2', 10, 2, null, 46360],
+    ];
+    const sheet = { ...sheetFromGrid('Orders', grid), formulaCells: ['F2'] };
+    const u = understand({ sheets: [sheet], dateSystem: 1900, activeSheet: null }, { today: '2026-11-22' });
+    const missing = checkOrder(u, { lang: 'en-US' }).filter((i) => i.code === 'amount.missing');
+    expect(missing.map((i) => i.cell)).toEqual(['F3']);
+  });
+
   test('a formula returning text is a warning without a fix; typed text stays fixable', () => {
     const u = understand(workbook(['D2', 'F2']), { today: '2026-11-22' });
     expect(textIssues(checkOrder(u, { lang: 'en-US' }))).toEqual([

@@ -235,7 +235,8 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
       qty.kind[k] === R_OK &&
       price.kind[k] === R_OK &&
       amount.kind[k] === R_EMPTY &&
-      ctx.u.order.columns.amount !== undefined
+      ctx.u.order.columns.amount !== undefined &&
+      !isFormulaCell(ctx, k, 'amount') // a formula left empty is the clerk's formula's answer, not a gap to fill
     )
       report(ctx, k, 'amount', 'amount.missing', { expected: formatNumber(round2(vq * vp)) });
     if (a !== null && vq !== null && vp !== null) {

@@ -318,7 +318,8 @@ export function planStatement(u: Understanding, wb: WorkbookSnapshot, opts: Stat
   if (hasRecord) {
     const r = recordLines(u, wb, customerKey, fromSerial, toSerial);
     lines = r.lines;
-    if (r.voided.length) warnings.push(t(uiLang, 'statement.warn.voidLeftOut', { numbers: r.voided.join(', ') }));
+    if (r.voided.length)
+      warnings.push(t(uiLang, 'statement.warn.voidLeftOut', { numbers: r.voided.join(', '), count: r.voided.length }));
   } else {
     lines = shipDateLines(u, customerKey, fromSerial, toSerial);
     warnings.push(t(uiLang, 'statement.warn.fromShipDates', { count: lines.length }));

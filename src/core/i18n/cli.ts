@@ -139,6 +139,7 @@ export const cli: CataloguePart = {
     'cli.import.changes': '变更（原值 → 新值）：',
     'cli.import.issues': '新增行的检查结果：',
     'cli.import.notMapped': '客户订单中这些栏目在订单表中没有对应列，未导入：{fields}。',
+    'cli.import.formulaKept': '订单表中这些列是公式，新行沿用上一行的公式，客户订单的值未写入：{fields}。',
     'cli.import.skipped.noItem': '客户订单“{sheet}”第 {row} 行没有型号：无法对照，未导入。',
     'cli.import.skipped.noNumber': '客户订单“{sheet}”第 {row} 行没有订单号（表内和表头都没有）：无法对照，未导入。',
     'cli.import.dropped': '第 {row} 行（{orderNo} / {item}）在新版客户订单中已没有：仅列出，未删除。',
@@ -304,6 +305,8 @@ export const cli: CataloguePart = {
     'cli.import.changes': 'Changes (old → new):',
     'cli.import.issues': 'Checks of the new lines:',
     'cli.import.notMapped': 'The order sheet has no column for these PO fields, so they were not imported: {fields}.',
+    'cli.import.formulaKept':
+      "These order-sheet columns hold formulas: the new lines continue the last line's formula, and the PO's values were not written: {fields}.",
     'cli.import.skipped.noItem':
       'Row {row} of the PO sheet "{sheet}" has no item: it cannot be matched and was not imported.',
     'cli.import.skipped.noNumber':

@@ -413,7 +413,8 @@ export const documents: CataloguePart = {
       'Please check this statement and tell us of any difference within 7 days; after that it is taken as correct.',
     'doc.sign.customerConfirm': 'Confirmed by customer (stamp)',
     'statement.registerNote.fromShipDates': 'no shipments record: from the ship dates',
-    'statement.warn.voidLeftOut': 'Voided delivery notes {numbers} are left out of the statement.',
+    'statement.warn.voidLeftOut':
+      '{count, plural, one {Voided delivery note {numbers} is left out of the statement.} other {Voided delivery notes {numbers} are left out of the statement.}}',
     'statement.warn.fromShipDates':
       'The workbook has no shipments record: the statement lists the order lines whose ship date falls in the period ({count}), with the shipped quantity (else the ordered one). Check them.',
     'statement.warn.noLines':

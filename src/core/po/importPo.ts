@@ -93,6 +93,8 @@ export interface ImportPlan {
   /** PO field → order-sheet column letter, and the PO fields the order sheet has no column for. */
   mapping: Partial<Record<FieldKey, string>>;
   notMapped: FieldKey[];
+  /** PO fields whose order-sheet column continues the last line's formula: the formula wins, the PO value is not written. */
+  formulaKept: FieldKey[];
   /** The order-sheet field that holds the PO number (customerPo when the sheet has that column, else orderNo). */
   keyField: 'orderNo' | 'customerPo';
   added: AddedLine[];
@@ -195,17 +197,20 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
   const preview = new Map<number, Map<number, CellValue>>();
   const added: AddedLine[] = [];
   const entries: ChangeLogEntry[] = [];
+  const formulaKept = new Set<FieldKey>();
   news.forEach((l, i) => {
     const row = first + i;
     const rowValues = new Map<number, CellValue>();
     for (let c = o.firstColumn; c <= o.lastColumn; c++) {
       const address = cellAddress(row, c);
       const from = cellAddress(o.lastDataRow, c);
+      const field = columnField.get(c);
       if (isFormula(o.lastDataRow, c)) {
         cells.push({ address, value: null, formulaFrom: from, formatFrom: from });
+        if (field !== undefined && field !== 'lineNo' && valueFor(l, field, keyField) !== undefined)
+          formulaKept.add(field);
         continue;
       }
-      const field = columnField.get(c);
       let value: WriteValue = null;
       let numberFormat: string | undefined;
       if (field === 'lineNo') value = typeof prevLineNo === 'number' ? prevLineNo + i + 1 : null;
@@ -287,7 +292,15 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
       });
   }
 
-  const issues = news.length ? checkNewLines(wb, u, preview, opts) : [];
+  const issues = news.length
+    ? checkNewLines(
+        wb,
+        u,
+        preview,
+        opts,
+        cells.filter((c) => c.formulaFrom !== undefined).map((c) => c.address),
+      )
+    : [];
   for (const l of listedOnly)
     added.push({
       row: 0,
@@ -302,6 +315,7 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
     po: { orderNo: po.orderNo, customer: po.customer, sheet: po.sheet },
     mapping,
     notMapped,
+    formulaKept: [...formulaKept],
     keyField,
     added,
     changed,
@@ -400,6 +414,8 @@ function checkNewLines(
   u: Understanding,
   rows: Map<number, Map<number, CellValue>>,
   opts: ImportOptions,
+  /** The new lines' cells that continue a formula: their result is Excel's to compute, not an empty cell. */
+  formulas: string[],
 ): Issue[] {
   const s = findSheet(wb, u.order.sheet)!;
   const lastNew = Math.max(...rows.keys());
@@ -419,7 +435,11 @@ function checkNewLines(
     }
     if (formats) formats[row - s.top] = formats[u.order.lastDataRow - s.top]?.slice() ?? formats[row - s.top];
   }
-  const next: WorkbookSnapshot = { ...wb, sheets: wb.sheets.map((x) => (x === s ? { ...s, values, formats } : x)) };
+  const formulaCells = [...(s.formulaCells ?? []), ...formulas];
+  const next: WorkbookSnapshot = {
+    ...wb,
+    sheets: wb.sheets.map((x) => (x === s ? { ...s, values, formats, formulaCells } : x)),
+  };
   const u2 = understand(next, { sheet: s.name, today: opts.today });
   return checkOrder(u2, { lang: opts.lang, rows: [...rows.keys()] });
 }

@@ -136,7 +136,8 @@ export function trackWrites(port: WorkbookPort): {
  * The workbook after an action's writes without reading it all again: the reading the writes were planned from,
  * patched with what each apply changed (WorkbookPort.refresh: in Excel, only the changed cells are read back). Null when
  * the port has no refresh (the .xlsx port reads from memory anyway), when there was no full reading before the writes,
- * when an apply does not say what it changed, or when refreshing fails: then the caller reads everything.
+ * when an apply does not say what it changed, when a written sheet holds formulas (their results may have changed),
+ * or when refreshing fails: then the caller reads everything.
  */
 export async function refreshedAfter(
   port: WorkbookPort,
@@ -144,6 +145,12 @@ export async function refreshedAfter(
 ): Promise<WorkbookSnapshot | null> {
   const { base, results } = since;
   if (!port.refresh || !base || results.length === 0 || results.some((r) => r.changed === undefined)) return null;
+  // Excel recomputes the formulas that depend on what was written, and refresh reads back only the written cells: a
+  // written sheet holding formulas (not one the add-in made) is read again in full, so no result shown is stale.
+  const written = new Set(
+    results.flatMap((r) => (r.changed ?? []).filter((c) => !c.generated).map((c) => c.sheet.toLowerCase())),
+  );
+  if (base.sheets.some((s) => written.has(s.name.toLowerCase()) && (s.formulaCells?.length ?? 0) > 0)) return null;
   try {
     let wb = base;
     for (const r of results) wb = await port.refresh(wb, r);

@@ -64,6 +64,8 @@ describe('planImport: a new customer PO', () => {
       dueDate: 'H',
     });
     expect(p.notMapped.sort()).toEqual(['orderDate', 'unit']);
+    // The PO's own Amount is not written over the sheet's formula: said, not silent.
+    expect(p.formulaKept).toEqual(['amount']);
     const cells = setCells(p.edits);
     expect(cells.get('A9')).toMatchObject({ value: 'NW-4500123', formatFrom: 'A8' });
     expect(cells.get('B9')).toMatchObject({ value: 'Northwind Trading Ltd.' });

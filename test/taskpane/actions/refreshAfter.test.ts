@@ -82,6 +82,25 @@ describe.each(ACTIONS)('%s on Excel, then the pane refreshes', (_name, action) =
   });
 });
 
+test('a written sheet with formulas is read again in full: Excel recomputed them, and refresh reads only what was written', async () => {
+  const s = generateOrderSheet(50, 3);
+  // An amount formula on the order sheet, as clerks keep it: a fix of its quantity changes the amount Excel shows.
+  const fx = createFakeExcel([
+    { name: s.name, values: s.values, formats: s.formats ?? undefined, formulas: { A2: '"SO-1"' } },
+  ]);
+  const port = new ExcelWorkbookPort(fx.run, { supports: () => true });
+  const w = trackWrites(port);
+  const ctx: ActionContext = { port: w.port, lang: 'zh-CN', today: TODAY, sheet: null, now: () => new Date() };
+  await applyDelayFlags(ctx);
+  await fixIssues(
+    ctx,
+    (await checkSheet(ctx, 'sheet')).issues.filter((i) => i.severity === 'fixable'),
+  );
+  expect(w.wrote()).toBe(true);
+  expect(w.sinceRead().base!.sheets[0].formulaCells).toContain('A2');
+  expect(await refreshedAfter(port, w.sinceRead())).toBeNull();
+});
+
 test('a port without refresh (the .xlsx port of the web page), or no reading before the writes: read everything', async () => {
   const xlsx = await XlsxWorkbookPort.fromBytes(
     new Uint8Array(await (await import('fs')).promises.readFile('../shared/fixtures/samples/zh-factory.xlsx')),
