@@ -89,29 +89,31 @@ export function titleRows(first: number, last: number = first): string {
 
 /** Collects cells of a generated sheet; later writes to the same cell replace earlier ones. */
 export class SheetGrid {
-  private readonly byKey = new Map<string, CellSpec>();
+  /** By row × 16,384 + column (a number key: a 100,000-line report puts a million cells). */
+  private readonly byKey = new Map<number, CellSpec>();
   readonly merges: string[] = [];
+  private readonly mergeAreas: ReturnType<typeof parseRange>[] = [];
 
   /** Literal value (text from the order sheet stays text: adapters never turn a value into a formula). */
   put(row: number, col: number, value: WriteValue, style?: CellStyle): void {
-    this.byKey.set(`${row}:${col}`, style ? { row, col, value, style } : { row, col, value });
+    this.byKey.set(row * 16384 + col, style ? { row, col, value, style } : { row, col, value });
   }
 
   /** A styled cell without a value (the other cells of a merged area, so borders frame all of it). */
   blank(row: number, col: number, style?: CellStyle): void {
-    this.byKey.set(`${row}:${col}`, style ? { row, col, style } : { row, col });
+    this.byKey.set(row * 16384 + col, style ? { row, col, style } : { row, col });
   }
 
   /** A formula the generator builds itself (totals), without "=". */
   formula(row: number, col: number, formula: string, style?: CellStyle): void {
-    this.byKey.set(`${row}:${col}`, style ? { row, col, formula, style } : { row, col, formula });
+    this.byKey.set(row * 16384 + col, style ? { row, col, formula, style } : { row, col, formula });
   }
 
   /** Add style properties to cells in a block (creating empty styled cells where nothing was put). */
   style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        const key = `${r}:${c}`;
+        const key = r * 16384 + c;
         const cell = this.byKey.get(key) ?? { row: r, col: c, value: null };
         this.byKey.set(key, { ...cell, style: { ...cell.style, ...style } });
       }
@@ -124,10 +126,10 @@ export class SheetGrid {
 
   /** True when the cell lies in a merged area (its text spans several columns). */
   isMerged(row: number, col: number): boolean {
-    return this.merges.some((m) => {
-      const a = parseRange(m);
-      return row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
-    });
+    // Parsed once each (called for every cell of a 100,000-line report when its widths are fitted).
+    while (this.mergeAreas.length < this.merges.length)
+      this.mergeAreas.push(parseRange(this.merges[this.mergeAreas.length]));
+    return this.mergeAreas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
   }
 
   cells(): CellSpec[] {

@@ -13,5 +13,13 @@ export function documentFont(lang: Lang): string {
 
 /** The cells with the font named on every one (a style of its own where a cell had none). */
 export function withFont(cells: CellSpec[], font: string): CellSpec[] {
-  return cells.map((c) => ({ ...c, style: { ...c.style, fontName: font } as CellStyle }));
+  // Cells sharing one style object share one styled copy (a report's lines share a handful of styles).
+  const plain: CellStyle = { fontName: font };
+  const styled = new Map<CellStyle, CellStyle>();
+  return cells.map((c) => {
+    if (!c.style) return { ...c, style: plain };
+    let s = styled.get(c.style);
+    if (!s) styled.set(c.style, (s = { ...c.style, fontName: font } as CellStyle));
+    return { ...c, style: s };
+  });
 }
