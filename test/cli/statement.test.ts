@@ -92,7 +92,7 @@ describe('statement of account for 佛山美家, November 2026', () => {
       lines: 2,
       totals: { quantity: 360, amount: 8160 },
     });
-    expect(r.stderr).toMatch(/Voided delivery notes DN-20261112-001 are left out/);
+    expect(r.stderr).toMatch(/Voided delivery note DN-20261112-001 is left out/);
     const wb = await read('st.xlsx');
     const text = strings(wb, '对账单 佛山美家 2026-11');
     expect(text).toEqual(expect.arrayContaining(['DN-20261105-001', 'DN-20261120-001', '人民币捌仟壹佰陆拾元整']));

@@ -177,7 +177,7 @@ export const documents: CataloguePart = {
     'statement.confirm': '请核对，如有不符请于 7 日内提出，逾期视为无误。',
     'doc.sign.customerConfirm': '客户确认（盖章）',
     'statement.registerNote.fromShipDates': '无出货记录，按订单出货日期',
-    'statement.warn.voidLeftOut': '已作废的送货单 {numbers} 不计入对账单。',
+    'statement.warn.voidLeftOut': '已作废的送货单 {numbers} 不计入对账单（共 {count} 张）。',
     'statement.warn.fromShipDates':
       '工作簿中没有出货记录：对账单按订单表的实际出货日期列出（{count} 行），数量取已出货数量（没有则取订单数量），请核对。',
     'statement.warn.noLines': '{customer} 在 {from} 至 {to} 没有有效的出货：对账单只有表头，合计为零。',

@@ -8,6 +8,7 @@ import { checks } from './checks';
 import { documents } from './documents';
 import { delay } from './delay';
 import { pane } from './pane';
+import { paneTabs } from './paneTabs';
 import { cli } from './cli';
 import { excel } from './excel';
 
@@ -17,7 +18,7 @@ export interface CataloguePart {
   'en-US': Catalogue;
 }
 
-export const PARTS: Record<string, CataloguePart> = { common, documents, checks, delay, pane, cli, excel };
+export const PARTS: Record<string, CataloguePart> = { common, documents, checks, delay, pane, paneTabs, cli, excel };
 
 const merged: Record<Lang, Catalogue> = { 'zh-CN': {}, 'en-US': {} };
 for (const part of Object.values(PARTS)) {
