@@ -11,6 +11,8 @@ import { describeValue, type WorkbookEdit } from '../../src/core/edits';
 import { planFixes, type FixedCell } from '../../src/core/fixes';
 import { isTableRefusal, planMakeTable } from '../../src/core/orderTable';
 import { fixableIssues } from '../../src/core/plans';
+import { planStatement } from '../../src/core/documents/statement';
+import { planShipmentPlan } from '../../src/core/shipmentPlan';
 import { planOverdueReport } from '../../src/core/report';
 import { SETTINGS_SHEET, readSettings } from '../../src/core/settings';
 import { cellAddress } from '../../src/core/address';
@@ -20,11 +22,11 @@ import type { CellValue, Lang, Understanding, WorkbookSnapshot } from '../../src
 export const TODAY = '2026-11-22';
 export const NOW = new Date(2026, 10, 22, 9, 30, 0);
 
-export type Action = 'makeTable' | 'rules' | 'flags' | 'fixes' | DocType | 'report';
+export type Action = 'makeTable' | 'rules' | 'flags' | 'fixes' | DocType | 'report' | 'statement' | 'plan';
 /** Running these twice gives the same workbook as once. */
 export const REPEATABLE: Action[] = ['makeTable', 'rules', 'flags', 'fixes'];
 /** These add a new numbered sheet each run (SPEC 6, 7). */
-export const ADDITIVE: Action[] = ['work-order', 'packing-list', 'delivery-note', 'report'];
+export const ADDITIVE: Action[] = ['work-order', 'packing-list', 'delivery-note', 'report', 'statement', 'plan'];
 
 export interface PlannedAction {
   edits: WorkbookEdit[];
@@ -62,6 +64,17 @@ export function planAction(
     case 'report': {
       const r = planOverdueReport(u, wb, { today: TODAY, lang });
       return { edits: r.edits, fixed: [], newSheets: [r.sheet] };
+    }
+    case 'plan': {
+      const r = planShipmentPlan(u, wb, { today: TODAY, weeks: 2, lang });
+      return { edits: r.edits, fixed: [], newSheets: [r.sheet] };
+    }
+    case 'statement': {
+      // The first line's customer, last month by ship dates (random sheets have no shipments record).
+      const customer = u.lines.map((l) => l.text.customer ?? '').find((c) => c.trim() !== '');
+      if (customer === undefined) return { edits: [], fixed: [], newSheets: [] };
+      const r = planStatement(u, wb, { customer, today: TODAY, lang });
+      return { edits: r.edits, fixed: [], newSheets: [r.sheet], advancesLastNumbers: true };
     }
     default: {
       // Forced (random lines are often cancelled or shipped) and not recorded: documents alone never touch the order
