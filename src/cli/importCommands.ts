@@ -2,6 +2,7 @@
 
 import { actionWord } from '../core/changelog';
 import { OrderClerkError } from '../core/errors';
+import { fieldNameList } from '../core/glossary';
 import { t } from '../core/i18n';
 import { orderHistory } from '../core/po/history';
 import { planImport } from '../core/po/importPo';
@@ -32,13 +33,13 @@ export async function importPo(opts: CliOptions, loaded: Loaded, now: Date): Pro
   if (p.notMapped.length)
     warnings.push(
       t(L, 'cli.import.notMapped', {
-        fields: p.notMapped.map((f) => t(L, `checks.field.${f}`)).join(L === 'zh-CN' ? '、' : ', '),
+        fields: fieldNameList(L, p.notMapped),
       }),
     );
   if (p.formulaKept.length)
     warnings.push(
       t(L, 'cli.import.formulaKept', {
-        fields: p.formulaKept.map((f) => t(L, `checks.field.${f}`)).join(L === 'zh-CN' ? '、' : ', '),
+        fields: fieldNameList(L, p.formulaKept),
       }),
     );
   for (const s of p.skipped) warnings.push(t(L, `cli.import.skipped.${s.reason}`, { row: s.poRow, sheet: po.sheet }));

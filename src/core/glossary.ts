@@ -69,3 +69,8 @@ export function glossaryEntries(lang: Lang): Record<string, string> {
 export function allTerms(): Term[] {
   return [...Object.values(FIELD_TERMS), ...Object.values(ACTION_TERMS)];
 }
+
+/** Field names as one list in the clerk's language: 数量、交期 · Quantity, Due date. */
+export function fieldNameList(lang: Lang, fields: readonly FieldKey[]): string {
+  return fields.map((f) => FIELD_TERMS[f][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+}

@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { Button, Text, Textarea } from '@fluentui/react-components';
 import { OrderClerkError } from '../core/errors';
+import { fieldNameList } from '../core/glossary';
 import { t } from '../core/i18n';
 import { planImport, type ImportPlan } from '../core/po/importPo';
 import { pastedWorkbook } from '../core/po/paste';
@@ -125,14 +126,14 @@ export function ImportPoPanel({
           {plan.notMapped.length > 0 && (
             <Text className={s.muted}>
               {t(lang, 'pane.import.notMapped', {
-                fields: plan.notMapped.map((f) => fieldLabel(lang, f)).join(lang === 'zh-CN' ? '、' : ', '),
+                fields: fieldNameList(lang, plan.notMapped),
               })}
             </Text>
           )}
           {plan.formulaKept.length > 0 && (
             <Text className={s.muted} data-testid="import-formula-kept">
               {t(lang, 'pane.import.formulaKept', {
-                fields: plan.formulaKept.map((f) => fieldLabel(lang, f)).join(lang === 'zh-CN' ? '、' : ', '),
+                fields: fieldNameList(lang, plan.formulaKept),
               })}
             </Text>
           )}
