@@ -26,12 +26,16 @@ export function orderTableRange(u: Understanding): string {
   });
 }
 
+/** The sheet's tables that meet `block` (the one place that says what "a table on the order block" is). */
+function tablesOnBlock(sheet: SheetSnapshot, block: Area): SheetSnapshot['tables'] {
+  return sheet.tables.filter((x) => areasOverlap(x.range, block));
+}
+
 /** The clerk's table already on the order block, if any (the first one that meets it). */
 export function existingOrderTable(u: Understanding, wb: WorkbookSnapshot): { name: string; range: string } | null {
   const sheet = findSheet(wb, u.order.sheet);
   if (!sheet) return null;
-  const want = parseRange(orderTableRange(u));
-  return sheet.tables.find((x) => areasOverlap(x.range, want)) ?? null;
+  return tablesOnBlock(sheet, parseRange(orderTableRange(u)))[0] ?? null;
 }
 
 /**
@@ -51,7 +55,7 @@ export function decideOrderTable(
   const edit = (name: string, mode: EnsureTableEdit['mode']): { edit: EnsureTableEdit } => ({
     edit: { kind: 'ensureTable', sheet: sheet.name, range, name, mode },
   });
-  const onBlock = sheet.tables.filter((x) => areasOverlap(x.range, want));
+  const onBlock = tablesOnBlock(sheet, want);
   if (onBlock.length > 1) {
     const tables = onBlock.map((x) => `${x.name} (${x.range})`).join(', ');
     return conflict(t(lang, 'table.problem.severalTables', { tables }));
