@@ -1,11 +1,10 @@
 // The package as the writer sees it: parts read as text on demand, changed parts remembered, everything else
-// handed back to the zip untouched (JSZip re-uses an unread entry's compressed bytes, so untouched parts are
-// byte-identical when uncompressed). Content types, relationships, the workbook part's sheets and the child order
+// copied into the output zip as stored (zipWrite.ts: its compressed bytes, so untouched parts are byte-identical). Content types, relationships, the workbook part's sheets and the child order
 // of <workbook> (WORKBOOK_ORDER) live here.
 
-import type JSZip from 'jszip';
 import type { OpenPackage } from '../zip';
 import type { InputPackage } from './open';
+import { writeZip, type ZipEntryOut } from './zipWrite';
 import {
   attr,
   attributes,
@@ -80,24 +79,27 @@ export class Package {
   private readonly changed = new Set<string>();
   private readonly added = new Set<string>();
 
-  readonly zip: JSZip;
   private readonly source: OpenPackage;
+  private readonly inputNames: Set<string>;
 
   constructor(input: InputPackage) {
-    this.zip = input.zip;
     this.source = input.source;
+    this.inputNames = new Set(input.source.names);
   }
 
   has(path: string): boolean {
-    return this.texts.has(path) || this.zip.file(path) !== null;
+    return this.texts.has(path) || this.inputNames.has(path);
+  }
+
+  /** Part names of the input package (no leading slash), in its order. */
+  names(): string[] {
+    return this.source.names;
   }
 
   /** Part names as in the zip (no leading slash), matched case-insensitively as OPC requires. */
   find(path: string): string | null {
     if (this.has(path)) return path;
-    const lower = path.toLowerCase();
-    for (const name of Object.keys(this.zip.files)) if (name.toLowerCase() === lower) return name;
-    return null;
+    return this.source.find(path);
   }
 
   async text(path: string): Promise<string> {
@@ -120,10 +122,19 @@ export class Package {
     return Array.from(this.changed);
   }
 
-  /** Write the changed parts back; every other entry keeps its original compressed bytes. */
+  /** The output zip: changed parts in their place, added parts after them; every other entry as stored. */
   async bytes(): Promise<Uint8Array> {
-    for (const path of this.changed) this.zip.file(path, this.texts.get(path)!);
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    const encoder = new TextEncoder();
+    const entries: ZipEntryOut[] = [];
+    const content = (name: string) => ({ name, content: encoder.encode(this.texts.get(name)!) });
+    const seen = new Set<string>();
+    for (const name of this.source.names) {
+      if (seen.has(name)) continue; // a name listed twice: its first entry, as every reader takes
+      seen.add(name);
+      entries.push(this.changed.has(name) ? content(name) : { stored: this.source.stored(name) });
+    }
+    for (const name of this.added) entries.push(content(name));
+    return writeZip(entries);
   }
 
   /** A free part name like xl/tables/table3.xml. */
