@@ -287,10 +287,12 @@ export function planOverdueReport(
     g.put(r, 1, t(lang, 'report.none'), THIN);
     g.style(r, 1, r, overdueCols.length, THIN);
   }
+  // One style object per column, shared by its cells (the writer makes one cell format of each).
+  const overdueStyles = overdueCols.map((c): CellStyle => ({ ...c.style, border: 'thin' }));
   for (const grp of groups) {
     for (const line of grp.lines) {
       r++;
-      overdueCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), { ...c.style, border: 'thin' }));
+      overdueCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), overdueStyles[i]));
     }
     r++;
     const sub: CellStyle = { bold: true, fill: '#F2F2F2', border: 'thin' };
@@ -322,9 +324,10 @@ export function planOverdueReport(
     g.put(r, 1, t(lang, 'report.none'), THIN);
     g.style(r, 1, r, soonCols.length, THIN);
   }
+  const soonStyles = soonCols.map((c): CellStyle => ({ ...c.style, border: 'thin' }));
   for (const line of dueSoon) {
     r++;
-    soonCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), { ...c.style, border: 'thin' }));
+    soonCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), soonStyles[i]));
   }
 
   const cells = g.cells();
