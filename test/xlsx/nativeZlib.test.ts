@@ -3,6 +3,8 @@
 
 import { unzipSync, zipSync } from 'fflate';
 import { setNodeZlib } from '../../src/xlsx/nodeZlib';
+import { applyEditsToPackage } from '../../src/xlsx/package/writer';
+import { buildPackage } from '../hostile/packageWriter';
 import { writeZip } from '../../src/xlsx/package/zipWrite';
 import { openPackage, setNativeZlib } from '../../src/xlsx/zip';
 
@@ -102,6 +104,47 @@ describe('writeZip', () => {
       const again = openPackage(out);
       expect(Buffer.from(again.stored('big.xml').data).equals(Buffer.from(pkg.stored('big.xml').data))).toBe(true);
       expect(again.stored('stored.bin')).toMatchObject({ method: 0, size: 3, crc32: pkg.stored('stored.bin').crc32 });
+    }
+  });
+});
+
+describe('activating a new sheet changes the old active sheet in its head only', () => {
+  const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rows =
+    '<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>sheetData 单 &amp; x</x:t></x:is></x:c></x:row></x:sheetData>';
+  // A comment naming <x:sheetData> before the root: that head cannot be read, so the whole text is edited.
+  const sheet = (views: string, comment = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n${comment}<x:worksheet xmlns:x="${NS}"><x:sheetViews>${views}</x:sheetViews>${rows}</x:worksheet>`;
+  const spec = {
+    name: 'New',
+    cells: [{ row: 1, col: 1, value: 'n' }],
+    merges: [],
+    columnWidths: [10],
+    pageSetup: {
+      paperSize: 'A4' as const,
+      orientation: 'portrait' as const,
+      fitToWidth: 1 as const,
+      printArea: 'A1:A1',
+      printTitleRows: null,
+      margins: { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5 },
+    },
+  };
+
+  it('drops tabSelected and keeps every other byte; a sheet not selected is not touched', async () => {
+    for (const [zlib, comment] of [
+      [false, ''],
+      [true, ''],
+      [true, '<!-- <x:sheetData> in a comment -->'],
+    ] as const) {
+      if (zlib) setNodeZlib();
+      const selected = sheet('<x:sheetView tabSelected="1" zoomScale="90" workbookViewId="0"/>', comment);
+      const input = buildPackage([{ name: 'Orders', xml: selected }]);
+      const out = await applyEditsToPackage(input, [{ kind: 'addSheet', spec, activate: true }]);
+      expect(openPackage(out.bytes).text('xl/worksheets/sheet1.xml')).toBe(selected.replace(' tabSelected="1"', ''));
+      const plain = buildPackage([{ name: 'Orders', xml: sheet('<x:sheetView workbookViewId="0"/>') }]);
+      const again = await applyEditsToPackage(plain, [{ kind: 'addSheet', spec, activate: true }]);
+      expect(again.touched).not.toContain('xl/worksheets/sheet1.xml');
+      setNativeZlib(null);
     }
   });
 });
