@@ -12,7 +12,7 @@ import { OrderClerkError } from '../core/errors';
  */
 export interface NativeZlib {
   /** The inflated bytes, or null when they would pass `maxBytes` (nothing more is inflated then). */
-  inflateRaw(data: Uint8Array, maxBytes: number): Uint8Array | null;
+  inflateRaw(data: Uint8Array, maxBytes: number, sizeHint: number): Uint8Array | null;
   deflateRaw(data: Uint8Array): Uint8Array;
   crc32(data: Uint8Array): number;
 }
@@ -184,7 +184,7 @@ export function openPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
     const cap = Math.max(0, Math.min(lim.maxPartBytes, allowedByRatio, lim.maxTotalBytes - total));
     let out: Uint8Array | null;
     try {
-      out = z.inflateRaw(data, cap);
+      out = z.inflateRaw(data, cap, e.size);
     } catch {
       throw new OrderClerkError('corruptFile', { file });
     }

@@ -360,6 +360,9 @@ export class SheetPart {
   }
 }
 
+/** Column letters of the first columns, made once (a new sheet of 200,000 lines names a column in every cell). */
+const LETTERS: string[] = [];
+
 /** The XML of a new cell (no old attributes): what writeCells writes for it. */
 export function newCellXml(
   p: string,
@@ -370,13 +373,8 @@ export function newCellXml(
   value: WriteValue | undefined,
 ): string {
   if (col < 1 || col > MAX_COLUMNS) throw new Error(`column out of range: ${col}`);
-  return cellRest(
-    p,
-    `<${p}c r="${columnLetter(col)}${row}"${s !== null && s !== 0 ? ` s="${s}"` : ''}`,
-    '',
-    formula,
-    value,
-  );
+  const letters = col < 1024 ? (LETTERS[col] ??= columnLetter(col)) : columnLetter(col);
+  return cellRest(p, `<${p}c r="${letters}${row}"${s !== null && s !== 0 ? ` s="${s}"` : ''}`, '', formula, value);
 }
 
 /** A cell after its `r` and `s`: its type, kept attributes (`extra`), and formula or value. */
