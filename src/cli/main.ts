@@ -7,6 +7,7 @@ import type { Lang } from '../core/types';
 import { langFromEnv, parseArgs } from './args';
 import { runCommand } from './commands';
 import { oneLine } from './format';
+import { setNodeZlib } from '../xlsx/nodeZlib';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -48,6 +49,7 @@ const NODE_IO: CliIo = {
 
 export async function main(argv: string[], io: CliIo = NODE_IO): Promise<number> {
   let lang: Lang = langFromEnv(io.env);
+  setNodeZlib();
   try {
     const parsed = parseArgs(argv, io.env, io.now());
     lang = parsed.lang;

@@ -89,33 +89,45 @@ export function titleRows(first: number, last: number = first): string {
 
 /** Collects cells of a generated sheet; later writes to the same cell replace earlier ones. */
 export class SheetGrid {
-  /** By row × 16,384 + column (a number key: a 100,000-line report puts a million cells). */
-  private readonly byKey = new Map<number, CellSpec>();
+  /** Row → column → cell, both 1-based (a 100,000-line report puts half a million cells: no per-cell key or sort). */
+  private readonly rows: (CellSpec | undefined)[][] = [];
   readonly merges: string[] = [];
   private readonly mergeAreas: ReturnType<typeof parseRange>[] = [];
 
+  private at(row: number, col: number): CellSpec | undefined {
+    return this.rows[row]?.[col];
+  }
+
+  private set(cell: CellSpec): void {
+    let r = this.rows[cell.row];
+    if (!r) {
+      // Holes stay holes (a sparse row list), filled only where a row is put.
+      r = this.rows[cell.row] = [];
+    }
+    r[cell.col] = cell;
+  }
+
   /** Literal value (text from the order sheet stays text: adapters never turn a value into a formula). */
   put(row: number, col: number, value: WriteValue, style?: CellStyle): void {
-    this.byKey.set(row * 16384 + col, style ? { row, col, value, style } : { row, col, value });
+    this.set(style ? { row, col, value, style } : { row, col, value });
   }
 
   /** A styled cell without a value (the other cells of a merged area, so borders frame all of it). */
   blank(row: number, col: number, style?: CellStyle): void {
-    this.byKey.set(row * 16384 + col, style ? { row, col, style } : { row, col });
+    this.set(style ? { row, col, style } : { row, col });
   }
 
   /** A formula the generator builds itself (totals), without "=". */
   formula(row: number, col: number, formula: string, style?: CellStyle): void {
-    this.byKey.set(row * 16384 + col, style ? { row, col, formula, style } : { row, col, formula });
+    this.set(style ? { row, col, formula, style } : { row, col, formula });
   }
 
   /** Add style properties to cells in a block (creating empty styled cells where nothing was put). */
   style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        const key = r * 16384 + c;
-        const cell = this.byKey.get(key) ?? { row: r, col: c, value: null };
-        this.byKey.set(key, { ...cell, style: { ...cell.style, ...style } });
+        const cell = this.at(r, c) ?? { row: r, col: c, value: null };
+        this.set({ ...cell, style: { ...cell.style, ...style } });
       }
     }
   }
@@ -132,13 +144,16 @@ export class SheetGrid {
     return this.mergeAreas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
   }
 
+  /** Every cell, by row then column. */
   cells(): CellSpec[] {
-    return [...this.byKey.values()].sort((p, q) => p.row - q.row || p.col - q.col);
+    const out: CellSpec[] = [];
+    this.rows.forEach((r) => r.forEach((c) => c && out.push(c)));
+    return out;
   }
 
   lastRow(): number {
-    let r = 0;
-    for (const c of this.byKey.values()) r = Math.max(r, c.row);
-    return r;
+    let r = this.rows.length - 1;
+    while (r > 0 && !this.rows[r]?.some((c) => c !== undefined)) r--;
+    return Math.max(r, 0);
   }
 }

@@ -16,13 +16,13 @@ import { uniqueSheetName } from './sheetNames';
 import { prependLetterhead } from './company';
 import { documentFont, withFont } from './documents/font';
 import { recordedShipped } from './shipments/record';
+import { okAt, type LineColumns } from './lines/columns';
 import {
   DELAY_CLASSES,
   type DelayClass,
   type DelayRow,
   type CompanyProfile,
   type Lang,
-  type OrderLine,
   type Understanding,
   type WorkbookSnapshot,
 } from './types';
@@ -59,7 +59,8 @@ export interface CustomerGroup {
 }
 
 interface ReportLine extends OverdueLine {
-  line: OrderLine;
+  /** The line's index in u.columns (its other fields are read column-wise, no per-line views). */
+  k: number;
   unitPrice: number | null;
   amount: number | null;
 }
@@ -71,19 +72,18 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function toReportLine(line: OrderLine, d: DelayRow): ReportLine {
-  const due = line.date.dueDate;
-  const price = line.num.unitPrice;
-  const unitPrice = price && price.kind === 'ok' ? price.value : null;
+function toReportLine(cols: LineColumns, k: number, d: DelayRow): ReportLine {
+  const due = okAt(cols.date('dueDate'), k);
+  const unitPrice = okAt(cols.num('unitPrice'), k);
   return {
-    row: line.row,
-    orderNo: line.text.orderNo ?? '',
-    customer: line.text.customer ?? '',
-    item: line.text.item ?? '',
-    dueDate: due && due.kind === 'ok' ? serialToIso(Math.floor(due.value)) : '',
+    row: cols.row(k),
+    orderNo: cols.text(k, 'orderNo') ?? '',
+    customer: cols.text(k, 'customer') ?? '',
+    item: cols.text(k, 'item') ?? '',
+    dueDate: due !== null ? serialToIso(Math.floor(due)) : '',
     daysLate: d.daysLate,
     openQty: d.openQty,
-    line,
+    k,
     unitPrice,
     amount: unitPrice === null ? null : round2(d.openQty * unitPrice),
   };
@@ -124,7 +124,7 @@ function lineColumns(
     has('description')
       ? {
           header: t(lang, 'report.col.description'),
-          value: (r) => r.line.text.description || null,
+          value: (r) => u.columns.text(r.k, 'description') || null,
           field: 'description',
         }
       : null,
@@ -144,13 +144,13 @@ function lineColumns(
       ? { header: t(lang, 'report.col.amount'), value: (r) => r.amount, style: { numberFormat: MONEY_FORMAT } }
       : null,
     has('status')
-      ? { header: t(lang, 'report.col.status'), value: (r) => r.line.text.status || null, field: 'status' }
+      ? { header: t(lang, 'report.col.status'), value: (r) => u.columns.text(r.k, 'status') || null, field: 'status' }
       : null,
     // The clerk's delay reason travels with each overdue line (SPEC 6).
     kind === 'overdue' && has('remarks')
       ? {
           header: t(lang, 'report.col.remarks'),
-          value: (r) => r.line.text.remarks || null,
+          value: (r) => u.columns.text(r.k, 'remarks') || null,
           style: { wrap: true },
           field: 'remarks',
         }
@@ -176,15 +176,17 @@ export function planOverdueReport(
   // Without a shipped column, shipped quantities come from the shipments record (SPEC 11).
   const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, wb) });
   const counts = delayCounts(rows);
-  const lineByRow = new Map(u.lines.map((l) => [l.row, l]));
+  const cols = u.columns;
+  const kByRow = new Map<number, number>();
+  for (let k = 0; k < cols.n; k++) kByRow.set(cols.row(k), k);
 
   const overdue = rows
     .filter((d) => d.class === 'overdue')
-    .map((d) => toReportLine(lineByRow.get(d.row)!, d))
+    .map((d) => toReportLine(cols, kByRow.get(d.row)!, d))
     .sort(byDaysLate);
   const dueSoon = rows
     .filter((d) => d.class === 'dueSoon')
-    .map((d) => toReportLine(lineByRow.get(d.row)!, d))
+    .map((d) => toReportLine(cols, kByRow.get(d.row)!, d))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.row - b.row);
   const openQtyOverdue = overdue.reduce((s, r) => s + r.openQty, 0);
   // One format for every quantity of the report: the decimals its most precise quantity needs, never a bare '.'.
@@ -287,10 +289,12 @@ export function planOverdueReport(
     g.put(r, 1, t(lang, 'report.none'), THIN);
     g.style(r, 1, r, overdueCols.length, THIN);
   }
+  // One style object per column, shared by its cells (the writer makes one cell format of each).
+  const overdueStyles = overdueCols.map((c): CellStyle => ({ ...c.style, border: 'thin' }));
   for (const grp of groups) {
     for (const line of grp.lines) {
       r++;
-      overdueCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), { ...c.style, border: 'thin' }));
+      overdueCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), overdueStyles[i]));
     }
     r++;
     const sub: CellStyle = { bold: true, fill: '#F2F2F2', border: 'thin' };
@@ -322,9 +326,10 @@ export function planOverdueReport(
     g.put(r, 1, t(lang, 'report.none'), THIN);
     g.style(r, 1, r, soonCols.length, THIN);
   }
+  const soonStyles = soonCols.map((c): CellStyle => ({ ...c.style, border: 'thin' }));
   for (const line of dueSoon) {
     r++;
-    soonCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), { ...c.style, border: 'thin' }));
+    soonCols.forEach((c, i) => g.put(r, i + 1, fit(c, line), soonStyles[i]));
   }
 
   const cells = g.cells();

@@ -59,7 +59,13 @@ export function statusList(u: Understanding): string[] {
   const zh = u.order.lang === 'zh-CN';
   const sameScript = all.filter((w) => CJK.test(w) === zh);
   const otherScript = all.filter((w) => CJK.test(w) !== zh);
-  const used = u.lines.map((l) => l.text.status ?? '').filter((s) => s !== '');
+  // Read column-wise: building each line's views for its status was 3 s at 200,000 lines.
+  const status = u.columns.field('status');
+  const used: string[] = [];
+  for (let k = 0; k < u.columns.n; k++) {
+    const s = status.text(k) ?? '';
+    if (s !== '') used.push(s);
+  }
   const out: string[] = [];
   const seen = new Set<string>();
   let chars = 0;

@@ -35,6 +35,8 @@ export interface HostileCase {
    * xlsx-write) lands; where that writer cannot meet the budget the run is listed as pending, with the reason.
    */
   writerPending?: string;
+  /** The writing commands `writerPending` holds back (default: every one). */
+  pendingCommands?: string[];
   /** a warning line every command must print (order-clerk: …) */
   warning?: RegExp;
 }
@@ -246,9 +248,11 @@ export const CASES: HostileCase[] = [
     name: 'lines-200000',
     what: '200,000 real order lines (shared strings, date styles)',
     expect: 'answered',
-    // Measured 2026-11-30 with the package writer on the shared machine: apply 17.5 s of CPU, report past 30 s and
-    // 1.27 GB. Issue 21.5's writer side is not met yet; the read-only commands are held to the budget.
-    writerPending: 'apply takes ~17 s of CPU and report > 30 s / 1.27 GB at 200,000 lines (issue 21.5, writer side)',
+    // Measured 2026-12-01, this branch: apply --fix 5.7–8.0 s of CPU / 782–854 MB and generate within budget
+    // (held below); report 8.5 s of CPU / 8.5 s wall / 881 MB at a load of 4, but 10.4–12.5 s of CPU (and past the
+    // 30 s wall cap) at a load of 7–11 on the shared 2 cores: too close to the budget to hold without flaking.
+    writerPending: 'report takes 8.5 s of CPU at 200,000 lines on a quiet machine, over 10 s under load (issue 21.5)',
+    pendingCommands: ['report'],
     file: (dir) => cached(dir, 'lines-200000', () => orderBook(orderGrid(200000))),
   },
   // ---- zip bombs and package limits (16.1)

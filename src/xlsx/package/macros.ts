@@ -8,7 +8,7 @@ import type { Package } from './parts';
 export async function hasMacros(pkg: Package): Promise<boolean> {
   const main = await pkg.contentTypeOf(await pkg.workbookPath());
   if (main && /macroEnabled/i.test(main)) return true;
-  return Object.keys(pkg.zip.files).some((n) => /(^|\/)vbaProject\.bin$/i.test(n));
+  return pkg.names().some((n) => /(^|\/)vbaProject\.bin$/i.test(n));
 }
 
 /** Macros cannot go into an .xlsx, and Excel refuses a macro-free package named .xlsm: say which to use. */

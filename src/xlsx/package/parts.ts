@@ -1,11 +1,10 @@
 // The package as the writer sees it: parts read as text on demand, changed parts remembered, everything else
-// handed back to the zip untouched (JSZip re-uses an unread entry's compressed bytes, so untouched parts are
-// byte-identical when uncompressed). Content types, relationships, the workbook part's sheets and the child order
+// copied into the output zip as stored (zipWrite.ts: its compressed bytes, so untouched parts are byte-identical). Content types, relationships, the workbook part's sheets and the child order
 // of <workbook> (WORKBOOK_ORDER) live here.
 
-import type JSZip from 'jszip';
-import type { OpenPackage } from '../zip';
+import { decodeText, type OpenPackage } from '../zip';
 import type { InputPackage } from './open';
+import { writeZip, type ZipEntryOut } from './zipWrite';
 import {
   attr,
   attributes,
@@ -39,6 +38,24 @@ export const CONTENT_TYPE = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   macroWorkbook: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
 } as const;
+
+/** Where the first element named `local` (any prefix) starts in UTF-8 `bytes`, or -1. */
+function elementStart(bytes: Uint8Array, local: string): number {
+  const want = Array.from(local, (c) => c.charCodeAt(0));
+  const first = want[0];
+  for (let i = 1; i + want.length < bytes.length; i++) {
+    if (bytes[i] !== first) continue;
+    let k = 1;
+    while (k < want.length && bytes[i + k] === want[k]) k++;
+    if (k < want.length) continue;
+    const after = bytes[i + want.length];
+    if (!(after === 0x3e || after === 0x2f || after <= 0x20)) continue; // > / or space
+    let lt = i - 1;
+    if (bytes[lt] === 0x3a) while (lt > 0 && bytes[lt] !== 0x3c && bytes[lt] > 0x20) lt--; // a prefix
+    if (bytes[lt] === 0x3c) return lt;
+  }
+  return -1;
+}
 
 /** A relationship type by its last segment, so Strict OOXML's purl.oclc.org types match too. */
 function isType(type: string, kind: string): boolean {
@@ -79,30 +96,41 @@ export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly added = new Set<string>();
+  /** Parts changed as bytes (patchHead): a new head before the input's own bytes. */
+  private readonly raw = new Map<string, Uint8Array>();
 
-  readonly zip: JSZip;
   private readonly source: OpenPackage;
+  private readonly inputNames: Set<string>;
 
   constructor(input: InputPackage) {
-    this.zip = input.zip;
     this.source = input.source;
+    this.inputNames = new Set(input.source.names);
   }
 
   has(path: string): boolean {
-    return this.texts.has(path) || this.zip.file(path) !== null;
+    return this.texts.has(path) || this.inputNames.has(path);
+  }
+
+  /** Part names of the input package (no leading slash), in its order. */
+  names(): string[] {
+    return this.source.names;
   }
 
   /** Part names as in the zip (no leading slash), matched case-insensitively as OPC requires. */
   find(path: string): string | null {
     if (this.has(path)) return path;
-    const lower = path.toLowerCase();
-    for (const name of Object.keys(this.zip.files)) if (name.toLowerCase() === lower) return name;
-    return null;
+    return this.source.find(path);
   }
 
   async text(path: string): Promise<string> {
     const known = this.texts.get(path);
     if (known !== undefined) return known;
+    const patched = this.raw.get(path);
+    if (patched) {
+      this.raw.delete(path);
+      this.texts.set(path, decodeText(patched));
+      return this.texts.get(path)!;
+    }
     if (!this.source.has(path)) throw new Error(`package: no part ${path}`);
     const text = this.source.text(path); // limits applied (zip bombs, part size)
     this.texts.set(path, text);
@@ -111,8 +139,43 @@ export class Package {
 
   set(path: string, text: string): void {
     if (!this.has(path)) this.added.add(path);
+    this.raw.delete(path);
     this.texts.set(path, text);
     this.changed.add(path);
+  }
+
+  /**
+   * Edit only the head of an input part — its text before the first element named `stop` (a worksheet's
+   * elements before <sheetData>) — without decoding the rest. `edit` gets the head closed by the root's end tag
+   * and returns it edited there. False (nothing done) when the part was read already, is not UTF-8, or has no
+   * such element; the caller then edits the whole text.
+   */
+  async patchHead(path: string, stop: string, edit: (xml: string) => string): Promise<boolean> {
+    if (this.texts.has(path) || this.raw.has(path) || !this.inputNames.has(path)) return false;
+    const bytes = this.source.bytes(path); // limits applied
+    if (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe)) return false; // UTF-16
+    const at = elementStart(bytes, stop);
+    if (at < 0) return false;
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const root = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*<([^\s/>!?]+)/.exec(head)?.[1];
+    if (!root) return false;
+    const close = `</${root}>`;
+    let edited: string;
+    try {
+      edited = edit(head + close);
+    } catch {
+      return false; // a head the XML helpers cannot read (cut inside a comment): the whole text then
+    }
+    if (!edited.endsWith(close)) return false;
+    const newHead = edited.slice(0, edited.length - close.length);
+    if (newHead === head) return true;
+    const start = new TextEncoder().encode(newHead);
+    const out = new Uint8Array(start.length + bytes.length - at);
+    out.set(start);
+    out.set(bytes.subarray(at), start.length);
+    this.raw.set(path, out);
+    this.changed.add(path);
+    return true;
   }
 
   /** Parts this run changed or added (for tests and the README's guarantee). */
@@ -120,10 +183,19 @@ export class Package {
     return Array.from(this.changed);
   }
 
-  /** Write the changed parts back; every other entry keeps its original compressed bytes. */
+  /** The output zip: changed parts in their place, added parts after them; every other entry as stored. */
   async bytes(): Promise<Uint8Array> {
-    for (const path of this.changed) this.zip.file(path, this.texts.get(path)!);
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    const encoder = new TextEncoder();
+    const entries: ZipEntryOut[] = [];
+    const content = (name: string) => ({ name, content: this.raw.get(name) ?? encoder.encode(this.texts.get(name)!) });
+    const seen = new Set<string>();
+    for (const name of this.source.names) {
+      if (seen.has(name)) continue; // a name listed twice: its first entry, as every reader takes
+      seen.add(name);
+      entries.push(this.changed.has(name) ? content(name) : { stored: this.source.stored(name) });
+    }
+    for (const name of this.added) entries.push(content(name));
+    return writeZip(entries);
   }
 
   /** A free part name like xl/tables/table3.xml. */

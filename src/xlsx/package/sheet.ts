@@ -330,17 +330,7 @@ export class SheetPart {
           .join('')
       : '';
     const head = `<${p}c r="${columnLetter(col)}${row}"${s !== null && s !== 0 ? ` s="${s}"` : ''}`;
-    if (w.formula !== undefined) return `${head}${extra}><${p}f>${escapeCellText(w.formula)}</${p}f></${p}c>`;
-    const v = w.value;
-    if (v === null || v === undefined || v === '') return `${head}${extra}/>`;
-    if (typeof v === 'number') {
-      // NaN and ±Infinity are not numbers a cell can hold: Excel shows such a result as #NUM!.
-      if (!Number.isFinite(v)) return `${head} t="e"${extra}><${p}v>#NUM!</${p}v></${p}c>`;
-      return `${head}${extra}><${p}v>${Object.is(v, -0) ? 0 : v}</${p}v></${p}c>`;
-    }
-    if (typeof v === 'boolean') return `${head} t="b"${extra}><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
-    const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : '';
-    return `${head} t="inlineStr"${extra}><${p}is><${p}t${space}>${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
+    return cellRest(p, head, extra, w.formula, w.value);
   }
 
   /** Widen <dimension ref> to cover written cells (readers use it to size the sheet). */
@@ -368,6 +358,43 @@ export class SheetPart {
     const tag = withAttributes(this.xml, dim, { ref: a === b ? a : `${a}:${b}` });
     this.xml = splice(this.xml, [{ from: dim.start, to: dim.openEnd, text: tag }]);
   }
+}
+
+/** Column letters of the first columns, made once (a new sheet of 200,000 lines names a column in every cell). */
+const LETTERS: string[] = [];
+
+/** The XML of a new cell (no old attributes): what writeCells writes for it. */
+export function newCellXml(
+  p: string,
+  row: number,
+  col: number,
+  s: number | null,
+  formula: string | undefined,
+  value: WriteValue | undefined,
+): string {
+  if (col < 1 || col > MAX_COLUMNS) throw new Error(`column out of range: ${col}`);
+  const letters = col < 1024 ? (LETTERS[col] ??= columnLetter(col)) : columnLetter(col);
+  return cellRest(p, `<${p}c r="${letters}${row}"${s !== null && s !== 0 ? ` s="${s}"` : ''}`, '', formula, value);
+}
+
+/** A cell after its `r` and `s`: its type, kept attributes (`extra`), and formula or value. */
+function cellRest(
+  p: string,
+  head: string,
+  extra: string,
+  formula: string | undefined,
+  v: WriteValue | undefined,
+): string {
+  if (formula !== undefined) return `${head}${extra}><${p}f>${escapeCellText(formula)}</${p}f></${p}c>`;
+  if (v === null || v === undefined || v === '') return `${head}${extra}/>`;
+  if (typeof v === 'number') {
+    // NaN and ±Infinity are not numbers a cell can hold: Excel shows such a result as #NUM!.
+    if (!Number.isFinite(v)) return `${head} t="e"${extra}><${p}v>#NUM!</${p}v></${p}c>`;
+    return `${head}${extra}><${p}v>${Object.is(v, -0) ? 0 : v}</${p}v></${p}c>`;
+  }
+  if (typeof v === 'boolean') return `${head} t="b"${extra}><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : '';
+  return `${head} t="inlineStr"${extra}><${p}is><${p}t${space}>${escapeCellText(v)}</${p}t></${p}is></${p}c>`;
 }
 
 /** Text of an <si> or <is>: its <t>, or its runs' <t>, without phonetic runs (<rPh>). */

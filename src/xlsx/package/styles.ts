@@ -59,6 +59,8 @@ export class Styles {
   private readonly appended = new Map<Collection, string[]>();
   private readonly existing = new Map<Collection, string[]>();
   private readonly xfCache = new Map<string, number>();
+  /** By style object too: a report's 500,000 cells share a handful of style objects (no JSON key per cell). */
+  private readonly xfByStyle = new WeakMap<CellStyle, number>();
   private dirty = false;
 
   constructor(xml: string | null) {
@@ -141,6 +143,14 @@ export class Styles {
 
   /** A cell format for a new cell from a declarative style (document sheets, headers). */
   cellXf(style: CellStyle): number {
+    const known = this.xfByStyle.get(style);
+    if (known !== undefined) return known;
+    const index = this.newCellXf(style);
+    this.xfByStyle.set(style, index);
+    return index;
+  }
+
+  private newCellXf(style: CellStyle): number {
     const key = `st|${JSON.stringify(style)}`;
     const hit = this.xfCache.get(key);
     if (hit !== undefined) return hit;

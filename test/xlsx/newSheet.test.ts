@@ -1,0 +1,95 @@
+// A new sheet's XML is written straight out (sheetSpecXml); it must be what patching the empty sheet cell by cell
+// (SheetPart.writeCells, the path every other write takes) gives: the same rows, cells, dimension and cell formats.
+
+import type { CellSpec, CellStyle, SheetSpec } from '../../src/core/edits';
+import { emptySheetXml, sheetSpecXml } from '../../src/xlsx/package/newSheet';
+import { SheetPart, type CellWrite } from '../../src/xlsx/package/sheet';
+import { Styles } from '../../src/xlsx/package/styles';
+
+/** The sheet as writeCells makes it: the reference. */
+function byWriteCells(spec: SheetSpec, styles: Styles): { xml: string; formulas: boolean } {
+  const sheet = new SheetPart(
+    emptySheetXml({
+      selected: true,
+      showGridlines: spec.showGridlines,
+      columnWidths: spec.columnWidths,
+      rowHeights: spec.rowHeights,
+      merges: spec.merges,
+      pageSetup: spec.pageSetup,
+    }),
+  );
+  const writes = new Map<number, Map<number, CellWrite>>();
+  let formulas = false;
+  for (const c of spec.cells) {
+    const style = c.style ? styles.cellXf(c.style) : 0;
+    const w: CellWrite = { style: () => style };
+    if (c.formula !== undefined) {
+      w.formula = c.formula.replace(/^=/, '');
+      formulas = true;
+    } else w.value = c.value ?? null;
+    if (!writes.has(c.row)) writes.set(c.row, new Map());
+    writes.get(c.row)!.set(c.col, w);
+  }
+  sheet.writeCells(writes);
+  return { xml: sheet.xml, formulas };
+}
+
+function random(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+function spec(seed: number, sorted: boolean): SheetSpec {
+  const rnd = random(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const shared: CellStyle[] = [{ bold: true }, { border: 'thin' }, { numberFormat: '#,##0.00', border: 'thin' }];
+  const values = [null, '', 'text', ' lead', '单元格', 'a_x0001_b', 1.5, -0, 0, 42, NaN, Infinity, true, false];
+  const cells: CellSpec[] = [];
+  const n = 1 + Math.floor(rnd() * 60);
+  for (let i = 0; i < n; i++) {
+    const row = 1 + Math.floor(rnd() * 12);
+    const col = 1 + Math.floor(rnd() * 6);
+    const style = rnd() < 0.2 ? undefined : rnd() < 0.7 ? pick(shared) : { italic: rnd() < 0.5, size: 9 + i };
+    if (rnd() < 0.1) cells.push({ row, col, formula: rnd() < 0.5 ? '=SUM(A1:A2)' : 'A1&"<x>"', style });
+    else cells.push({ row, col, value: pick(values), style });
+  }
+  if (sorted) cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  const heights: Record<number, number> = {};
+  for (let i = 0; i < 3; i++) heights[1 + Math.floor(rnd() * 15)] = 12 + Math.floor(rnd() * 20);
+  return {
+    name: 'S',
+    cells,
+    merges: rnd() < 0.5 ? ['A1:C1'] : [],
+    columnWidths: [10, 0, 12.5],
+    rowHeights: heights,
+    showGridlines: false,
+    pageSetup: {
+      paperSize: 'A4',
+      orientation: 'portrait',
+      fitToWidth: 1,
+      printArea: 'A1:F12',
+      printTitleRows: null,
+      margins: { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5 },
+    },
+  };
+}
+
+describe('sheetSpecXml', () => {
+  it('writes what writeCells writes into the empty sheet, sorted or not, with repeated cells and heights', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const s = spec(seed, seed % 2 === 0);
+      const a = new Styles(null);
+      const b = new Styles(null);
+      expect(sheetSpecXml(s, a, true)).toEqual(byWriteCells(s, b));
+      expect(a.result()).toEqual(b.result());
+    }
+  });
+
+  it('an empty spec keeps the A1 dimension and its height rows', () => {
+    const s = { ...spec(7, true), cells: [] };
+    expect(sheetSpecXml(s, new Styles(null), true)).toEqual(byWriteCells(s, new Styles(null)));
+  });
+});
