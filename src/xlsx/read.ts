@@ -15,6 +15,8 @@ import { openPackage, textDecoderFor, type OpenPackage, type PackageLimits } fro
 
 export interface ReadOptions {
   limits?: Partial<PackageLimits>;
+  /** Parts already inflated, by stored name (inflateNative.ts in the browser); the others are inflated here. */
+  inflated?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** The snapshot of an .xlsx package. Throws OrderClerkError for anything that is not a workbook we can read. */
@@ -22,7 +24,7 @@ export function readSnapshot(data: ArrayBuffer | Uint8Array, file: string, opts:
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const kind = identifyNonZip(bytes);
   if (kind) throw new OrderClerkError(kind, { file });
-  const pkg = openPackage(bytes, opts.limits, file);
+  const pkg = openPackage(bytes, opts.limits, file, opts.inflated);
   try {
     return new PackageReader(pkg, file).read();
   } catch (e) {
