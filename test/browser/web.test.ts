@@ -80,6 +80,16 @@ async function notice(p: Page): Promise<{ intent: string; text: string }> {
   return n;
 }
 
+/** How the page read the files opened so far: in its worker or, where none could start, in the page. */
+function readBy(p: Page): Promise<string[]> {
+  return p.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .map((m) => m.name)
+      .filter((n) => n.startsWith('oc:read:')),
+  );
+}
+
 describe('the web page on the clerk’s own workbook', () => {
   it('opens it from the file input, checks, fixes, makes a delivery note and saves only what changed', async () => {
     const input = await buildClerkWorkbook();
@@ -188,6 +198,8 @@ describe('the web page on the clerk’s own workbook', () => {
     await p.getByRole('tab', { name: '检查', exact: true }).click();
     await p.getByRole('button', { name: '检查整张表' }).click();
     expect((await notice(p)).text).not.toBe('');
+    // Read in the reading worker, whose script came from the cache too (not in the page, as where none can start).
+    expect(await readBy(p)).toEqual(['oc:read:worker']);
     // Fixing writes through the package writer, a chunk the first visit (the sample) never asked for.
     await p.getByRole('button', { name: /^全部修正（\d+）$/ }).click();
     expect((await notice(p)).intent).toBe('success');
@@ -232,6 +244,7 @@ describe('the web page on the clerk’s own workbook', () => {
     );
     expect(await facts.innerText()).toContain('共 10,000 行订单');
     expect(workers.some((u) => /order-clerk-reader/.test(u))).toBe(true); // read off the main thread
+    expect(await readBy(p)).toEqual(['oc:read:worker']);
     const grid = p.getByTestId('sheet-grid');
     expect(await grid.getAttribute('data-sheet')).toBe(SAMPLE_SHEET);
     expect(Number(await grid.getAttribute('data-rows'))).toBeGreaterThan(10000);
