@@ -29,7 +29,7 @@ scope.onmessage = (e) => {
   void (async (): Promise<ReadReply> => {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return { id, snapshot: readSnapshot(bytes, name, { inflated: await inflateXmlParts(bytes) }) };
+      return { id, snapshot: readSnapshot(bytes, name, { inflated: await inflateXmlParts(bytes), looks: true }) };
     } catch (err) {
       if (err instanceof OrderClerkError) return { id, error: { code: err.code, params: err.params } };
       return { id, error: { message: err instanceof Error ? err.message : String(err) } };

@@ -26,7 +26,7 @@ export function rowsOfAddress(address: string): number[] {
 /** The streaming reader's snapshot, its XML parts inflated by the runtime's native inflater where it has one. */
 async function readBytes(bytes: Uint8Array, fileName: string): Promise<WorkbookSnapshot> {
   const [{ readSnapshot }, { inflateXmlParts }] = await Promise.all([import('./read'), import('./inflateNative')]);
-  return readSnapshot(bytes, fileName, { inflated: await inflateXmlParts(bytes) });
+  return readSnapshot(bytes, fileName, { inflated: await inflateXmlParts(bytes), looks: true });
 }
 
 export class XlsxWorkbookPort implements WorkbookPort {
