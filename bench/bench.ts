@@ -26,6 +26,7 @@ import { benchDuplicates } from './core/duplicates.bench';
 import { benchLineColumns } from './core/lines.bench';
 import { generateWorkbook } from './generateSheet';
 import { benchPane } from './pane';
+import { benchWebOpen } from './webOpen';
 
 const TODAY = '2026-11-22';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -436,7 +437,8 @@ async function main() {
   const readCommands = benchReadCommands(readRows, file100k);
   const tokenizer = benchTokenizer(file);
   const bundle = bundleSize();
-  const pane = await benchPane(ROOT, quick ? 2000 : 10000);
+  const pane = await benchPane(ROOT, quick ? 2000 : 10000); // builds dist/web
+  const webOpen = await benchWebOpen(ROOT, 10000, quick ? 3 : 5);
   const machine = {
     cpus: os.cpus().length,
     model: os.cpus()[0]?.model ?? '?',
@@ -457,6 +459,7 @@ async function main() {
     tokenizer,
     bundle,
     pane,
+    webOpen,
   };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
 
@@ -504,6 +507,9 @@ async function main() {
   console.log(`Demo first render with the sample: ${f1(pane.firstRenderMs)} ms (headless Chromium)`);
   console.log(
     `Pane check of ${pane.checkRows} rows: ${f1(pane.checkMs)} ms to the result; longest main-thread block ${f1(pane.longestTaskMs)} ms; blocks over 200 ms: ${pane.longTasksOver200ms}`,
+  );
+  console.log(
+    `Web page: opening a ${webOpen.rows}-line workbook (${f1(webOpen.fileKb)} KB) to the pane's result: ${f1(webOpen.ms)} ms median of ${webOpen.runs.length} (target ≤ 2000 ms; Chromium's CPU ${f1(webOpen.cpuMs)} ms); longest main-thread block ${f1(webOpen.longestTaskMs)} ms`,
   );
   console.log(`\nwritten ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
 }

@@ -11,6 +11,7 @@ import { t } from '../core/i18n';
 import { formatAt, cellAt, findSheet, lastColumn, lastRow } from '../core/snapshot';
 import type { Lang, SheetSnapshot, WorkbookSnapshot } from '../core/types';
 import type { SelectionInfo } from '../core/port';
+import { cellLookAt, lookOf } from '../xlsx/look';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import {
   areaAddress,
@@ -19,6 +20,7 @@ import {
   delayRowColours,
   formatNumber,
   inAreas,
+  lookStyle,
   mergeMap,
   parseAreas,
   scrollToShow,
@@ -260,7 +262,8 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
 
   // ws.columns, not getColumn(): reading must not add column definitions to the clerk's workbook.
   const defined = ws?.columns ?? [];
-  const colWidths = Array.from({ length: nCols }, (_, i) => columnPixels(defined[i]?.width));
+  const widths = sheet ? lookOf(sheet)?.widths : undefined;
+  const colWidths = Array.from({ length: nCols }, (_, i) => columnPixels(defined[i]?.width ?? widths?.[i + 1]));
 
   const rows: React.ReactNode[] = [];
   const spacer = (key: string, count: number) =>
@@ -317,6 +320,10 @@ export function SheetGrid({ port, lang, today }: Props): React.JSX.Element {
         if (xc.alignment?.wrapText) style.whiteSpace = 'normal';
         if (xc.border?.top?.style === 'medium' || xc.border?.bottom?.style === 'medium') classes.push('border-medium');
         else if (xc.border?.top || xc.border?.bottom) classes.push('border-thin');
+      } else if (sheet && !ws) {
+        // The clerk's own file: its fonts, fills and alignment as the reader found them.
+        const look = cellLookAt(sheet, r, c);
+        if (look) Object.assign(style, lookStyle(look));
       }
       if (!style.textAlign && typeof v === 'number') style.textAlign = 'right';
       // Like Excel, left-aligned text runs on over empty cells to its right instead of being cut.

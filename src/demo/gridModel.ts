@@ -5,6 +5,7 @@ import { DELAY_COLOURS, type ClassColour } from '../core/colours';
 import { excelDelayClasses } from '../core/delay';
 import type { WorkbookSnapshot } from '../core/types';
 import { understand } from '../core/understand';
+import type { CellLook } from '../xlsx/look';
 
 export interface Area {
   top: number;
@@ -67,6 +68,23 @@ export function cssColour(argb: string | undefined): string | undefined {
   if (/^[0-9a-f]{8}$/i.test(hex)) return `#${hex.slice(2)}`;
   if (/^[0-9a-f]{6}$/i.test(hex)) return `#${hex}`;
   return undefined;
+}
+
+/** The CSS of a cell's look in the clerk's own file (font, fill, alignment; look.ts). */
+export function lookStyle(look: CellLook): {
+  fontWeight?: number;
+  fontStyle?: 'italic';
+  color?: string;
+  backgroundColor?: string;
+  textAlign?: 'left' | 'center' | 'right';
+} {
+  return {
+    ...(look.bold ? { fontWeight: 600 } : {}),
+    ...(look.italic ? { fontStyle: 'italic' as const } : {}),
+    ...(look.colour ? { color: look.colour } : {}),
+    ...(look.fill ? { backgroundColor: look.fill } : {}),
+    ...(look.align ? { textAlign: look.align } : {}),
+  };
 }
 
 /** Excel column width in characters → CSS pixels, as Excel draws it at 100 %. */

@@ -16,6 +16,7 @@ import { fluentTheme, type PaneTheme } from '../taskpane/theme';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import { OPENABLE, saveBytes, saveName } from './files';
 import { registerOfflineWorker } from './offline';
+import { readFileSnapshot, startReader } from './readInWorker';
 import { demoClock, demoOptionsFrom, type DemoOptions } from './options';
 import { SheetGrid } from './SheetGrid';
 
@@ -33,10 +34,17 @@ async function samplePort(options: DemoOptions): Promise<XlsxWorkbookPort> {
   );
 }
 
+/** The clerk's own file: read in the reading worker (readInWorker.ts) while the page keeps its bytes for saving. */
 async function filePort(file: File): Promise<XlsxWorkbookPort> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const { XlsxWorkbookPort } = await import('../xlsx/port');
-  return XlsxWorkbookPort.fromBytes(bytes, file.name);
+  performance.mark('oc:open');
+  const bytes = file.arrayBuffer().then((b) => new Uint8Array(b));
+  const [snapshot, kept, { XlsxWorkbookPort }] = await Promise.all([
+    readFileSnapshot(file, bytes),
+    bytes,
+    import('../xlsx/port'),
+  ]);
+  performance.mark('oc:read');
+  return new XlsxWorkbookPort(null, kept, snapshot, file.name);
 }
 
 function Demo({ options }: { options: DemoOptions }): React.JSX.Element {
@@ -216,6 +224,8 @@ function start(): void {
   const options = demoOptionsFrom(window.location.search);
   createRoot(el).render(<Demo options={options} />);
   registerOfflineWorker();
+  // The reading worker loads and compiles once the page has settled, so opening a file does not wait for it.
+  window.addEventListener('load', () => setTimeout(startReader, 500), { once: true });
 }
 
 start();

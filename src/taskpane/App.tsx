@@ -91,6 +91,8 @@ function Pane({
   const s = useStyles();
   const pane = usePane(port, lang, today, now);
   const [tab, setTab] = React.useState<PaneTab>('sheet');
+  /** Tabs the clerk has opened: a panel is drawn the first time its tab is, then stays mounted. */
+  const [opened, setOpened] = React.useState<ReadonlySet<PaneTab>>(() => new Set(['sheet']));
   const [made, setMade] = React.useState<GeneratedDocument[]>([]);
   const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
   const { actions, notice, progress, step, u, lines, delays, selectedRows } = pane;
@@ -115,7 +117,9 @@ function Pane({
         <TabList
           selectedValue={tab}
           onTabSelect={(_, d) => {
-            setTab(d.value as PaneTab);
+            const next = d.value as PaneTab;
+            setTab(next);
+            setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
             pane.setNotice(null); // a notice belongs to the tab whose action raised it
           }}
           size="small"
@@ -197,19 +201,20 @@ function Pane({
             showDocButtons={tab !== 'documents'}
           />
         )}
-        {/* Panels stay mounted so a check's results survive a look at another tab. */}
+        {/* A panel is drawn once its tab is first opened (opening a large sheet draws only the first one), then stays
+            mounted so a check's results survive a look at another tab. */}
         {u && (
           <>
-            <TabPanel tab="sheet" shown={tab}>
+            <TabPanel tab="sheet" shown={tab} opened={opened}>
               <SheetPanel pane={actions} u={u} readError={pane.readError} reread={reread} />
             </TabPanel>
-            <TabPanel tab="check" shown={tab}>
+            <TabPanel tab="check" shown={tab} opened={opened}>
               <CheckPanel pane={actions} u={u} />
             </TabPanel>
-            <TabPanel tab="delays" shown={tab}>
+            <TabPanel tab="delays" shown={tab} opened={opened}>
               <DelaysPanel pane={actions} u={u} delays={delays} delaysError={pane.delaysError} lines={lines} />
             </TabPanel>
-            <TabPanel tab="documents" shown={tab}>
+            <TabPanel tab="documents" shown={tab} opened={opened}>
               <DocumentsPanel
                 pane={actions}
                 u={u}
@@ -220,13 +225,13 @@ function Pane({
                 onMade={onMade}
               />
             </TabPanel>
-            <TabPanel tab="import" shown={tab}>
+            <TabPanel tab="import" shown={tab} opened={opened}>
               <ImportPoPanel pane={actions} u={u} wb={pane.wb} today={today} now={now} />
             </TabPanel>
-            <TabPanel tab="customers" shown={tab}>
+            <TabPanel tab="customers" shown={tab} opened={opened}>
               <CustomersPanel pane={actions} u={u} wb={pane.wb} today={today} />
             </TabPanel>
-            <TabPanel tab="settings" shown={tab}>
+            <TabPanel tab="settings" shown={tab} opened={opened}>
               <SettingsPanel pane={actions} u={u} />
             </TabPanel>
           </>
@@ -236,14 +241,19 @@ function Pane({
   );
 }
 
-/** One tab's panel; panels stay mounted (hidden) so a check's results survive a look at another tab. */
+/**
+ * One tab's panel: drawn from the first time its tab is opened, then mounted (hidden) so a check's results survive a
+ * look at another tab.
+ */
 function TabPanel({
   tab,
   shown,
+  opened,
   children,
 }: {
   tab: PaneTab;
   shown: PaneTab;
+  opened: ReadonlySet<PaneTab>;
   children: React.ReactNode;
 }): React.JSX.Element {
   return (
@@ -254,7 +264,7 @@ function TabPanel({
       aria-labelledby={`tab-${tab}`}
       data-testid={`panel-${tab}`}
     >
-      {children}
+      {opened.has(tab) && children}
     </div>
   );
 }

@@ -23,6 +23,12 @@ export function rowsOfAddress(address: string): number[] {
   return Array.from(rows).sort((a, b) => a - b);
 }
 
+/** The streaming reader's snapshot, its XML parts inflated by the runtime's native inflater where it has one. */
+async function readBytes(bytes: Uint8Array, fileName: string): Promise<WorkbookSnapshot> {
+  const [{ readSnapshot }, { inflateXmlParts }] = await Promise.all([import('./read'), import('./inflateNative')]);
+  return readSnapshot(bytes, fileName, { inflated: await inflateXmlParts(bytes), looks: true });
+}
+
 export class XlsxWorkbookPort implements WorkbookPort {
   private selection: SelectionInfo | null = null;
   private active: string | null = null;
@@ -70,8 +76,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** A port over a workbook file's bytes, read with the streaming reader only (no ExcelJS): the clerk's own file. */
   static async fromBytes(bytes: Uint8Array, fileName = 'workbook.xlsx'): Promise<XlsxWorkbookPort> {
-    const { readSnapshot } = await import('./read');
-    return new XlsxWorkbookPort(null, bytes, readSnapshot(bytes, fileName), fileName);
+    return new XlsxWorkbookPort(null, bytes, await readBytes(bytes, fileName), fileName);
   }
 
   async read(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
@@ -89,7 +94,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (this.book) {
       this.book = (await (await import('./exceljs')).readWorkbookBuffer(bytes, 'workbook.xlsx')).workbook;
     } else {
-      this.snapshot = (await import('./read')).readSnapshot(bytes, this.fileName);
+      this.snapshot = await readBytes(bytes, this.fileName);
     }
     if (edits.length) this.unsaved++;
     onProgress?.({ done: edits.length, total: edits.length });

@@ -9,12 +9,17 @@ import { OrderClerkError } from '../core/errors';
 import type { SheetSnapshot, WorkbookSnapshot } from '../core/types';
 import { identifyNonZip } from './fileKind';
 import { REL_OFFICE_DOCUMENT, relKind, relsPartOf, resolveTarget, type Relationship } from './relationships';
-import { CellRefError, SheetSink, decodeEscapes, isTrue } from './sheetSink';
+import { StyleLooks } from './look';
+import { CellRefError, SheetSink, decodeEscapes, isTrue, type StyleLooksResult } from './sheetSink';
 import { XmlError, XmlStream, type XmlSink } from './xml';
 import { openPackage, textDecoderFor, type OpenPackage, type PackageLimits } from './zip';
 
 export interface ReadOptions {
   limits?: Partial<PackageLimits>;
+  /** Parts already inflated, by stored name (inflateNative.ts in the browser); the others are inflated here. */
+  inflated?: ReadonlyMap<string, Uint8Array>;
+  /** Also read how each sheet looks (look.ts: widths, fonts, fills) for the web page's grid. */
+  looks?: boolean;
 }
 
 /** The snapshot of an .xlsx package. Throws OrderClerkError for anything that is not a workbook we can read. */
@@ -22,9 +27,9 @@ export function readSnapshot(data: ArrayBuffer | Uint8Array, file: string, opts:
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const kind = identifyNonZip(bytes);
   if (kind) throw new OrderClerkError(kind, { file });
-  const pkg = openPackage(bytes, opts.limits, file);
+  const pkg = openPackage(bytes, opts.limits, file, opts.inflated);
   try {
-    return new PackageReader(pkg, file).read();
+    return new PackageReader(pkg, file, opts.looks ?? false).read();
   } catch (e) {
     if (e instanceof OrderClerkError) throw e;
     // Malformed XML, a bad reference, an impossible index: for the clerk, the file is damaged.
@@ -42,12 +47,14 @@ interface SheetEntry {
 
 class PackageReader {
   private numFmtOfXf: (string | null)[] = [];
+  private looks: StyleLooksResult | null = null;
   private sharedStrings: string[] = [];
   private date1904 = false;
 
   constructor(
     private readonly pkg: OpenPackage,
     private readonly file: string,
+    private readonly withLooks: boolean,
   ) {}
 
   read(): WorkbookSnapshot {
@@ -173,19 +180,23 @@ class PackageReader {
     const custom = new Map<number, string>();
     const xfIds: number[] = [];
     let inCellXfs = false;
+    const looks = this.withLooks ? new StyleLooks() : null;
     this.parsePart(part, {
       wantText: false,
       open(el, a) {
+        looks?.open(el, a);
         if (el === 'numFmt') custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
         else if (el === 'cellXfs') inCellXfs = true;
         else if (el === 'xf' && inCellXfs) xfIds.push(Number(a.get('numFmtId') ?? 0));
       },
       close(el) {
+        looks?.close(el);
         if (el === 'cellXfs') inCellXfs = false;
       },
       text() {},
     });
     this.numFmtOfXf = xfIds.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
+    this.looks = looks ? looks.result() : null;
   }
 
   private readSharedStrings(part: string): void {
@@ -218,7 +229,12 @@ class PackageReader {
   }
 
   private readSheet(entry: SheetEntry, part: string): SheetSnapshot {
-    const sink = new SheetSink(this.sharedStrings, this.numFmtOfXf, this.date1904);
+    const sink = new SheetSink(
+      this.sharedStrings,
+      this.numFmtOfXf,
+      this.date1904,
+      this.withLooks ? (this.looks ?? { looks: [{}], lookOfXf: new Uint16Array(0) }) : null,
+    );
     this.parsePart(part, sink);
     const tables: { name: string; range: string }[] = [];
     if (sink.tableRelIds.length) {

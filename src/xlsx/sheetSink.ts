@@ -6,7 +6,14 @@
 import { columnLetter } from '../core/address';
 import { DAYS_1904_OFFSET, isValidYmd, ymdToSerial } from '../core/dates';
 import type { CellValue, SheetSnapshot } from '../core/types';
+import type { CellLook, LookedSheet } from './look';
 import type { XmlAttributes, XmlSink } from './xml';
+
+/** The looks of the workbook's cell styles (look.ts): the distinct looks, and each cell style's index among them. */
+export interface StyleLooksResult {
+  looks: CellLook[];
+  lookOfXf: Uint16Array;
+}
 
 /** Most cells the dense snapshot grid of one sheet may hold; cells beyond it (far to the right) are counted, not read. */
 export const MAX_GRID_CELLS = 20_000_000;
@@ -70,6 +77,8 @@ interface RawRow {
   cols: number[];
   values: CellValue[];
   formats: (string | null)[] | null;
+  /** Each cell's look (index into the workbook's looks), once a cell of the row has one. */
+  looks: number[] | null;
 }
 
 const enum Text {
@@ -85,6 +94,7 @@ export class SheetSink implements XmlSink {
   readonly tableRelIds: string[] = [];
   private readonly rows: RawRow[] = [];
   private readonly merges: string[] = [];
+  private readonly widths: Record<number, number> = {};
   private readonly formulas = new FormulaRuns();
   private protectedSheet = false;
   private inSheetData = false;
@@ -113,6 +123,8 @@ export class SheetSink implements XmlSink {
     private readonly sst: string[],
     private readonly numFmtOfXf: (string | null)[],
     private readonly date1904: boolean,
+    /** The cell styles' looks, when the caller asked for the sheet's look (the web page's grid); else null. */
+    private readonly styleLooks: StyleLooksResult | null = null,
   ) {}
 
   open(name: string, a: XmlAttributes): void {
@@ -172,6 +184,15 @@ export class SheetSink implements XmlSink {
       case 'mergeCell': {
         const ref = a.get('ref');
         if (ref) this.merges.push(ref.replace(/\$/g, '').toUpperCase());
+        break;
+      }
+      case 'col': {
+        // <cols><col min max width/>: a width the file sets on a run of columns (runs to XFD are cut at 256).
+        const width = Number(a.get('width'));
+        const min = Number(a.get('min'));
+        const max = Math.min(Number(a.get('max')), min + 255);
+        if (this.styleLooks && width > 0 && !isTrue(a.get('hidden')) && min >= 1)
+          for (let c = min; c <= max && c <= MAX_COL; c++) this.widths[c] = width;
         break;
       }
       case 'sheetProtection':
@@ -260,10 +281,15 @@ export class SheetSink implements XmlSink {
     if (value === null) return;
     let raw = this.raw;
     if (raw === null || raw.row !== row) {
-      raw = { row, cols: [], values: [], formats: null };
+      raw = { row, cols: [], values: [], formats: null, looks: null };
       this.rows.push(raw);
       this.raw = raw;
     }
+    const look = this.styleLooks?.lookOfXf[this.style] ?? 0;
+    if (look !== 0) {
+      if (raw.looks === null) raw.looks = new Array<number>(raw.cols.length).fill(0);
+      raw.looks.push(look);
+    } else if (raw.looks !== null) raw.looks.push(0);
     if (format !== null) {
       if (raw.formats === null) raw.formats = new Array<string | null>(raw.cols.length).fill(null);
       raw.formats.push(format);
@@ -277,7 +303,7 @@ export class SheetSink implements XmlSink {
   }
 
   snapshot(name: string, visibility: SheetSnapshot['visibility'], tables: SheetSnapshot['tables']): SheetSnapshot {
-    const s: SheetSnapshot = {
+    const s: LookedSheet = {
       name,
       top: 1,
       left: 1,
@@ -339,9 +365,23 @@ export class SheetSink implements XmlSink {
     s.top = top;
     s.left = left;
     s.values = values;
+    const cells = this.rows.some((r) => r.looks !== null) ? this.lookCells(top, left, right, height) : [];
+    if (this.styleLooks && (cells.length > 0 || Object.keys(this.widths).length > 0))
+      s.look = { widths: this.widths, looks: this.styleLooks.looks, cells };
     s.formats = anyFormat ? formats : null;
     if (omitted > 0) s.omittedCells = { count: omitted, beyondColumn: columnLetter(right) };
     return s;
+  }
+
+  /** Each row's cell looks (null for a row of plain cells), in the grid's shape. */
+  private lookCells(top: number, left: number, right: number, height: number): (Uint16Array | null)[] {
+    const cells: (Uint16Array | null)[] = new Array<Uint16Array | null>(height).fill(null);
+    for (const r of this.rows) {
+      if (r.looks === null) continue;
+      const row = (cells[r.row - top] ??= new Uint16Array(right - left + 1));
+      for (let k = 0; k < r.cols.length; k++) if (r.cols[k] <= right) row[r.cols[k] - left] = r.looks[k];
+    }
+    return cells;
   }
 }
 

@@ -109,9 +109,16 @@ const NATIVE_CHUNK = 256 * 1024;
 
 /**
  * Open a zip package. `file` names it in messages. Throws OrderClerkError: notXlsx (not a zip), corruptFile
- * (a damaged zip), encrypted (zip-level encryption), partTooLarge / zipBomb (limits).
+ * (a damaged zip), encrypted (zip-level encryption), partTooLarge / zipBomb (limits). `inflated` holds parts the
+ * caller has already inflated (by stored name; the browser's native inflater, inflateNative.ts): a part there of the
+ * size its header declares is taken from it instead of inflated here, chunk by chunk and counted the same way.
  */
-export function openPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = {}, file = 'workbook'): OpenPackage {
+export function openPackage(
+  bytes: Uint8Array,
+  limits: Partial<PackageLimits> = {},
+  file = 'workbook',
+  inflated?: ReadonlyMap<string, Uint8Array>,
+): OpenPackage {
   const lim: PackageLimits = { ...DEFAULT_LIMITS, ...limits };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 4 || view.getUint32(0, true) !== SIG_LOCAL) {
@@ -159,8 +166,11 @@ export function openPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
       refuseIfOver(got, e.compressedSize, e.name, false);
       onChunk(chunk);
     };
-    if (e.method === 0) {
-      for (let i = 0; i < data.length; i += PUSH_BYTES) take(data.subarray(i, Math.min(data.length, i + PUSH_BYTES)));
+    const ready = e.method === 8 ? inflated?.get(e.name) : undefined;
+    const plain = e.method === 0 ? data : ready && ready.length === e.size ? ready : null;
+    if (plain) {
+      for (let i = 0; i < plain.length; i += PUSH_BYTES)
+        take(plain.subarray(i, Math.min(plain.length, i + PUSH_BYTES)));
       return;
     }
     if (e.method !== 8) throw new OrderClerkError('corruptFile', { file });

@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n';
+import { buildSampleWorkbook, ORDER_SHEET as SAMPLE_SHEET } from '../../src/demo/sampleWorkbook';
 import { applyEditsToPackage } from '../../src/xlsx/package/writer';
 import { readSnapshot } from '../../src/xlsx/read';
 import { buildClerkWorkbook, ORDER_SHEET } from '../xlsx/clerkWorkbook';
@@ -24,6 +25,7 @@ import { launchChromium, serveStatic } from './chromium';
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/web');
 const SHOT = path.join(ROOT, 'test/output/screenshots/web-opened.png');
+const SHOT_10K = path.join(ROOT, 'test/output/screenshots/web-10000-lines.png');
 
 jest.setTimeout(300000);
 
@@ -76,6 +78,16 @@ async function notice(p: Page): Promise<{ intent: string; text: string }> {
   await bar.getByRole('button').last().click();
   await bar.waitFor({ state: 'detached' });
   return n;
+}
+
+/** How the page read the files opened so far: in its worker or, where none could start, in the page. */
+function readBy(p: Page): Promise<string[]> {
+  return p.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .map((m) => m.name)
+      .filter((n) => n.startsWith('oc:read:')),
+  );
 }
 
 describe('the web page on the clerk’s own workbook', () => {
@@ -186,6 +198,8 @@ describe('the web page on the clerk’s own workbook', () => {
     await p.getByRole('tab', { name: '检查', exact: true }).click();
     await p.getByRole('button', { name: '检查整张表' }).click();
     expect((await notice(p)).text).not.toBe('');
+    // Read in the reading worker, whose script came from the cache too (not in the page, as where none can start).
+    expect(await readBy(p)).toEqual(['oc:read:worker']);
     // Fixing writes through the package writer, a chunk the first visit (the sample) never asked for.
     await p.getByRole('button', { name: /^全部修正（\d+）$/ }).click();
     expect((await notice(p)).intent).toBe('success');
@@ -199,6 +213,50 @@ describe('the web page on the clerk’s own workbook', () => {
     expect(scripts.filter((n) => !online.some((u) => u.startsWith(`${origin}${n.slice(1)}`))).length).toBeGreaterThan(
       0,
     );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a 10,000-line workbook (read in its worker) and scrolls the grid to its last line, drawing only the rows in view', async () => {
+    // The demo's clerk workbook at 10,000 lines (styled, with its price list and customers), as a file.
+    const file = path.join(tmp, '订单-10000.xlsx');
+    const book = buildSampleWorkbook('2026-11-22', { rows: 10000 });
+    fs.writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    const workers: string[] = [];
+    p.on('worker', (w) => workers.push(w.url()));
+    await p.goto(`${base}index.html?today=2026-11-22`);
+    await p.getByTestId('column-table').waitFor({ timeout: 60000 });
+    const before = await p.getByTestId('sheet-facts').innerText();
+    await p.getByTestId('open-file').setInputFiles(file);
+    await p.getByText(t('zh-CN', 'demo.fileSubtitle', { file: '订单-10000.xlsx' }), { exact: false }).waitFor();
+    const facts = p.getByTestId('sheet-facts');
+    await p.waitForFunction(
+      (old) => {
+        const el = document.querySelector('[data-testid="sheet-facts"]') as HTMLElement | null;
+        return !!el && el.innerText !== old;
+      },
+      before,
+      { timeout: 120000 },
+    );
+    expect(await facts.innerText()).toContain('共 10,000 行订单');
+    expect(workers.some((u) => /order-clerk-reader/.test(u))).toBe(true); // read off the main thread
+    expect(await readBy(p)).toEqual(['oc:read:worker']);
+    const grid = p.getByTestId('sheet-grid');
+    expect(await grid.getAttribute('data-sheet')).toBe(SAMPLE_SHEET);
+    expect(Number(await grid.getAttribute('data-rows'))).toBeGreaterThan(10000);
+    await p.screenshot({ path: SHOT_10K });
+
+    // To the bottom, as a clerk drags the scroll bar: the last line is drawn, and only the rows around it are.
+    await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await p.locator('td', { hasText: /^SO-2027-10000$/ }).waitFor({ timeout: 30000 });
+    const drawn = await grid.locator('tbody tr:not(.spacer)').count();
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(200);
+    await p.screenshot({ path: SHOT_10K.replace('.png', '-bottom.png') });
     expect(errors).toEqual([]);
     await context.close();
   });

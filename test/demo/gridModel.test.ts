@@ -3,7 +3,7 @@
 import { DELAY_COLOURS } from '../../src/core/colours';
 import { classifyLines } from '../../src/core/delay';
 import type { CellValue } from '../../src/core/types';
-import { delayRowColours, formatNumber, scrollToShow, tabToShow } from '../../src/demo/gridModel';
+import { delayRowColours, formatNumber, lookStyle, scrollToShow, tabToShow } from '../../src/demo/gridModel';
 import { sheetFromGrid } from '../../src/core/snapshot';
 import { serial, snapshotOf, understandGrid, workbookOf } from '../core/helpers/grid';
 
@@ -129,5 +129,18 @@ describe('demo grid number formats, by Excel’s documented format codes', () =>
   it('leaves dates, text and General to cellText', () => {
     for (const f of ['yyyy-mm-dd', 'yyyy"年"m"月"', 'm/d/yyyy', 'yyyy\\-mm\\-dd', '@', 'General', 'hh:mm'])
       expect([f, formatNumber(46000, f)]).toEqual([f, null]);
+  });
+});
+
+describe('demo grid: a clerk’s own file as it looks', () => {
+  it('draws bold, italic, text colour, a solid fill and alignment; nothing for a plain cell', () => {
+    expect(lookStyle({ bold: true, colour: '#FFFFFF', fill: '#1F4E78', align: 'center' })).toEqual({
+      fontWeight: 600,
+      color: '#FFFFFF',
+      backgroundColor: '#1F4E78',
+      textAlign: 'center',
+    });
+    expect(lookStyle({ italic: true })).toEqual({ fontStyle: 'italic' });
+    expect(lookStyle({})).toEqual({});
   });
 });
