@@ -90,7 +90,7 @@ interface ActionRow {
   readSyncs: number;
   applySyncs: number;
   refreshSyncs: number;
-  /** The same action before issue 13's catch-up: a full read before planning, then apply and refresh. */
+  /** The same action planned from a full read (as before the catch-up): full read + apply + refresh. */
   beforeSyncs: number;
   proxies: number;
   maxRequestBytes: number;
@@ -437,14 +437,14 @@ function printActions(reads: ReadBytes[], actions: ActionRow[]): void {
     '\nTask-pane actions end to end on the recording Excel fake: catch up the held reading (the first action: the full read made on opening), plan, apply, refresh',
   );
   console.log(
-    'action                                            rows      syncs (read+apply+refresh)  before  proxies  max request KB  max response KB  max cells/read',
+    'action                                            rows      syncs (read+apply+refresh)  w/ full read  proxies  max request KB  max response KB  max cells/read',
   );
   for (const a of actions)
     console.log(
       `${a.action.padEnd(49)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)} (${a.readSyncs}+${a.applySyncs}+${a.refreshSyncs})`.padEnd(
         88,
       ) +
-        `${String(a.beforeSyncs).padStart(6)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`,
+        `${String(a.beforeSyncs).padStart(12)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`,
     );
   // Issue 13: every pane action end to end ≤ 4 syncs at 100,000 rows, from the second action after opening on.
   const later = actions.filter((a) => a.action !== 'read' && !a.action.includes('first:'));

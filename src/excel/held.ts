@@ -7,6 +7,8 @@ import type { WorkbookSnapshot } from '../core/types';
 
 export class HeldSnapshot {
   private current: WorkbookSnapshot | null = null;
+  /** `current` came from Excel in full or caught up (its sheets were checked), not patched after writes. */
+  private checked = false;
   /** The snapshot the applies since were made on, and their results not yet refreshed, in order. */
   private base: WorkbookSnapshot | null = null;
   private unrefreshed: ApplyResult[] = [];
@@ -15,12 +17,18 @@ export class HeldSnapshot {
   is(wb: WorkbookSnapshot): boolean {
     return this.current !== null && this.current === wb && this.inFlight === 0 && this.unrefreshed.length === 0;
   }
+  /** The snapshot an apply about to start may take the sheets from: read or caught up, with no apply since. */
+  checkedNow(): WorkbookSnapshot | null {
+    return this.checked && this.inFlight === 0 && this.unrefreshed.length === 0 ? this.current : null;
+  }
   forget(): void {
     this.current = null;
     this.base = null;
     this.unrefreshed = [];
   }
-  gave(wb: WorkbookSnapshot): void {
+  /** A reading or a catch-up: the sheets' names, order and protection were read from Excel. */
+  gave(wb: WorkbookSnapshot, checked = true): void {
+    this.checked = checked;
     this.current = wb;
     this.base = null;
     this.unrefreshed = [];
@@ -47,6 +55,6 @@ export class HeldSnapshot {
     }
     this.unrefreshed.shift();
     this.base = out;
-    if (this.unrefreshed.length === 0 && this.inFlight === 0) this.gave(out);
+    if (this.unrefreshed.length === 0 && this.inFlight === 0) this.gave(out, false);
   }
 }

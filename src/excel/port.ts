@@ -91,9 +91,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
     const canResizeTables = this.supports(TABLE_RESIZE_API);
+    // Sheets read or caught up in this action, nothing told since: apply need not look them up again.
+    const fresh = this.watch.quiet() ? this.held.checkedNow() : null;
+    const knownSheets = fresh?.sheets.map((s) => ({ name: s.name, protected: s.protected }));
     // Until refresh patches what this apply wrote into the held snapshot, it is no base to catch up from.
     this.held.applying();
-    return this.run((ctx) => applyEdits(ctx, edits, { onProgress, canResizeTables })).then(
+    return this.run((ctx) => applyEdits(ctx, edits, { onProgress, canResizeTables, knownSheets })).then(
       (r) => {
         this.held.applied(r);
         return r;

@@ -14,6 +14,8 @@ export const CHANGE_EVENTS_API = '1.9';
 export const NAME_EVENTS_API = '1.17';
 /** WorksheetCollection.onRowSorted / onColumnSorted: "[Api set: ExcelApi 1.10]". */
 export const SORT_EVENTS_API = '1.10';
+/** WorksheetCollection.onProtectionChanged: "[Api set: ExcelApi 1.14]". */
+export const PROTECTION_EVENTS_API = '1.14';
 
 /** What happened since the last reading. */
 export interface Pending {
@@ -32,6 +34,10 @@ type Args = { worksheetId?: string; address?: string; changeType?: string; trigg
 export class ChangeWatch {
   private state: 'off' | 'arming' | 'on' = 'off';
   private pending: Pending = fresh();
+  /** Protection events are registered (quiet() can vouch for the sheets' protection). */
+  private protectionWatched = false;
+  /** A sheet's protection changed since the last reading (the catch-up reads protection anyway). */
+  private touched = false;
 
   /**
    * Queue the event handlers on `ctx` (they go with the caller's next sync) when not registered yet and the host has
@@ -51,6 +57,13 @@ export class ChangeWatch {
     // onDeleted: "Occurs when a worksheet is deleted from the workbook." The add-in deletes no sheet.
     sheets.onDeleted.add(async () => this.fullRead('sheet deleted'));
     if (supports(NAME_EVENTS_API)) sheets.onNameChanged.add(async () => this.fullRead('sheet renamed'));
+    // onProtectionChanged: "Occurs when the worksheet protection state is changed."
+    if (supports(PROTECTION_EVENTS_API)) {
+      sheets.onProtectionChanged.add(async () => {
+        this.touched = true;
+      });
+      this.protectionWatched = true;
+    }
     if (supports(SORT_EVENTS_API)) {
       // WorksheetRowSortedEventArgs.address: "Only rows changed as a result of the sort operation are returned."
       sheets.onRowSorted.add(async (e) => this.mark(e.worksheetId, e.address));
@@ -70,6 +83,20 @@ export class ChangeWatch {
   /** A full reading starts: what happened before it is in that reading. */
   reset(): void {
     this.pending = fresh();
+    this.touched = false;
+  }
+
+  /** Nothing at all happened since the last reading, and sheets added, deleted, renamed or protected would have said so. */
+  quiet(): boolean {
+    const p = this.pending;
+    return (
+      this.state === 'on' &&
+      this.protectionWatched &&
+      !this.touched &&
+      p.full === null &&
+      p.dirty.size === 0 &&
+      p.added.size === 0
+    );
   }
 
   /** What happened since the last reading (and start counting again), or null when the events are not registered. */
@@ -77,6 +104,7 @@ export class ChangeWatch {
     if (this.state !== 'on') return null;
     const p = this.pending;
     this.pending = fresh();
+    this.touched = false;
     return p;
   }
 

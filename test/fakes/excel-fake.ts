@@ -347,6 +347,13 @@ export class FakeExcel {
     this.sheets.push(rec);
     await this.deliver([['onAdded', { type: 'WorksheetAdded', source: 'Local', worksheetId: rec.id }]]);
   }
+  /** The clerk protects a sheet (onProtectionChanged: "Occurs when the worksheet protection state is changed."). */
+  async clerkProtect(name: string): Promise<void> {
+    const s = this.sheet(name);
+    s.protected = true;
+    const args = { type: 'WorksheetProtectionChanged', source: 'Local', worksheetId: s.id, isProtected: true };
+    await this.deliver([['onProtectionChanged', args]]);
+  }
   /** The clerk renames a sheet; `silent` before ExcelApi 1.17 (onNameChanged: "[Api set: ExcelApi 1.17]"). */
   async clerkRename(from: string, to: string, opts: { silent?: boolean } = {}): Promise<void> {
     const s = this.sheet(from);
@@ -767,6 +774,7 @@ class FakeWorksheetCollection extends FakeProxy {
   readonly onAdded = handlers(this._fx, 'onAdded');
   readonly onDeleted = handlers(this._fx, 'onDeleted');
   readonly onNameChanged = handlers(this._fx, 'onNameChanged');
+  readonly onProtectionChanged = handlers(this._fx, 'onProtectionChanged');
   readonly onRowSorted = handlers(this._fx, 'onRowSorted');
   readonly onColumnSorted = handlers(this._fx, 'onColumnSorted');
   constructor(fx: FakeExcel) {

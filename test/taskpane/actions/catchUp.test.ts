@@ -151,3 +151,20 @@ test("a formula's result is read again after the clerk's edit it depends on, wit
   expect(pane.held.sheets[0].values[4][10]).toBe(fx.sheet(pane.sheet).grid[4][10]);
   expect(checkOrder(understand(pane.held, { today: TODAY }), { lang: 'zh-CN' })).toBeDefined();
 });
+
+test('apply skips its look only when nothing was told since the catch-up: a sheet protected meanwhile is refused before any write', async () => {
+  const { fx, port, pane } = await openPane();
+  const held = await port.catchUp(pane.held);
+  const edits = [{ kind: 'setValues' as const, sheet: pane.sheet, cells: [{ address: 'P5', value: 'x' }] }];
+  await fx.clerkProtect(pane.sheet);
+  fx.resetStats();
+  await expect(port.apply(edits)).rejects.toMatchObject({ code: 'sheetProtected' });
+  expect(fx.stats.valueWrites).toHaveLength(0);
+  // Nothing told since the catch-up: the sheets it read serve the apply, which writes in one sync.
+  const fx2 = await openPane();
+  await fx2.port.catchUp(fx2.pane.held);
+  fx2.fx.resetStats();
+  await fx2.port.apply(edits.map((e) => ({ ...e, sheet: fx2.pane.sheet })));
+  expect(fx2.fx.stats.syncs).toBe(1);
+  expect(held).toBe(pane.held);
+});
