@@ -94,6 +94,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     // Sheets read or caught up in this action, nothing told since: apply need not look them up again.
     const fresh = this.watch.quiet() ? this.held.checkedNow() : null;
     const knownSheets = fresh?.sheets.map((s) => ({ name: s.name, protected: s.protected }));
+    this.watch.writing();
     // Until refresh patches what this apply wrote into the held snapshot, it is no base to catch up from.
     this.held.applying();
     return this.run((ctx) => applyEdits(ctx, edits, { onProgress, canResizeTables, knownSheets })).then(

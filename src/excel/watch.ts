@@ -38,6 +38,8 @@ export class ChangeWatch {
   private protectionWatched = false;
   /** A sheet's protection changed since the last reading (the catch-up reads protection anyway). */
   private touched = false;
+  /** This port applied a plan since the last reading: its own writes are refreshed, not dirty. */
+  private ownWrites = false;
 
   /**
    * Queue the event handlers on `ctx` (they go with the caller's next sync) when not registered yet and the host has
@@ -84,6 +86,12 @@ export class ChangeWatch {
   reset(): void {
     this.pending = fresh();
     this.touched = false;
+    this.ownWrites = false;
+  }
+
+  /** The port is about to apply a plan (refresh reads back what it writes). */
+  writing(): void {
+    this.ownWrites = true;
   }
 
   /** Nothing at all happened since the last reading, and sheets added, deleted, renamed or protected would have said so. */
@@ -105,14 +113,17 @@ export class ChangeWatch {
     const p = this.pending;
     this.pending = fresh();
     this.touched = false;
+    this.ownWrites = false;
     return p;
   }
 
   /** Handler of WorksheetCollection.onChanged ("Occurs when any worksheet in the workbook is changed."). */
   changed(e: Args): void {
     // EventTriggerSource.thisLocalAddin: "The event is triggered by the Office JS API of the current add-in." — our own
-    // writes, read back by refresh. Without it (ExcelApi < 1.14) they count as the clerk's: read again, not lost.
-    if (e.triggerSource === 'ThisLocalAddin') return;
+    // writes, read back by refresh, but only while this port has applied since the last reading: "the current
+    // add-in" may be another of its runtimes (a ribbon command), whose writes no refresh reads. Without triggerSource
+    // (ExcelApi < 1.14), and for late events, our writes count as the clerk's: read again, not lost.
+    if (e.triggerSource === 'ThisLocalAddin' && this.ownWrites) return;
     // DataChangeType.rangeEdited: "the data change event is triggered by a range being edited." Every other kind
     // moves cells (rows, columns or cells inserted or deleted) or is "not one of the listed types" (Unknown); and
     // OfficeDev/office-js#669 reports an inserted first column typed RowInserted: any of them → a full read.

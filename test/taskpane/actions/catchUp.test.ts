@@ -168,3 +168,17 @@ test('apply skips its look only when nothing was told since the catch-up: a shee
   expect(fx2.fx.stats.syncs).toBe(1);
   expect(held).toBe(pane.held);
 });
+
+test('a value written by another runtime of the add-in (a ribbon command) while the pane was idle is read again', async () => {
+  const { fx, pane, run } = await openPane();
+  // Office.js code outside the pane's port: its event says ThisLocalAddin, but no refresh of the pane read it back.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fake's context is untyped on purpose
+  await fx.run(async (ctx: any) => {
+    ctx.workbook.worksheets.getItem(pane.sheet).getRange('H30').values = [[777]];
+    await ctx.sync();
+  });
+  fx.resetStats();
+  await run((ctx) => checkSheet(ctx, 'sheet'));
+  expect(fx.stats.syncs).toBe(1);
+  expect(pane.held.sheets[0].values[30 - 1][8 - 1]).toBe(777);
+});
