@@ -156,12 +156,18 @@ export async function catchUpWorkbook(
     const m = merges.find((x) => x.sheet === s.name);
     if (m) s.merges = m.areas.isNullObject ? [] : areasOf(m.areas.address);
   }
-  // Every sheet's used range must be the block of cells the patched reading holds: else something changed unseen.
+  // Each sheet's used range must lie inside the block the patched reading holds (else there are cells we never read)
+  // and hold every cell it has filled (else some were cleared unseen). Cells holding "" count as used in Excel and
+  // as empty here: the two bounds leave room for them.
   for (const { s, r } of used) {
     const now = wb.sheets.find((x) => x.name === s.name)!;
-    const expected = filledBlock(now);
-    const actual = r.isNullObject ? null : stripSheet(r.address);
-    if ((expected && areaAddress(expected)) !== (actual && areaAddress(parseRange(actual)))) return null;
+    const filled = filledBlock(now);
+    const actual = r.isNullObject ? null : parseRange(stripSheet(r.address));
+    if (!actual) {
+      if (filled) return null;
+      continue;
+    }
+    if (!inside(actual, heldBlock(now)) || (filled && !inside(filled, actual))) return null;
   }
   return { wb: refreshed.size ? wb : held, ids };
 }
@@ -171,10 +177,10 @@ function sheetRuns(s: SheetSnapshot, areas: Area[]): Area[] {
   const width = s.values[0]?.length ?? 0;
   const blockRight = width ? s.left + width - 1 : 1;
   const blockBottom = Math.max(s.top + s.values.length - 1, 1);
-  const left = Math.min(width ? s.left : Infinity, ...areas.map((a) => a.left));
+  const left = areas.reduce((m, a) => Math.min(m, a.left), width ? s.left : Infinity);
   // A whole-column or whole-row address reaches Excel's last row or column: only the part up to the block's edge is read
   // (cells beyond it that hold something show in the used range, and the check there reads everything).
-  const right = Math.max(blockRight, ...areas.map((a) => (a.right >= 16384 ? blockRight : a.right)));
+  const right = areas.reduce((m, a) => Math.max(m, a.right >= 16384 ? blockRight : a.right), blockRight);
   const spans = areas
     .map((a) => ({ top: a.top, bottom: a.bottom >= 1048576 ? Math.max(blockBottom, a.top) : a.bottom }))
     .sort((a, b) => a.top - b.top);
@@ -190,11 +196,29 @@ function sheetRuns(s: SheetSnapshot, areas: Area[]): Area[] {
 /** The held block and the runs together, as one address (for the sheet's merged areas). */
 function blockAddress(s: SheetSnapshot, runs: Area[]): string {
   const width = s.values[0]?.length ?? 1;
-  const top = Math.min(s.top, ...runs.map((r) => r.top));
-  const left = Math.min(s.left, ...runs.map((r) => r.left));
-  const bottom = Math.max(s.top + Math.max(s.values.length, 1) - 1, ...runs.map((r) => r.bottom));
-  const right = Math.max(s.left + width - 1, ...runs.map((r) => r.right));
+  const top = runs.reduce((m, r) => Math.min(m, r.top), s.top);
+  const left = runs.reduce((m, r) => Math.min(m, r.left), s.left);
+  const bottom = runs.reduce((m, r) => Math.max(m, r.bottom), s.top + Math.max(s.values.length, 1) - 1);
+  const right = runs.reduce((m, r) => Math.max(m, r.right), s.left + width - 1);
   return rangeAddress(top, left, bottom, right);
+}
+
+function inside(inner: Area, outer: Area | null): boolean {
+  return (
+    outer !== null &&
+    inner.top >= outer.top &&
+    inner.left >= outer.left &&
+    inner.bottom <= outer.bottom &&
+    inner.right <= outer.right
+  );
+}
+
+/** The rectangle a sheet snapshot holds cells for (null: none). */
+function heldBlock(s: SheetSnapshot): Area | null {
+  let width = 0;
+  for (const r of s.values) width = Math.max(width, r.length);
+  if (!s.values.length || !width) return null;
+  return { top: s.top, left: s.left, bottom: s.top + s.values.length - 1, right: s.left + width - 1 };
 }
 
 /** The smallest block holding every non-empty cell and formula of a sheet snapshot (Excel's used range of values). */

@@ -441,7 +441,10 @@ export class FakeExcel {
   }
 }
 
-/** Registration of an event's handlers: add(handler) is queued, and the handler runs for every event after that sync. */
+/**
+ * EventHandlers.add: "Adds a function to be called when the event is triggered." — queued like every call, so the
+ * handler runs for events after the sync that carried it.
+ */
 function handlers(fx: FakeExcel, event: string): { add(h: (e: any) => unknown): any } {
   return {
     add: (h) => {

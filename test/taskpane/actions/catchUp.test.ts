@@ -182,3 +182,13 @@ test('a value written by another runtime of the add-in (a ribbon command) while 
   expect(fx.stats.syncs).toBe(1);
   expect(pane.held.sheets[0].values[30 - 1][8 - 1]).toBe(777);
 });
+
+test('the last rows cleared without an event (the used range shrank below cells the reading holds): full read', async () => {
+  const { fx, pane, run } = await openPane();
+  const last = pane.held.sheets[0].top + pane.held.sheets[0].values.length - 1;
+  await fx.clerkEdit(pane.sheet, `A${last}`, [Array(16).fill(null)], { silent: true });
+  fx.resetStats();
+  await run((ctx) => checkSheet(ctx, 'sheet'));
+  expect(fullReadHappened(fx, pane.sheet)).toBe(true);
+  expect(pane.held.sheets[0].values.length).toBe(last - 1);
+});
