@@ -91,7 +91,9 @@ export async function catchUpWorkbook(
       })
     : [];
   // An edit may change any formula's result: all of them again, in this sync.
-  const formulaResults = runs.size ? queueFormulaResults(ctx, held, maxCells - cells) : () => new Map();
+  const formulaResults = runs.size
+    ? queueFormulaResults(ctx, held, RESPONSE_BUDGET_BYTES - cells * CATCH_UP_BYTES_PER_CELL)
+    : () => new Map<string, AreaRead[]>();
   if (!formulaResults) return null;
   await ctx.sync();
 

@@ -3,26 +3,28 @@
 // and no event says which (OfficeDev/office-js#3899: a formula cell whose result changed raised no onChanged). We know
 // where the formulas are (SheetSnapshot.formulaCells), so all their values go in the same sync as the rest, with the
 // formula cells now holding errors. Conservative: every formula cell, not only those of the written rows; more than
-// `maxCells` of them → null, and the caller reads the workbook in full.
+// `maxBytes` of them (values only, DEFAULT_BYTES_PER_CELL each) → null, and the caller reads the workbook in full.
 
 import { parseRange } from '../core/address';
 import type { AreaRead } from '../core/refresh';
 import type { WorkbookSnapshot } from '../core/types';
 import { areasOf } from './addresses';
+import { DEFAULT_BYTES_PER_CELL } from './chunks';
 import { normalizeCell } from './read';
 
 /** More separate formula areas than this are not worth one proxy each: read everything instead. */
 const MAX_FORMULA_AREAS = 2000;
 
-export type FormulaResults = () => Map<string, AreaRead[]>;
+export type FormulaResults = (() => Map<string, AreaRead[]>) & { bytes: number };
 
 /** Queue the reads (no sync); the returned function gives each sheet's formula areas with their values. */
 export function queueFormulaResults(
   ctx: Excel.RequestContext,
   wb: WorkbookSnapshot,
-  maxCells: number,
+  maxBytes: number,
   skip: (sheet: string) => boolean = () => false,
 ): FormulaResults | null {
+  const maxCells = Math.floor(maxBytes / DEFAULT_BYTES_PER_CELL);
   let cells = 0;
   let count = 0;
   const reads: { sheet: string; area: string; range: Excel.Range; errors: Excel.RangeAreas }[] = [];
@@ -41,7 +43,7 @@ export function queueFormulaResults(
       reads.push({ sheet: s.name, area, range, errors });
     }
   }
-  return () => {
+  const fill = () => {
     const out = new Map<string, AreaRead[]>();
     for (const { sheet, area, range, errors } of reads) {
       const values = range.values.map((row) => row.map(normalizeCell));
@@ -52,6 +54,7 @@ export function queueFormulaResults(
     }
     return out;
   };
+  return Object.assign(fill, { bytes: cells * DEFAULT_BYTES_PER_CELL });
 }
 
 /** The cells of `values` (read from `area`) inside the error areas become {error}. */

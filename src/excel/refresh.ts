@@ -56,9 +56,11 @@ export async function refreshWorkbook(
       }
     }
   }
-  // First sync: every formula's result (half the budget at most), and the formula cells of each written sheet's span.
-  const formulaResults = queueFormulaResults(ctx, wb, Math.floor(maxCells / 2));
+  // First sync: every formula's result (half the response at most; the written cells fill the rest), and the formula
+  // cells of each written sheet's span.
+  const formulaResults = queueFormulaResults(ctx, wb, RESPONSE_BUDGET_BYTES / 2);
   if (!formulaResults) return null;
+  let firstBudget = maxCells - Math.ceil(formulaResults.bytes / REFRESH_BYTES_PER_CELL);
   const formulaSpans = changed
     .filter((c) => !c.generated && !c.whole && c.areas.length)
     .map((c) => {
@@ -72,7 +74,12 @@ export async function refreshWorkbook(
   do {
     let end = start;
     let cells = 0;
-    while (end < reads.length && (end === start || cells + reads[end].cells <= maxCells)) cells += reads[end++].cells;
+    const budget = firstBudget;
+    firstBudget = maxCells;
+    // The first sync may carry the formula results alone when the first slice would not fit beside them.
+    const forced = budget === maxCells;
+    while (end < reads.length && ((end === start && forced) || cells + reads[end].cells <= budget))
+      cells += reads[end++].cells;
     const batch = reads.slice(start, end).map((x) => {
       const r = worksheets.getItem(x.sheet).getRange(x.area);
       r.load('values,numberFormat');
