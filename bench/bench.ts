@@ -82,10 +82,17 @@ function benchCore(rows: number): CoreRow {
 interface ActionRow {
   action: string;
   rows: number;
-  /** Syncs of the whole action as the pane runs it on the snapshot it holds: apply, then refresh. */
+  /**
+   * Syncs of the whole action as the pane runs it, end to end: catch up the held reading (the first action after
+   * opening: the one full read instead), plan, apply, refresh.
+   */
   syncs: number;
+  /** Syncs to bring the held reading up to date before planning (the full read, for the first action). */
+  readSyncs: number;
   applySyncs: number;
   refreshSyncs: number;
+  /** The same action planned from a full read (as before the catch-up): full read + apply + refresh. */
+  beforeSyncs: number;
   proxies: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
@@ -138,8 +145,10 @@ async function benchActions(rows: number): Promise<{ actions: ActionRow[]; read:
     action: 'read',
     rows,
     syncs: first.syncs,
+    readSyncs: first.syncs,
     applySyncs: 0,
     refreshSyncs: 0,
+    beforeSyncs: first.syncs,
     proxies: first.proxies,
     maxRequestBytes: first.maxRequestBytes,
     maxResponseBytes: first.maxResponseBytes,
@@ -154,11 +163,18 @@ async function benchActions(rows: number): Promise<{ actions: ActionRow[]; read:
     beforeBytes,
     ratio: first.responseBytes / beforeBytes,
   };
-  /** Plan on the pane's snapshot, apply, refresh the snapshot from what changed: the action end to end. */
+  // The first action after opening counts the one full read the pane made when it opened (that reading is the
+  // held one the first action plans from); every later action catches the held reading up instead.
+  let opening: typeof first | null = first;
+  /** The pane's sequence end to end: catch up the held reading, plan on it, apply, refresh it from what changed. */
   const measure = async (
     action: string,
     plan: (u: ReturnType<typeof understand>, s: WorkbookSnapshot) => WorkbookEdit[],
   ) => {
+    fx.resetStats();
+    snap = await port.catchUp(snap);
+    const c = stat();
+    const read = opening ?? c;
     const u = understand(snap, { today: TODAY });
     const edits = plan(u, snap);
     fx.resetStats();
@@ -167,18 +183,22 @@ async function benchActions(rows: number): Promise<{ actions: ActionRow[]; read:
     fx.resetStats();
     snap = await port.refresh(snap, result);
     const r = stat();
+    const readSyncs = read.syncs + (opening ? c.syncs : 0);
     out.push({
-      action,
+      action: opening ? `${action} (first: + open's read)` : action,
       rows,
-      syncs: a.syncs + r.syncs,
+      syncs: readSyncs + a.syncs + r.syncs,
+      readSyncs,
       applySyncs: a.syncs,
       refreshSyncs: r.syncs,
-      proxies: a.proxies + r.proxies,
-      maxRequestBytes: Math.max(a.maxRequestBytes, r.maxRequestBytes),
-      maxResponseBytes: Math.max(a.maxResponseBytes, r.maxResponseBytes),
-      maxCellsPerRead: Math.max(a.maxCellsPerRead, r.maxCellsPerRead),
-      responseBytes: a.responseBytes + r.responseBytes,
+      beforeSyncs: first.syncs + a.syncs + r.syncs,
+      proxies: read.proxies + a.proxies + r.proxies,
+      maxRequestBytes: Math.max(read.maxRequestBytes, a.maxRequestBytes, r.maxRequestBytes),
+      maxResponseBytes: Math.max(read.maxResponseBytes, a.maxResponseBytes, r.maxResponseBytes),
+      maxCellsPerRead: Math.max(read.maxCellsPerRead, a.maxCellsPerRead, r.maxCellsPerRead),
+      responseBytes: read.responseBytes + a.responseBytes + r.responseBytes,
     });
+    opening = null;
   };
   const issues = (u: ReturnType<typeof understand>) => checkOrder(u, { lang: 'zh-CN' });
   let highlighted = 0;
@@ -187,9 +207,13 @@ async function benchActions(rows: number): Promise<{ actions: ActionRow[]; read:
     highlighted = list.length;
     return [planHighlight(u, list)];
   });
-  out[out.length - 1].action = `highlight (${highlighted} cells)`;
+  out[out.length - 1].action = `highlight (${highlighted} cells; first: + open's read)`;
+  // The clerk types between two actions: three cells of the order block (two rows), told by Excel's change events.
+  const sheetName = sheet.name;
+  await fx.clerkEdit(sheetName, 'H20', [[4321]]);
+  await fx.clerkEdit(sheetName, 'L21:L22', [['2026/12/5'], ['2026/12/6']]);
   await measure(
-    'fix all',
+    'fix all (clerk typed 3 cells before)',
     (u, s) =>
       planFixes(
         u,
@@ -202,12 +226,23 @@ async function benchActions(rows: number): Promise<{ actions: ActionRow[]; read:
   let docLines = 0;
   await measure('packing list', (u, s) => {
     const customer = u.lines[0].text.customer ?? '';
-    const docRows = u.lines
+    let docRows = u.lines
       .filter((l) => (l.text.customer ?? '') === customer)
       .slice(0, 200)
       .map((l) => l.row);
-    docLines = docRows.length;
-    return planDocuments(u, s, { type: 'packing-list', rows: docRows, today: TODAY, force: true }).edits;
+    // Lines shipped in full are refused even with force (they have nothing left to pack): leave them out.
+    for (;;) {
+      try {
+        const edits = planDocuments(u, s, { type: 'packing-list', rows: docRows, today: TODAY, force: true }).edits;
+        docLines = docRows.length;
+        return edits;
+      } catch (e) {
+        const refused = (e as { params?: { rows?: string } }).params?.rows;
+        if (!refused) throw e;
+        const out = new Set(refused.split(',').map(Number));
+        docRows = docRows.filter((r) => !out.has(r));
+      }
+    }
   });
   out[out.length - 1].action = `packing list (${docLines} lines)`;
   await measure('weekly report', (u, s) => planOverdueReport(u, s, { today: TODAY, lang: 'zh-CN' }).edits);
@@ -399,14 +434,28 @@ function printActions(reads: ReadBytes[], actions: ActionRow[]): void {
     console.log(
       `${String(r.rows).padEnd(9)} ${String(r.syncs).padStart(5)}   ${f1(r.bytes / 1024).padStart(9)} KB   ${f1(r.beforeBytes / 1024).padStart(9)} KB   ${f2(r.ratio)}`,
     );
-  console.log('\nTask-pane actions on the recording Excel fake, on the snapshot the pane holds: apply, then refresh');
   console.log(
-    'action                       rows      syncs (apply+refresh)  proxies  max request KB  max response KB  max cells/read',
+    '\nTask-pane actions end to end on the recording Excel fake: catch up the held reading (the first action: the full read made on opening), plan, apply, refresh',
+  );
+  console.log(
+    'action                                            rows      syncs (read+apply+refresh)  w/ full read  proxies  max request KB  max response KB  max cells/read',
   );
   for (const a of actions)
     console.log(
-      `${a.action.padEnd(28)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)} (${a.applySyncs}+${a.refreshSyncs})${' '.repeat(10)}${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`,
+      `${a.action.padEnd(49)} ${String(a.rows).padEnd(9)} ${String(a.syncs).padStart(5)} (${a.readSyncs}+${a.applySyncs}+${a.refreshSyncs})`.padEnd(
+        88,
+      ) +
+        `${String(a.beforeSyncs).padStart(12)}  ${String(a.proxies).padStart(7)}  ${f1(a.maxRequestBytes / 1024).padStart(14)}  ${f1(a.maxResponseBytes / 1024).padStart(15)}  ${String(a.maxCellsPerRead).padStart(14)}`,
     );
+  // Issue 13: every pane action end to end ≤ 4 syncs at 100,000 rows, from the second action after opening on.
+  const later = actions.filter((a) => a.action !== 'read' && !a.action.includes('first:'));
+  const worst = Math.max(...later.map((a) => a.syncs));
+  const ok = worst <= 4;
+  console.log(
+    `\nFrom the second action on: at most ${worst} syncs end to end (target ≤ 4): ${ok ? 'met' : 'NOT MET'}. ` +
+      'The first action after opening includes the one full read the pane makes when it opens.',
+  );
+  if (!ok) process.exitCode = 1;
 }
 
 async function main() {

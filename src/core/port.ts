@@ -34,6 +34,11 @@ export interface WorkbookPort {
    * when the result does not say what changed: read() again.
    */
   refresh?(wb: WorkbookSnapshot, result: ApplyResult): Promise<WorkbookSnapshot>;
+  /**
+   * `held` (a snapshot this port gave) as the workbook is now: a port that knows what changed since (Excel's change
+   * events) reads only that again; when it cannot tell, read() in full. Absent: read().
+   */
+  catchUp?(held: WorkbookSnapshot, onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot>;
   /** Carry out a plan in a bounded number of round trips. */
   apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult>;
   /** Select a range (and activate its sheet). */

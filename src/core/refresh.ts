@@ -2,14 +2,14 @@
 // instead of reading the whole workbook after every action. Pure: a port reads the areas, this patches them in.
 // Sheets not touched keep their objects (the pane's memoised views of them stay valid).
 
-import { parseRange } from './address';
+import { areaAddress, parseRange, type Area } from './address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './types';
 
 export interface AreaRead {
   /** A1 area. */
   area: string;
   values: CellValue[][];
-  /** Number formats of the area, or null when not read. */
+  /** Number formats of the area, or null when not read (the snapshot's formats there are kept). */
   formats: (string | null)[][] | null;
 }
 
@@ -80,7 +80,8 @@ function putArea(s: SheetSnapshot, a: AreaRead, copied: Set<unknown[]>): void {
   };
   for (let i = 0; i < a.values.length; i++) {
     const row = own(s.values, r.top - s.top + i);
-    const frow = s.formats ? own(s.formats, r.top - s.top + i) : undefined;
+    // An area read without formats (formula results) leaves the formats as they were.
+    const frow = s.formats && a.formats ? own(s.formats, r.top - s.top + i) : undefined;
     for (let j = 0; j < a.values[i].length; j++) {
       row[r.left - s.left + j] = a.values[i][j];
       if (frow) frow[r.left - s.left + j] = a.formats?.[i]?.[j] ?? null;
@@ -135,4 +136,27 @@ function grow(
     });
   s.top = newTop;
   s.left = newLeft;
+}
+
+/**
+ * The formula-cell list of a sheet after some of its areas were read again: `old` without the cells of `within`,
+ * plus the formula cells found there now (`found`). Areas are A1 rectangles; the result may hold more, smaller ones.
+ */
+export function replaceAreas(old: string[], within: string[], found: string[]): string[] {
+  let rest = old.map(parseRange);
+  for (const w of within.map(parseRange)) rest = rest.flatMap((a) => subtract(a, w));
+  return [...rest.map(areaAddress), ...found];
+}
+
+/** The parts of `a` outside `b` (up to four rectangles). */
+function subtract(a: Area, b: Area): Area[] {
+  if (b.top > a.bottom || b.bottom < a.top || b.left > a.right || b.right < a.left) return [a];
+  const out: Area[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
 }

@@ -32,6 +32,12 @@ export interface ApplyOptions {
   requestBudgetBytes?: number;
   /** Table.resize is there (ExcelApi 1.13): a reused table can grow over the order lines. */
   canResizeTables?: boolean;
+  /**
+   * The sheets (name, protected) as a reading made in this action has them, nothing changed since (the port's change
+   * events say so): appended rows' landing rows are looked up in the look sync, and a look that would load nothing but
+   * the sheets is skipped (Excel still refuses a write to a sheet protected since: AccessDenied).
+   */
+  knownSheets?: { name: string; protected: boolean }[];
 }
 
 /** Sheets an edit writes into that must already exist. */
@@ -64,7 +70,8 @@ export async function applyEdits(
   const budget = opts.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
   // ---- 1. Look.
   const worksheets = ctx.workbook.worksheets;
-  worksheets.load('items/name,items/protection/protected');
+  const known = opts.knownSheets ? new Map(opts.knownSheets.map((k) => [k.name.toLowerCase(), k])) : null;
+  const earlyUsed = new Map<string, Excel.Range>();
   const tableLookups = new Map<number, TableLookup | null>();
   const cfScopes = new Map<number, Excel.Range>();
   const cellFormats = new Map<string, Excel.Range>();
@@ -75,6 +82,12 @@ export async function applyEdits(
       const used = worksheets.getItem(e.sheet).getUsedRangeOrNullObject(false);
       used.load('address');
       cfScopes.set(i, used);
+    } else if (e.kind === 'appendRows' && known?.has(e.sheet.toLowerCase())) {
+      const k = known.get(e.sheet.toLowerCase())!;
+      if (earlyUsed.has(k.name.toLowerCase())) return;
+      const used = worksheets.getItem(k.name).getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      earlyUsed.set(k.name.toLowerCase(), used);
     } else if (e.kind === 'setValues') {
       // Only where a quote prefix would be written: is the cell formatted as Text?
       for (const c of e.cells) {
@@ -89,21 +102,31 @@ export async function applyEdits(
       }
     }
   });
-  try {
-    await ctx.sync();
-  } catch (err) {
-    if ((err as { code?: string })?.code === 'ItemNotFound') await throwMissingItem(ctx, edits);
-    throw err;
+  const skipLook =
+    opts.knownSheets !== undefined &&
+    tableLookups.size === 0 &&
+    cfScopes.size === 0 &&
+    cellFormats.size === 0 &&
+    earlyUsed.size === 0;
+  if (!skipLook) {
+    worksheets.load('items/name,items/protection/protected');
+    try {
+      await ctx.sync();
+    } catch (err) {
+      if ((err as { code?: string })?.code === 'ItemNotFound') await throwMissingItem(ctx, edits);
+      throw err;
+    }
   }
+  const sheetItems = skipLook
+    ? opts.knownSheets!
+    : worksheets.items.map((ws) => ({ name: ws.name, protected: ws.protection.protected }));
 
-  const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
+  const existing = new Map(sheetItems.map((ws) => [ws.name.toLowerCase(), ws.name]));
   for (const e of edits) {
     const need = mustExist(e);
     if (need !== null && !existing.has(need.toLowerCase())) throw new OrderClerkError('sheetNotFound', { sheet: need });
   }
-  const protectedSheets = new Set(
-    worksheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name.toLowerCase()),
-  );
+  const protectedSheets = new Set(sheetItems.filter((ws) => ws.protected).map((ws) => ws.name.toLowerCase()));
   for (const e of edits) {
     const sheet = touchedSheet(e);
     if (sheet !== null && protectedSheets.has(sheet.toLowerCase()))
@@ -123,6 +146,12 @@ export async function applyEdits(
     if (e.kind !== 'appendRows') continue;
     const name = existing.get(e.sheet.toLowerCase());
     if (!name || usedLookups.has(name.toLowerCase())) continue;
+    // Looked up in the look sync already (knownSheets).
+    const early = earlyUsed.get(name.toLowerCase());
+    if (early) {
+      nextRow.set(name.toLowerCase(), early.isNullObject ? 0 : early.rowIndex + early.rowCount + 1);
+      continue;
+    }
     const used = worksheets.getItem(name).getUsedRangeOrNullObject(true);
     used.load('rowIndex,rowCount');
     usedLookups.set(name.toLowerCase(), used);
@@ -159,7 +188,7 @@ export async function applyEdits(
 
   // ---- 3. The writes, as units.
   const units: Unit[] = [];
-  const sheetNames = new Set(worksheets.items.map((ws) => ws.name));
+  const sheetNames = new Set(sheetItems.map((ws) => ws.name));
   const result: ApplyResult = { createdSheets: [], table: null };
   const changed = new Changes();
   const zoomChecks: { sheet: string; layout: () => Excel.PageLayout | null }[] = [];

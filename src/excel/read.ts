@@ -28,6 +28,8 @@ export interface ReadOptions {
   onProgress?: (p: Progress) => void;
   /** Read only these sheets in full (see ReadScope). */
   scope?: ReadScope;
+  /** Told every sheet's id and name after the first sync (the change events name sheets by id). */
+  onSheetIds?: (ids: Map<string, string>) => void;
 }
 
 /** DATE(2000,1,1) is 36526 in the 1900 date system and 35064 in the 1904 one. */
@@ -60,12 +62,13 @@ type SheetEntry = { ws: Excel.Worksheet; snap: SheetSnapshot; used: Excel.Range 
 export async function readWorkbook(ctx: Excel.RequestContext, opts: ReadOptions): Promise<WorkbookSnapshot> {
   // Sync 1: which sheets there are, the date system and the active sheet.
   const worksheets = ctx.workbook.worksheets;
-  worksheets.load('items/name,items/visibility,items/protection/protected');
+  worksheets.load(`items/name,${opts.onSheetIds ? 'items/id,' : ''}items/visibility,items/protection/protected`);
   const active = worksheets.getActiveWorksheet();
   active.load('name');
   const probe = ctx.workbook.functions.date(2000, 1, 1);
   probe.load('value');
   await ctx.sync();
+  opts.onSheetIds?.(new Map(worksheets.items.map((ws) => [ws.id, ws.name])));
 
   const dateSystem: 1900 | 1904 = typeof probe.value === 'number' && probe.value !== DATE_PROBE_1900 ? 1904 : 1900;
   const sheetItems = worksheets.items;

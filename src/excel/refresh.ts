@@ -1,24 +1,28 @@
 // After an apply: read back only what it changed (ApplyResult.changed) and patch the snapshot the pane holds
 // (core/refresh.ts), instead of reading the whole workbook again. One sync unless the changed cells pass the response
 // budget; documents and reports the add-in made are not read back (core reads only their names): a report alone
-// needs no sync at all.
+// needs no sync at all. The results of every formula of the workbook ride along in the first sync (Excel recomputed
+// those that depend on what was written; formulaResults.ts), with the formula cells now inside the written areas.
 
-import { cellAddress, parseRange } from '../core/address';
+import { areaAddress, areaSpan, cellAddress, parseRange } from '../core/address';
 import type { ApplyResult } from '../core/edits';
-import { patchSnapshot, type SheetRefresh } from '../core/refresh';
+import { patchSnapshot, replaceAreas, type SheetRefresh } from '../core/refresh';
 import type { WorkbookSnapshot } from '../core/types';
-import { stripSheet } from './addresses';
+import { areasOf, stripSheet } from './addresses';
 import { RESPONSE_BUDGET_BYTES } from './chunks';
+import { queueFormulaResults } from './formulaResults';
 import { normalizeCell, visibilityOf } from './read';
 
 /** Bytes a cell read back costs (value and number format), estimated high. */
 const REFRESH_BYTES_PER_CELL = 40;
 
+/** The snapshot after `result`; null when there are too many formulas to read again (the caller reads in full). */
 export async function refreshWorkbook(
   ctx: Excel.RequestContext,
   wb: WorkbookSnapshot,
   result: ApplyResult,
-): Promise<WorkbookSnapshot> {
+  onSheetIds?: (ids: Map<string, string>) => void,
+): Promise<WorkbookSnapshot | null> {
   const changed = result.changed ?? [];
   // Only documents or reports made: nothing to read. "The worksheet will be added at the end of existing
   // worksheets" (WorksheetCollection.add), visible and unprotected.
@@ -31,7 +35,7 @@ export async function refreshWorkbook(
     );
   }
   const worksheets = ctx.workbook.worksheets;
-  worksheets.load('items/name,items/visibility,items/protection/protected');
+  worksheets.load('items/name,items/id,items/visibility,items/protection/protected');
   const tableRange =
     changed.some((c) => c.tables) && result.table ? ctx.workbook.tables.getItem(result.table).getRange() : null;
   tableRange?.load('address');
@@ -52,12 +56,30 @@ export async function refreshWorkbook(
       }
     }
   }
+  // First sync: every formula's result (half the response at most; the written cells fill the rest), and the formula
+  // cells of each written sheet's span.
+  const formulaResults = queueFormulaResults(ctx, wb, RESPONSE_BUDGET_BYTES / 2);
+  if (!formulaResults) return null;
+  let firstBudget = maxCells - Math.ceil(formulaResults.bytes / REFRESH_BYTES_PER_CELL);
+  const formulaSpans = changed
+    .filter((c) => !c.generated && !c.whole && c.areas.length)
+    .map((c) => {
+      const span = c.areas.map(parseRange).reduce((a, b) => areaSpan(a, b));
+      const found = worksheets.getItem(c.sheet).getRange(areaAddress(span)).getSpecialCellsOrNullObject('Formulas');
+      found.load('address');
+      return { sheet: c.sheet.toLowerCase(), span: areaAddress(span), found };
+    });
   const got = new Map<string, { area: string; values: unknown[][]; formats: unknown[][] }[]>();
   let start = 0;
   do {
     let end = start;
     let cells = 0;
-    while (end < reads.length && (end === start || cells + reads[end].cells <= maxCells)) cells += reads[end++].cells;
+    const budget = firstBudget;
+    firstBudget = maxCells;
+    // The first sync may carry the formula results alone when the first slice would not fit beside them.
+    const forced = budget === maxCells;
+    while (end < reads.length && ((end === start && forced) || cells + reads[end].cells <= budget))
+      cells += reads[end++].cells;
     const batch = reads.slice(start, end).map((x) => {
       const r = worksheets.getItem(x.sheet).getRange(x.area);
       r.load('values,numberFormat');
@@ -72,6 +94,7 @@ export async function refreshWorkbook(
     start = end;
   } while (start < reads.length);
 
+  onSheetIds?.(new Map(worksheets.items.map((ws) => [ws.id, ws.name])));
   const info = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
   const refreshed: SheetRefresh[] = [];
   for (const c of changed) {
@@ -99,9 +122,26 @@ export async function refreshWorkbook(
       })),
     });
   }
-  return patchSnapshot(
+  // Formula results go after the written cells (a written formula's own cell is in both: the same value).
+  for (const [sheet, areas] of formulaResults()) {
+    const r = refreshed.find((x) => x.name === sheet);
+    const s = wb.sheets.find((x) => x.name === sheet)!;
+    if (r) r.areas.push(...areas);
+    else refreshed.push({ name: sheet, visibility: s.visibility, protected: s.protected, whole: false, areas });
+  }
+  const out = patchSnapshot(
     wb,
     worksheets.items.map((ws) => ws.name),
     refreshed,
   );
+  for (const f of formulaSpans) {
+    const s = out.sheets.find((x) => x.name.toLowerCase() === f.sheet);
+    if (s && !s.partial)
+      s.formulaCells = replaceAreas(
+        s.formulaCells ?? [],
+        [f.span],
+        f.found.isNullObject ? [] : areasOf(f.found.address),
+      );
+  }
+  return out;
 }

@@ -19,6 +19,10 @@
 //   Worksheet.pageLayout (zoom read back), Range.getTables,
 //   Range.copyFrom,
 //   Range.getSpecialCellsOrNullObject (formula and error cells) 1.9   ← the highest one we cannot do without
+// WorksheetCollection.onChanged/onFormatChanged/onAdded/
+//   onDeleted (the pane's catch-up, watch.ts)                1.9
+// Optional: onRowSorted/onColumnSorted 1.10, onProtectionChanged 1.14, onNameChanged 1.17 (watch.ts; without
+//   them a sort is not told, apply looks the sheets up itself, a rename shows only in the catch-up's name check)
 // Optional: Range.getMergedAreasOrNullObject                 1.13  (merges are read only when supported)
 // Optional: Table.resize                                     1.13  (without it a reused table is not grown over new
 //                                                                   or imported lines, and the pane says so)

@@ -1,6 +1,7 @@
 // The pane's state: one read of the workbook, what core understood of it, the clerk's selection, and one action at a
-// time. Actions (./actions) do the work over the port; this hook runs them, shows their notice and progress, and reads
-// the workbook again after an action that wrote.
+// time. Actions (./actions) do the work over the port; this hook runs them, shows their notice and progress, and
+// patches its reading after an action that wrote (or reads again when it cannot). Each action starts from the held
+// reading caught up with what changed since (WorkbookPort.catchUp; a full read where the port cannot tell).
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyWarningTexts } from '../core/applyWarnings';
@@ -81,8 +82,12 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string, now: () =
   const nowRef = useRef(now);
   nowRef.current = now;
 
+  /** The reading the pane holds: the next action has the port catch it up rather than read everything again. */
+  const held = useRef<WorkbookSnapshot | null>(null);
+
   /** Every reading an action makes becomes the pane's state, so the pane never shows an older one. */
   const adopt = useCallback((r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }) => {
+    held.current = r.wb;
     if (r.u) pinned.current = r.u.order.sheet;
     setReadFailure(r.failure);
     setWb(r.wb);
@@ -102,6 +107,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string, now: () =
       },
       pause: yieldToBrowser,
       onRead: adopt,
+      held: () => held.current,
     }),
     [today, adopt],
   );
@@ -112,6 +118,7 @@ export function usePane(port: WorkbookPort, lang: Lang, today: string, now: () =
     try {
       await readOrders({
         ...contextFor(port),
+        held: undefined, // "Read again", the first reading and one after a failed write: everything
         onRead: (r) => {
           read = r.wb;
           adopt(r);

@@ -7,6 +7,44 @@ import { createFakeExcel, FakeOfficeError } from './excel-fake';
 type FakeCtx = any;
 
 describe('excel fake', () => {
+  test("change events: handlers added in a sync; the add-in's writes raise onChanged (ThisLocalAddin) when that sync ends, the clerk's edits RangeEdited (Unknown), inserted rows RowInserted; getItem takes an id", async () => {
+    const fx = createFakeExcel([{ name: 'S', values: [[1, 2]] }]);
+    const seen: { changeType: string; triggerSource: string; address: string; worksheetId: string }[] = [];
+    let id = '';
+    await fx.run(async (ctx: FakeCtx) => {
+      ctx.workbook.worksheets.onChanged.add(async (e: (typeof seen)[number]) => {
+        seen.push(e);
+      });
+      const ws = ctx.workbook.worksheets.getItem('S').load('id');
+      await ctx.sync();
+      id = ws.id;
+      ctx.workbook.worksheets.getItem(id).getRange('B1').values = [[3]];
+      expect(seen).toHaveLength(0);
+      await ctx.sync();
+    });
+    expect(seen).toEqual([
+      expect.objectContaining({
+        changeType: 'RangeEdited',
+        triggerSource: 'ThisLocalAddin',
+        address: 'B1',
+        worksheetId: id,
+      }),
+    ]);
+    await fx.clerkEdit('S', 'A2', [[7]]);
+    await fx.clerkEdit('S', 'A3', [[8]], { silent: true });
+    await fx.clerkInsertRows('S', 1, 1);
+    expect(seen.slice(1).map((e) => [e.changeType, e.triggerSource, e.address])).toEqual([
+      ['RangeEdited', 'Unknown', 'A2'],
+      ['RowInserted', 'Unknown', '1:1'],
+    ]);
+    expect(fx.sheetValues('S')).toEqual([
+      [null, null],
+      [1, 3],
+      [7, null],
+      [8, null],
+    ]);
+  });
+
   test('reading a property before load + sync throws PropertyNotLoaded', async () => {
     const fx = createFakeExcel([{ name: 'S', values: [[1, 2]] }]);
     await fx.run(async (ctx: FakeCtx) => {

@@ -114,6 +114,8 @@ export interface CfRecord {
 
 export interface SheetRecord {
   name: string;
+  /** Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given workbook." */
+  id: string;
   grid: CellValue[][];
   formats: (string | null)[][];
   formulas: Map<string, string>;
@@ -285,6 +287,80 @@ export class FakeExcel {
   findSheet(name: string): SheetRecord | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
+  /** WorksheetCollection.getItem(key): "Gets a worksheet object using its name or ID." */
+  findSheetByKey(key: string): SheetRecord | undefined {
+    return this.findSheet(key) ?? this.sheets.find((s) => s.id === key);
+  }
+
+  // ----- change events (WorksheetCollection.onChanged …) and the clerk's own edits -----
+
+  /** Handlers per event name ('onChanged', 'onFormatChanged', 'onAdded', 'onDeleted', 'onNameChanged', …). */
+  readonly eventHandlers = new Map<string, Set<(e: any) => unknown>>();
+  /** Events raised by the add-in's writes in the running sync, delivered when it ends. */
+  private raised: [string, any][] = [];
+  raise(event: string, args: any): void {
+    this.raised.push([event, args]);
+  }
+  async deliver(events: [string, any][]): Promise<void> {
+    for (const [event, args] of events) for (const h of [...(this.eventHandlers.get(event) ?? [])]) await h(args);
+  }
+  /**
+   * The clerk types `values` at `address` (top-left cell, or an area the size of `values`). `silent`: no event
+   * arrives — OfficeDev/office-js#420 ("onChanged event does not trigger on cells filled by the list data validation")
+   * and #3729 ("Text to Columns" does not trigger onChanged).
+   */
+  async clerkEdit(
+    sheet: string,
+    address: string,
+    values: CellValue[][],
+    opts: { silent?: boolean } = {},
+  ): Promise<void> {
+    const s = this.sheet(sheet);
+    const at = parseRect(address);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        (s.grid[at.top - 1 + i] ??= [])[at.left - 1 + j] = v;
+        s.formulas.delete(cellAddress(at.top + i, at.left + j));
+      }),
+    );
+    const rect = {
+      top: at.top,
+      left: at.left,
+      bottom: at.top + values.length - 1,
+      right: at.left + values[0].length - 1,
+    };
+    // WorksheetChangedEventArgs: address "the changed area", changeType RangeEdited "triggered by a range being
+    // edited", source Local, and triggerSource "Unknown": "The event trigger source is unknown or currently unsupported."
+    if (!opts.silent) await this.deliver([['onChanged', changedArgs(s, rect, 'RangeEdited', 'Unknown')]]);
+  }
+  /** The clerk inserts `count` empty rows above row `at` (RowInserted: "triggered by inserting new rows"). */
+  async clerkInsertRows(sheet: string, at: number, count: number): Promise<void> {
+    const s = this.sheet(sheet);
+    s.grid.splice(at - 1, 0, ...Array.from({ length: count }, () => [] as CellValue[]));
+    s.formats.splice(at - 1, 0, ...Array.from({ length: count }, () => [] as (string | null)[]));
+    const rect = { top: at, bottom: at + count - 1, left: 1, right: MAX_COLS };
+    await this.deliver([['onChanged', changedArgs(s, rect, 'RowInserted', 'Unknown')]]);
+  }
+  /** The clerk adds a sheet (onAdded: "Occurs when a new worksheet is added to the workbook."). */
+  async clerkAddSheet(name: string, values: CellValue[][] = []): Promise<void> {
+    const rec = newSheet({ name, values });
+    this.sheets.push(rec);
+    await this.deliver([['onAdded', { type: 'WorksheetAdded', source: 'Local', worksheetId: rec.id }]]);
+  }
+  /** The clerk protects a sheet (onProtectionChanged: "Occurs when the worksheet protection state is changed."). */
+  async clerkProtect(name: string): Promise<void> {
+    const s = this.sheet(name);
+    s.protected = true;
+    const args = { type: 'WorksheetProtectionChanged', source: 'Local', worksheetId: s.id, isProtected: true };
+    await this.deliver([['onProtectionChanged', args]]);
+  }
+  /** The clerk renames a sheet; `silent` before ExcelApi 1.17 (onNameChanged: "[Api set: ExcelApi 1.17]"). */
+  async clerkRename(from: string, to: string, opts: { silent?: boolean } = {}): Promise<void> {
+    const s = this.sheet(from);
+    s.name = to;
+    const args = { type: 'WorksheetNameChanged', source: 'Local', worksheetId: s.id, nameBefore: from, nameAfter: to };
+    if (!opts.silent) await this.deliver([['onNameChanged', args]]);
+  }
   /** The sheet's grid from A1 to its last used cell, errors as {error}. */
   sheetValues(name: string): CellValue[][] {
     const s = this.sheet(name);
@@ -349,6 +425,11 @@ export class FakeExcel {
       }
       actions[i].run();
     }
+    // Reference is silent on when events reach the add-in (OfficeDev/office-js#521: "sometimes A1 won't update for 10+
+    // seconds"); the fake delivers the add-in's own at the end of the sync that raised them.
+    const raised = this.raised;
+    this.raised = [];
+    await this.deliver(raised);
     stat.responseBytes = this.response;
     this.stats.responseBytes += stat.responseBytes;
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, stat.responseBytes);
@@ -358,6 +439,32 @@ export class FakeExcel {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
     }
   }
+}
+
+/**
+ * EventHandlers.add: "Adds a function to be called when the event is triggered." — queued like every call, so the
+ * handler runs for events after the sync that carried it.
+ */
+function handlers(fx: FakeExcel, event: string): { add(h: (e: any) => unknown): any } {
+  return {
+    add: (h) => {
+      fx.enqueue(() => {
+        const set = fx.eventHandlers.get(event) ?? new Set();
+        set.add(h);
+        fx.eventHandlers.set(event, set);
+      });
+      return { context: fx.context, remove: () => fx.enqueue(() => fx.eventHandlers.get(event)?.delete(h)) };
+    },
+  };
+}
+
+function changedArgs(sheet: SheetRecord, rect: Rect, changeType: string, triggerSource: string): any {
+  const address = rectAddress(rect);
+  return { type: 'WorksheetChanged', changeType, source: 'Local', address, worksheetId: sheet.id, triggerSource };
+}
+
+function formatArgs(sheet: SheetRecord, rect: Rect): any {
+  return { type: 'WorksheetFormatChanged', source: 'Local', address: rectAddress(rect), worksheetId: sheet.id };
 }
 
 function emptyStats(): FakeStats {
@@ -380,9 +487,12 @@ function emptyStats(): FakeStats {
   };
 }
 
+let sheetIds = 0;
+
 function newSheet(s: FakeSheetInit): SheetRecord {
   return {
     name: s.name,
+    id: `{fake-sheet-${++sheetIds}}`,
     grid: s.values.map((r) => r.slice()),
     formats: s.formats ? s.formats.map((r) => r.slice()) : [],
     formulas: new Map(Object.entries(s.formulas ?? {}).map(([a, f]) => [a.replace(/\$/g, '').toUpperCase(), f])),
@@ -662,6 +772,14 @@ class FakeWorkbookTables extends FakeProxy {
 }
 
 class FakeWorksheetCollection extends FakeProxy {
+  readonly onChanged = handlers(this._fx, 'onChanged');
+  readonly onFormatChanged = handlers(this._fx, 'onFormatChanged');
+  readonly onAdded = handlers(this._fx, 'onAdded');
+  readonly onDeleted = handlers(this._fx, 'onDeleted');
+  readonly onNameChanged = handlers(this._fx, 'onNameChanged');
+  readonly onProtectionChanged = handlers(this._fx, 'onProtectionChanged');
+  readonly onRowSorted = handlers(this._fx, 'onRowSorted');
+  readonly onColumnSorted = handlers(this._fx, 'onColumnSorted');
   constructor(fx: FakeExcel) {
     super(fx, () => fx.sheets);
   }
@@ -670,7 +788,7 @@ class FakeWorksheetCollection extends FakeProxy {
   }
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this._fx, () => {
-      const s = this._fx.findSheet(name);
+      const s = this._fx.findSheetByKey(name);
       if (!s) throw new FakeOfficeError('ItemNotFound', `fake: no sheet ${name}`);
       return s;
     });
@@ -689,6 +807,8 @@ class FakeWorksheetCollection extends FakeProxy {
       if (!validSheetName(name)) throw new FakeOfficeError('InvalidArgument', `fake: bad sheet name ${name}`);
       rec = newSheet({ name, values: [] });
       this._fx.sheets.push(rec);
+      // onAdded fires for a sheet the add-in adds too (WorksheetAddedEventArgs carries no triggerSource).
+      this._fx.raise('onAdded', { type: 'WorksheetAdded', source: 'Local', worksheetId: rec.id });
     }, name.length + 40);
     return new FakeWorksheet(this._fx, () => rec);
   }
@@ -713,6 +833,8 @@ class FakeWorksheet extends FakeProxy {
     switch (name) {
       case 'name':
         return t.name;
+      case 'id':
+        return t.id;
       case 'visibility':
         return t.visibility;
       case 'showGridlines':
@@ -728,6 +850,9 @@ class FakeWorksheet extends FakeProxy {
   }
   get name(): string {
     return this._get('name');
+  }
+  get id(): string {
+    return this._get('id');
   }
   get visibility(): string {
     return this._get('visibility');
@@ -1122,6 +1247,10 @@ class FakeRange extends FakeProxy {
       () => {
         const { sheet, rect } = this._resolve();
         guardWrite(sheet);
+        // The add-in's own write: onChanged with triggerSource ThisLocalAddin ("The event is triggered by the Office
+        // JS API of the current add-in."); a number format raises onFormatChanged, whose args have no triggerSource.
+        if (kind === 'numberFormat') this._fx.raise('onFormatChanged', formatArgs(sheet, rect));
+        else this._fx.raise('onChanged', changedArgs(sheet, rect, 'RangeEdited', 'ThisLocalAddin'));
         if (kind === 'values')
           this._fx.stats.valueWrites.push({
             sync: this._fx.stats.syncs,
@@ -1167,6 +1296,10 @@ class FakeRange extends FakeProxy {
     this._fx.write(() => {
       const { sheet, rect } = this._resolve();
       guardWrite(sheet);
+      this._fx.raise(
+        copyType === 'Formats' ? 'onFormatChanged' : 'onChanged',
+        copyType === 'Formats' ? formatArgs(sheet, rect) : changedArgs(sheet, rect, 'RangeEdited', 'ThisLocalAddin'),
+      );
       let src: ReturnType<typeof parseRect>;
       if (typeof source === 'string') src = parseRect(source);
       else {
@@ -1200,7 +1333,11 @@ class FakeRange extends FakeProxy {
   get format(): any {
     return this._nav('format', () =>
       Object.assign(new FakeHolder(this._fx), {
-        rec: recorder(this._fx, '', (p, v) => styleRange(this._resolve(), p, v)),
+        rec: recorder(this._fx, '', (p, v) => {
+          const t = this._resolve();
+          styleRange(t, p, v);
+          this._fx.raise('onFormatChanged', formatArgs(t.sheet, t.rect));
+        }),
       }),
     ).rec;
   }
@@ -1290,6 +1427,7 @@ class FakeRange extends FakeProxy {
     this._fx.write(() => {
       const { sheet, rect } = this._resolve();
       guardWrite(sheet);
+      this._fx.raise('onChanged', changedArgs(sheet, rect, 'RangeEdited', 'ThisLocalAddin'));
       for (let r = rect.top; r <= Math.min(rect.bottom, sheet.grid.length); r++) {
         const row = sheet.grid[r - 1];
         if (!row) continue;

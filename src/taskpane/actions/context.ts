@@ -1,6 +1,6 @@
-// What every pane action works with, and the one write path they share: read the workbook fresh, understand the
-// order sheet, plan from what was read, apply the plan. The pane reads the workbook again after an action that wrote
-// (usePane), so the sequence fresh → plan → apply → reload is written once.
+// What every pane action works with, and the one write path they share: the workbook as it is now (the pane's held
+// reading caught up with what changed since — WorkbookPort.catchUp — or a full read), understand the order sheet, plan
+// from that, apply the plan. The pane patches its reading after an action that wrote (usePane: refreshedAfter).
 
 import type { ApplyResult, WorkbookEdit } from '../../core/edits';
 import type { Progress, WorkbookPort } from '../../core/port';
@@ -32,6 +32,8 @@ export interface ActionContext {
   onRead?(r: { wb: WorkbookSnapshot; u: Understanding | null; failure: unknown }): void;
   /** How this caller reads (the ribbon reads only the sheets it needs: commands.ts readForCommand); default: all. */
   readOrders?(): Promise<Reading>;
+  /** The reading the pane holds (the port catches it up instead of reading everything again); absent: read in full. */
+  held?(): WorkbookSnapshot | null;
 }
 
 export interface Reading {
@@ -48,12 +50,17 @@ export function understandFor(wb: WorkbookSnapshot, today: string, sheet: string
   return understand(wb, { today });
 }
 
-/** Read the workbook and understand its order sheet (never from a reading older than this action). */
+/**
+ * The workbook as it is now, its order sheet understood (never from a reading older than this action): the pane's held
+ * reading caught up by the port when it can tell what changed since, else read in full.
+ */
 export async function readOrders(ctx: ActionContext): Promise<Reading> {
   if (ctx.readOrders) return ctx.readOrders();
   ctx.onStep?.('read');
   await ctx.pause?.(); // let "reading" paint before a read that may hold the page for a while
-  const wb = await ctx.port.read((p) => ctx.onStep?.('read', p));
+  const held = ctx.held?.() ?? null;
+  const progress = (p: Progress) => ctx.onStep?.('read', p);
+  const wb = held && ctx.port.catchUp ? await ctx.port.catchUp(held, progress) : await ctx.port.read(progress);
   ctx.onStep?.('understand');
   await ctx.pause?.();
   let u: Understanding;
@@ -118,6 +125,17 @@ export function trackWrites(port: WorkbookPort): {
         }
         return wb;
       },
+      // A caught-up reading is the whole workbook as it is now, like a full one.
+      ...(port.catchUp
+        ? {
+            catchUp: async (held: WorkbookSnapshot, p?: (p: Progress) => void) => {
+              const wb = await port.catchUp!(held, p);
+              base = wb;
+              pending = [];
+              return wb;
+            },
+          }
+        : {}),
       apply: async (edits, p) => {
         const r = await port.apply(edits, p);
         results.push(r);
@@ -134,10 +152,10 @@ export function trackWrites(port: WorkbookPort): {
 
 /**
  * The workbook after an action's writes without reading it all again: the reading the writes were planned from,
- * patched with what each apply changed (WorkbookPort.refresh: in Excel, only the changed cells are read back). Null when
- * the port has no refresh (the .xlsx port reads from memory anyway), when there was no full reading before the writes,
- * when an apply does not say what it changed, when a written sheet holds formulas (their results may have changed),
- * or when refreshing fails: then the caller reads everything.
+ * patched with what each apply changed (WorkbookPort.refresh: in Excel, only the changed cells are read back, with
+ * every formula's result, which Excel recomputed). Null when the port has no refresh (the .xlsx port reads from memory
+ * anyway), when there was no full reading before the writes, when an apply does not say what it changed, or when
+ * refreshing fails: then the caller reads everything.
  */
 export async function refreshedAfter(
   port: WorkbookPort,
@@ -145,12 +163,6 @@ export async function refreshedAfter(
 ): Promise<WorkbookSnapshot | null> {
   const { base, results } = since;
   if (!port.refresh || !base || results.length === 0 || results.some((r) => r.changed === undefined)) return null;
-  // Excel recomputes the formulas that depend on what was written, and refresh reads back only the written cells: a
-  // written sheet holding formulas (not one the add-in made) is read again in full, so no result shown is stale.
-  const written = new Set(
-    results.flatMap((r) => (r.changed ?? []).filter((c) => !c.generated).map((c) => c.sheet.toLowerCase())),
-  );
-  if (base.sheets.some((s) => written.has(s.name.toLowerCase()) && (s.formulaCells?.length ?? 0) > 0)) return null;
   try {
     let wb = base;
     for (const r of results) wb = await port.refresh(wb, r);
