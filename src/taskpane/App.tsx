@@ -227,7 +227,7 @@ function Pane({
               <CustomersPanel pane={actions} u={u} wb={pane.wb} today={today} />
             </TabPanel>
             <TabPanel tab="settings" shown={tab}>
-              <SettingsPanel pane={actions} u={u} />
+              <SettingsPanel pane={actions} u={u} wb={pane.wb} />
             </TabPanel>
           </>
         )}

@@ -1,15 +1,19 @@
 // "Documents" tab: work order, packing list and delivery note from the selected order lines, with what ships now
-// (ShipTable), Void on a created document (after a confirm: it changes the order sheet), and the signed receipts not
-// back yet (ReceiptsList).
+// (ShipTable); the company prompt before the first document when no profile is saved (CompanyPrompt); the documents
+// made in this session; the register's delivery notes with Void (RegisterNotes); the signed receipts not back yet
+// (ReceiptsList).
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
+import { guessCompanyName } from '../core/company';
 import { DOC_TYPES, readRegister, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
-import { makeDocuments, voidDocument } from './actions';
+import type { CompanyProfile, Lang, Understanding, WorkbookSnapshot } from '../core/types';
+import { makeDocuments, saveCompanyAndMakeDocuments } from './actions';
+import { CompanyPrompt } from './CompanyPrompt';
 import { formatNumberIn } from './model';
 import { ReceiptsList } from './ReceiptsList';
+import { RegisterNotes } from './RegisterNotes';
 import { parseShipInputs, ShipTable } from './ShipTable';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
@@ -41,25 +45,29 @@ export function DocumentsPanel({
   const [perCustomer, setPerCustomer] = React.useState(false);
   /** This shipment's quantities as typed, per row; a new reading of the workbook (shipped changed) clears them. */
   const [typed, setTyped] = React.useState<Record<number, string>>({});
-  const [confirming, setConfirming] = React.useState<string | null>(null);
+  /** The document waiting for the company prompt's answer (SPEC 7: asked once, when no profile is saved). */
+  const [asking, setAsking] = React.useState<DocType | null>(null);
+  const [skipped, setSkipped] = React.useState(false);
   React.useEffect(() => setTyped({}), [u]);
   const { ship, bad } = parseShipInputs(typed, rows);
+  const needsCompany = !!u && !u.settings.company?.name && !skipped;
+  const guess = React.useMemo(() => (u && wb ? guessCompanyName(wb, u.order) : null), [u, wb]);
 
-  const generate = (type: DocType) =>
-    run('documents', async (ctx) => {
-      const r = await makeDocuments(ctx, type, {
+  const generate = (type: DocType, company?: CompanyProfile) => {
+    setAsking(null);
+    return run('documents', async (ctx) => {
+      const choices = {
         docLang: docLang === SHEET_LANG ? null : docLang,
         withoutPrices,
         perCustomer,
         ...(type === 'work-order' ? {} : { ship }),
-      });
+      };
+      const r = company
+        ? await saveCompanyAndMakeDocuments(ctx, company, type, choices)
+        : await makeDocuments(ctx, type, choices);
       onMade(r.docs);
       return r.notice;
     });
-
-  const voidIt = (number: string) => {
-    setConfirming(null);
-    void run('void', (ctx) => voidDocument(ctx, number));
   };
 
   const openSheet = (sheet: string) => pane.select(sheet, 'A1');
@@ -131,12 +139,24 @@ export function DocumentsPanel({
             key={type}
             appearance={type === 'work-order' ? 'primary' : 'secondary'}
             disabled={disabled || (type !== 'work-order' && bad.size > 0)}
-            onClick={() => void generate(type)}
+            onClick={() => (needsCompany ? setAsking(type) : void generate(type))}
           >
             {t(lang, `pane.docs.${type}`)}
           </Button>
         ))}
       </div>
+      {asking && (
+        <CompanyPrompt
+          lang={lang}
+          guess={guess}
+          busy={disabled}
+          onSave={(profile) => void generate(asking, profile)}
+          onSkip={() => {
+            setSkipped(true);
+            void generate(asking);
+          }}
+        />
+      )}
 
       {made.length > 0 && (
         <>
@@ -153,40 +173,14 @@ export function DocumentsPanel({
                       {voided.has(d.number) ? ` · ${t(lang, 'pane.docs.isVoid')}` : ''}
                     </span>
                   </span>
-                  {d.type === 'delivery-note' && !voided.has(d.number) && (
-                    <Button
-                      size="small"
-                      disabled={disabled}
-                      aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
-                      onClick={() => setConfirming(d.number)}
-                    >
-                      {t(lang, 'pane.docs.void')}
-                    </Button>
-                  )}
                 </div>
-                {confirming === d.number && (
-                  <div
-                    className={s.card}
-                    role="alertdialog"
-                    aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
-                  >
-                    <Text size={200}>{t(lang, 'pane.docs.voidConfirm', { number: d.number })}</Text>
-                    <div className={s.buttons}>
-                      <Button size="small" appearance="primary" disabled={disabled} onClick={() => voidIt(d.number)}>
-                        {t(lang, 'pane.docs.voidYes')}
-                      </Button>
-                      <Button size="small" onClick={() => setConfirming(null)}>
-                        {t(lang, 'pane.docs.voidNo')}
-                      </Button>
-                    </div>
-                  </div>
-                )}
               </li>
             ))}
           </ul>
         </>
       )}
 
+      {wb && <RegisterNotes pane={pane} wb={wb} />}
       {u && wb && <ReceiptsList pane={pane} u={u} wb={wb} today={today} />}
     </div>
   );
