@@ -332,6 +332,10 @@ describe('browser demo', () => {
   });
 
   it('asks for the company on the first document: saved, it heads the note and fills the Settings tab', async () => {
+    // No profile saved: the Settings tab shows the title row's name as a guess, not saved.
+    await tab(p, '设置');
+    expect(await p.getByTestId('setting-companyName').inputValue()).toBe('永兴小家电制品有限公司');
+    await p.getByTestId('company-guessed').waitFor();
     await p.locator('th.rowhead', { hasText: /^12$/ }).click();
     await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
     await tab(p, '单据');
@@ -339,11 +343,14 @@ describe('browser demo', () => {
     await p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }).click();
     const prompt = p.getByTestId('company-prompt');
     await prompt.waitFor();
-    // The sample's title (2026年销售订单跟踪表) names no company: nothing to prefill, and no saving without a name.
-    expect(await p.getByTestId('prompt-companyName').inputValue()).toBe('');
+    // Prefilled from the sample's title row (永兴小家电制品有限公司 2026年销售订单跟踪表), said to be a guess.
+    const name = p.getByTestId('prompt-companyName');
+    expect(await name.inputValue()).toBe('永兴小家电制品有限公司');
+    expect(await prompt.innerText()).toContain('公司名称是从订单表标题猜的');
     const save = prompt.getByRole('button', { name: '保存并继续' });
-    expect(await save.isDisabled()).toBe(true);
-    await p.getByTestId('prompt-companyName').fill('永兴小家电制品有限公司');
+    await name.fill('');
+    expect(await save.isDisabled()).toBe(true); // no profile without a name
+    await name.fill('永兴小家电制品有限公司');
     await p.getByTestId('prompt-companyAddress').fill('佛山市顺德区容桂大道 88 号');
     await p.getByTestId('prompt-companyPhone').fill('0757-2888 1234');
     expect(await seriousViolations(p)).toEqual([]);
