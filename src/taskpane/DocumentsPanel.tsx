@@ -43,6 +43,7 @@ export function DocumentsPanel({
   const [docLang, setDocLang] = React.useState<Lang | typeof SHEET_LANG>(SHEET_LANG);
   const [withoutPrices, setWithoutPrices] = React.useState(false);
   const [perCustomer, setPerCustomer] = React.useState(false);
+  const [addShipped, setAddShipped] = React.useState(false);
   /** This shipment's quantities as typed, per row; a new reading of the workbook (shipped changed) clears them. */
   const [typed, setTyped] = React.useState<Record<number, string>>({});
   /** The document waiting for the company prompt's answer (SPEC 7: asked once, when no profile is saved). */
@@ -50,6 +51,8 @@ export function DocumentsPanel({
   const [skipped, setSkipped] = React.useState(false);
   React.useEffect(() => setTyped({}), [u]);
   const { ship, bad } = parseShipInputs(typed, rows);
+  /** Without a shipped column Excel's delay colours do not see recorded shipments: the pane offers to add one. */
+  const noShippedColumn = !!u && u.order.columns.shippedQty === undefined;
   const needsCompany = !!u && !u.settings.company?.name && !skipped;
   const guess = React.useMemo(() => (u && wb ? guessCompanyName(wb, u.order) : null), [u, wb]);
 
@@ -61,6 +64,7 @@ export function DocumentsPanel({
         withoutPrices,
         perCustomer,
         ...(type === 'work-order' ? {} : { ship }),
+        addShippedColumn: noShippedColumn && addShipped,
       };
       const r = company
         ? await saveCompanyAndMakeDocuments(ctx, company, type, choices)
@@ -131,6 +135,13 @@ export function DocumentsPanel({
           onChange={(_, d) => setPerCustomer(!!d.checked)}
           label={t(lang, 'pane.docs.perCustomer')}
         />
+        {noShippedColumn && (
+          <Checkbox
+            checked={addShipped}
+            onChange={(_, d) => setAddShipped(!!d.checked)}
+            label={t(lang, 'pane.docs.addShippedColumn')}
+          />
+        )}
       </div>
 
       <div className={s.buttons}>

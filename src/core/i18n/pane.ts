@@ -129,6 +129,9 @@ export const pane: CataloguePart = {
     'pane.company.saved': '公司资料“{name}”已保存在工作簿的设置中。',
     'pane.docs.registerNotes': '单据登记中的送货单',
     'pane.docs.registerNone': '单据登记中没有有效的送货单。',
+    'pane.docs.addShippedColumn': '在订单表添加已出货数量列',
+    'pane.docs.recordOnly':
+      '订单表没有已出货数量列：本次出货只记在“{sheet}”中。订单表上 Excel 的交期颜色只看订单表的列，看不到这些数量，这些行仍按未出货着色（“交期”页按出货记录计算，是对的）。勾选“在订单表添加已出货数量列”再出送货单，会在表格右侧添加这一列并按出货记录填好。',
     'demo.title': '跟单助手 · 浏览器演示',
     'demo.subtitle': '内置示例工作簿，在浏览器内运行，不上传任何数据。',
     'demo.download': '下载 .xlsx',
@@ -329,6 +332,9 @@ export const pane: CataloguePart = {
     'pane.company.saved': 'Company profile "{name}" saved in the workbook\'s settings.',
     'pane.docs.registerNotes': 'Delivery notes in the register',
     'pane.docs.registerNone': 'No valid delivery note in the register.',
+    'pane.docs.addShippedColumn': 'Add a shipped column to the order sheet',
+    'pane.docs.recordOnly':
+      'The order sheet has no shipped-quantity column: this shipment is recorded in "{sheet}" only. Excel\'s delay colours on the order sheet read only its columns and do not see it, so these lines stay coloured as not shipped (the Delays tab reads the record and is right). Tick "Add a shipped column to the order sheet" before the next delivery note to add the column right of the table, filled from the record.',
     'demo.title': 'Order Clerk · browser demo',
     'demo.subtitle': 'A built-in sample workbook, running in your browser; nothing is uploaded.',
     'demo.download': 'Download .xlsx',

@@ -26,7 +26,12 @@ export interface DocChoices {
   perCustomer: boolean;
   /** This shipment's quantity per sheet row, as the clerk typed it; rows left out ship their open quantity. */
   ship?: Record<number, number>;
+  /** A delivery note on a sheet without a shipped column adds one, filled from the shipments record (SPEC 11). */
+  addShippedColumn?: boolean;
 }
+
+/** Core notes the pane words its own way: the CLI's words name a flag, the pane's the control beside the buttons. */
+const PANE_WORDS: Record<string, string> = { 'ship.note.recordOnly': 'pane.docs.recordOnly' };
 
 /**
  * One kind of document from the selected lines; missing packing data makes it a partial success. Lines the core
@@ -52,6 +57,7 @@ export async function makeDocuments(
       withoutPrices: choices.withoutPrices,
       perCustomer: choices.perCustomer,
       ship: choices.ship,
+      addShippedColumn: choices.addShippedColumn === true,
       now: ctx.now(),
     };
     // The same refusals planDocuments would throw, said in the pane's words (the CLI's names its flags).
@@ -82,7 +88,8 @@ export async function makeDocuments(
       : planned.companyName === null
         ? [t(lang, 'pane.docs.companyNone')]
         : [];
-  const warnings = [...company, ...docs.flatMap((d) => d.warnings)];
+  const notes = docs.flatMap((d) => d.notes.map((n) => t(lang, PANE_WORDS[n.key] ?? n.key, n.params)));
+  const warnings = [...company, ...new Set(notes)];
   return {
     docs,
     notice: {
