@@ -9,7 +9,7 @@ import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { tablePageStarts } from '../../../src/core/documents/pages';
 import { t } from '../../../src/core/i18n';
-import { cellAt, findSheet } from '../../../src/core/snapshot';
+import { cellAt } from '../../../src/core/snapshot';
 import { cli, readBack, saveWorkbook, TODAY_ARGS } from '../../reliability/cliHarness';
 
 const OUT = path.resolve(__dirname, '../../output/copies');
@@ -48,36 +48,52 @@ async function rowBreaksOf(file: string): Promise<{ breaks: number[]; xml: strin
   return { breaks: [], xml: '' };
 }
 
-test('40 lines in three copies: each copy starts a page, every page of a table starts with its header row', async () => {
-  const input = await longOrder(40);
-  const out = path.join(OUT, 'dn-40-lines-3-copies.xlsx');
+/** Write a three-copy delivery note of `rows` with the CLI; the note sheet's rows whose column A starts with each text. */
+async function threeCopies(
+  input: string,
+  rows: string,
+  out: string,
+  starts: string[],
+  extra: string[] = [],
+): Promise<number[][]> {
   const r = await cli([
     'generate',
     input,
     '--doc',
     'delivery-note',
     '--rows',
-    '2-41',
+    rows,
     '--copies',
     '3',
-    '--company',
-    COMPANY,
     '-o',
     out,
+    ...extra,
     ...TODAY_ARGS,
   ]);
   expect(r.code).toBe(0);
   const { snapshot } = await readBack(out);
   const sheet = snapshot.sheets.find((s) => s.name.startsWith('送货单'))!;
-  const text = (row: number, col: number) => String(cellAt(findSheet(snapshot, sheet.name)!, row, col) ?? '');
-  const header = t('zh-CN', 'doc.col.lineNo');
-  // Every row that starts a copy (the company's name) and every header row of a line table.
-  const copyTops: number[] = [];
-  const headerRows: number[] = [];
+  const found = starts.map(() => [] as number[]);
   for (let row = 1; row <= sheet.values.length + sheet.top; row++) {
-    if (text(row, 1) === COMPANY) copyTops.push(row);
-    if (text(row, 1).startsWith(header)) headerRows.push(row);
+    const a = String(cellAt(sheet, row, 1) ?? '');
+    starts.forEach((text, i) => {
+      if (a.startsWith(text)) found[i].push(row);
+    });
   }
+  return found;
+}
+
+test('40 lines in three copies: each copy starts a page, every page of a table starts with its header row', async () => {
+  const input = await longOrder(40);
+  const out = path.join(OUT, 'dn-40-lines-3-copies.xlsx');
+  // Every row that starts a copy (the company's name) and every header row of a line table.
+  const [copyTops, headerRows] = await threeCopies(
+    input,
+    '2-41',
+    out,
+    [COMPANY, t('zh-CN', 'doc.col.lineNo')],
+    ['--company', COMPANY],
+  );
   expect(copyTops).toHaveLength(3);
 
   const { breaks, xml } = await rowBreaksOf(out);
@@ -96,26 +112,7 @@ test('40 lines in three copies: each copy starts a page, every page of a table s
 test('a short note in three copies keeps each copy whole: no table breaks, only a copy that would not fit starts a page', async () => {
   const input = await longOrder(2);
   const out = path.join(OUT, 'dn-1-line-3-copies.xlsx');
-  const r = await cli([
-    'generate',
-    input,
-    '--doc',
-    'delivery-note',
-    '--rows',
-    '2',
-    '--copies',
-    '3',
-    '-o',
-    out,
-    ...TODAY_ARGS,
-  ]);
-  expect(r.code).toBe(0);
-  const { snapshot } = await readBack(out);
-  const sheet = snapshot.sheets.find((s) => s.name.startsWith('送货单'))!;
-  const title = t('zh-CN', 'doc.title.delivery-note');
-  const tops: number[] = [];
-  for (let row = 1; row <= sheet.values.length + sheet.top; row++)
-    if (String(cellAt(sheet, row, 1) ?? '').startsWith(title)) tops.push(row);
+  const [tops] = await threeCopies(input, '2', out, [t('zh-CN', 'doc.title.delivery-note')]);
   expect(tops).toHaveLength(3);
   const { breaks } = await rowBreaksOf(out);
   expect(breaks.length).toBeLessThanOrEqual(2);
