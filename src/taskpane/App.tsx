@@ -93,6 +93,12 @@ function Pane({
   const [tab, setTab] = React.useState<PaneTab>('sheet');
   const [made, setMade] = React.useState<GeneratedDocument[]>([]);
   const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
+  // The company prompt asks once (SPEC 7): a skip holds for this session in the Documents tab and the selection card.
+  const [companySkipped, setCompanySkipped] = React.useState(false);
+  const companyAsk = React.useMemo(
+    () => ({ skipped: companySkipped, onSkip: () => setCompanySkipped(true) }),
+    [companySkipped],
+  );
   const { actions, notice, progress, step, u, lines, delays, selectedRows } = pane;
   const { busy } = actions;
   const firstRun = !u && !!pane.readFailure;
@@ -195,6 +201,7 @@ function Pane({
             onMade={onMade}
             wb={pane.wb}
             showDocButtons={tab !== 'documents'}
+            companyAsk={companyAsk}
           />
         )}
         {/* Panels stay mounted so a check's results survive a look at another tab. */}
@@ -218,6 +225,7 @@ function Pane({
                 selectedRows={selectedRows}
                 made={made}
                 onMade={onMade}
+                companyAsk={companyAsk}
               />
             </TabPanel>
             <TabPanel tab="import" shown={tab}>

@@ -1,11 +1,14 @@
 // The company prompt of the Documents tab (SPEC 7): before the first document, when the workbook has no company
 // profile, a small card asks for the name, address and phone — the name prefilled from the order sheet's title row —
-// with "Save and continue" (saves the profile, then makes the document) and "Skip this time" (the document as before).
+// with "Save and continue" (saves the profile, then makes the document) and "Skip this time" (the document as before);
+// useCompanyStep puts it between a document button and the document, in the Documents tab and the selection card.
 
 import * as React from 'react';
 import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { guessCompanyName } from '../core/company';
+import type { DocType } from '../core/documents';
 import { t } from '../core/i18n';
-import type { CompanyProfile, Lang } from '../core/types';
+import type { CompanyProfile, Lang, Understanding, WorkbookSnapshot } from '../core/types';
 import { useStyles } from './styles';
 
 export function CompanyPrompt({
@@ -53,4 +56,50 @@ export function CompanyPrompt({
       </div>
     </div>
   );
+}
+
+/**
+ * The company step of the document buttons, shared by the Documents tab and the selection card: `request(type)` makes
+ * the document at once, or first shows the prompt (`prompt`, to render below the buttons) when the workbook has no
+ * company profile and the clerk has not skipped it in this session.
+ */
+/** "Skip this time" chosen in this pane session (the prompt asks once), kept by the App for both places. */
+export interface CompanyAsk {
+  skipped: boolean;
+  onSkip(): void;
+}
+
+export function useCompanyStep(
+  o: CompanyAsk & {
+    lang: Lang;
+    u: Understanding | null;
+    wb: WorkbookSnapshot | null;
+    busy: boolean;
+    make(type: DocType, company?: CompanyProfile): void;
+  },
+): { request(type: DocType): void; prompt: React.JSX.Element | null } {
+  const { lang, u, wb, busy, skipped, onSkip, make } = o;
+  const [asking, setAsking] = React.useState<DocType | null>(null);
+  const guess = React.useMemo(() => (u && wb ? guessCompanyName(wb, u.order) : null), [u, wb]);
+  const needs = !!u && !u.settings.company?.name && !skipped;
+  const go = (type: DocType, company?: CompanyProfile) => {
+    setAsking(null);
+    make(type, company);
+  };
+  return {
+    request: (type) => (needs ? setAsking(type) : go(type)),
+    prompt:
+      asking === null ? null : (
+        <CompanyPrompt
+          lang={lang}
+          guess={guess}
+          busy={busy}
+          onSave={(profile) => go(asking, profile)}
+          onSkip={() => {
+            onSkip();
+            go(asking);
+          }}
+        />
+      ),
+  };
 }

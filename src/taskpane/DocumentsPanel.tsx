@@ -5,12 +5,11 @@
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
-import { guessCompanyName } from '../core/company';
 import { DOC_TYPES, readRegister, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
 import type { CompanyProfile, Lang, Understanding, WorkbookSnapshot } from '../core/types';
 import { makeDocuments, saveCompanyAndMakeDocuments } from './actions';
-import { CompanyPrompt } from './CompanyPrompt';
+import { useCompanyStep, type CompanyAsk } from './CompanyPrompt';
 import { formatNumberIn } from './model';
 import { ReceiptsList } from './ReceiptsList';
 import { RegisterNotes } from './RegisterNotes';
@@ -28,6 +27,7 @@ export function DocumentsPanel({
   selectedRows: rows,
   made,
   onMade,
+  companyAsk,
 }: {
   pane: PaneActions;
   u: Understanding | null;
@@ -37,6 +37,8 @@ export function DocumentsPanel({
   selectedRows: number[];
   made: GeneratedDocument[];
   onMade(docs: GeneratedDocument[]): void;
+  /** Whether the clerk skipped the company prompt in this session, shared with the selection card. */
+  companyAsk: CompanyAsk;
 }): React.JSX.Element {
   const s = useStyles();
   const { lang, busy, run } = pane;
@@ -46,19 +48,13 @@ export function DocumentsPanel({
   const [addShipped, setAddShipped] = React.useState(false);
   /** This shipment's quantities as typed, per row; a new reading of the workbook (shipped changed) clears them. */
   const [typed, setTyped] = React.useState<Record<number, string>>({});
-  /** The document waiting for the company prompt's answer (SPEC 7: asked once, when no profile is saved). */
-  const [asking, setAsking] = React.useState<DocType | null>(null);
-  const [skipped, setSkipped] = React.useState(false);
   React.useEffect(() => setTyped({}), [u]);
   const { ship, bad } = parseShipInputs(typed, rows);
   /** Without a shipped column Excel's delay colours do not see recorded shipments: the pane offers to add one. */
   const noShippedColumn = !!u && u.order.columns.shippedQty === undefined;
-  const needsCompany = !!u && !u.settings.company?.name && !skipped;
-  const guess = React.useMemo(() => (u && wb ? guessCompanyName(wb, u.order) : null), [u, wb]);
 
-  const generate = (type: DocType, company?: CompanyProfile) => {
-    setAsking(null);
-    return run('documents', async (ctx) => {
+  const generate = (type: DocType, company?: CompanyProfile) =>
+    void run('documents', async (ctx) => {
       const choices = {
         docLang: docLang === SHEET_LANG ? null : docLang,
         withoutPrices,
@@ -72,7 +68,8 @@ export function DocumentsPanel({
       onMade(r.docs);
       return r.notice;
     });
-  };
+  // SPEC 7: without a company profile the first document asks for it (once: a skip holds for the session).
+  const company = useCompanyStep({ lang, u, wb, busy: !!busy || !u, ...companyAsk, make: generate });
 
   const openSheet = (sheet: string) => pane.select(sheet, 'A1');
   const voided = React.useMemo(
@@ -150,24 +147,13 @@ export function DocumentsPanel({
             key={type}
             appearance={type === 'work-order' ? 'primary' : 'secondary'}
             disabled={disabled || (type !== 'work-order' && bad.size > 0)}
-            onClick={() => (needsCompany ? setAsking(type) : void generate(type))}
+            onClick={() => company.request(type)}
           >
             {t(lang, `pane.docs.${type}`)}
           </Button>
         ))}
       </div>
-      {asking && (
-        <CompanyPrompt
-          lang={lang}
-          guess={guess}
-          busy={disabled}
-          onSave={(profile) => void generate(asking, profile)}
-          onSkip={() => {
-            setSkipped(true);
-            void generate(asking);
-          }}
-        />
-      )}
+      {company.prompt}
 
       {made.length > 0 && (
         <>

@@ -331,6 +331,25 @@ describe('browser demo', () => {
     await shot(p, '07c-voided');
   });
 
+  it("the selection card's document buttons ask for the company too, and a skip holds for the Documents tab", async () => {
+    await p.locator('th.rowhead', { hasText: /^12$/ }).click();
+    await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
+    const card = p.getByTestId('selection-card');
+    await card.and(p.locator('[data-count="2"]')).waitFor();
+    const wo = await skipCompany(p, card.getByRole('button', { name: '生产工单' }));
+    expect(wo.text).toMatch(/WO-\d{8}-001/);
+    expect(wo.text).not.toContain('保存');
+    await tab(p, '单据');
+    const note = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }));
+    expect(note.text).toMatch(/DN-\d{8}-001/);
+    expect(await p.getByTestId('company-prompt').count()).toBe(0);
+    // The note is in the register's list with Void.
+    await p
+      .getByTestId('register-notes')
+      .getByRole('button', { name: /^作废 DN-\d{8}-001$/ })
+      .waitFor();
+  });
+
   it('asks for the company on the first document: saved, it heads the note and fills the Settings tab', async () => {
     // No profile saved: the Settings tab shows the title row's name as a guess, not saved.
     await tab(p, '设置');
