@@ -46,6 +46,11 @@ export interface PageSetup {
   margins?: { top: number; bottom: number; left: number; right: number }; // inches
   /** Centre footer on every page, in Excel's codes: &P page, &N pages ("第 &P 页 / 共 &N 页"). */
   footer?: string;
+  /**
+   * Manual page breaks: each number is the first row of a new printed page (ascending). Honoured with fit to one
+   * page wide because the height is left free (fitToHeight 0, Excel's FitToPagesTall = False).
+   */
+  rowBreaks?: number[];
 }
 
 export interface ChartSpec {

@@ -141,6 +141,8 @@ export function pushSheetSpec(
     queue: () => {
       layout = sheet(name).pageLayout;
       setPageLayout(layout, spec.pageSetup);
+      // Worksheet.horizontalPageBreaks (ExcelApi 1.9): add "adds a page break before the top-left cell of the range".
+      for (const r of spec.pageSetup.rowBreaks ?? []) sheet(name).horizontalPageBreaks.add(`A${r}`);
       // Read back in the same batch: did fit-to-one-page-wide take (OfficeDev/office-js#1860)?
       layout.load('zoom');
     },

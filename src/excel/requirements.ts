@@ -17,6 +17,7 @@
 // Worksheet.getRanges (RangeAreas), RangeAreas.format/
 //   conditionalFormats, Workbook.getSelectedRanges,
 //   Worksheet.pageLayout (zoom read back), Range.getTables,
+//   Worksheet.horizontalPageBreaks (three-copy notes),
 //   Range.copyFrom,
 //   Range.getSpecialCellsOrNullObject (formula and error cells) 1.9   ← the highest one we cannot do without
 // WorksheetCollection.onChanged/onFormatChanged/onAdded/

@@ -95,6 +95,12 @@ function Pane({
   const [opened, setOpened] = React.useState<ReadonlySet<PaneTab>>(() => new Set(['sheet']));
   const [made, setMade] = React.useState<GeneratedDocument[]>([]);
   const onMade = React.useCallback((docs: GeneratedDocument[]) => setMade((before) => [...docs, ...before]), []);
+  // The company prompt asks once (SPEC 7): a skip holds for this session in the Documents tab and the selection card.
+  const [companySkipped, setCompanySkipped] = React.useState(false);
+  const companyAsk = React.useMemo(
+    () => ({ skipped: companySkipped, onSkip: () => setCompanySkipped(true) }),
+    [companySkipped],
+  );
   const { actions, notice, progress, step, u, lines, delays, selectedRows } = pane;
   const { busy } = actions;
   const firstRun = !u && !!pane.readFailure;
@@ -199,6 +205,7 @@ function Pane({
             onMade={onMade}
             wb={pane.wb}
             showDocButtons={tab !== 'documents'}
+            companyAsk={companyAsk}
           />
         )}
         {/* A panel is drawn once its tab is first opened (opening a large sheet draws only the first one), then stays
@@ -223,6 +230,7 @@ function Pane({
                 selectedRows={selectedRows}
                 made={made}
                 onMade={onMade}
+                companyAsk={companyAsk}
               />
             </TabPanel>
             <TabPanel tab="import" shown={tab} opened={opened}>
@@ -233,6 +241,8 @@ function Pane({
             </TabPanel>
             <TabPanel tab="settings" shown={tab} opened={opened}>
               <SettingsPanel pane={actions} u={u} />
+            <TabPanel tab="settings" shown={tab}>
+              <SettingsPanel pane={actions} u={u} wb={pane.wb} />
             </TabPanel>
           </>
         )}

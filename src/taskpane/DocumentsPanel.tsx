@@ -1,15 +1,18 @@
 // "Documents" tab: work order, packing list and delivery note from the selected order lines, with what ships now
-// (ShipTable), Void on a created document (after a confirm: it changes the order sheet), and the signed receipts not
-// back yet (ReceiptsList).
+// (ShipTable); the company prompt before the first document when no profile is saved (CompanyPrompt); the documents
+// made in this session; the register's delivery notes with Void (RegisterNotes); the signed receipts not back yet
+// (ReceiptsList).
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
 import { DOC_TYPES, readRegister, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
-import { makeDocuments, voidDocument } from './actions';
+import type { CompanyProfile, Lang, Understanding, WorkbookSnapshot } from '../core/types';
+import { makeDocuments, saveCompanyAndMakeDocuments } from './actions';
+import { useCompanyStep, type CompanyAsk } from './CompanyPrompt';
 import { formatNumberIn } from './model';
 import { ReceiptsList } from './ReceiptsList';
+import { RegisterNotes } from './RegisterNotes';
 import { parseShipInputs, ShipTable } from './ShipTable';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
@@ -24,6 +27,7 @@ export function DocumentsPanel({
   selectedRows: rows,
   made,
   onMade,
+  companyAsk,
 }: {
   pane: PaneActions;
   u: Understanding | null;
@@ -33,34 +37,39 @@ export function DocumentsPanel({
   selectedRows: number[];
   made: GeneratedDocument[];
   onMade(docs: GeneratedDocument[]): void;
+  /** Whether the clerk skipped the company prompt in this session, shared with the selection card. */
+  companyAsk: CompanyAsk;
 }): React.JSX.Element {
   const s = useStyles();
   const { lang, busy, run } = pane;
   const [docLang, setDocLang] = React.useState<Lang | typeof SHEET_LANG>(SHEET_LANG);
   const [withoutPrices, setWithoutPrices] = React.useState(false);
   const [perCustomer, setPerCustomer] = React.useState(false);
+  const [addShipped, setAddShipped] = React.useState(false);
   /** This shipment's quantities as typed, per row; a new reading of the workbook (shipped changed) clears them. */
   const [typed, setTyped] = React.useState<Record<number, string>>({});
-  const [confirming, setConfirming] = React.useState<string | null>(null);
   React.useEffect(() => setTyped({}), [u]);
   const { ship, bad } = parseShipInputs(typed, rows);
+  /** Without a shipped column Excel's delay colours do not see recorded shipments: the pane offers to add one. */
+  const noShippedColumn = !!u && u.order.columns.shippedQty === undefined;
 
-  const generate = (type: DocType) =>
-    run('documents', async (ctx) => {
-      const r = await makeDocuments(ctx, type, {
+  const generate = (type: DocType, company?: CompanyProfile) =>
+    void run('documents', async (ctx) => {
+      const choices = {
         docLang: docLang === SHEET_LANG ? null : docLang,
         withoutPrices,
         perCustomer,
         ...(type === 'work-order' ? {} : { ship }),
-      });
+        addShippedColumn: noShippedColumn && addShipped,
+      };
+      const r = company
+        ? await saveCompanyAndMakeDocuments(ctx, company, type, choices)
+        : await makeDocuments(ctx, type, choices);
       onMade(r.docs);
       return r.notice;
     });
-
-  const voidIt = (number: string) => {
-    setConfirming(null);
-    void run('void', (ctx) => voidDocument(ctx, number));
-  };
+  // SPEC 7: without a company profile the first document asks for it (once: a skip holds for the session).
+  const company = useCompanyStep({ lang, u, wb, busy: !!busy || !u, ...companyAsk, make: generate });
 
   const openSheet = (sheet: string) => pane.select(sheet, 'A1');
   const voided = React.useMemo(
@@ -123,6 +132,13 @@ export function DocumentsPanel({
           onChange={(_, d) => setPerCustomer(!!d.checked)}
           label={t(lang, 'pane.docs.perCustomer')}
         />
+        {noShippedColumn && (
+          <Checkbox
+            checked={addShipped}
+            onChange={(_, d) => setAddShipped(!!d.checked)}
+            label={t(lang, 'pane.docs.addShippedColumn')}
+          />
+        )}
       </div>
 
       <div className={s.buttons}>
@@ -131,12 +147,13 @@ export function DocumentsPanel({
             key={type}
             appearance={type === 'work-order' ? 'primary' : 'secondary'}
             disabled={disabled || (type !== 'work-order' && bad.size > 0)}
-            onClick={() => void generate(type)}
+            onClick={() => company.request(type)}
           >
             {t(lang, `pane.docs.${type}`)}
           </Button>
         ))}
       </div>
+      {company.prompt}
 
       {made.length > 0 && (
         <>
@@ -153,40 +170,14 @@ export function DocumentsPanel({
                       {voided.has(d.number) ? ` · ${t(lang, 'pane.docs.isVoid')}` : ''}
                     </span>
                   </span>
-                  {d.type === 'delivery-note' && !voided.has(d.number) && (
-                    <Button
-                      size="small"
-                      disabled={disabled}
-                      aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
-                      onClick={() => setConfirming(d.number)}
-                    >
-                      {t(lang, 'pane.docs.void')}
-                    </Button>
-                  )}
                 </div>
-                {confirming === d.number && (
-                  <div
-                    className={s.card}
-                    role="alertdialog"
-                    aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
-                  >
-                    <Text size={200}>{t(lang, 'pane.docs.voidConfirm', { number: d.number })}</Text>
-                    <div className={s.buttons}>
-                      <Button size="small" appearance="primary" disabled={disabled} onClick={() => voidIt(d.number)}>
-                        {t(lang, 'pane.docs.voidYes')}
-                      </Button>
-                      <Button size="small" onClick={() => setConfirming(null)}>
-                        {t(lang, 'pane.docs.voidNo')}
-                      </Button>
-                    </div>
-                  </div>
-                )}
               </li>
             ))}
           </ul>
         </>
       )}
 
+      {wb && <RegisterNotes pane={pane} wb={wb} />}
       {u && wb && <ReceiptsList pane={pane} u={u} wb={wb} today={today} />}
     </div>
   );

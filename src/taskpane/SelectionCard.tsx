@@ -6,9 +6,10 @@ import { Badge, Button, Text } from '@fluentui/react-components';
 import { checkOrder } from '../core/checks';
 import { DOC_TYPES, type DocType, type GeneratedDocument } from '../core/documents';
 import { t } from '../core/i18n';
-import type { DelayRow, Issue, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
-import { fixIssues, makeDocuments } from './actions';
+import type { CompanyProfile, DelayRow, Issue, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../core/types';
+import { fixIssues, makeDocuments, saveCompanyAndMakeDocuments } from './actions';
 import { SEVERITY_COLOUR } from './CheckPanel';
+import { useCompanyStep, type CompanyAsk } from './CompanyPrompt';
 import { DelayClassLabel } from './DelayClassLabel';
 import { LineHistory } from './LineHistory';
 import { dueSerial, fieldLabel, formatDateIn, formatNumberIn, linesTotal } from './model';
@@ -26,6 +27,7 @@ export function SelectionCard({
   onMade,
   wb,
   showDocButtons = true,
+  companyAsk,
 }: {
   pane: PaneActions;
   u: Understanding | null;
@@ -37,6 +39,8 @@ export function SelectionCard({
   wb: WorkbookSnapshot | null;
   /** False on the Documents tab, which has its own document buttons: one set on screen at a time. */
   showDocButtons?: boolean;
+  /** Whether the clerk skipped the company prompt in this session, shared with the Documents tab. */
+  companyAsk: CompanyAsk;
 }): React.JSX.Element | null {
   const s = useStyles();
   const { lang, busy, run } = pane;
@@ -60,23 +64,31 @@ export function SelectionCard({
     [selectedRows, lines],
   );
 
-  if (!u || selected.length === 0) return null;
-  const disabled = !!busy;
-
-  const makeDoc = (type: DocType) =>
-    run('documents', async (ctx) => {
-      const r = await makeDocuments(ctx, type, { docLang: null, withoutPrices: false, perCustomer: false });
+  const makeDoc = (type: DocType, company?: CompanyProfile) =>
+    void run('documents', async (ctx) => {
+      const choices = { docLang: null, withoutPrices: false, perCustomer: false };
+      const r = company
+        ? await saveCompanyAndMakeDocuments(ctx, company, type, choices)
+        : await makeDocuments(ctx, type, choices);
       onMade(r.docs);
       return r.notice;
     });
+  // SPEC 7: the same company step as the Documents tab's buttons.
+  const company = useCompanyStep({ lang, u, wb, busy: !!busy, ...companyAsk, make: makeDoc });
+
+  if (!u || selected.length === 0) return null;
+  const disabled = !!busy;
   const docButtons = showDocButtons && (
-    <div className={s.buttons}>
-      {DOC_TYPES.map((type) => (
-        <Button key={type} size="small" disabled={disabled} onClick={() => void makeDoc(type)}>
-          {t(lang, `pane.docs.${type}`)}
-        </Button>
-      ))}
-    </div>
+    <>
+      <div className={s.buttons}>
+        {DOC_TYPES.map((type) => (
+          <Button key={type} size="small" disabled={disabled} onClick={() => company.request(type)}>
+            {t(lang, `pane.docs.${type}`)}
+          </Button>
+        ))}
+      </div>
+      {company.prompt}
+    </>
   );
 
   if (single) {

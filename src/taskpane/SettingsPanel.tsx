@@ -1,21 +1,39 @@
 // "Settings" tab (SPEC 9): the company profile, dueSoonDays, receiptDays, extra status words, document language,
-// default ports and marks — saved in the workbook's settings, so the CLI uses them on the same file.
+// default ports and marks — saved in the workbook's settings, so the CLI uses them on the same file. Without a saved
+// company profile the name is prefilled from the order sheet's title row and marked as a guess until saved.
 
 import * as React from 'react';
 import { Button, Dropdown, Field, Input, Option, Text, Textarea } from '@fluentui/react-components';
+import { guessCompanyName } from '../core/company';
 import { t } from '../core/i18n';
 import { formFromSettings, type SettingsForm } from '../core/settingsForm';
-import type { Lang, Understanding } from '../core/types';
+import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
 import { saveSettings } from './actions/customers';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
 type TextKey = Exclude<keyof SettingsForm, 'documentLang'>;
 
-export function SettingsPanel({ pane, u }: { pane: PaneActions; u: Understanding | null }): React.JSX.Element {
+export function SettingsPanel({
+  pane,
+  u,
+  wb,
+}: {
+  pane: PaneActions;
+  u: Understanding | null;
+  wb: WorkbookSnapshot | null;
+}): React.JSX.Element {
   const s = useStyles();
   const { lang, busy } = pane;
-  const saved = React.useMemo(() => (u ? formFromSettings(u.settings) : null), [u]);
+  /** The title row's company name when no profile is saved: shown in the form, saved only with the form. */
+  const guess = React.useMemo(
+    () => (u && wb && !u.settings.company?.name ? guessCompanyName(wb, u.order) : null),
+    [u, wb],
+  );
+  const saved = React.useMemo(
+    () => (u ? { ...formFromSettings(u.settings), ...(guess ? { companyName: guess } : {}) } : null),
+    [u, guess],
+  );
   const [form, setForm] = React.useState<SettingsForm | null>(saved);
   // A re-read (another action, another sheet) brings the workbook's settings back into the form.
   React.useEffect(() => setForm(saved), [saved]);
@@ -49,6 +67,11 @@ export function SettingsPanel({ pane, u }: { pane: PaneActions; u: Understanding
     <div className={s.panel}>
       <Text className={s.section}>{t(lang, 'pane.settings.company')}</Text>
       {text('companyName')}
+      {guess && form.companyName === guess && (
+        <Text className={s.muted} data-testid="company-guessed">
+          {t(lang, 'pane.settings.companyGuessed')}
+        </Text>
+      )}
       {text('companyAddress')}
       <div className={s.buttons}>
         {text('companyPhone')}

@@ -36,6 +36,8 @@ export const useStyles = makeStyles({
   counts: { display: 'flex', gap: '12px', flexWrap: 'wrap' },
   count: { display: 'flex', alignItems: 'center', gap: '4px' },
   groups: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
+  // A list that may grow long (the register's notes) scrolls inside the pane.
+  scrollList: { maxHeight: '260px', overflowY: 'auto' },
   list: { display: 'flex', flexDirection: 'column', gap: '2px', margin: 0, padding: 0, listStyleType: 'none' },
   virtual: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,

@@ -105,6 +105,17 @@ async function waitForCount(p: Page, locator: Locator, n: number, timeout = 1500
   expect(count).toBe(n);
 }
 
+/** The first document of a workbook without a company profile asks for the company: skip it this time. */
+async function skipCompany(p: Page, button: Locator, lang: Lang = 'zh-CN'): Promise<{ intent: string; text: string }> {
+  await dismissNotice(p);
+  await button.click();
+  await p
+    .getByTestId('company-prompt')
+    .getByRole('button', { name: t(lang, 'pane.company.skip') })
+    .click();
+  return notice(p);
+}
+
 async function tab(p: Page, name: string): Promise<void> {
   await p.getByRole('tab', { name, exact: true }).click();
 }
@@ -255,7 +266,7 @@ describe('browser demo', () => {
     await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
     await tab(p, '单据');
     await waitForCount(p, p.getByTestId('ship-line'), 2);
-    const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '装箱单' }));
+    const n = await skipCompany(p, p.getByTestId('panel-documents').getByRole('button', { name: '装箱单' }));
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/PL-\d{8}-001/);
     // Fluent's Link without href is a button: the created sheet's name, which selects it.
@@ -295,15 +306,21 @@ describe('browser demo', () => {
     expect(fits).toEqual([]);
     expect(await seriousViolations(p)).toEqual([]);
 
-    const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }));
+    const n = await skipCompany(
+      p,
+      p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }),
+    );
     expect(['success', 'warning']).toContain(n.intent);
     const number = /DN-\d{8}-001/.exec(n.text)?.[0] as string;
     expect(number).toBeDefined();
     await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/DN-/);
     expect(await p.getByTestId('sheet-grid').innerText()).toMatch(/\b300\b/);
 
-    // Void asks first: it changes the order sheet.
-    await p.getByRole('button', { name: `作废 ${number}` }).click();
+    // Void, from the register's delivery notes, asks first: it changes the order sheet.
+    await p
+      .getByTestId('register-notes')
+      .getByRole('button', { name: `作废 ${number}` })
+      .click();
     const confirm = p.getByRole('alertdialog');
     expect(await confirm.innerText()).toContain('已出货数量中退回');
     const v = await act(p, confirm.getByRole('button', { name: '确认作废' }));
@@ -312,6 +329,66 @@ describe('browser demo', () => {
     expect(v.text).toContain('第 13 行：已出货数量 700 → 400');
     await p.getByTestId('created-docs').getByText('已作废').waitFor();
     await shot(p, '07c-voided');
+  });
+
+  it("the selection card's document buttons ask for the company too, and a skip holds for the Documents tab", async () => {
+    await p.locator('th.rowhead', { hasText: /^12$/ }).click();
+    await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
+    const card = p.getByTestId('selection-card');
+    await card.and(p.locator('[data-count="2"]')).waitFor();
+    const wo = await skipCompany(p, card.getByRole('button', { name: '生产工单' }));
+    expect(wo.text).toMatch(/WO-\d{8}-001/);
+    expect(wo.text).not.toContain('保存');
+    await tab(p, '单据');
+    const note = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }));
+    expect(note.text).toMatch(/DN-\d{8}-001/);
+    expect(await p.getByTestId('company-prompt').count()).toBe(0);
+    // The note is in the register's list with Void.
+    await p
+      .getByTestId('register-notes')
+      .getByRole('button', { name: /^作废 DN-\d{8}-001$/ })
+      .waitFor();
+  });
+
+  it('asks for the company on the first document: saved, it heads the note and fills the Settings tab', async () => {
+    // No profile saved: the Settings tab shows the title row's name as a guess, not saved.
+    await tab(p, '设置');
+    expect(await p.getByTestId('setting-companyName').inputValue()).toBe('永兴小家电制品有限公司');
+    await p.getByTestId('company-guessed').waitFor();
+    await p.locator('th.rowhead', { hasText: /^12$/ }).click();
+    await p.locator('th.rowhead', { hasText: /^13$/ }).click({ modifiers: ['Shift'] });
+    await tab(p, '单据');
+    await waitForCount(p, p.getByTestId('ship-line'), 2);
+    await p.getByTestId('panel-documents').getByRole('button', { name: '送货单', exact: true }).click();
+    const prompt = p.getByTestId('company-prompt');
+    await prompt.waitFor();
+    // Prefilled from the sample's title row (永兴小家电制品有限公司 2026年销售订单跟踪表), said to be a guess.
+    const name = p.getByTestId('prompt-companyName');
+    expect(await name.inputValue()).toBe('永兴小家电制品有限公司');
+    expect(await prompt.innerText()).toContain('公司名称是从订单表标题猜的');
+    const save = prompt.getByRole('button', { name: '保存并继续' });
+    await name.fill('');
+    expect(await save.isDisabled()).toBe(true); // no profile without a name
+    await name.fill('永兴小家电制品有限公司');
+    await p.getByTestId('prompt-companyAddress').fill('佛山市顺德区容桂大道 88 号');
+    await p.getByTestId('prompt-companyPhone').fill('0757-2888 1234');
+    expect(await seriousViolations(p)).toEqual([]);
+    await shot(p, '07d-company-prompt');
+    const n = await act(p, save);
+    expect(['success', 'warning']).toContain(n.intent);
+    expect(n.text).toMatch(/DN-\d{8}-001/);
+    await prompt.waitFor({ state: 'detached' });
+    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/DN-/);
+    expect(await p.locator('td[data-cell="A1"]').innerText()).toBe('永兴小家电制品有限公司');
+    expect(await p.locator('td[data-cell="A2"]').innerText()).toContain('0757-2888 1234');
+    // Asked once: the next document is made straight away.
+    const wo = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: '生产工单' }));
+    expect(wo.text).toMatch(/WO-\d{8}-001/);
+    expect(await prompt.count()).toBe(0);
+    await tab(p, '设置');
+    expect(await p.getByTestId('setting-companyName').inputValue()).toBe('永兴小家电制品有限公司');
+    expect(await p.getByTestId('setting-companyPhone').inputValue()).toBe('0757-2888 1234');
+    expect(await p.getByTestId('company-guessed').count()).toBe(0);
   });
 
   it('highlights the problem cells of a check and clears them', async () => {
@@ -536,7 +613,11 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
     await tab(p, k('pane.tab.documents'));
     // One set of document buttons on screen: the selection card leaves them to the Documents tab.
     expect(await p.getByRole('button', { name: k('pane.docs.work-order'), exact: true }).count()).toBe(1);
-    const n = await act(p, p.getByTestId('panel-documents').getByRole('button', { name: k('pane.docs.work-order') }));
+    const n = await skipCompany(
+      p,
+      p.getByTestId('panel-documents').getByRole('button', { name: k('pane.docs.work-order') }),
+      lang,
+    );
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/WO-\d{8}-001/);
     await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/WO-/);

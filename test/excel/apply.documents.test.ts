@@ -115,6 +115,26 @@ test.each(['packing-list', 'delivery-note'] as const)(
   },
 );
 
+test("three copies of a 60-line delivery note: Excel gets the plan's manual page breaks, in the same few syncs", async () => {
+  const { fx, port, wb, u } = await setup(2000);
+  const plan = planDocuments(u, wb, {
+    type: 'delivery-note',
+    rows: openRows(u, 60),
+    today: TODAY,
+    company: '永兴小家电制品有限公司',
+    force: true,
+    copies: 3,
+  });
+  const add = plan.edits.find((e) => e.kind === 'addSheet');
+  if (add?.kind !== 'addSheet') throw new Error('no note sheet planned');
+  const breaks = add.spec.pageSetup.rowBreaks ?? [];
+  expect(breaks.length).toBeGreaterThanOrEqual(5); // copies 2 and 3, and each copy's table past a page
+  fx.resetStats();
+  await port.apply(plan.edits);
+  expect(fx.sheet(plan.documents[0].sheet).pageLayout.rowBreaks).toEqual(breaks);
+  expect(fx.stats.syncs).toBeLessThanOrEqual(3);
+});
+
 describe('fit to one page wide is read back (office-js#1860)', () => {
   async function packingList(fitToPagesIgnored: boolean) {
     const s = generateOrderSheet(50, 7);

@@ -876,6 +876,19 @@ class FakeWorksheet extends FakeProxy {
   get pageLayout(): FakePageLayout {
     return this._nav('pageLayout', () => new FakePageLayout(this._fx, () => this._resolve()));
   }
+  /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): add "adds a page break before the top-left cell of the range specified." */
+  get horizontalPageBreaks(): { add(range: string): void } {
+    return {
+      add: (range: string) =>
+        this._fx.write(() => {
+          const s = this._resolve();
+          s.pageLayout.rowBreaks = [
+            ...((s.pageLayout.rowBreaks as number[] | undefined) ?? []),
+            parseInt(range.replace(/^[A-Z]+/, ''), 10),
+          ];
+        }, 60),
+    };
+  }
   get freezePanes(): any {
     return {
       freezeRows: (n: number) =>

@@ -51,7 +51,7 @@ const CASES: Case[] = [
     name: 'delivery-note-3-copies',
     args: ['generate', 'zh-company.xlsx', '--doc', 'delivery-note', '--rows', '5', '--copies', '3'],
     sheetPrefix: '送货单',
-    pages: 2, // one below the other, fitted to the width: manual page breaks are ignored when fitting to pages
+    pages: 2, // two whole copies on the first page; the third does not fit what is left and starts the second
     company: ZH_COMPANY,
   },
   {

@@ -2,7 +2,8 @@
 // customer master, order numbers and customer POs; per line ordered, this delivery and still owed after it (cartons
 // when known, prices unless left out, remarks only when asked); totals with the amount in 大写 in Chinese notes; the
 // acceptance line; a signature block where the customer's box is the widest; page x of y; the copy-purpose line —
-// or three labelled copies on one sheet, one below the other.
+// or three labelled copies on one sheet, one below the other; past one page each copy starts a page and a long table
+// repeats its header row on every page it runs onto (pages.ts).
 
 import { amountInCapitals, currencyPrefix, MAX_CAPITALS_AMOUNT } from './capitals';
 import {
@@ -29,6 +30,8 @@ import {
   type TableValue,
 } from './layout';
 import { distinctTexts, findCustomer, roundTo, textCell } from './lines';
+import { pageHeightPoints, rowsHeight, tablePageStarts } from './pages';
+import type { SheetSpec } from '../edits';
 import { packingDataFor, splitCartons } from './packing';
 import type { ShipLine } from '../shipments/shipNow';
 
@@ -140,27 +143,21 @@ export function buildDeliveryNote(ctx: DocContext): BuiltDocument {
   if (ctx.lang === 'zh-CN' && amount !== null && prefix === null)
     warnings.push({ key: 'doc.warn.noCapitals', params: { currency: currencies.join(', ') } });
 
-  const grid = new FormGrid(columns.length);
-  const copies = ctx.copies === 3 ? ['doc.copy.1', 'doc.copy.2', 'doc.copy.3'] : [null];
-  let row = 1;
-  let firstHeader = 0;
-  copies.forEach((copyKey, c) => {
-    const headerRow = putFormHead(grid, ctx, row, items);
-    if (c === 0) firstHeader = headerRow;
-    row = putCopy(grid, ctx, headerRow, columns, cartons, { quantity, amount, inWords });
-    putNote(
-      grid,
-      row,
-      copyKey ? bilingual(ctx.lang, copyKey) : bilingual(ctx.lang, 'doc.copies', '\n'),
-      copyKey ? { hAlign: 'center', bold: true } : { hAlign: 'center', size: 9 },
-    );
-    row += 2;
-  });
+  const draw = (pageStarts: number[]) =>
+    drawNote(ctx, columns, cartons, items, { quantity, amount, inWords }, pageStarts);
+  const print = { font: documentFont(ctx.lang), footer: bilingual(ctx.lang, 'doc.footer.page', '    ') };
+  let note = draw([]);
+  let spec = note.grid.toSheetSpec(ctx.sheetName, 'portrait', ctx.copies === 3 ? null : note.copies[0].header, print);
+  if (ctx.copies === 3) {
+    const paged = pageThreeCopies(spec, note, draw);
+    note = paged.note;
+    if (paged.breaks.length) {
+      spec = note.grid.toSheetSpec(ctx.sheetName, 'portrait', null, print);
+      spec.pageSetup.rowBreaks = paged.breaks;
+    }
+  }
   return {
-    spec: grid.toSheetSpec(ctx.sheetName, 'portrait', ctx.copies === 3 ? null : firstHeader, {
-      font: documentFont(ctx.lang),
-      footer: bilingual(ctx.lang, 'doc.footer.page', '    '),
-    }),
+    spec,
     totals: {
       quantity,
       cartons: sumOrNull(cartons, 0),
@@ -173,18 +170,118 @@ export function buildDeliveryNote(ctx: DocContext): BuiltDocument {
   };
 }
 
-/** One copy's table, totals, amount in words, acceptance line and signatures; returns the row after them. */
+/**
+ * Three copies on printed pages: a copy never starts where it would not fit what is left of a page (short notes share
+ * pages, copies whole); a copy longer than a page starts its own, and its table breaks with the header row repeated on
+ * each page it runs onto (print titles cannot do this: one range per sheet would print the first copy's header above
+ * the second copy's letterhead). Returns the note (redrawn when its tables break) and its manual breaks.
+ */
+function pageThreeCopies(
+  spec: SheetSpec,
+  first: { grid: FormGrid; copies: CopyRows[] },
+  draw: (pageStarts: number[]) => { grid: FormGrid; copies: CopyRows[] },
+): { note: { grid: FormGrid; copies: CopyRows[] }; breaks: number[] } {
+  const page = pageHeightPoints(spec);
+  const c = first.copies[0];
+  const copyHeight = rowsHeight(spec, c.top, c.end);
+  if (copyHeight > page) {
+    const lastLine = c.lines[c.lines.length - 1];
+    const note = draw(
+      tablePageStarts({
+        page,
+        head: rowsHeight(spec, c.top, c.header - 1),
+        header: rowsHeight(spec, c.header, c.header),
+        lines: c.lines.map((r) => rowsHeight(spec, r, r)),
+        tail: rowsHeight(spec, lastLine + 1, c.end),
+      }),
+    );
+    const breaks = [...note.copies.slice(1).map((x) => x.top), ...note.copies.flatMap((x) => x.breaks)];
+    return { note, breaks: breaks.sort((a, b) => a - b) };
+  }
+  const breaks: number[] = [];
+  let used = 0;
+  first.copies.forEach((x, i) => {
+    const h = rowsHeight(spec, x.top, x.end);
+    const gap = i > 0 ? rowsHeight(spec, x.top - 1, x.top - 1) : 0;
+    if (i > 0 && used + gap + h > page) {
+      breaks.push(x.top);
+      used = h;
+    } else used += gap + h;
+  });
+  return { note: first, breaks };
+}
+
+/** Where one copy of the note sits in its sheet. */
+interface CopyRows {
+  /** Its first row (letterhead or title). */
+  top: number;
+  header: number;
+  /** The row of each line. */
+  lines: number[];
+  /** Its copy-purpose line, the last row of the copy. */
+  end: number;
+  /** Rows where a new page starts with the header repeated. */
+  breaks: number[];
+}
+
+interface NoteTotals {
+  quantity: number;
+  amount: number | null;
+  inWords: string | null;
+}
+
+/** The note's grid: one form, or three labelled copies one below the other, tables broken before `pageStarts`. */
+function drawNote(
+  ctx: DocContext,
+  columns: NoteColumn[],
+  cartons: (number | null)[],
+  items: InfoItem[],
+  totals: NoteTotals,
+  pageStarts: number[],
+): { grid: FormGrid; copies: CopyRows[] } {
+  const grid = new FormGrid(columns.length);
+  const labels = ctx.copies === 3 ? ['doc.copy.1', 'doc.copy.2', 'doc.copy.3'] : [null];
+  const copies: CopyRows[] = [];
+  let row = 1;
+  labels.forEach((copyKey) => {
+    const top = row;
+    const header = putFormHead(grid, ctx, row, items);
+    const copy: CopyRows = { top, header, lines: [], end: 0, breaks: [] };
+    row = putCopy(grid, ctx, copy, columns, cartons, totals, pageStarts);
+    putNote(
+      grid,
+      row,
+      copyKey ? bilingual(ctx.lang, copyKey) : bilingual(ctx.lang, 'doc.copies', '\n'),
+      copyKey ? { hAlign: 'center', bold: true } : { hAlign: 'center', size: 9 },
+    );
+    copy.end = row;
+    copies.push(copy);
+    row += 2;
+  });
+  return { grid, copies };
+}
+
+/**
+ * One copy's table (its header repeated on each page that starts at a line of `pageStarts`), totals, amount in words,
+ * acceptance line and signatures; returns the row after them.
+ */
 function putCopy(
   grid: FormGrid,
   ctx: DocContext,
-  headerRow: number,
+  copy: CopyRows,
   columns: NoteColumn[],
   cartons: (number | null)[],
-  totals: { quantity: number; amount: number | null; inWords: string | null },
+  totals: NoteTotals,
+  pageStarts: number[],
 ): number {
-  putTableHeader(grid, ctx.lang, headerRow, columns);
-  let row = headerRow + 1;
+  putTableHeader(grid, ctx.lang, copy.header, columns);
+  let row = copy.header + 1;
   ctx.ship.forEach((s, i) => {
+    if (pageStarts.includes(i)) {
+      copy.breaks.push(row);
+      putTableHeader(grid, ctx.lang, row++, columns);
+    }
+    copy.lines.push(row);
     putTableRow(
       grid,
       row++,

@@ -15,7 +15,7 @@ import { recordedShipped } from '../shipments/record';
 import { planRecordShipment, quantityFormatOf, type RecordedLine } from '../shipments/recordShipment';
 import { planShipQuantities, type Refusal, type ShipLine, type ShipPlan } from '../shipments/shipNow';
 import type { CompanyProfile, Lang, OrderLine, Understanding, WorkbookSnapshot } from '../types';
-import { orderNosText, type BuiltDocument, type DocContext, type ExportFields } from './context';
+import { orderNosText, type BuiltDocument, type DocContext, type DocWarning, type ExportFields } from './context';
 import { buildDeliveryNote } from './deliveryNote';
 import { docSheetLabel, docTypeLabel } from './labels';
 import { groupByCustomer } from '../customers';
@@ -83,6 +83,8 @@ export interface GeneratedDocument {
   totals: DocumentTotals;
   /** Clerk-facing notes, e.g. missing packing data for an item (UI language). */
   warnings: string[];
+  /** The same notes as keys and parameters, for an interface that words one its own way (the pane names no flag). */
+  notes: DocWarning[];
 }
 
 export interface PlannedDocuments {
@@ -238,6 +240,7 @@ export function planDocuments(u: Understanding, wb: WorkbookSnapshot, opts: Docu
       lines: g.plan.lines.map((s) => ({ row: s.row, ordered: s.ordered, ship: s.ship, owedAfter: s.owedAfter })),
       totals: built.totals,
       warnings: [...notes, ...built.warnings].map((w) => t(uiLang, w.key, w.params)),
+      notes: [...notes, ...built.warnings],
     });
     entries.push({
       number,

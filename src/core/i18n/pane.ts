@@ -120,6 +120,18 @@ export const pane: CataloguePart = {
     'pane.docs.isVoid': '已作废',
     'pane.docs.voided': '{number} 已作废。',
     'pane.docs.voidReversed': '第 {row} 行：已出货数量 {before} → {after}',
+    'pane.company.title': '单据抬头：贵公司的资料',
+    'pane.company.hintGuessed':
+      '还没有保存公司资料。公司名称是从订单表标题猜的，请核对；保存后，这份和以后的单据都用它作抬头。',
+    'pane.company.hintNone': '还没有保存公司资料。请填写公司名称、地址和电话；保存后，这份和以后的单据都用它作抬头。',
+    'pane.company.save': '保存并继续',
+    'pane.company.skip': '这次跳过',
+    'pane.company.saved': '公司资料“{name}”已保存在工作簿的设置中。',
+    'pane.docs.registerNotes': '单据登记中的送货单',
+    'pane.docs.registerNone': '单据登记中没有有效的送货单。',
+    'pane.docs.addShippedColumn': '在订单表添加已出货数量列',
+    'pane.docs.recordOnly':
+      '订单表没有已出货数量列：本次出货只记在“{sheet}”中。订单表上 Excel 的交期颜色只看订单表的列，看不到这些数量，这些行仍按未出货着色（“交期”页按出货记录计算，是对的）。勾选“在订单表添加已出货数量列”再出送货单，会在表格右侧添加这一列并按出货记录填好。',
     'demo.title': '跟单助手 · 浏览器演示',
     'demo.subtitle': '内置示例工作簿，在浏览器内运行，不上传任何数据。',
     'demo.download': '下载 .xlsx',
@@ -310,6 +322,19 @@ export const pane: CataloguePart = {
     'pane.docs.isVoid': 'void',
     'pane.docs.voided': '{number} is void now.',
     'pane.docs.voidReversed': 'Row {row}: shipped {before} → {after}',
+    'pane.company.title': 'Letterhead: your company',
+    'pane.company.hintGuessed':
+      "No company profile is saved yet. The name is guessed from the order sheet's title: check it. Once saved, this document and every later one carry it as the letterhead.",
+    'pane.company.hintNone':
+      'No company profile is saved yet. Fill in the company name, address and phone. Once saved, this document and every later one carry them as the letterhead.',
+    'pane.company.save': 'Save and continue',
+    'pane.company.skip': 'Skip this time',
+    'pane.company.saved': 'Company profile "{name}" saved in the workbook\'s settings.',
+    'pane.docs.registerNotes': 'Delivery notes in the register',
+    'pane.docs.registerNone': 'No valid delivery note in the register.',
+    'pane.docs.addShippedColumn': 'Add a shipped column to the order sheet',
+    'pane.docs.recordOnly':
+      'The order sheet has no shipped-quantity column: this shipment is recorded in "{sheet}" only. Excel\'s delay colours on the order sheet read only its columns and do not see it, so these lines stay coloured as not shipped (the Delays tab reads the record and is right). Tick "Add a shipped column to the order sheet" before the next delivery note to add the column right of the table, filled from the record.',
     'demo.title': 'Order Clerk · browser demo',
     'demo.subtitle': 'A built-in sample workbook, running in your browser; nothing is uploaded.',
     'demo.download': 'Download .xlsx',

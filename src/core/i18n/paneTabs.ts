@@ -84,6 +84,7 @@ export const paneTabs: CataloguePart = {
     'pane.settings.portOfDestination': '默认目的港',
     'pane.settings.marks': '唛头附加行（每行一条）',
     'pane.settings.save': '保存设置',
+    'pane.settings.companyGuessed': '公司名称是从订单表标题猜的，还没有保存：核对后请点“保存设置”。',
     'pane.settings.reset': '还原',
     'pane.settings.saved': '设置已保存在工作簿中，命令行处理这个文件时也会使用。',
     'pane.settings.notSaved': '设置没有保存：',
@@ -175,6 +176,8 @@ export const paneTabs: CataloguePart = {
     'pane.settings.portOfDestination': 'Default port of destination',
     'pane.settings.marks': 'Extra shipping-mark lines (one per line)',
     'pane.settings.save': 'Save settings',
+    'pane.settings.companyGuessed':
+      'The company name is guessed from the order sheet\'s title and not saved yet: check it, then click "Save settings".',
     'pane.settings.reset': 'Undo changes',
     'pane.settings.saved': 'Settings saved in the workbook; the command line uses them on this file too.',
     'pane.settings.notSaved': 'The settings were not saved:',

@@ -5,6 +5,7 @@
 
 import { cellAddress } from '../address';
 import { readChangeLog, type ChangeLogEntry, type ChangeLogRow } from '../changelog';
+import { serialToIso } from '../dates';
 import { describeValue, type WorkbookEdit, type WriteValue } from '../edits';
 import { OrderClerkError } from '../errors';
 import { t } from '../i18n';
@@ -31,6 +32,28 @@ export function findDocument(wb: WorkbookSnapshot, number: string): { sheet: str
   const row = reg.rows.find((r) => r.number.toUpperCase() === want);
   if (!reg.sheet || !reg.lang || !row) throw new OrderClerkError('documentNotFound', { number });
   return { sheet: reg.sheet, lang: reg.lang, row };
+}
+
+/** A delivery note the pane offers to void: valid in the register, wherever and whenever it was made. */
+export interface VoidableNote {
+  number: string;
+  /** ISO date, or null when the register's date cell is unreadable. */
+  date: string | null;
+  customer: string;
+  sheet: string;
+}
+
+/** The register's delivery notes that are not void, newest first (the register's order, last row first). */
+export function voidableNotes(wb: WorkbookSnapshot): VoidableNote[] {
+  return readRegister(wb)
+    .rows.filter((r) => r.number.startsWith('DN-') && r.state === 'valid')
+    .map((r) => ({
+      number: r.number,
+      date: r.date === null ? null : serialToIso(Math.floor(r.date)),
+      customer: r.customer,
+      sheet: r.sheet,
+    }))
+    .reverse();
 }
 
 export function planVoid(

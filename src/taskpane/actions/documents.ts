@@ -12,11 +12,12 @@ import {
 } from '../../core/documents';
 import { OrderClerkError } from '../../core/errors';
 import { t } from '../../core/i18n';
+import { planWriteSettings, readSettings } from '../../core/settings';
 import { planReceipt } from '../../core/shipments/receipts';
 import { planVoid } from '../../core/shipments/voidDocument';
-import type { Lang } from '../../core/types';
+import type { CompanyProfile, Lang } from '../../core/types';
 import { selectedOrderRows } from '../model';
-import { applyPlan, type ActionContext, type Notice } from './context';
+import { applyEdits, applyPlan, readOrders, type ActionContext, type Notice } from './context';
 
 export interface DocChoices {
   /** Language of the documents; null: the sheet's (or the settings'). */
@@ -25,7 +26,12 @@ export interface DocChoices {
   perCustomer: boolean;
   /** This shipment's quantity per sheet row, as the clerk typed it; rows left out ship their open quantity. */
   ship?: Record<number, number>;
+  /** A delivery note on a sheet without a shipped column adds one, filled from the shipments record (SPEC 11). */
+  addShippedColumn?: boolean;
 }
+
+/** Core notes the pane words its own way: the CLI's words name a flag, the pane's the control beside the buttons. */
+const PANE_WORDS: Record<string, string> = { 'ship.note.recordOnly': 'pane.docs.recordOnly' };
 
 /**
  * One kind of document from the selected lines; missing packing data makes it a partial success. Lines the core
@@ -51,6 +57,7 @@ export async function makeDocuments(
       withoutPrices: choices.withoutPrices,
       perCustomer: choices.perCustomer,
       ship: choices.ship,
+      addShippedColumn: choices.addShippedColumn === true,
       now: ctx.now(),
     };
     // The same refusals planDocuments would throw, said in the pane's words (the CLI's names its flags).
@@ -81,7 +88,8 @@ export async function makeDocuments(
       : planned.companyName === null
         ? [t(lang, 'pane.docs.companyNone')]
         : [];
-  const warnings = [...company, ...docs.flatMap((d) => d.warnings)];
+  const notes = docs.flatMap((d) => d.notes.map((n) => t(lang, PANE_WORDS[n.key] ?? n.key, n.params)));
+  const warnings = [...company, ...new Set(notes)];
   return {
     docs,
     notice: {
@@ -93,6 +101,31 @@ export async function makeDocuments(
       details: warnings,
     },
   };
+}
+
+/**
+ * The pane's company prompt (SPEC 7: asked once, before the first document, when no profile is saved): "Save and
+ * continue" saves the name, address and phone as the profile in the workbook's settings, then makes the documents,
+ * whose letterhead is now the saved profile. A blank name saves nothing and makes nothing.
+ */
+export async function saveCompanyAndMakeDocuments(
+  ctx: ActionContext,
+  profile: CompanyProfile,
+  type: DocType,
+  choices: DocChoices,
+): Promise<{ notice: Notice; docs: GeneratedDocument[] }> {
+  const company: CompanyProfile = { name: profile.name.trim() };
+  for (const k of ['address', 'phone', 'fax', 'taxNo'] as const) {
+    const v = profile[k]?.trim();
+    if (v) company[k] = v;
+  }
+  if (!company.name)
+    return { docs: [], notice: { intent: 'error', text: t(ctx.lang, 'pane.settings.problem.companyName') } };
+  const { wb } = await readOrders(ctx);
+  await applyEdits(ctx, [planWriteSettings({ ...readSettings(wb), company })]);
+  const made = await makeDocuments(ctx, type, choices);
+  const saved = t(ctx.lang, 'pane.company.saved', { name: company.name });
+  return { ...made, notice: { ...made.notice, details: [saved, ...(made.notice.details ?? [])] } };
 }
 
 /**

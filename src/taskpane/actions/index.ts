@@ -9,7 +9,7 @@ export { clearHighlight, highlightIssues } from './highlight';
 export { applyValidationRules } from './rules';
 export { applyDelayFlags, saveDueSoonDays } from './flags';
 export { writeOverdueReport } from './report';
-export { makeDocuments, markReceived, voidDocument, type DocChoices } from './documents';
+export { makeDocuments, markReceived, saveCompanyAndMakeDocuments, voidDocument, type DocChoices } from './documents';
 export { makeTable } from './table';
 export { columnLosing, confirmColumn, lostText, mapColumn, type LostField, type MappingNotice } from './mapping';
 export { pickHeaderRow } from './headerRow';

@@ -80,6 +80,15 @@ function sheetXmlAround(o: NewSheetOptions): [string, string] {
   );
   if (p) parts.push(`<pageSetup paperSize="${A4}" orientation="${p.orientation}" fitToWidth="1" fitToHeight="0"/>`);
   if (p?.footer) parts.push(`<headerFooter><oddFooter>${escapeText(`&C${p.footer}`)}</oddFooter></headerFooter>`);
+  // CT_Worksheet: rowBreaks follow headerFooter; a brk's id is the zero-based row the break is above, i.e. the
+  // one-based number of the last row before it (ECMA-376 Part 1, 18.3.1.3 brk).
+  const breaks = (p?.rowBreaks ?? []).filter((r) => r > 1);
+  if (breaks.length)
+    parts.push(
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+        breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('') +
+        '</rowBreaks>',
+    );
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${parts.slice(0, rowsAt).join('')}`,

@@ -63,6 +63,7 @@ describe('packing list', () => {
         ],
         totals: { quantity: 240, cartons: 66, netWeight: 1206, grossWeight: 1305, cbm: 5.82 },
         warnings: [],
+        notes: [],
       },
     ]);
   });
