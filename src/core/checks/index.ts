@@ -20,6 +20,7 @@ import { R_EMPTY, R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../
 
 import { keyText } from '../text';
 import { missingFields } from '../understand/missing';
+import { fieldWords } from '../sheetWords';
 import { DuplicateFinder } from './duplicates';
 
 export { planValidationRules } from '../validation';
@@ -79,14 +80,16 @@ interface Ctx {
   lang: Lang;
   out: Issue[];
   cols: LineColumns;
-  /** Field names and column letters, looked up once per field and column. */
-  names: Map<FieldKey, string>;
+  /** Field names (the sheet's own header word, else the glossary's), looked up once per field. */
+  word: (field: FieldKey) => string;
+  /** Column letters, looked up once per column. */
   letters: Map<number, string>;
 }
 
 export function checkOrder(u: Understanding, opts: CheckOptions): Issue[] {
   const cols = u.columns;
-  const ctx: Ctx = { u, lang: opts.lang, out: [], cols, names: new Map(), letters: new Map() };
+  const word = fieldWords(opts.lang, u.order);
+  const ctx: Ctx = { u, lang: opts.lang, out: [], cols, word, letters: new Map() };
   const wanted = opts.rows ? new Set(opts.rows) : null;
   // Which lines are checked, by line index.
   let on: Uint8Array | null = null;
@@ -132,7 +135,7 @@ function checkMissingColumns(ctx: Ctx): void {
   const o = ctx.u.order;
   const letter = columnLetter(o.firstColumn);
   for (const field of missingFields(o)) {
-    const fieldName = t(ctx.lang, `checks.field.${field}`);
+    const fieldName = ctx.word(field); // no column: the glossary's word
     ctx.out.push({
       cell: letter + o.headerRow,
       row: o.headerRow,
@@ -238,7 +241,7 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
       ctx.u.order.columns.amount !== undefined &&
       !isFormulaCell(ctx, k, 'amount') // a formula left empty is the clerk's formula's answer, not a gap to fill
     )
-      report(ctx, k, 'amount', 'amount.missing', { expected: formatNumber(round2(vq * vp)) });
+      report(ctx, k, 'amount', 'amount.missing', { expected: formatNumber(round2(vq * vp)), ...timesWords(ctx) });
     if (a !== null && vq !== null && vp !== null) {
       const expected = vq * vp;
       const tolerance = Math.max(AMOUNT_TOLERANCE, Math.abs(expected) * AMOUNT_RELATIVE_TOLERANCE);
@@ -246,19 +249,25 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
         report(ctx, k, 'amount', 'amount.mismatch', {
           value: formatNumber(a),
           expected: formatNumber(round2(expected)),
+          ...timesWords(ctx),
         });
       }
     }
     const d = okAt(due, k);
     const o = okAt(ordered, k);
     if (d !== null && o !== null && d < o) {
-      report(ctx, k, 'dueDate', 'dueDate.beforeOrderDate', { due: serialToIso(d), order: serialToIso(o) });
+      report(ctx, k, 'dueDate', 'dueDate.beforeOrderDate', {
+        due: serialToIso(d),
+        order: serialToIso(o),
+        orderDateField: ctx.word('orderDate'),
+      });
     }
     const s = okAt(shipped, k);
     if (s !== null && vq !== null && s > vq + EPS) {
       report(ctx, k, 'shippedQty', 'shippedQty.exceedsQuantity', {
         value: formatNumber(s),
         quantity: formatNumber(vq),
+        quantityField: ctx.word('quantity'),
       });
     }
     if (priceList) checkPriceList(ctx, k, priceList, vp);
@@ -307,7 +316,12 @@ function reportDuplicate(ctx: Ctx, k: number, otherRow: number, reported: Set<nu
   const row = ctx.cols.row(k);
   if (reported.has(row)) return;
   reported.add(row);
-  report(ctx, k, 'item', 'line.duplicate', { row: otherRow });
+  report(ctx, k, 'item', 'line.duplicate', {
+    row: otherRow,
+    orderNoField: ctx.word('orderNo'),
+    quantityField: ctx.word('quantity'),
+    dueDateField: ctx.word('dueDate'),
+  });
 }
 
 interface ProductIndex {
@@ -350,12 +364,11 @@ function report(
   }
   // `value` is the text as the clerk typed it ("11月20日"), not its reading; params win over field and value.
   const value = typeof raw === 'string' ? raw.trim() : (ctx.cols.text(k, field) ?? displayRaw(raw));
-  let fieldName = ctx.names.get(field);
-  if (fieldName === undefined) {
-    fieldName = t(ctx.lang, `checks.field.${field}`);
-    ctx.names.set(field, fieldName);
-  }
-  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : ''}`, { field: fieldName, value, ...params });
+  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : ''}`, {
+    field: ctx.word(field),
+    value,
+    ...params,
+  });
   ctx.out.push({
     cell: letter + row,
     row,
@@ -367,6 +380,11 @@ function report(
     value: raw,
     fix,
   });
+}
+
+/** The names in "amount = quantity × unit price". */
+function timesWords(ctx: Ctx): Params {
+  return { quantityField: ctx.word('quantity'), unitPriceField: ctx.word('unitPrice') };
 }
 
 function mappedFields(u: Understanding): FieldKey[] {
