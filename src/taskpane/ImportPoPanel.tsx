@@ -6,6 +6,7 @@ import * as React from 'react';
 import { Button, Text, Textarea } from '@fluentui/react-components';
 import { OrderClerkError } from '../core/errors';
 import { fieldNameList } from '../core/glossary';
+import { fieldWord } from '../core/sheetWords';
 import { t } from '../core/i18n';
 import { planImport, type ImportPlan } from '../core/po/importPo';
 import { pastedWorkbook } from '../core/po/paste';
@@ -115,7 +116,11 @@ export function ImportPoPanel({
       {po && plan && (
         <section className={s.card} aria-label={t(lang, 'pane.import.preview')} data-testid="import-preview">
           <div className={s.cardTitle}>
-            <span>{t(lang, 'pane.import.po', { po: po.orderNo ?? '—', customer: po.customer ?? '—', source })}</span>
+            <span>
+              {po.customer
+                ? t(lang, 'pane.import.po', { po: po.orderNo ?? '—', customer: po.customer, source })
+                : t(lang, 'pane.import.poOnly', { po: po.orderNo ?? '—', source })}
+            </span>
           </div>
           <Text className={s.muted}>
             {t(lang, 'pane.import.mapping')}{' '}
@@ -169,7 +174,7 @@ export function ImportPoPanel({
                   {t(lang, 'pane.import.change', {
                     cell: c.cell,
                     item: c.item,
-                    field: fieldLabel(lang, c.field),
+                    field: fieldWord(lang, c.field, u.order), // the order sheet's own header word
                     old: String(c.old ?? ''),
                     new: String(c.new),
                   })}
