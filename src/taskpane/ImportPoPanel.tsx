@@ -75,6 +75,7 @@ export function ImportPoPanel({
   }, [po, u, wb, lang, today, now]);
   const plan = preview.plan;
 
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const carryOut = (what: 'add' | 'apply') => pane.run('import', (ctx) => importPo(ctx, po!, what));
 
   const disabled = !!busy;
@@ -82,13 +83,22 @@ export function ImportPoPanel({
     <div className={s.panel} data-testid="import-po">
       <Text className={s.muted}>{t(lang, 'pane.import.intro')}</Text>
       <div className={s.buttons}>
+        {/* A button in the pane's language: the browser's own file control says "Choose File" in its language. */}
+        <Button size="small" disabled={disabled} onClick={() => fileInput.current?.click()}>
+          {t(lang, 'pane.import.pick')}
+        </Button>
         <input
+          ref={fileInput}
           type="file"
+          hidden
           accept=".xlsx,.xlsm"
           aria-label={t(lang, 'pane.import.pick')}
           data-testid="import-file"
           disabled={disabled}
-          onChange={(e) => void onFile(e.target.files?.[0])}
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = ''; // the same file can be picked again after an edit
+          }}
         />
       </div>
       <Textarea
