@@ -97,7 +97,7 @@ export const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     display: '-webkit-box',
-    WebkitLineClamp: 2,
+    WebkitLineClamp: 3, // an English date fix needs three lines in a 320-px pane
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
   },
