@@ -102,6 +102,9 @@ export const useStyles = makeStyles({
     overflow: 'hidden',
   },
   pager: { display: 'flex', alignItems: 'center', gap: '8px' },
+  // A short label and a small number box on one line (Fluent's horizontal Field gives the label a third, which wraps
+  // 提前提醒天数 after its fifth character).
+  inlineField: { gridTemplateColumns: 'max-content 96px', columnGap: '8px', alignItems: 'center' },
   legend: { display: 'grid', gridTemplateColumns: '1fr auto', rowGap: '4px', columnGap: '8px', alignItems: 'center' },
   swatch: {
     display: 'inline-block',

@@ -278,7 +278,7 @@ export const pane: CataloguePart = {
     'pane.check.missing':
       'Checked {rows, plural, one {# line} other {# lines}}, but no {fields} column was found: the result cannot be trusted and late orders may be left out. Choose the column below.',
 
-    'pane.delays.dueSoonDays': 'Days of warning before due',
+    'pane.delays.dueSoonDays': 'Due soon within (days)',
     'pane.delays.daysSaved': 'Saved: warn {days, plural, one {# day} other {# days}} before the due date.',
     'pane.delays.applyFlags': 'Apply delay flags',
     'pane.delays.flagsDone':
