@@ -36,16 +36,22 @@ export function headerWord(header: string, lang: Lang): string | null {
 
 const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
 
+/**
+ * The sheet's own word for `field` in `lang`, or null when it has none that differs from the glossary's (no column,
+ * a column found from its content, a header in the other language, or only the case differs: Due Date, Due date).
+ */
+export function sheetFieldWord(lang: Lang, field: FieldKey, order?: SheetHeaders | null): string | null {
+  const column = order?.columns[field];
+  if (!order || column === undefined || order.inferred?.[field] === column) return null;
+  const header = order.headers.find((h) => h.column === column)?.header;
+  if (typeof header !== 'string' || !headerCanName(header, field)) return null;
+  const word = headerWord(header, lang);
+  return word === null || fold(word) === fold(FIELD_TERMS[field][lang]) ? null : word;
+}
+
 /** The word for `field` in a message of `lang` about `order`'s sheet (the glossary's word without a sheet). */
 export function fieldWord(lang: Lang, field: FieldKey, order?: SheetHeaders | null): string {
-  const glossary = FIELD_TERMS[field][lang];
-  const column = order?.columns[field];
-  if (!order || column === undefined || order.inferred?.[field] === column) return glossary;
-  const header = order.headers.find((h) => h.column === column)?.header;
-  if (typeof header !== 'string' || !headerCanName(header, field)) return glossary;
-  const word = headerWord(header, lang);
-  // Only the case differs (Due Date, Due date): the glossary's spelling, as the pane's own lists write it.
-  return word === null || fold(word) === fold(glossary) ? glossary : word;
+  return sheetFieldWord(lang, field, order) ?? FIELD_TERMS[field][lang];
 }
 
 /** fieldWord for one sheet and language, each field looked up once (a check names fields thousands of times). */

@@ -2,6 +2,7 @@
 // falling back to the glossary's word (FIELD_TERMS) when the sheet has none, or none in the message's language.
 
 import { checkOrder } from '../../src/core/checks';
+import { planOverdueReport } from '../../src/core/report';
 import { FIELD_TERMS } from '../../src/core/glossary';
 import { fieldWord, headerWord } from '../../src/core/sheetWords';
 import { sheetFromGrid } from '../../src/core/snapshot';
@@ -121,5 +122,31 @@ describe('fieldWord and headerWord', () => {
   test('a header that differs from the glossary only in case is written as the glossary writes it', () => {
     expect(fieldWord('en-US', 'dueDate', order('Due Date'))).toBe('Due date');
     expect(fieldWord('zh-CN', 'dueDate', order('交货期'))).toBe('交货期');
+  });
+});
+
+describe('the weekly report heads the columns it copies with the sheet’s own words', () => {
+  test('产品型号, 交货期 and 单价 (without its 元) from the sheet; 未交金额 is the report’s own column', () => {
+    const header = ['订单号', '客户', '产品型号', '数量', '单价(元)', '交货期'];
+    const wb = workbookOf([sheetFromGrid('订单', [header, ['SO-1', '华强', 'FM-201', 10, 2.5, serial('2026-11-01')]])]);
+    const r = planOverdueReport(understand(wb, { today: TODAY }), wb, { today: TODAY, lang: 'zh-CN' });
+    const edit = r.edits[0];
+    if (edit.kind !== 'addSheet') throw new Error(edit.kind);
+    const row = edit.spec.cells.find((c) => c.value === '逾期天数')!.row;
+    const heads = edit.spec.cells
+      .filter((c) => c.row === row)
+      .sort((a, b) => a.col - b.col)
+      .map((c) => c.value);
+    expect(heads).toEqual([
+      '客户',
+      '订单号',
+      '产品型号',
+      '交货期',
+      '逾期天数',
+      '未交数量',
+      '单价',
+      '未交金额',
+      '订单表行号',
+    ]);
   });
 });
