@@ -70,6 +70,8 @@ const AMOUNT_TOLERANCE = 0.01;
  */
 const AMOUNT_RELATIVE_TOLERANCE = 1e-12;
 const PRICE_TOLERANCE = 0.005;
+/** The catalogue's own word for a price list, as a sheet may be named (lower case). */
+const PRICE_LIST_WORDS: Record<Lang, string> = { 'zh-CN': '价格表', 'en-US': 'price list' };
 /** Floating-point slack so that 0.01 exactly is not "more than 0.01". */
 const EPS = 1e-9;
 
@@ -278,17 +280,28 @@ function checkPriceList(ctx: Ctx, k: number, products: ProductIndex, p: number |
   const item = ctx.cols.text(k, 'item') ?? '';
   if (item === '' || isCellError(ctx.cols.raw(k, 'item'))) return;
   const product = products.find(item);
+  // A sheet named 价格表 / Price list is "the price list", not 价格表“价格表”.
+  const plain = PRICE_LIST_WORDS[ctx.lang] === products.sheet.trim().toLowerCase() ? '.plain' : '';
   if (!product) {
-    report(ctx, k, 'item', 'priceList.unknownItem', { sheet: products.sheet });
+    report(ctx, k, 'item', 'priceList.unknownItem', { sheet: products.sheet }, null, false, plain);
     return;
   }
   if (p === null || product.unitPrice === undefined) return;
   if (Math.abs(p - product.unitPrice) > PRICE_TOLERANCE + EPS) {
-    report(ctx, k, 'unitPrice', 'priceList.priceDiffers', {
-      value: formatNumber(p),
-      master: formatNumber(product.unitPrice),
-      sheet: products.sheet,
-    });
+    report(
+      ctx,
+      k,
+      'unitPrice',
+      'priceList.priceDiffers',
+      {
+        value: formatNumber(p),
+        master: formatNumber(product.unitPrice),
+        sheet: products.sheet,
+      },
+      null,
+      false,
+      plain,
+    );
   }
 }
 
@@ -352,6 +365,8 @@ function report(
   params: Params,
   fix: Issue['fix'] = null,
   formula = false,
+  /** A variant of the code's message ('.plain'), same code and severity. */
+  variant = '',
 ): void {
   const col = ctx.u.order.columns[field];
   if (col === undefined) return;
@@ -364,7 +379,7 @@ function report(
   }
   // `value` is the text as the clerk typed it ("11月20日"), not its reading; params win over field and value.
   const value = typeof raw === 'string' ? raw.trim() : (ctx.cols.text(k, field) ?? displayRaw(raw));
-  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : ''}`, {
+  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : variant}`, {
     field: ctx.word(field),
     value,
     ...params,

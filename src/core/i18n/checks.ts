@@ -26,6 +26,8 @@ export const checks: CataloguePart = {
       '与第 {row} 行重复（{orderNoField}、{field}、{quantityField}、{dueDateField}相同）：如是重复粘贴，请删除其中一行。',
     'check.priceList.unknownItem': '{field}“{value}”不在价格表“{sheet}”中：请核对{field}，或在价格表中添加。',
     'check.priceList.priceDiffers': '{field} {value} 与价格表“{sheet}”的 {master} 不同：请核对{field}。',
+    'check.priceList.unknownItem.plain': '{field}“{value}”不在价格表中：请核对{field}，或在价格表中添加。',
+    'check.priceList.priceDiffers.plain': '{field} {value} 与价格表的 {master} 不同：请核对{field}。',
     'check.column.missing':
       '找不到{field}列，交期和检查结果都不可信：请在任务窗格“表格识别”的“列与字段”中为那一列选择“{field}”，或把表头改为“{field}”。',
     'checks.warn.columnMissing':
@@ -93,6 +95,9 @@ export const checks: CataloguePart = {
       '{field} "{value}" is not in the price list "{sheet}": check it, or add it to the price list.',
     'check.priceList.priceDiffers':
       '{field} {value} differs from {master} in the price list "{sheet}": check the price.',
+    'check.priceList.unknownItem.plain':
+      '{field} "{value}" is not in the price list: check it, or add it to the price list.',
+    'check.priceList.priceDiffers.plain': '{field} {value} differs from {master} in the price list: check the price.',
     'check.column.missing':
       'No {field} column found, so delays and checks cannot be trusted: choose its column for "{field}" under "Columns and fields" in the task pane\'s Sheet panel, or name its header "{field}".',
     'checks.warn.columnMissing':
