@@ -158,7 +158,7 @@ export const pane: CataloguePart = {
     'pane.first.title.headersWithoutData': '找到了表头，但下面没有订单行',
     'pane.first.title.other': '无法读取订单表',
     'pane.first.looksFor':
-      '跟单助手会在工作表前 50 行中寻找表头行，表头包含 {words} 等字样，表头下方是一行一行的订单。标题、制表日期、空行和合计行会自动跳过。',
+      '跟单助手会在工作表前 50 行中寻找表头行，表头包含{words}等字样，表头下方是一行一行的订单。标题、制表日期、空行和合计行会自动跳过。',
     'pane.first.step.paste': '把订单粘贴或输入到工作表中，第一行写上表头。',
     'pane.first.step.select': '如果表头用了别的叫法，请在工作表中选中表头所在的那一行（点行号即可）。',
     'pane.first.step.press': '按“使用选中行作为表头”，设置会保存在工作簿中。',
