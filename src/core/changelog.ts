@@ -8,7 +8,8 @@ import type { WorkbookEdit, WriteValue } from './edits';
 import { CATALOGUE, t } from './i18n';
 import { findOwnSheet, ownSheetName, type OwnSheetKind } from './ownSheets';
 import { cellAt, lastRow } from './snapshot';
-import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
+import { FIELD_TERMS } from './glossary';
+import type { CellValue, FieldKey, Lang, SheetSnapshot, WorkbookSnapshot } from './types';
 
 export type ChangeAction = 'fix' | 'undo' | 'shipment' | 'void' | 'addColumn' | 'receipt' | 'import' | 'orderChange';
 const ACTIONS: ChangeAction[] = ['fix', 'undo', 'shipment', 'void', 'addColumn', 'receipt', 'import', 'orderChange'];
@@ -21,7 +22,7 @@ export interface ChangeLogEntry {
   cell: string;
   old: WriteValue;
   new: WriteValue;
-  /** Order-line changes (SPEC 9): the line's order number, item and field key. */
+  /** Order-line changes (SPEC 9): the line's order number, item and field key (written as its word). */
   orderNo?: string;
   item?: string;
   field?: string;
@@ -107,7 +108,8 @@ export function planChangeLogAppend(
     columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(0, n),
     rows: entries.map((e) => {
       const row: WriteValue[] = [formatLogTime(e.time), actionWord(lang, e.action), e.sheet, e.cell, e.old, e.new];
-      if (wide) row.push(e.orderNo ?? null, e.item ?? null, e.field ?? null, e.document ?? null);
+      if (wide)
+        row.push(e.orderNo ?? null, e.item ?? null, e.field ? fieldText(lang, e.field) : null, e.document ?? null);
       return row;
     }),
   };
@@ -158,7 +160,7 @@ function orderColumns(orderNo: string, item: string, field: string, document: st
   const out: Partial<ChangeLogRow> = {};
   if (orderNo) out.orderNo = orderNo;
   if (item) out.item = item;
-  if (field) out.field = field;
+  if (field) out.field = parseField(field);
   if (document) out.document = document;
   return out;
 }
@@ -172,6 +174,19 @@ function parseAction(word: string): ChangeAction | string {
   for (const a of ACTIONS) {
     if (LANGS.some((l) => CATALOGUE[l][`changelog.action.${a}`].toLowerCase() === w)) return a;
   }
+  return word;
+}
+
+/** The field column names the field in the log's language (已出货数量, Shipped qty), never by its key. */
+function fieldText(lang: Lang, field: string): string {
+  return Object.hasOwn(FIELD_TERMS, field) ? FIELD_TERMS[field as FieldKey][lang] : field;
+}
+
+/** A field's word in either language, or its key (logs written before the words), read back as the key. */
+function parseField(word: string): string {
+  if (Object.hasOwn(FIELD_TERMS, word)) return word;
+  const w = word.toLowerCase();
+  for (const [key, term] of Object.entries(FIELD_TERMS)) if (LANGS.some((l) => term[l].toLowerCase() === w)) return key;
   return word;
 }
 

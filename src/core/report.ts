@@ -10,6 +10,7 @@ import { DATE_FORMAT, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } f
 import { classifyLines, delayCounts } from './delay';
 import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from './edits';
 import { t } from './i18n';
+import { sheetFieldWord } from './sheetWords';
 import { fitCellText } from './limits';
 import { SheetGrid, a4PageSetup, fitColumnWidths, titleRows } from './printSetup';
 import { uniqueSheetName } from './sheetNames';
@@ -22,6 +23,7 @@ import {
   type DelayClass,
   type DelayRow,
   type CompanyProfile,
+  type FieldKey,
   type Lang,
   type Understanding,
   type WorkbookSnapshot,
@@ -115,21 +117,22 @@ function lineColumns(
   qtyFormat: string,
 ): LineColumn[] {
   const has = (f: keyof Understanding['order']['columns']): boolean => u.order.columns[f] !== undefined;
+  // A column copied from the order sheet is headed with the sheet's own word (产品型号, Ship By), else the report's.
+  const word = (key: string, field: FieldKey): string =>
+    sheetFieldWord(lang, field, u.order) ?? t(lang, `report.col.${key}`);
   const cols: (LineColumn | null)[] = [
-    { header: t(lang, 'report.col.customer'), value: (r) => r.customer || null, field: 'customer' },
-    has('orderNo')
-      ? { header: t(lang, 'report.col.orderNo'), value: (r) => r.orderNo || null, field: 'orderNo' }
-      : null,
-    { header: t(lang, 'report.col.item'), value: (r) => r.item || null, field: 'item' },
+    { header: word('customer', 'customer'), value: (r) => r.customer || null, field: 'customer' },
+    has('orderNo') ? { header: word('orderNo', 'orderNo'), value: (r) => r.orderNo || null, field: 'orderNo' } : null,
+    { header: word('item', 'item'), value: (r) => r.item || null, field: 'item' },
     has('description')
       ? {
-          header: t(lang, 'report.col.description'),
+          header: word('description', 'description'),
           value: (r) => u.columns.text(r.k, 'description') || null,
           field: 'description',
         }
       : null,
     {
-      header: t(lang, 'report.col.dueDate'),
+      header: word('dueDate', 'dueDate'),
       value: (r) => (r.dueDate ? fromSerial1900(isoToSerial(r.dueDate), dateSystem) : null),
       style: { numberFormat: DATE_FORMAT, hAlign: 'center' },
     },
@@ -138,18 +141,18 @@ function lineColumns(
       : { header: t(lang, 'report.col.daysLeft'), value: (r, today) => isoToSerial(r.dueDate) - today },
     { header: t(lang, 'report.col.openQty'), value: (r) => r.openQty, style: { numberFormat: qtyFormat } },
     has('unitPrice')
-      ? { header: t(lang, 'report.col.unitPrice'), value: (r) => r.unitPrice, style: { numberFormat: MONEY_FORMAT } }
+      ? { header: word('unitPrice', 'unitPrice'), value: (r) => r.unitPrice, style: { numberFormat: MONEY_FORMAT } }
       : null,
     has('unitPrice')
       ? { header: t(lang, 'report.col.amount'), value: (r) => r.amount, style: { numberFormat: MONEY_FORMAT } }
       : null,
     has('status')
-      ? { header: t(lang, 'report.col.status'), value: (r) => u.columns.text(r.k, 'status') || null, field: 'status' }
+      ? { header: word('status', 'status'), value: (r) => u.columns.text(r.k, 'status') || null, field: 'status' }
       : null,
     // The clerk's delay reason travels with each overdue line (SPEC 6).
     kind === 'overdue' && has('remarks')
       ? {
-          header: t(lang, 'report.col.remarks'),
+          header: word('remarks', 'remarks'),
           value: (r) => u.columns.text(r.k, 'remarks') || null,
           style: { wrap: true },
           field: 'remarks',

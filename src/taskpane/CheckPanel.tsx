@@ -7,14 +7,16 @@ import { checkOrder, issueCounts } from '../core/checks';
 import { t } from '../core/i18n';
 import type { Issue, Lang, Severity, Understanding } from '../core/types';
 import { applyValidationRules, checkSheet, clearHighlight, fixIssues, highlightIssues, undoLastFix } from './actions';
-import { errorText, fieldLabel, formatNumberIn, groupIssues, issuesInGroup, SEVERITIES } from './model';
+import { fieldWords } from '../core/sheetWords';
+import { errorText, formatNumberIn, groupIssues, issuesInGroup, SEVERITIES } from './model';
 import { afterYield } from './schedule';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 import { VirtualList } from './VirtualList';
 import { MissingBanner } from './MissingBanner';
 
-const ISSUE_ROW_HEIGHT = 52;
+/** Three lines of message text (a date fix in English needs them) and the row's padding. */
+const ISSUE_ROW_HEIGHT = 66;
 export const SEVERITY_COLOUR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
   error: 'danger',
   warning: 'warning',
@@ -64,6 +66,8 @@ export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | 
   const groups = React.useMemo(() => groupIssues(issues), [issues]);
   const shown = React.useMemo(() => issuesInGroup(issues, group), [issues, group]);
   const fixable = React.useMemo(() => issues.filter((i) => i.severity === 'fixable' && i.fix), [issues]);
+  // The groups name fields as the messages do: the sheet's own header word, else the glossary's.
+  const word = React.useMemo(() => fieldWords(lang, checked?.u.order), [lang, checked]);
 
   const check = (selected: boolean) =>
     run('check', async (ctx) => {
@@ -101,7 +105,7 @@ export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | 
                 <Badge appearance="filled" color={SEVERITY_COLOUR[sev]}>
                   {formatNumberIn(lang, counts[sev])}
                 </Badge>
-                {t(lang, `pane.severity.${sev}`)}
+                {t(lang, counts[sev] === 1 ? `pane.severity.${sev}` : `pane.severity.many.${sev}`)}
               </span>
             ))}
           </div>
@@ -136,7 +140,11 @@ export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | 
                     setGroup(group === g.key ? null : g.key);
                   }}
                 >
-                  {`${t(lang, `pane.severity.${g.severity}`)} · ${fieldLabel(lang, g.field)} (${g.count})`}
+                  {t(lang, 'pane.check.group', {
+                    severity: t(lang, `pane.severity.${g.severity}`),
+                    field: word(g.field),
+                    count: formatNumberIn(lang, g.count),
+                  })}
                 </ToggleButton>
               ))}
             </div>
@@ -163,7 +171,7 @@ export function CheckPanel({ pane, u }: { pane: PaneActions; u: Understanding | 
                   onClick={() => select(i)}
                 >
                   <span className={s.cell}>{i.cell}</span>
-                  <span className={s.message}>
+                  <span className={s.message} title={i.message}>
                     <Badge size="small" appearance="tint" color={SEVERITY_COLOUR[i.severity]}>
                       {t(lang, `pane.severity.${i.severity}`)}
                     </Badge>{' '}

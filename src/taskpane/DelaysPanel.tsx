@@ -74,7 +74,7 @@ export function DelaysPanel({
       </div>
 
       <div className={s.buttons}>
-        <Field label={t(lang, 'pane.delays.dueSoonDays')} orientation="horizontal">
+        <Field label={t(lang, 'pane.delays.dueSoonDays')} orientation="horizontal" className={s.inlineField}>
           <SpinButton
             min={0}
             max={365}

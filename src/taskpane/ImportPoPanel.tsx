@@ -6,6 +6,7 @@ import * as React from 'react';
 import { Button, Text, Textarea } from '@fluentui/react-components';
 import { OrderClerkError } from '../core/errors';
 import { fieldNameList } from '../core/glossary';
+import { fieldWord } from '../core/sheetWords';
 import { t } from '../core/i18n';
 import { planImport, type ImportPlan } from '../core/po/importPo';
 import { pastedWorkbook } from '../core/po/paste';
@@ -74,6 +75,7 @@ export function ImportPoPanel({
   }, [po, u, wb, lang, today, now]);
   const plan = preview.plan;
 
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const carryOut = (what: 'add' | 'apply') => pane.run('import', (ctx) => importPo(ctx, po!, what));
 
   const disabled = !!busy;
@@ -81,13 +83,22 @@ export function ImportPoPanel({
     <div className={s.panel} data-testid="import-po">
       <Text className={s.muted}>{t(lang, 'pane.import.intro')}</Text>
       <div className={s.buttons}>
+        {/* A button in the pane's language: the browser's own file control says "Choose File" in its language. */}
+        <Button size="small" disabled={disabled} onClick={() => fileInput.current?.click()}>
+          {t(lang, 'pane.import.pick')}
+        </Button>
         <input
+          ref={fileInput}
           type="file"
+          hidden
           accept=".xlsx,.xlsm"
           aria-label={t(lang, 'pane.import.pick')}
           data-testid="import-file"
           disabled={disabled}
-          onChange={(e) => void onFile(e.target.files?.[0])}
+          onChange={(e) => {
+            void onFile(e.target.files?.[0]);
+            e.target.value = ''; // the same file can be picked again after an edit
+          }}
         />
       </div>
       <Textarea
@@ -115,7 +126,11 @@ export function ImportPoPanel({
       {po && plan && (
         <section className={s.card} aria-label={t(lang, 'pane.import.preview')} data-testid="import-preview">
           <div className={s.cardTitle}>
-            <span>{t(lang, 'pane.import.po', { po: po.orderNo ?? '—', customer: po.customer ?? '—', source })}</span>
+            <span>
+              {po.customer
+                ? t(lang, 'pane.import.po', { po: po.orderNo ?? '—', customer: po.customer, source })
+                : t(lang, 'pane.import.poOnly', { po: po.orderNo ?? '—', source })}
+            </span>
           </div>
           <Text className={s.muted}>
             {t(lang, 'pane.import.mapping')}{' '}
@@ -169,7 +184,7 @@ export function ImportPoPanel({
                   {t(lang, 'pane.import.change', {
                     cell: c.cell,
                     item: c.item,
-                    field: fieldLabel(lang, c.field),
+                    field: fieldWord(lang, c.field, u.order), // the order sheet's own header word
                     old: String(c.old ?? ''),
                     new: String(c.new),
                   })}

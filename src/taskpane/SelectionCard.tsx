@@ -12,11 +12,18 @@ import { SEVERITY_COLOUR } from './CheckPanel';
 import { useCompanyStep, type CompanyAsk } from './CompanyPrompt';
 import { DelayClassLabel } from './DelayClassLabel';
 import { LineHistory } from './LineHistory';
-import { dueSerial, fieldLabel, formatDateIn, formatNumberIn, linesTotal } from './model';
+import { dueSerial, formatDateIn, formatNumberIn, linesTotal } from './model';
+import { fieldWord } from '../core/sheetWords';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
 const MAX_ISSUES_SHOWN = 4;
+
+/** "480台" (a Chinese unit follows the number directly, as the progress message writes it), "480 pcs", "480". */
+function withUnit(n: string, unit: string): string {
+  if (unit === '') return n;
+  return /^[\u3400-\u9fff]/.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
+}
 
 export function SelectionCard({
   pane,
@@ -117,19 +124,19 @@ export function SelectionCard({
           )}
         </div>
         <dl className={s.facts}>
-          <dt>{fieldLabel(lang, 'orderNo')}</dt>
+          <dt>{fieldWord(lang, 'orderNo', u.order)}</dt>
           <dd>{text('orderNo') || '—'}</dd>
-          <dt>{fieldLabel(lang, 'customer')}</dt>
+          <dt>{fieldWord(lang, 'customer', u.order)}</dt>
           <dd>{text('customer') || '—'}</dd>
-          <dt>{fieldLabel(lang, 'item')}</dt>
+          <dt>{fieldWord(lang, 'item', u.order)}</dt>
           <dd>{[text('item'), text('description')].filter(Boolean).join(' · ') || '—'}</dd>
-          <dt>{fieldLabel(lang, 'quantity')}</dt>
+          <dt>{fieldWord(lang, 'quantity', u.order)}</dt>
           <dd>
             {qty && qty.kind === 'ok'
-              ? `${formatNumberIn(lang, qty.value)} ${text('unit')}`.trim()
+              ? withUnit(formatNumberIn(lang, qty.value), text('unit'))
               : text('quantity') || '—'}
           </dd>
-          <dt>{fieldLabel(lang, 'dueDate')}</dt>
+          <dt>{fieldWord(lang, 'dueDate', u.order)}</dt>
           <dd>{due !== null ? formatDateIn(lang, due) : text('dueDate') || '—'}</dd>
         </dl>
         {issues.length === 0 ? (

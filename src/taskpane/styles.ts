@@ -99,11 +99,14 @@ export const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     display: '-webkit-box',
-    WebkitLineClamp: 2,
+    WebkitLineClamp: 3, // an English date fix needs three lines in a 320-px pane
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
   },
   pager: { display: 'flex', alignItems: 'center', gap: '8px' },
+  // A short label and a small number box on one line (Fluent's horizontal Field gives the label a third, which wraps
+  // 提前提醒天数 after its fifth character).
+  inlineField: { gridTemplateColumns: 'max-content 96px', columnGap: '8px', alignItems: 'center' },
   legend: { display: 'grid', gridTemplateColumns: '1fr auto', rowGap: '4px', columnGap: '8px', alignItems: 'center' },
   swatch: {
     display: 'inline-block',

@@ -627,6 +627,31 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
     await tab(p, k('pane.tab.sheet'));
     expect(await p.getByTestId('notice').count()).toBe(0);
   });
+
+  it('makes the month-end statement from the Customers tab', async () => {
+    await tab(p, k('pane.tab.customers'));
+    await p.getByTestId('progress-message').waitFor();
+    // The sample has no shipments record: the statement comes from the ship dates, and the notice says so.
+    const n = await act(p, p.getByRole('button', { name: k('pane.cust.statement') }));
+    expect(n.intent).toBe('warning');
+    expect(n.text).toMatch(/ST-\d{6}-001/);
+    await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/ST-|对账单|Statement/);
+    expect(await seriousViolations(p)).toEqual([]);
+    await docShot(p, `${short}-customers`);
+  });
+
+  it('saves the company profile from the Settings tab', async () => {
+    await tab(p, k('pane.tab.settings'));
+    await p
+      .getByTestId('setting-companyName')
+      .fill(lang === 'zh-CN' ? '永兴小家电制品有限公司' : 'Yongxing Small Appliances Co., Ltd.');
+    const n = await act(p, p.getByRole('button', { name: k('pane.settings.save') }));
+    expect(n).toEqual({ intent: 'success', text: k('pane.settings.saved') });
+    // Saving scrolled the pane to its button: back to the top, where the notice and the company form are.
+    await p.getByRole('tablist', { name: k('pane.tabs') }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    expect(await seriousViolations(p)).toEqual([]);
+    await docShot(p, `${short}-settings`);
+  });
 });
 
 describe('keyboard, theme and first run', () => {
@@ -924,7 +949,7 @@ describe('importing a customer PO in the pane', () => {
     await p.getByTestId('import-preview').waitFor({ timeout: 30000 });
     expect(await p.getByTestId('import-counts').innerText()).toMatch(/新增：0\s+变更：1/);
     expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150 数量：1200 → 1500');
-    await docShot(p, 'import-po');
+    await docShot(p, 'zh-import-po');
     const n = await act(p, p.getByTestId('import-apply'));
     expect(n.text).toContain('已写入变更：1');
     // A new line would go where the 合计 row is: refused, nothing moved.
@@ -932,6 +957,21 @@ describe('importing a customer PO in the pane', () => {
     await p.getByRole('button', { name: '读取粘贴内容' }).click();
     await p.getByTestId('import-error').waitFor({ timeout: 30000 });
     expect(await p.getByTestId('import-error').innerText()).toMatch(/不是空行/);
+    await p.close();
+  });
+
+  it('reads a pasted PO against the English sample and lists the revised quantity in English', async () => {
+    const p = await openSample('lang=en-US&sample=en');
+    await p.getByRole('tab', { name: 'Import PO', exact: true }).click();
+    await p
+      .getByTestId('import-paste')
+      .fill(['PO No.:\tEX-2026-0831', '', 'Item\tQty', 'KT-150\t1500', 'KT-170\t600'].join('\n'));
+    await p.getByRole('button', { name: t('en-US', 'pane.import.readPaste') }).click();
+    await p.locator('[data-testid="import-preview"], [data-testid="import-error"]').first().waitFor({ timeout: 30000 });
+    if (await p.getByTestId('import-error').count()) throw new Error(await p.getByTestId('import-error').innerText());
+    expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150');
+    expect(await seriousViolations(p)).toEqual([]);
+    await docShot(p, 'en-import-po');
     await p.close();
   });
 });

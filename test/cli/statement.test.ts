@@ -167,7 +167,7 @@ describe('statement of account for 佛山美家, November 2026', () => {
     expect(r.code).toBe(0);
     // Row 4 FM-201: 120 shipped on 2026-11-14 at 310 = 37,200; row 5 FM-202: 60 of 120 shipped that day at 88 = 5,280.
     expect(json(r)).toMatchObject({ lines: 2, totals: { quantity: 180, amount: 42480 } });
-    expect(r.stderr).toMatch(/no shipments record: the statement lists the order lines whose ship date/);
+    expect(r.stderr).toMatch(/no shipments record: the statement lists the 2 order lines whose ship date/);
     const text = strings(await read('fallback.xlsx'), '对账单 佛山美家 2026-11');
     expect(text).toContain('人民币肆万贰仟肆佰捌拾元整');
   });

@@ -39,7 +39,7 @@ describe('checks on formula cells', () => {
     const u = understand(workbook(['D2:F2']), { today: '2026-11-22' });
     const en = checkOrder(u, { lang: 'en-US' }).filter((i) => i.row === 2);
     expect(en.map((i) => i.message)).toEqual([
-      'Quantity is a formula that returns the text "1,200": it cannot be fixed automatically; change the formula so it returns a number.',
+      'Qty is a formula that returns the text "1,200": it cannot be fixed automatically; change the formula so it returns a number.',
       'Due date is a formula that returns the text "2026-12-05": it cannot be fixed automatically; change the formula so it returns a date.',
     ]);
     const zh = checkOrder(u, { lang: 'zh-CN' }).filter((i) => i.row === 2);

@@ -47,9 +47,9 @@ describe('zh-factory.xlsx', () => {
     const issues = checkOrder(u, { lang: 'zh-CN' });
     const msg = (cell: string) => issues.find((i) => i.cell === cell)?.message;
     expect(msg('H7')).toBe('数量是文本“60”：点击修正改为数字 60');
-    expect(msg('J7')).toBe('单价 420 与价格表“价格表”的 400 不同：请核对单价。');
-    expect(msg('L11')).toBe('交期是文本“11月20日”：点击修正改为日期 2026-11-20');
-    expect(msg('K10')).toBe('金额 26000 与 数量 × 单价 = 25000 不符：请核对金额、数量和单价。');
+    expect(msg('J7')).toBe('含税单价 420 与价格表的 400 不同：请核对含税单价。'); // a sheet named 价格表 is not named twice
+    expect(msg('L11')).toBe('要求交期是文本“11月20日”：点击修正改为日期 2026-11-20'); // the sheet's header word
+    expect(msg('K10')).toBe('金额 26000 与数量 × 含税单价 = 25000 不符：请核对金额、数量和含税单价。');
   });
 
   test('checking rows 7-9 only reports those rows', async () => {

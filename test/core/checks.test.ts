@@ -103,7 +103,7 @@ describe('numbers', () => {
   test('text that is not a number is number.invalid, and the amount is not compared', () => {
     const issues = check([line({ quantity: 'TBD' })]);
     expect(brief(issues)).toEqual(['D2 number.invalid']);
-    expect(issues[0].message).toBe('Quantity "TBD" is not a number: enter a number.');
+    expect(issues[0].message).toBe('Qty "TBD" is not a number: enter a number.'); // the sheet's header word
     expect(issues[0].value).toBe('TBD');
   });
   test('number.invalid covers unit price, amount and shipped qty', () => {
@@ -129,7 +129,7 @@ describe('numbers', () => {
         field: 'quantity',
         code: 'text.number',
         severity: 'fixable',
-        message: 'Quantity is text "60": fix it to the number 60',
+        message: 'Qty is text "60": fix it to the number 60',
         value: '60',
         fix: { value: 60 },
       },
@@ -147,7 +147,7 @@ describe('numbers', () => {
     expect(brief(check([line({ quantity: 0, amount: 5 })]))).toEqual(['D2 quantity.notPositive']);
     const [neg] = check([line({ quantity: -5, amount: 10, shippedQty: 3 })]);
     expect(brief([neg])).toEqual(['D2 quantity.notPositive']);
-    expect(neg.message).toBe('Quantity is -5: it must be greater than 0; check and correct it.');
+    expect(neg.message).toBe('Qty is -5: it must be greater than 0; check and correct it.');
     expect(check([line({ quantity: -5, amount: 10, shippedQty: 3 })])).toHaveLength(1);
   });
   test('a negative unit price is an error; 0 is fine', () => {
@@ -160,9 +160,7 @@ describe('amount.mismatch', () => {
   test('more than 0.01 off quantity × price is an error on the amount cell', () => {
     const [i] = check([line({ amount: 25.02 })]);
     expect([i.cell, i.code, i.severity, i.fix]).toEqual(['F2', 'amount.mismatch', 'error', null]);
-    expect(i.message).toBe(
-      'Amount 25.02 does not match quantity × unit price = 25: check the amount, quantity and price.',
-    );
+    expect(i.message).toBe('Amount 25.02 does not match Qty × Unit price = 25: check all three cells.');
   });
   test('exactly 0.01 off, or float noise, is not a mismatch', () => {
     expect(check([line({ amount: 25.01 })])).toEqual([]);
@@ -226,7 +224,7 @@ describe('dates', () => {
     expect([i.cell, i.code, i.message]).toEqual([
       'H2',
       'dueDate.beforeOrderDate',
-      'Due date 2026-11-05 is before the order date 2026-11-10: check both dates.',
+      'Due date 2026-11-05 is before Order date 2026-11-10: check both dates.',
     ]);
     expect(check([line({ orderDate: serial('2026-11-10'), dueDate: serial('2026-11-10') })])).toEqual([]);
   });
@@ -247,7 +245,7 @@ describe('shippedQty.exceedsQuantity', () => {
     expect([i.cell, i.code, i.message]).toEqual([
       'I2',
       'shippedQty.exceedsQuantity',
-      'Shipped qty 12 is more than the ordered quantity 10: check the shipped quantity.',
+      'Shipped qty 12 is more than Qty 10: check Shipped qty.',
     ]);
     expect(check([line({ shippedQty: 10 })])).toEqual([]);
   });
@@ -258,7 +256,7 @@ describe('cell.error', () => {
     const issues = check([line({ quantity: { error: '#N/A' }, status: { error: '#REF!' } })]);
     expect(brief(issues)).toEqual(['D2 cell.error', 'J2 cell.error']);
     expect(issues[0].value).toEqual({ error: '#N/A' });
-    expect(issues[0].message).toBe('Quantity is the error value #N/A: fix the formula or type the value again.');
+    expect(issues[0].message).toBe('Qty is the error value #N/A: fix the formula or type the value again.');
   });
 });
 
@@ -268,7 +266,7 @@ describe('line.duplicate', () => {
     const issues = check([twin, line({ item: 'X-2' }), line({ item: ' x-1 ', amount: 25 })]);
     expect(issues.map((i) => [i.cell, i.code, i.severity])).toEqual([['C4', 'line.duplicate', 'warning']]);
     expect(issues[0].message).toBe(
-      'Same order no., item, quantity and due date as row 2: if it was pasted twice, delete one of the rows.',
+      'Same Order no., Item, Qty and Due date as row 2: if it was pasted twice, delete one of the rows.',
     );
   });
   test('a different quantity, due date or order number is not a duplicate', () => {
@@ -316,7 +314,7 @@ describe('price list', () => {
       'C2',
       'priceList.unknownItem',
       'warning',
-      'Item "Y-9" is not in the price list "价格表": check the item, or add it to the price list.',
+      'Item "Y-9" is not in the price list "价格表": check it, or add it to the price list.',
     ]);
   });
   test('lookup ignores case, spaces and full width', () => {

@@ -48,6 +48,9 @@ export const rules = {
     msgs.filter(([, s]) => /\b[a-z]+[A-Z][A-Za-z]*\b/.test(s.replace(/\{\w+\}/g, ''))).map(([k]) => k),
   /** A half-width bracket or punctuation mark beside Chinese text (also across one space): "18 (空行)", "已检查: 5". */
   noHalfWidthAfterCjk: (msgs: [string, string][]) => msgs.filter(([, s]) => HALF_WIDTH_BY_CJK.test(s)).map(([k]) => k),
+  /** A half-width space between Chinese text and a Chinese quotation mark: "包含 “订单号”", "“交期” 等". */
+  noSpaceByChineseQuote: (msgs: [string, string][]) =>
+    msgs.filter(([, s]) => /[\u3400-\u9fff] [“‘]|[”’] [\u3400-\u9fff]/.test(s)).map(([k]) => k),
   /** A count in a thousands-large number without its separator. */
   thousands: (msgs: [string, string][]) => msgs.filter(([, s]) => /(^|[^\d,.:-])1250(?!\d)/.test(s)).map(([k]) => k),
 };
@@ -68,6 +71,12 @@ describe('language review of the catalogue', () => {
 
   it('uses full-width punctuation after Chinese text', () => {
     expect(rules.noHalfWidthAfterCjk(Object.entries(CATALOGUE['zh-CN']))).toEqual([]);
+  });
+
+  it('puts no half-width space between Chinese text and its quotation marks', () => {
+    expect(rules.noSpaceByChineseQuote(filled('zh-CN', 3))).toEqual([]);
+    expect(rules.noSpaceByChineseQuote([['a', '表头包含 “订单号”、“交期” 等字样']])).toEqual(['a']);
+    expect(rules.noSpaceByChineseQuote([['a', '表头包含“订单号”等字样']])).toEqual([]);
   });
 
   it('writes counts with thousands separators in both languages', () => {

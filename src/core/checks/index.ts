@@ -20,6 +20,7 @@ import { R_EMPTY, R_INVALID, R_OK, R_OK_TEXT, okAt, type LineColumns } from '../
 
 import { keyText } from '../text';
 import { missingFields } from '../understand/missing';
+import { fieldWords } from '../sheetWords';
 import { DuplicateFinder } from './duplicates';
 
 export { planValidationRules } from '../validation';
@@ -69,6 +70,8 @@ const AMOUNT_TOLERANCE = 0.01;
  */
 const AMOUNT_RELATIVE_TOLERANCE = 1e-12;
 const PRICE_TOLERANCE = 0.005;
+/** The catalogue's own word for a price list, as a sheet may be named (lower case). */
+const PRICE_LIST_WORDS: Record<Lang, string> = { 'zh-CN': '价格表', 'en-US': 'price list' };
 /** Floating-point slack so that 0.01 exactly is not "more than 0.01". */
 const EPS = 1e-9;
 
@@ -79,14 +82,16 @@ interface Ctx {
   lang: Lang;
   out: Issue[];
   cols: LineColumns;
-  /** Field names and column letters, looked up once per field and column. */
-  names: Map<FieldKey, string>;
+  /** Field names (the sheet's own header word, else the glossary's), looked up once per field. */
+  word: (field: FieldKey) => string;
+  /** Column letters, looked up once per column. */
   letters: Map<number, string>;
 }
 
 export function checkOrder(u: Understanding, opts: CheckOptions): Issue[] {
   const cols = u.columns;
-  const ctx: Ctx = { u, lang: opts.lang, out: [], cols, names: new Map(), letters: new Map() };
+  const word = fieldWords(opts.lang, u.order);
+  const ctx: Ctx = { u, lang: opts.lang, out: [], cols, word, letters: new Map() };
   const wanted = opts.rows ? new Set(opts.rows) : null;
   // Which lines are checked, by line index.
   let on: Uint8Array | null = null;
@@ -132,7 +137,7 @@ function checkMissingColumns(ctx: Ctx): void {
   const o = ctx.u.order;
   const letter = columnLetter(o.firstColumn);
   for (const field of missingFields(o)) {
-    const fieldName = t(ctx.lang, `checks.field.${field}`);
+    const fieldName = ctx.word(field); // no column: the glossary's word
     ctx.out.push({
       cell: letter + o.headerRow,
       row: o.headerRow,
@@ -238,7 +243,7 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
       ctx.u.order.columns.amount !== undefined &&
       !isFormulaCell(ctx, k, 'amount') // a formula left empty is the clerk's formula's answer, not a gap to fill
     )
-      report(ctx, k, 'amount', 'amount.missing', { expected: formatNumber(round2(vq * vp)) });
+      report(ctx, k, 'amount', 'amount.missing', { expected: formatNumber(round2(vq * vp)), ...timesWords(ctx) });
     if (a !== null && vq !== null && vp !== null) {
       const expected = vq * vp;
       const tolerance = Math.max(AMOUNT_TOLERANCE, Math.abs(expected) * AMOUNT_RELATIVE_TOLERANCE);
@@ -246,19 +251,25 @@ function checkLineValues(ctx: Ctx, on: Uint8Array | null, products: ProductIndex
         report(ctx, k, 'amount', 'amount.mismatch', {
           value: formatNumber(a),
           expected: formatNumber(round2(expected)),
+          ...timesWords(ctx),
         });
       }
     }
     const d = okAt(due, k);
     const o = okAt(ordered, k);
     if (d !== null && o !== null && d < o) {
-      report(ctx, k, 'dueDate', 'dueDate.beforeOrderDate', { due: serialToIso(d), order: serialToIso(o) });
+      report(ctx, k, 'dueDate', 'dueDate.beforeOrderDate', {
+        due: serialToIso(d),
+        order: serialToIso(o),
+        orderDateField: ctx.word('orderDate'),
+      });
     }
     const s = okAt(shipped, k);
     if (s !== null && vq !== null && s > vq + EPS) {
       report(ctx, k, 'shippedQty', 'shippedQty.exceedsQuantity', {
         value: formatNumber(s),
         quantity: formatNumber(vq),
+        quantityField: ctx.word('quantity'),
       });
     }
     if (priceList) checkPriceList(ctx, k, priceList, vp);
@@ -269,17 +280,28 @@ function checkPriceList(ctx: Ctx, k: number, products: ProductIndex, p: number |
   const item = ctx.cols.text(k, 'item') ?? '';
   if (item === '' || isCellError(ctx.cols.raw(k, 'item'))) return;
   const product = products.find(item);
+  // A sheet named 价格表 / Price list is "the price list", not 价格表“价格表”.
+  const plain = PRICE_LIST_WORDS[ctx.lang] === products.sheet.trim().toLowerCase() ? '.plain' : '';
   if (!product) {
-    report(ctx, k, 'item', 'priceList.unknownItem', { sheet: products.sheet });
+    report(ctx, k, 'item', 'priceList.unknownItem', { sheet: products.sheet }, null, false, plain);
     return;
   }
   if (p === null || product.unitPrice === undefined) return;
   if (Math.abs(p - product.unitPrice) > PRICE_TOLERANCE + EPS) {
-    report(ctx, k, 'unitPrice', 'priceList.priceDiffers', {
-      value: formatNumber(p),
-      master: formatNumber(product.unitPrice),
-      sheet: products.sheet,
-    });
+    report(
+      ctx,
+      k,
+      'unitPrice',
+      'priceList.priceDiffers',
+      {
+        value: formatNumber(p),
+        master: formatNumber(product.unitPrice),
+        sheet: products.sheet,
+      },
+      null,
+      false,
+      plain,
+    );
   }
 }
 
@@ -307,7 +329,12 @@ function reportDuplicate(ctx: Ctx, k: number, otherRow: number, reported: Set<nu
   const row = ctx.cols.row(k);
   if (reported.has(row)) return;
   reported.add(row);
-  report(ctx, k, 'item', 'line.duplicate', { row: otherRow });
+  report(ctx, k, 'item', 'line.duplicate', {
+    row: otherRow,
+    orderNoField: ctx.word('orderNo'),
+    quantityField: ctx.word('quantity'),
+    dueDateField: ctx.word('dueDate'),
+  });
 }
 
 interface ProductIndex {
@@ -338,6 +365,8 @@ function report(
   params: Params,
   fix: Issue['fix'] = null,
   formula = false,
+  /** A variant of the code's message ('.plain'), same code and severity. */
+  variant = '',
 ): void {
   const col = ctx.u.order.columns[field];
   if (col === undefined) return;
@@ -350,12 +379,11 @@ function report(
   }
   // `value` is the text as the clerk typed it ("11月20日"), not its reading; params win over field and value.
   const value = typeof raw === 'string' ? raw.trim() : (ctx.cols.text(k, field) ?? displayRaw(raw));
-  let fieldName = ctx.names.get(field);
-  if (fieldName === undefined) {
-    fieldName = t(ctx.lang, `checks.field.${field}`);
-    ctx.names.set(field, fieldName);
-  }
-  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : ''}`, { field: fieldName, value, ...params });
+  const message = t(ctx.lang, `check.${code}${formula ? '.formula' : variant}`, {
+    field: ctx.word(field),
+    value,
+    ...params,
+  });
   ctx.out.push({
     cell: letter + row,
     row,
@@ -367,6 +395,11 @@ function report(
     value: raw,
     fix,
   });
+}
+
+/** The names in "amount = quantity × unit price". */
+function timesWords(ctx: Ctx): Params {
+  return { quantityField: ctx.word('quantity'), unitPriceField: ctx.word('unitPrice') };
 }
 
 function mappedFields(u: Understanding): FieldKey[] {

@@ -98,6 +98,8 @@ export interface PlannedStatement {
   /** Notes for the clerk (UI language): voided notes left out, the fallback, missing prices, the letterhead. */
   warnings: string[];
   companySource: CompanySource | null;
+  /** The letterhead's company name (null: none), for a caller that words the letterhead note its own way. */
+  companyName: string | null;
 }
 
 const round2 = (x: number): number => roundTo(x, 2);
@@ -381,6 +383,7 @@ export function planStatement(u: Understanding, wb: WorkbookSnapshot, opts: Stat
     totals: { quantity, amount },
     warnings,
     companySource: source,
+    companyName: company?.name ?? null,
   };
 }
 

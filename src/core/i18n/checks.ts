@@ -10,20 +10,24 @@ export const checks: CataloguePart = {
     'check.required.missing': '{field}为空：请填写{field}。',
     'check.number.invalid': '{field}“{value}”不是数字：请改为数字。',
     'check.text.number': '{field}是文本“{value}”：点击修正改为数字 {fix}',
-    'check.quantity.notPositive': '数量为 {value}：数量必须大于 0，请核对后修改。',
-    'check.unitPrice.negative': '单价为负数 {value}：请改为 0 或正数。',
-    'check.amount.mismatch': '金额 {value} 与 数量 × 单价 = {expected} 不符：请核对金额、数量和单价。',
-    'check.amount.missing': '金额为空，数量 × 单价 = {expected}：请填写金额。',
+    'check.quantity.notPositive': '{field}为 {value}：{field}必须大于 0，请核对后修改。',
+    'check.unitPrice.negative': '{field}为负数 {value}：请改为 0 或正数。',
+    'check.amount.mismatch':
+      '{field} {value} 与{quantityField} × {unitPriceField} = {expected} 不符：请核对{field}、{quantityField}和{unitPriceField}。',
+    'check.amount.missing': '{field}为空，{quantityField} × {unitPriceField} = {expected}：请填写{field}。',
     'check.date.invalid': '{field}“{value}”不是日期：请填写日期，如 2026-12-05。',
     'check.text.date': '{field}是文本“{value}”：点击修正改为日期 {fix}',
     'check.text.number.formula': '{field}的公式结果是文本“{value}”：无法自动修正，请修改公式，使其返回数字。',
     'check.text.date.formula': '{field}的公式结果是文本“{value}”：无法自动修正，请修改公式，使其返回日期。',
-    'check.dueDate.beforeOrderDate': '交期 {due} 早于下单日期 {order}：请核对两个日期。',
-    'check.shippedQty.exceedsQuantity': '已出货数量 {value} 超过订单数量 {quantity}：请核对出货数量。',
+    'check.dueDate.beforeOrderDate': '{field} {due} 早于{orderDateField} {order}：请核对两个日期。',
+    'check.shippedQty.exceedsQuantity': '{field} {value} 超过订单{quantityField} {quantity}：请核对{field}。',
     'check.cell.error': '{field}是错误值 {value}：请修正公式或重新填写。',
-    'check.line.duplicate': '与第 {row} 行重复（订单号、型号、数量、交期相同）：如是重复粘贴，请删除其中一行。',
-    'check.priceList.unknownItem': '型号“{value}”不在价格表“{sheet}”中：请核对型号，或在价格表中添加。',
-    'check.priceList.priceDiffers': '单价 {value} 与价格表“{sheet}”的 {master} 不同：请核对单价。',
+    'check.line.duplicate':
+      '与第 {row} 行重复（{orderNoField}、{field}、{quantityField}、{dueDateField}相同）：如是重复粘贴，请删除其中一行。',
+    'check.priceList.unknownItem': '{field}“{value}”不在价格表“{sheet}”中：请核对{field}，或在价格表中添加。',
+    'check.priceList.priceDiffers': '{field} {value} 与价格表“{sheet}”的 {master} 不同：请核对{field}。',
+    'check.priceList.unknownItem.plain': '{field}“{value}”不在价格表中：请核对{field}，或在价格表中添加。',
+    'check.priceList.priceDiffers.plain': '{field} {value} 与价格表的 {master} 不同：请核对{field}。',
     'check.column.missing':
       '找不到{field}列，交期和检查结果都不可信：请在任务窗格“表格识别”的“列与字段”中为那一列选择“{field}”，或把表头改为“{field}”。',
     'checks.warn.columnMissing':
@@ -71,27 +75,29 @@ export const checks: CataloguePart = {
     'check.required.missing': '{field} is empty: fill it in.',
     'check.number.invalid': '{field} "{value}" is not a number: enter a number.',
     'check.text.number': '{field} is text "{value}": fix it to the number {fix}',
-    'check.quantity.notPositive': 'Quantity is {value}: it must be greater than 0; check and correct it.',
-    'check.unitPrice.negative': 'Unit price is negative ({value}): change it to 0 or more.',
+    'check.quantity.notPositive': '{field} is {value}: it must be greater than 0; check and correct it.',
+    'check.unitPrice.negative': '{field} is negative ({value}): change it to 0 or more.',
     'check.amount.mismatch':
-      'Amount {value} does not match quantity × unit price = {expected}: check the amount, quantity and price.',
-    'check.amount.missing': 'Amount is empty while quantity × unit price = {expected}: fill in the amount.',
+      '{field} {value} does not match {quantityField} × {unitPriceField} = {expected}: check all three cells.',
+    'check.amount.missing': '{field} is empty while {quantityField} × {unitPriceField} = {expected}: fill it in.',
     'check.date.invalid': '{field} "{value}" is not a date: enter a date such as 2026-12-05.',
     'check.text.date': '{field} is text "{value}": fix it to the date {fix}',
     'check.text.number.formula':
       '{field} is a formula that returns the text "{value}": it cannot be fixed automatically; change the formula so it returns a number.',
     'check.text.date.formula':
       '{field} is a formula that returns the text "{value}": it cannot be fixed automatically; change the formula so it returns a date.',
-    'check.dueDate.beforeOrderDate': 'Due date {due} is before the order date {order}: check both dates.',
-    'check.shippedQty.exceedsQuantity':
-      'Shipped qty {value} is more than the ordered quantity {quantity}: check the shipped quantity.',
+    'check.dueDate.beforeOrderDate': '{field} {due} is before {orderDateField} {order}: check both dates.',
+    'check.shippedQty.exceedsQuantity': '{field} {value} is more than {quantityField} {quantity}: check {field}.',
     'check.cell.error': '{field} is the error value {value}: fix the formula or type the value again.',
     'check.line.duplicate':
-      'Same order no., item, quantity and due date as row {row}: if it was pasted twice, delete one of the rows.',
+      'Same {orderNoField}, {field}, {quantityField} and {dueDateField} as row {row}: if it was pasted twice, delete one of the rows.',
     'check.priceList.unknownItem':
-      'Item "{value}" is not in the price list "{sheet}": check the item, or add it to the price list.',
+      '{field} "{value}" is not in the price list "{sheet}": check it, or add it to the price list.',
     'check.priceList.priceDiffers':
-      'Unit price {value} differs from {master} in the price list "{sheet}": check the price.',
+      '{field} {value} differs from {master} in the price list "{sheet}": check the price.',
+    'check.priceList.unknownItem.plain':
+      '{field} "{value}" is not in the price list: check it, or add it to the price list.',
+    'check.priceList.priceDiffers.plain': '{field} {value} differs from {master} in the price list: check the price.',
     'check.column.missing':
       'No {field} column found, so delays and checks cannot be trusted: choose its column for "{field}" under "Columns and fields" in the task pane\'s Sheet panel, or name its header "{field}".',
     'checks.warn.columnMissing':

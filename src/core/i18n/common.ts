@@ -3,7 +3,7 @@ import type { CataloguePart } from './index';
 export const common: CataloguePart = {
   'zh-CN': {
     'error.emptyWorkbook': '工作簿是空的：请先粘贴或打开订单表。',
-    'error.noOrderTable': '没有找到订单表：需要一行表头（如 订单号、型号、数量、交期），下面是订单行。',
+    'error.noOrderTable': '没有找到订单表：需要一行表头（如订单号、型号、数量、交期），下面是订单行。',
     'error.headersWithoutData': '找到了表头（第 {row} 行），但下面没有订单行：请先粘贴订单数据。',
     'error.sheetNotFound': '找不到工作表“{sheet}”：请检查名称。',
     'error.sheetProtected': '工作表“{sheet}”受保护：请先撤销保护再操作，未做任何修改。',

@@ -416,7 +416,7 @@ export const documents: CataloguePart = {
     'statement.warn.voidLeftOut':
       '{count, plural, one {Voided delivery note {numbers} is left out of the statement.} other {Voided delivery notes {numbers} are left out of the statement.}}',
     'statement.warn.fromShipDates':
-      'The workbook has no shipments record: the statement lists the order lines whose ship date falls in the period ({count}), with the shipped quantity (else the ordered one). Check them.',
+      'The workbook has no shipments record: the statement lists the {count, plural, one {order line} other {# order lines}} whose ship date falls in the period, with the shipped quantity (else the ordered one). Check {count, plural, one {that line} other {those lines}}.',
     'statement.warn.noLines':
       '{customer} has no valid deliveries from {from} to {to}: the statement has only its header and zero totals.',
     // Customer progress message (SPEC 14)

@@ -61,6 +61,11 @@ export const pane: CataloguePart = {
     'pane.severity.error': '错误',
     'pane.severity.warning': '提醒',
     'pane.severity.fixable': '可修正',
+    // Beside a count other than 1 (English plurals; Chinese words do not change).
+    'pane.severity.many.error': '错误',
+    'pane.severity.many.warning': '提醒',
+    'pane.severity.many.fixable': '可修正',
+    'pane.check.group': '{severity} · {field}（{count}）',
     'pane.check.sheet': '检查整张表',
     'pane.check.selection': '检查选中行',
     'pane.check.clean': '已检查 {rows} 行，没有发现问题。',
@@ -165,7 +170,7 @@ export const pane: CataloguePart = {
     'pane.first.title.headersWithoutData': '找到了表头，但下面没有订单行',
     'pane.first.title.other': '无法读取订单表',
     'pane.first.looksFor':
-      '跟单助手会在工作表前 50 行中寻找表头行，表头包含 {words} 等字样，表头下方是一行一行的订单。标题、制表日期、空行和合计行会自动跳过。',
+      '跟单助手会在工作表前 50 行中寻找表头行，表头包含{words}等字样，表头下方是一行一行的订单。标题、制表日期、空行和合计行会自动跳过。',
     'pane.first.step.paste': '把订单粘贴或输入到工作表中，第一行写上表头。',
     'pane.first.step.select': '如果表头用了别的叫法，请在工作表中选中表头所在的那一行（点行号即可）。',
     'pane.first.step.press': '按“使用选中行作为表头”，设置会保存在工作簿中。',
@@ -253,9 +258,13 @@ export const pane: CataloguePart = {
     'pane.sel.customerCount': '{count}',
     'pane.list.sep': ', ',
 
-    'pane.severity.error': 'Errors',
-    'pane.severity.warning': 'Warnings',
+    'pane.severity.error': 'Error',
+    'pane.severity.warning': 'Warning',
     'pane.severity.fixable': 'Fixable',
+    'pane.severity.many.error': 'Errors',
+    'pane.severity.many.warning': 'Warnings',
+    'pane.severity.many.fixable': 'Fixable',
+    'pane.check.group': '{severity} · {field} ({count})',
     'pane.check.sheet': 'Check whole sheet',
     'pane.check.selection': 'Check selected rows',
     'pane.check.clean': 'Checked {rows, plural, one {# line} other {# lines}}: no problems found.',
@@ -281,7 +290,7 @@ export const pane: CataloguePart = {
     'pane.check.missing':
       'Checked {rows, plural, one {# line} other {# lines}}, but no {fields} column was found: the result cannot be trusted and late orders may be left out. Choose the column below.',
 
-    'pane.delays.dueSoonDays': 'Days of warning before due',
+    'pane.delays.dueSoonDays': 'Due soon within (days)',
     'pane.delays.daysSaved': 'Saved: warn {days, plural, one {# day} other {# days}} before the due date.',
     'pane.delays.applyFlags': 'Apply delay flags',
     'pane.delays.flagsDone':

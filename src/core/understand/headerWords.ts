@@ -64,6 +64,20 @@ export function matchField(header: string, includeMaster?: boolean): FieldKey | 
 }
 
 /**
+ * True when `header` is a word that can name `field`: its own word, an ambiguous word of which it is one meaning
+ * (出货日期 is dueDate or shipDate), or a weak word that may take it. A column the clerk mapped by hand under
+ * another field's word (备注 → customer) is not named by its header.
+ */
+export function headerCanName(header: string, field: FieldKey): boolean {
+  const k = matchHeaderWord(header);
+  if (k === null) return weakFields(header)?.includes(field) ?? false;
+  if (k === 'shipOrDue') return field === 'dueDate' || field === 'shipDate';
+  if (k === 'requestedOrDue') return field === 'requestedDate' || field === 'dueDate';
+  if (k === 'poNumber') return field === 'customerPo' || field === 'orderNo';
+  return k === field;
+}
+
+/**
  * Map a row of header texts (index = position) to fields with the SPEC 2 rules: 出货日期 is dueDate unless another
  * due-date column exists; 客户交期 is requestedDate beside a confirmed due-date column, else dueDate; a PO column is
  * customerPo only beside a separate orderNo column; first column wins a field; a weak word ("Product") takes a field

@@ -7,6 +7,7 @@ import { planWriteSettings, readSettings } from '../../core/settings';
 import { settingsFromForm, type SettingsForm } from '../../core/settingsForm';
 import { planShipmentPlan } from '../../core/shipmentPlan';
 import { applyPlan, readOrders, applyEdits, type ActionContext, type Notice } from './context';
+import { companyNotes, withoutCliCompanyNotes } from './documents';
 
 /** The statement of account for one customer and period; warnings make it a partial success. */
 export async function makeStatement(
@@ -17,14 +18,18 @@ export async function makeStatement(
   const { planned, applied } = await applyPlan(ctx, ({ wb, u }) =>
     planStatement(u, wb, { customer, from: period.from, to: period.to, today: ctx.today, uiLang: ctx.lang }),
   );
+  const details = [
+    ...companyNotes(ctx.lang, planned.companySource, planned.companyName),
+    ...withoutCliCompanyNotes(ctx.lang, planned.warnings, planned.companyName),
+  ];
   return {
-    intent: planned.warnings.length ? 'warning' : 'success',
+    intent: details.length ? 'warning' : 'success',
     text: t(ctx.lang, 'pane.cust.statementDone', {
       number: planned.number,
       sheet: applied?.createdSheets[0] ?? planned.sheet,
       lines: planned.lines.length,
     }),
-    details: planned.warnings,
+    details,
   };
 }
 

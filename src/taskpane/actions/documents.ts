@@ -80,14 +80,7 @@ export async function makeDocuments(
       notice: { intent: 'error', text: t(lang, 'pane.docs.refused', { count: refused.length }), details: refused },
     };
   const docs = planned.documents.map((d, n) => ({ ...d, sheet: applied?.createdSheets[n] ?? d.sheet }));
-  // The letterhead: guessed from the sheet's title, or missing — said in the pane's words (the Settings tab holds the
-  // profile; planned.warnings name the CLI's --company).
-  const company =
-    planned.companySource === 'guessed' && planned.companyName
-      ? [t(lang, 'pane.docs.companyGuessed', { name: planned.companyName })]
-      : planned.companyName === null
-        ? [t(lang, 'pane.docs.companyNone')]
-        : [];
+  const company = companyNotes(lang, planned.companySource, planned.companyName);
   const notes = docs.flatMap((d) => d.notes.map((n) => t(lang, PANE_WORDS[n.key] ?? n.key, n.params)));
   const warnings = [...company, ...new Set(notes)];
   return {
@@ -126,6 +119,21 @@ export async function saveCompanyAndMakeDocuments(
   const made = await makeDocuments(ctx, type, choices);
   const saved = t(ctx.lang, 'pane.company.saved', { name: company.name });
   return { ...made, notice: { ...made.notice, details: [saved, ...(made.notice.details ?? [])] } };
+}
+
+/**
+ * The letterhead: guessed from the sheet's title, or missing — said in the pane's words (the Settings tab holds the
+ * profile; core's company.warn.* name the CLI's --company, which the pane has not).
+ */
+export function companyNotes(lang: Lang, source: string | null, name: string | null): string[] {
+  if (source === 'guessed' && name) return [t(lang, 'pane.docs.companyGuessed', { name })];
+  return name === null ? [t(lang, 'pane.docs.companyNone')] : [];
+}
+
+/** Core's notes without its letterhead notes (those name the CLI's --company): the pane says its own. */
+export function withoutCliCompanyNotes(lang: Lang, warnings: string[], name: string | null): string[] {
+  const cli = new Set([t(lang, 'company.warn.guessed', { name: name ?? '' }), t(lang, 'company.warn.none')]);
+  return warnings.filter((w) => !cli.has(w));
 }
 
 /**

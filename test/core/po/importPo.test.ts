@@ -223,10 +223,11 @@ describe('planImport: a revised PO', () => {
     expect(cells.has('A18')).toBe(false); // the dropped line is never deleted
     const log = p.edits[0] as Extract<WorkbookEdit, { kind: 'appendRows' }>;
     const changes = log.rows.filter((r) => r[1] === 'Order change');
+    // The field column names the field in the log's language, never by its key (read back as the key).
     expect(changes.map((r) => r.slice(2, 9))).toEqual([
-      ['Orders', 'E10', 300, 350, 'NW-4500123', 'NW-101', 'quantity'],
-      ['Orders', 'F13', 1.6, 1.55, 'NW-4500123', 'NW-104', 'unitPrice'],
-      ['Orders', 'H14', '2027-01-05', '2027-01-12', 'NW-4500123', 'NW-105', 'dueDate'],
+      ['Orders', 'E10', 300, 350, 'NW-4500123', 'NW-101', 'Quantity'],
+      ['Orders', 'F13', 1.6, 1.55, 'NW-4500123', 'NW-104', 'Unit price'],
+      ['Orders', 'H14', '2027-01-05', '2027-01-12', 'NW-4500123', 'NW-105', 'Due date'],
     ]);
     expect(p.changed.every((c) => c.applied)).toBe(true);
   });
