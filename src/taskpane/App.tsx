@@ -240,8 +240,6 @@ function Pane({
               <CustomersPanel pane={actions} u={u} wb={pane.wb} today={today} />
             </TabPanel>
             <TabPanel tab="settings" shown={tab} opened={opened}>
-              <SettingsPanel pane={actions} u={u} />
-            <TabPanel tab="settings" shown={tab}>
               <SettingsPanel pane={actions} u={u} wb={pane.wb} />
             </TabPanel>
           </>
