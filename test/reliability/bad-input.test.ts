@@ -342,7 +342,8 @@ describe('sheet name already taken', () => {
       today: TODAY,
     });
     const docName = planned.documents[0].sheet;
-    fx.sheets.push(createFakeExcel([{ name: docName, values: [['clerk typed this']] }]).sheet(docName));
+    // The clerk adds the sheet in Excel, which raises onAdded (the port's change events tell apply to look again).
+    await fx.clerkAddSheet(docName, [['clerk typed this']]);
     const result = await port.apply(planned.edits);
     const made = result.createdSheets.find((n) => n.startsWith(docName.slice(0, 20)) && n !== docName)!;
     expect(made).toBe(uniqueSheetName(docName, [docName]));
