@@ -6,15 +6,7 @@ import { inflateXmlParts } from '../../src/xlsx/inflateNative';
 import { readSnapshot } from '../../src/xlsx/read';
 import { openPackage } from '../../src/xlsx/zip';
 import { buildClerkWorkbook } from './clerkWorkbook';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
+import { thrown } from './thrown';
 
 const enc = new TextEncoder();
 

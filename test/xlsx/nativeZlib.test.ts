@@ -7,18 +7,10 @@ import { applyEditsToPackage } from '../../src/xlsx/package/writer';
 import { buildPackage } from '../hostile/packageWriter';
 import { writeZip } from '../../src/xlsx/package/zipWrite';
 import { openPackage, setNativeZlib } from '../../src/xlsx/zip';
+import { thrown } from './thrown';
 
 const enc = new TextEncoder();
 const spaces = (n: number) => new Uint8Array(n).fill(32);
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 const bytes = zipSync({
   'a.xml': [enc.encode('<a>héllo</a>'), { level: 6 }],

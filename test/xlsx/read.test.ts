@@ -8,20 +8,12 @@ import { readSnapshot } from '../../src/xlsx/read';
 import { readWorkbookFile } from '../../src/xlsx/readFile';
 import { columnLetter } from '../../src/core/address';
 import { goldenOf, REAL_WORLD_GOLDEN, type Golden } from '../reliability/corpus.golden';
+import { thrown } from './thrown';
 
 const FIX = path.resolve(__dirname, '../../../shared/fixtures');
 const sample = (n: string) => path.join(FIX, 'samples', n);
 const real = (n: string) => path.join(FIX, 'real-world', n);
 const TODAY = '2026-11-22';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 function letters(cols: Record<string, number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

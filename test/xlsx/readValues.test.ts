@@ -23,19 +23,11 @@ import {
   zip,
   type Grid,
 } from '../hostile/packageWriter';
+import { thrown } from './thrown';
 
 const TODAY = '2026-11-22';
 const one = (grid: Grid, o: Parameters<typeof sheetXml>[2] = {}) =>
   readSnapshot(buildPackage([{ name: 'S', xml: sheetXml(grid, null, o) }]), 't.xlsx').sheets[0];
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('text', () => {
   it('_xHHHH_ escapes come back as the characters; _x005F_ keeps a literal escape', () => {

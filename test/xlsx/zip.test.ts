@@ -8,15 +8,7 @@ import { zipSync } from 'fflate';
 import { OrderClerkError } from '../../src/core/errors';
 import { readInputBytes } from '../../src/xlsx/readFile';
 import { openPackage } from '../../src/xlsx/zip';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a failure');
-}
+import { thrown } from './thrown';
 
 const enc = new TextEncoder();
 const spaces = (n: number) => new Uint8Array(n).fill(32);
