@@ -99,11 +99,12 @@ interface Entry {
   localOffset: number;
 }
 
-const SIG_EOCD = 0x06054b50;
+/** Record signatures of the zip format (APPNOTE 4.3), read here and written by the package writer's zip. */
+export const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
+export const SIG_CENTRAL = 0x02014b50;
+export const SIG_LOCAL = 0x04034b50;
 const PUSH_BYTES = 64 * 1024;
 const NATIVE_CHUNK = 256 * 1024;
 

@@ -5,14 +5,11 @@
 // No ZIP64: a package over 4 GB is refused (the reader's limits keep every input far below that).
 
 import { deflateSync } from 'fflate';
-import { currentNativeZlib, type StoredPart } from '../zip';
+import { currentNativeZlib, SIG_CENTRAL, SIG_EOCD, SIG_LOCAL, type StoredPart } from '../zip';
 
 /** One entry of the output: stored bytes copied as they are, or new content to deflate. */
 export type ZipEntryOut = { stored: StoredPart } | { name: string; content: Uint8Array };
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
 const UTF8_FLAG = 0x0800;
 const DESCRIPTOR_FLAG = 0x0008;
 
