@@ -2,9 +2,9 @@
 // and threaded comments, a pivot table …) through the file input, check it, fix it, make a delivery note from open
 // lines, save it (the download is intercepted), and compare the saved file with the input part by part: only the
 // parts the edits concern differ; chart, comment and drawing parts are byte-identical. No request leaves the
-// machine. Then, with the network cut after a first load, the page reloads, opens a workbook and checks it, every
-// file coming from its service worker's cache. Builds the demo config into dist/web (ORDER_CLERK_SKIP_BUILD=1 reuses
-// a build made by hand).
+// machine; the saved file, re-saved by LibreOffice, holds the same sheets and order values. Then, with the network
+// cut after a first load, the page reloads, opens a workbook and checks it, every file coming from its service
+// worker's cache. Builds the demo config into dist/web (ORDER_CLERK_SKIP_BUILD=1 reuses a build made by hand).
 // Run alone: npx jest test/browser/web.test.ts
 
 import { execFileSync } from 'child_process';
@@ -159,9 +159,31 @@ describe('the web page on the clerk’s own workbook', () => {
     expect(kept.some((n) => /comments/.test(n))).toBe(true);
     for (const n of kept) expect({ part: n, changed: changed.includes(n) }).toEqual({ part: n, changed: false });
     // The saved file reads back with the delivery note sheet added.
-    const names = readSnapshot(output, 'saved.xlsx').sheets.map((s) => s.name);
+    const ours = readSnapshot(output, 'saved.xlsx');
+    const names = ours.sheets.map((s) => s.name);
     expect(names).toContain(ORDER_SHEET);
     expect(names.some((n) => /DN-/.test(n))).toBe(true);
+    // …and opens in LibreOffice (issue 19: "a file that opens in Excel, WPS and LibreOffice"): re-saved by it, every
+    // sheet is there and the order sheet holds the same values as the file the page wrote.
+    const lo = path.join(tmp, 'lo');
+    fs.mkdirSync(lo, { recursive: true });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${tmp}/lo-profile`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        lo,
+        savedPath,
+      ],
+      { stdio: 'ignore', timeout: 240000 },
+    );
+    const theirs = readSnapshot(new Uint8Array(fs.readFileSync(path.join(lo, 'saved.xlsx'))), 'lo.xlsx');
+    expect(theirs.sheets.map((s) => s.name)).toEqual(names);
+    const order = (s: typeof ours) => s.sheets.find((x) => x.name === ORDER_SHEET)!.values;
+    expect(order(theirs)).toEqual(order(ours));
 
     expect(requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u))).toEqual([]);
     expect(pageErrors).toEqual([]);
