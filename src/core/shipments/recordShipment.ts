@@ -44,6 +44,11 @@ export interface RecordInput {
 
 type SetCell = { address: string; value: WriteValue; numberFormat?: string };
 
+/** A change-log row about a cell of an order line: the line's order number and item go with it (SPEC 9). */
+export function lineEntry(line: OrderLine, e: Omit<ChangeLogEntry, 'orderNo' | 'item'>): ChangeLogEntry {
+  return { ...e, orderNo: lineText(line, 'orderNo'), item: lineText(line, 'item') };
+}
+
 export function planRecordShipment(
   u: Understanding,
   wb: WorkbookSnapshot,
@@ -64,18 +69,18 @@ export function planRecordShipment(
     value: WriteValue,
     action = 'shipment',
   ) =>
-    entries.push({
-      time: input.now,
-      action,
-      sheet,
-      cell: address,
-      old,
-      new: value,
-      orderNo: lineText(line, 'orderNo'),
-      item: lineText(line, 'item'),
-      field,
-      document: input.number,
-    });
+    entries.push(
+      lineEntry(line, {
+        time: input.now,
+        action,
+        sheet,
+        cell: address,
+        old,
+        new: value,
+        field,
+        document: input.number,
+      }),
+    );
   const isFormula = (row: number, col: number): boolean => u.isFormula?.(row, col) === true;
 
   // Where shipped totals go: the sheet's column, or a column added now.
@@ -227,18 +232,18 @@ export function planAddShippedColumn(
     if (q === undefined) continue;
     const address = cellAddress(l.row, column);
     cells.push(format ? { address, value: q, numberFormat: format } : { address, value: q });
-    entries.push({
-      time: opts.now,
-      action: 'addColumn',
-      sheet: o.sheet,
-      cell: address,
-      old: null,
-      new: q,
-      orderNo: lineText(l, 'orderNo'),
-      item: lineText(l, 'item'),
-      field: 'shippedQty',
-      ...(opts.document && opts.extra?.has(l.row) ? { document: opts.document } : {}),
-    });
+    entries.push(
+      lineEntry(l, {
+        time: opts.now,
+        action: 'addColumn',
+        sheet: o.sheet,
+        cell: address,
+        old: null,
+        new: q,
+        field: 'shippedQty',
+        ...(opts.document && opts.extra?.has(l.row) ? { document: opts.document } : {}),
+      }),
+    );
   }
   return {
     edits: [...changeLogEdits(wb, opts.lang, entries), { kind: 'setValues', sheet: o.sheet, cells }],

@@ -14,7 +14,7 @@ import { REGISTER_COLUMN, readRegister, registerState, type RegisterRow } from '
 import { cellAt, findSheet } from '../snapshot';
 import type { Lang, OrderLine, Understanding, WorkbookSnapshot } from '../types';
 import { readShipments, SHIPMENT_COLUMN, stateWord } from './record';
-import { changeLogEdits, statusWordsOf } from './recordShipment';
+import { changeLogEdits, lineEntry, statusWordsOf } from './recordShipment';
 
 export interface Reversed {
   row: number;
@@ -82,18 +82,18 @@ export function planVoid(
   const byRow = new Map(u.lines.map((l) => [l.row, l]));
   const words = statusWordsOf(u, opts.lang);
   const entry = (line: OrderLine, field: string, address: string, old: WriteValue, value: WriteValue) =>
-    entries.push({
-      time: opts.now,
-      action: 'void',
-      sheet: o.sheet,
-      cell: address,
-      old,
-      new: value,
-      orderNo: lineText(line, 'orderNo'),
-      item: lineText(line, 'item'),
-      field,
-      document: number,
-    });
+    entries.push(
+      lineEntry(line, {
+        time: opts.now,
+        action: 'void',
+        sheet: o.sheet,
+        cell: address,
+        old,
+        new: value,
+        field,
+        document: number,
+      }),
+    );
   for (const r of mine) {
     const line = r.row === null ? undefined : byRow.get(r.row);
     if (
