@@ -30,22 +30,13 @@ export interface ChangeLogEntry {
   document?: string;
 }
 
-/** One data row of the log as read back from a snapshot. */
-export interface ChangeLogRow {
+/** One data row of the log as read back from a snapshot: the entry's fields ('' where the row has none — fixes, rows
+ * written before those columns), its time as written, and the action as 'fix' / 'undo' … when the word is one of ours
+ * in either language, else the word as written. */
+export interface ChangeLogRow extends Omit<ChangeLogEntry, 'time'> {
   /** Sheet row number in the log sheet. */
   row: number;
   time: string;
-  /** 'fix' / 'undo' when the word is one of ours in either language, else the word as written. */
-  action: ChangeAction | string;
-  sheet: string;
-  cell: string;
-  old: WriteValue;
-  new: WriteValue;
-  /** '' when the row has none (fixes, rows written before these columns). */
-  orderNo?: string;
-  item?: string;
-  field?: string;
-  document?: string;
 }
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
