@@ -17,6 +17,7 @@ import {
 import { XlsxWorkbookPort } from '../../../src/xlsx/port';
 import { generateOrderSheet } from '../../../bench/generateSheet';
 import { createFakeExcel } from '../../fakes/excel-fake';
+import { cellsShown } from '../../excel/cellsShown';
 
 const TODAY = '2026-11-22';
 
@@ -28,15 +29,6 @@ function onFakeExcel() {
 }
 
 /** What the pane shows of a snapshot: sheets in order, their cells, tables and visibility (made sheets by name). */
-function shown(wb: WorkbookSnapshot, namesOnly: Set<string>) {
-  return wb.sheets.map((s) => {
-    if (namesOnly.has(s.name)) return { name: s.name, visibility: s.visibility };
-    const rows = s.values.map((r) => [...r]);
-    while (rows.length && rows[rows.length - 1].every((v) => v === null)) rows.pop();
-    return { name: s.name, top: s.top, left: s.left, rows, tables: s.tables, visibility: s.visibility };
-  });
-}
-
 const ACTIONS: [string, (ctx: ActionContext) => Promise<unknown>][] = [
   [
     'fix all',
@@ -74,7 +66,7 @@ describe.each(ACTIONS)('%s on Excel, then the pane refreshes', (_name, action) =
     expect(fx.stats.syncs).toBeLessThanOrEqual(since.results.length);
     const made = new Set(since.results.flatMap((r) => r.createdSheets));
     const full = await port.read();
-    expect(shown(refreshed!, made)).toEqual(shown(full, made));
+    expect(cellsShown(refreshed!, made)).toEqual(cellsShown(full, made));
     // What the pane computes from it is the same too.
     const { understand } = await import('../../../src/core/understand');
     const issues = (wb: WorkbookSnapshot) => checkOrder(understand(wb, { today: TODAY }), { lang: 'zh-CN' });
