@@ -16,7 +16,7 @@ import { fluentTheme, type PaneTheme } from '../taskpane/theme';
 import type { XlsxWorkbookPort } from '../xlsx/port';
 import { OPENABLE, saveBytes, saveName } from './files';
 import { registerOfflineWorker } from './offline';
-import { readFileSnapshot, startReader } from './readInWorker';
+import { applyInWorker, readFileSnapshot, startReader } from './readInWorker';
 import { demoClock, demoOptionsFrom, type DemoOptions } from './options';
 import { SheetGrid } from './SheetGrid';
 
@@ -44,7 +44,7 @@ async function filePort(file: File): Promise<XlsxWorkbookPort> {
     import('../xlsx/port'),
   ]);
   performance.mark('oc:read');
-  return new XlsxWorkbookPort(null, kept, snapshot, file.name);
+  return new XlsxWorkbookPort(null, kept, snapshot, file.name, applyInWorker);
 }
 
 function Demo({ options }: { options: DemoOptions }): React.JSX.Element {

@@ -10,6 +10,7 @@ import { parseRange } from '../core/address';
 import type { ApplyResult, WorkbookEdit } from '../core/edits';
 import type { Progress, SelectionInfo, WorkbookPort } from '../core/port';
 import type { WorkbookSnapshot } from '../core/types';
+import type { AppliedAndRead } from './applyAndRead';
 
 /** Sheet rows covered by an A1 address ("A5:P9,B12"), ascending, de-duplicated. */
 export function rowsOfAddress(address: string): number[] {
@@ -25,9 +26,17 @@ export function rowsOfAddress(address: string): number[] {
 
 /** The streaming reader's snapshot, its XML parts inflated by the runtime's native inflater where it has one. */
 async function readBytes(bytes: Uint8Array, fileName: string): Promise<WorkbookSnapshot> {
-  const [{ readSnapshot }, { inflateXmlParts }] = await Promise.all([import('./read'), import('./inflateNative')]);
-  return readSnapshot(bytes, fileName, { inflated: await inflateXmlParts(bytes), looks: true });
+  return (await import('./applyAndRead')).readPackage(bytes, fileName);
 }
+
+/**
+ * Applies a plan to a package and reads the new package. The web page gives its port one that runs in its worker
+ * (src/demo/readInWorker.ts); by default both run here.
+ */
+export type ApplyAndRead = (bytes: Uint8Array, edits: WorkbookEdit[], fileName: string) => Promise<AppliedAndRead>;
+
+const applyHere: ApplyAndRead = async (bytes, edits, fileName) =>
+  (await import('./applyAndRead')).applyAndRead(bytes, edits, fileName);
 
 export class XlsxWorkbookPort implements WorkbookPort {
   private selection: SelectionInfo | null = null;
@@ -51,6 +60,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
     private snapshot: WorkbookSnapshot | null = null,
     /** The file name the clerk opened (the page offers it again on save). */
     public readonly fileName = 'workbook.xlsx',
+    /** How a port over bytes applies a plan and reads the result (the web page: in its worker). */
+    private readonly applyAndRead: ApplyAndRead = applyHere,
   ) {
     this.bytes = bytes;
     if (!book && (!bytes || !snapshot)) throw new Error('XlsxWorkbookPort: a workbook, or bytes and a snapshot');
@@ -86,26 +97,27 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async apply(edits: WorkbookEdit[], onProgress?: (p: Progress) => void): Promise<ApplyResult> {
-    const { applyEditsToPackage } = await import('./package/writer');
-    // A workbook built in memory becomes a package once; from then on only the writer changes it.
-    const input = this.bytes ?? (await (await import('./write')).writeWorkbookBuffer(this.book!));
-    const { bytes, ...result } = await applyEditsToPackage(input, edits);
-    this.bytes = bytes;
+    let result: ApplyResult;
     if (this.book) {
+      // A workbook built in memory becomes a package once; from then on only the writer changes it.
+      const { applyEditsToPackage } = await import('./package/writer');
+      const input = this.bytes ?? (await (await import('./write')).writeWorkbookBuffer(this.book));
+      const { bytes, createdSheets, table, limited } = await applyEditsToPackage(input, edits);
+      this.bytes = bytes;
       this.book = (await (await import('./exceljs')).readWorkbookBuffer(bytes, 'workbook.xlsx')).workbook;
+      result = { createdSheets, table, ...(limited.length ? { limited } : {}) };
     } else {
-      this.snapshot = await readBytes(bytes, this.fileName);
+      const applied = await this.applyAndRead(this.bytes!, edits, this.fileName);
+      this.bytes = applied.bytes;
+      this.snapshot = applied.snapshot;
+      result = applied.result;
     }
     if (edits.length) this.unsaved++;
     onProgress?.({ done: edits.length, total: edits.length });
     const activated = edits.filter((e) => e.kind === 'addSheet' && e.activate).pop();
     if (activated && activated.kind === 'addSheet') this.active = activated.spec.name;
     this.notify(this.changeListeners);
-    return {
-      createdSheets: result.createdSheets,
-      table: result.table,
-      ...(result.limited.length ? { limited: result.limited } : {}),
-    };
+    return result;
   }
 
   async select(sheet: string, address: string): Promise<void> {

@@ -80,13 +80,16 @@ async function notice(p: Page): Promise<{ intent: string; text: string }> {
   return n;
 }
 
-/** How the page read the files opened so far: in its worker or, where none could start, in the page. */
-function readBy(p: Page): Promise<string[]> {
-  return p.evaluate(() =>
-    performance
-      .getEntriesByType('mark')
-      .map((m) => m.name)
-      .filter((n) => n.startsWith('oc:read:')),
+/** How the page read the files opened so far (or, with 'oc:apply:', edited them): in its worker or, where none could
+ * start, in the page. */
+function readBy(p: Page, prefix = 'oc:read:'): Promise<string[]> {
+  return p.evaluate(
+    (want) =>
+      performance
+        .getEntriesByType('mark')
+        .map((m) => m.name)
+        .filter((n) => n.startsWith(want)),
+    prefix,
   );
 }
 
@@ -122,6 +125,8 @@ describe('the web page on the clerk’s own workbook', () => {
     await p.getByRole('button', { name: /^全部修正（\d+）$/ }).click();
     const fixed = await notice(p);
     expect(fixed.intent).toBe('success');
+    // The fix was written and the workbook read again in the page's worker, not on its main thread.
+    expect(await readBy(p, 'oc:apply:')).toEqual(['oc:apply:worker']);
 
     // Two open lines of 厦门海景 (rows 6 and 7: the header is row 3), then a delivery note.
     await p.locator('th.rowhead', { hasText: /^6$/ }).click();
