@@ -2,7 +2,7 @@
 // (SheetPart.writeCells, the path every other write takes) gives: the same rows, cells, dimension and cell formats.
 
 import type { CellSpec, CellStyle, SheetSpec } from '../../src/core/edits';
-import { emptySheetXml, sheetSpecXml } from '../../src/xlsx/package/newSheet';
+import { emptySheetXml, sheetSpecBytes, sheetSpecXml } from '../../src/xlsx/package/newSheet';
 import { SheetPart, type CellWrite } from '../../src/xlsx/package/sheet';
 import { Styles } from '../../src/xlsx/package/styles';
 
@@ -91,5 +91,31 @@ describe('sheetSpecXml', () => {
   it('an empty spec keeps the A1 dimension and its height rows', () => {
     const s = { ...spec(7, true), cells: [] };
     expect(sheetSpecXml(s, new Styles(null), true)).toEqual(byWriteCells(s, new Styles(null)));
+  });
+});
+
+describe('sheetSpecBytes', () => {
+  it('is the UTF-8 of sheetSpecXml, across many blocks of rows and with text outside ASCII', () => {
+    const cells: CellSpec[] = [];
+    const style: CellStyle = { border: 'thin' };
+    for (let r = 1; r <= 3000; r++) {
+      cells.push({ row: r, col: 1, value: r % 3 === 0 ? `客户 ${r} 𠀀` : `SO-${r}`, style });
+      cells.push({ row: r, col: 2, value: r * 1.5 });
+    }
+    const s: SheetSpec = { ...spec(3, true), cells };
+    const { xml, formulas } = sheetSpecXml(s, new Styles(null), false);
+    const bytes = sheetSpecBytes(s, new Styles(null), false);
+    expect(xml.length).toBeGreaterThan(200000);
+    expect(bytes.formulas).toBe(formulas);
+    expect(new TextDecoder().decode(bytes.bytes)).toBe(xml);
+  });
+
+  it("puts the chart's <drawing> where SheetPart.setChild puts it (last, in CT_Worksheet's order)", () => {
+    const s = spec(11, true);
+    const drawing = '<drawing r:id="rId1"/>';
+    const sheet = new SheetPart(sheetSpecXml(s, new Styles(null), true).xml);
+    sheet.setChild('drawing', drawing);
+    expect(sheetSpecXml(s, new Styles(null), true, drawing).xml).toBe(sheet.xml);
+    expect(new TextDecoder().decode(sheetSpecBytes(s, new Styles(null), true, drawing).bytes)).toBe(sheet.xml);
   });
 });
