@@ -269,6 +269,17 @@ export function openPackage(
       n += c.length;
     });
     if (chunks.length === 1) return chunks[0];
+    // Chunks handed over as consecutive views of one buffer (native inflate, stored parts) are that buffer.
+    if (chunks.length > 1) {
+      const first = chunks[0];
+      let next = first.byteOffset;
+      let joined = true;
+      for (const c of chunks) {
+        joined = joined && c.buffer === first.buffer && c.byteOffset === next;
+        next += c.length;
+      }
+      if (joined) return new Uint8Array(first.buffer, first.byteOffset, n);
+    }
     const out = new Uint8Array(n);
     let at = 0;
     for (const c of chunks) {

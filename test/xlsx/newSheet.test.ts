@@ -119,3 +119,44 @@ describe('sheetSpecBytes', () => {
     expect(new TextDecoder().decode(sheetSpecBytes(s, new Styles(null), true, drawing).bytes)).toBe(sheet.xml);
   });
 });
+
+describe('SheetPart: rows kept apart from the rest of the worksheet', () => {
+  const rows = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>é</t></is></c></row></sheetData>';
+  const xml = `<?xml version="1.0"?>\n<worksheet xmlns="m"><dimension ref="A1"/>${rows}<pageMargins left="1"/></worksheet>`;
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+  it('gives back the same worksheet, whole and as bytes, from its text or its bytes (with or without a BOM)', () => {
+    for (const bytes of [undefined, utf8(xml), new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(xml)])]) {
+      const sheet = new SheetPart(xml, bytes);
+      expect(sheet.xml).toBe(xml);
+      expect(sheet.is(xml)).toBe(true);
+      expect(text(sheet.bytes())).toBe(xml);
+    }
+  });
+
+  it('top-level edits (text outside ASCII) and cell writes each land where whole-text edits put them', () => {
+    const sheet = new SheetPart(xml, utf8(xml));
+    sheet.setChild('conditionalFormatting', '<conditionalFormatting sqref="A1">急</conditionalFormatting>');
+    expect(sheet.top).not.toContain('<row');
+    expect(text(sheet.bytes())).toBe(sheet.xml);
+    expect(sheet.xml).toBe(
+      xml.replace('<pageMargins', '<conditionalFormatting sqref="A1">急</conditionalFormatting><pageMargins'),
+    );
+    sheet.writeCells(new Map([[3, new Map([[2, { value: 'ü' }]])]]));
+    expect(sheet.xml).toContain('<row r="3"><c r="B3" t="inlineStr"><is><t>ü</t></is></c></row></sheetData>');
+    expect(sheet.xml).toContain('<dimension ref="A1:B3"/>');
+    expect(text(sheet.bytes())).toBe(sheet.xml);
+    expect(sheet.is(xml)).toBe(false);
+  });
+
+  it('a worksheet without <sheetData> gets one when a cell is written', () => {
+    const bare = '<worksheet xmlns="m"><dimension ref="A1"/><pageMargins left="1"/></worksheet>';
+    const sheet = new SheetPart(bare);
+    expect(sheet.bytes()).toEqual(utf8(bare));
+    sheet.writeCells(new Map([[1, new Map([[1, { value: 1 }]])]]));
+    expect(sheet.xml).toBe(
+      '<worksheet xmlns="m"><dimension ref="A1"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><pageMargins left="1"/></worksheet>',
+    );
+  });
+});

@@ -137,6 +137,15 @@ export class Package {
     return text;
   }
 
+  /** The part's text and, when this read decoded it from the input, the UTF-8 bytes it came from. */
+  async textWithBytes(path: string): Promise<{ text: string; bytes?: Uint8Array }> {
+    if (this.texts.has(path) || this.raw.has(path) || !this.source.has(path)) return { text: await this.text(path) };
+    const bytes = this.source.bytes(path); // limits applied
+    const text = decodeText(bytes);
+    this.texts.set(path, text);
+    return { text, bytes };
+  }
+
   set(path: string, text: string): void {
     if (!this.has(path)) this.added.add(path);
     this.raw.delete(path);

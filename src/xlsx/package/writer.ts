@@ -52,6 +52,8 @@ export interface PackageWriteOptions {
   outputName?: string;
   /** The input's name, for the message when the extension does not fit. */
   inputName?: string;
+  /** Parts of the input already inflated (ReadOptions.keepSheets), by stored name: taken instead of inflating. */
+  inflated?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Carry out `edits` on the package `input`; the input bytes are not changed. */
@@ -61,7 +63,7 @@ export async function applyEditsToPackage(
   opts: PackageWriteOptions = {},
 ): Promise<PackageWriteResult> {
   const { edits, limited } = fitEditsToExcel(plan);
-  const writer = await PackageWriter.open(input);
+  const writer = await PackageWriter.open(input, opts.inflated);
   if (opts.outputName !== undefined) await refuseWrongExtension(writer.pkg, opts.outputName, opts.inputName ?? '');
   const result: ApplyResult = { createdSheets: [], table: null };
   for (const e of edits) await writer.apply(e, result);
@@ -83,8 +85,8 @@ class PackageWriter {
     private readonly workbookPath: string,
   ) {}
 
-  static async open(bytes: Uint8Array): Promise<PackageWriter> {
-    const pkg = new Package(await openPackageForWrite(bytes));
+  static async open(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): Promise<PackageWriter> {
+    const pkg = new Package(await openPackageForWrite(bytes, 'workbook', inflated));
     const w = new PackageWriter(pkg, await pkg.workbookPath());
     w.sheets = await readSheets(pkg, w.workbookPath);
     const rels = await pkg.relationships(w.workbookPath);
@@ -155,7 +157,8 @@ class PackageWriter {
     if (!entry || !entry.path || !entry.isWorksheet) throw new Error(`sheet not found: ${name}`);
     let part = this.sheetParts.get(entry.path);
     if (!part) {
-      part = new SheetPart(await this.pkg.text(entry.path));
+      const { text, bytes } = await this.pkg.textWithBytes(entry.path);
+      part = new SheetPart(text, bytes);
       this.sheetParts.set(entry.path, part);
     }
     return part;
@@ -320,7 +323,7 @@ class PackageWriter {
     // A sheet not loaded is changed in its head only: its sheetData (60 MB at 200,000 lines) is never decoded.
     if (!this.sheetParts.has(old.path) && (await this.pkg.patchHead(old.path, 'sheetData', unselect))) return;
     const sheet = await this.sheet(old.name);
-    sheet.xml = unselect(sheet.xml);
+    sheet.top = unselect(sheet.top);
   }
 
   // ------------------------------------------------------------ tables
@@ -428,8 +431,7 @@ class PackageWriter {
   async finish(): Promise<void> {
     for (const [path, part] of this.sheetParts) {
       if (!this.pkg.has(path)) continue;
-      const before = await this.pkg.text(path);
-      if (part.xml !== before) this.pkg.set(path, part.xml);
+      if (!part.is(await this.pkg.text(path))) this.pkg.setBytes(path, part.bytes());
     }
     const styles = this.styles.result();
     if (styles !== null) {
