@@ -111,9 +111,12 @@ async function samePath(a: string, b: string): Promise<boolean> {
 async function load(opts: CliOptions): Promise<Loaded> {
   // Only a regular file is read; the streaming reader names whatever is not a workbook it can read.
   const bytes = await readInputBytes(opts.file);
-  const snapshot = readSnapshot(bytes, opts.file);
+  // apply rewrites the order sheet: the sheets' inflated bytes are kept from the read rather than inflated again
+  // (the other commands write new sheets, and would only hold the memory).
+  const inflated = opts.command === 'apply' ? new Map<string, Uint8Array>() : undefined;
+  const snapshot = readSnapshot(bytes, opts.file, { keepSheets: inflated });
   const u = understand(snapshot, { sheet: opts.sheet, today: opts.today });
-  return { bytes, snapshot, u };
+  return { bytes, snapshot, u, inflated };
 }
 
 // ---------------------------------------------------------------- inspect

@@ -20,6 +20,8 @@ export interface Loaded {
   bytes: Uint8Array;
   snapshot: WorkbookSnapshot;
   u: Understanding;
+  /** Worksheet parts inflated by the read and kept for the writer (apply rewrites the order sheet). */
+  inflated?: Map<string, Uint8Array>;
 }
 
 /** Patch the input package with the plan (nothing else of it changes) and write it to -o; limit notes as warnings. */
@@ -27,6 +29,7 @@ export async function writeOutput(opts: CliOptions, loaded: Loaded, edits: Workb
   const result = await applyEditsToPackage(loaded.bytes, edits, {
     outputName: opts.output as string,
     inputName: opts.file,
+    inflated: loaded.inflated,
   });
   await writeBytesFile(() => result.bytes, opts.output as string);
   const limits = result.limited.map((l) => t(opts.lang, `limit.${l.what}`, { cell: l.target }));

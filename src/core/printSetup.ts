@@ -4,8 +4,12 @@
 import { parseRange, rangeAddress } from './address';
 import type { CellSpec, CellStyle, PageSetup, WriteValue } from './edits';
 
+const NOT_NARROW = /[\u1100-\uffff]/;
+
 /** Printed width of text in Excel "characters": CJK and full-width forms count 2. */
 export function displayWidth(text: string): number {
+  // Nothing wide before U+1100 (and no surrogate pair): one column per character, counted without a walk.
+  if (!NOT_NARROW.test(text)) return text.length;
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;

@@ -20,6 +20,11 @@ export interface ReadOptions {
   inflated?: ReadonlyMap<string, Uint8Array>;
   /** Also read how each sheet looks (look.ts: widths, fonts, fills) for the web page's grid. */
   looks?: boolean;
+  /**
+   * Worksheet parts' inflated bytes are put here, by stored name, for a writer that will read them again (the CLI's
+   * apply rewrites the order sheet): it then takes them as `PackageWriteOptions.inflated` instead of inflating again.
+   */
+  keepSheets?: Map<string, Uint8Array>;
 }
 
 /** The snapshot of an .xlsx package. Throws OrderClerkError for anything that is not a workbook we can read. */
@@ -29,7 +34,7 @@ export function readSnapshot(data: ArrayBuffer | Uint8Array, file: string, opts:
   if (kind) throw new OrderClerkError(kind, { file });
   const pkg = openPackage(bytes, opts.limits, file, opts.inflated);
   try {
-    return new PackageReader(pkg, file, opts.looks ?? false).read();
+    return new PackageReader(pkg, file, opts.looks ?? false, opts.keepSheets ?? null).read();
   } catch (e) {
     if (e instanceof OrderClerkError) throw e;
     // Malformed XML, a bad reference, an impossible index: for the clerk, the file is damaged.
@@ -55,6 +60,7 @@ class PackageReader {
     private readonly pkg: OpenPackage,
     private readonly file: string,
     private readonly withLooks: boolean,
+    private readonly keepSheets: Map<string, Uint8Array> | null,
   ) {}
 
   read(): WorkbookSnapshot {
@@ -235,7 +241,7 @@ class PackageReader {
       this.date1904,
       this.withLooks ? (this.looks ?? { looks: [{}], lookOfXf: new Uint16Array(0) }) : null,
     );
-    this.parsePart(part, sink);
+    this.parsePart(part, sink, this.keepSheets ? (this.pkg.find(part) ?? part) : null);
     const tables: { name: string; range: string }[] = [];
     if (sink.tableRelIds.length) {
       const rels = this.relationships(part);
@@ -266,15 +272,18 @@ class PackageReader {
     return out;
   }
 
-  /** Stream one part through the tokenizer. */
-  private parsePart(part: string, sink: XmlSink): void {
+  /** Stream one part through the tokenizer; `keepAs`: also keep its inflated bytes under this name. */
+  private parsePart(part: string, sink: XmlSink, keepAs: string | null = null): void {
     const xml = new XmlStream(sink);
     let decoder: TextDecoder | null = null;
+    const kept: Uint8Array[] = [];
     try {
       this.pkg.stream(part, (chunk) => {
+        if (keepAs !== null) kept.push(chunk);
         if (!decoder) decoder = textDecoderFor(chunk);
         xml.write(decoder.decode(chunk, { stream: true }));
       });
+      if (keepAs !== null) this.keepSheets?.set(keepAs, joinChunks(kept));
       if (decoder) xml.write((decoder as TextDecoder).decode());
       xml.end();
     } catch (e) {
@@ -284,6 +293,27 @@ class PackageReader {
       throw e;
     }
   }
+}
+
+/** Chunks as one array: the buffer they are consecutive views of (native inflate), else a copy. */
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  const n = chunks.reduce((sum, c) => sum + c.length, 0);
+  const first = chunks[0];
+  if (!first) return new Uint8Array(0);
+  let next = first.byteOffset;
+  let views = true;
+  for (const c of chunks) {
+    views = views && c.buffer === first.buffer && c.byteOffset === next;
+    next += c.length;
+  }
+  if (views) return new Uint8Array(first.buffer, first.byteOffset, n);
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function blankSheet(name: string, visibility: SheetSnapshot['visibility']): SheetSnapshot {

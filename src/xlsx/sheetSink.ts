@@ -71,15 +71,16 @@ function digitsAt(src: string, start: number, end: number): number {
 
 // ---------------------------------------------------------------- one sheet
 
-/** One row's cells, as parallel arrays (no object per cell: sheets run to 200,000 lines). */
-interface RawRow {
-  row: number;
-  cols: number[];
-  values: CellValue[];
-  formats: (string | null)[] | null;
-  /** Each cell's look (index into the workbook's looks), once a cell of the row has one. */
-  looks: number[] | null;
+/** A typed array twice as long, its first `n` items kept. */
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a.subarray(0, n));
+  return b;
 }
+
+/** A run's flags: a cell of it has a number format, a look. */
+const RUN_FORMAT = 1;
+const RUN_LOOK = 2;
 
 const enum Text {
   None,
@@ -92,7 +93,23 @@ const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 export class SheetSink implements XmlSink {
   wantText = false;
   readonly tableRelIds: string[] = [];
-  private readonly rows: RawRow[] = [];
+  // The cells read, in order, as flat columns: no object per row or cell (sheets run to 200,000 lines, and
+  // per-row objects all live until the grid is built, which the garbage collector pays for in copying).
+  private n = 0;
+  private cellRow = new Int32Array(4096);
+  private cellCol = new Int32Array(4096);
+  /** Index into `formatList`, or -1 for none. */
+  private cellFormat = new Int32Array(4096);
+  private cellLook = new Uint16Array(4096);
+  private readonly cellValues: CellValue[] = [];
+  private readonly formatList: string[] = [];
+  private readonly formatIndex = new Map<string, number>();
+  /** Runs of cells read under one <row> element with one row number: first cell, row, RUN_ flags. */
+  private runs = 0;
+  private runStart = new Int32Array(1024);
+  private runRow = new Int32Array(1024);
+  private runFlags = new Uint8Array(1024);
+  private newRun = true;
   private readonly merges: string[] = [];
   private readonly widths: Record<number, number> = {};
   private readonly formulas = new FormulaRuns();
@@ -105,7 +122,6 @@ export class SheetSink implements XmlSink {
   private target: Text = Text.None;
   private row = 0;
   private col = 0;
-  private raw: RawRow | null = null;
   // the open cell
   private type = 'n';
   private style = 0;
@@ -174,7 +190,7 @@ export class SheetSink implements XmlSink {
       this.row = n;
       this.col = 0;
       this.inRow = true;
-      this.raw = null;
+      this.newRun = true;
       return;
     }
     switch (name) {
@@ -279,23 +295,41 @@ export class SheetSink implements XmlSink {
       }
     }
     if (value === null) return;
-    let raw = this.raw;
-    if (raw === null || raw.row !== row) {
-      raw = { row, cols: [], values: [], formats: null, looks: null };
-      this.rows.push(raw);
-      this.raw = raw;
+    if (this.newRun || this.runRow[this.runs - 1] !== row) {
+      if (this.runs === this.runStart.length) {
+        this.runStart = grown(this.runStart, this.runs);
+        this.runRow = grown(this.runRow, this.runs);
+        this.runFlags = grown(this.runFlags, this.runs);
+      }
+      this.runStart[this.runs] = this.n;
+      this.runRow[this.runs] = row;
+      this.runFlags[this.runs] = 0;
+      this.runs++;
+      this.newRun = false;
+    }
+    const k = this.n++;
+    if (k === this.cellRow.length) {
+      this.cellRow = grown(this.cellRow, k);
+      this.cellCol = grown(this.cellCol, k);
+      this.cellFormat = grown(this.cellFormat, k);
+      this.cellLook = grown(this.cellLook, k);
     }
     const look = this.styleLooks?.lookOfXf[this.style] ?? 0;
-    if (look !== 0) {
-      if (raw.looks === null) raw.looks = new Array<number>(raw.cols.length).fill(0);
-      raw.looks.push(look);
-    } else if (raw.looks !== null) raw.looks.push(0);
+    this.cellLook[k] = look;
+    if (look !== 0) this.runFlags[this.runs - 1] |= RUN_LOOK;
     if (format !== null) {
-      if (raw.formats === null) raw.formats = new Array<string | null>(raw.cols.length).fill(null);
-      raw.formats.push(format);
-    } else if (raw.formats !== null) raw.formats.push(null);
-    raw.cols.push(col);
-    raw.values.push(value);
+      let f = this.formatIndex.get(format);
+      if (f === undefined) {
+        f = this.formatList.length;
+        this.formatList.push(format);
+        this.formatIndex.set(format, f);
+      }
+      this.cellFormat[k] = f;
+      this.runFlags[this.runs - 1] |= RUN_FORMAT;
+    } else this.cellFormat[k] = -1;
+    this.cellRow[k] = row;
+    this.cellCol[k] = col;
+    this.cellValues.push(value);
     if (row < this.top) this.top = row;
     if (row > this.bottom) this.bottom = row;
     if (col < this.left) this.left = col;
@@ -316,13 +350,13 @@ export class SheetSink implements XmlSink {
     };
     const formulaCells = this.formulas.areas();
     if (formulaCells.length > 0) s.formulaCells = formulaCells;
-    if (this.rows.length === 0) return s;
+    if (this.n === 0) return s;
     const top = this.top;
     const left = this.left;
     let right = this.right;
     // Rows present × width is what the grid costs; blank rows share one empty row. Cells far to the right of a
     // long sheet are left out (counted in omittedCells) rather than allocating billions of cells.
-    const presentRows = new Set(this.rows.map((r) => r.row)).size;
+    const presentRows = new Set(this.runRow.subarray(0, this.runs)).size;
     if (presentRows * (right - left + 1) > MAX_GRID_CELLS) right = left + Math.floor(MAX_GRID_CELLS / presentRows) - 1;
     const width = right - left + 1;
     const height = this.bottom - top + 1;
@@ -336,21 +370,24 @@ export class SheetSink implements XmlSink {
     }
     let anyFormat = false;
     let omitted = 0;
-    for (const r of this.rows) {
-      const i = r.row - top;
+    for (let run = 0; run < this.runs; run++) {
+      const i = this.runRow[run] - top;
+      const hasFormats = (this.runFlags[run] & RUN_FORMAT) !== 0;
       let vs = values[i];
       if (vs === emptyValues) vs = values[i] = new Array<CellValue>(width).fill(null);
       let fs = formats[i];
-      if (r.formats !== null && fs === emptyFormats) fs = formats[i] = new Array<string | null>(width).fill(null);
-      for (let k = 0; k < r.cols.length; k++) {
-        const c = r.cols[k];
+      if (hasFormats && fs === emptyFormats) fs = formats[i] = new Array<string | null>(width).fill(null);
+      const end = run + 1 < this.runs ? this.runStart[run + 1] : this.n;
+      for (let k = this.runStart[run]; k < end; k++) {
+        const c = this.cellCol[k];
         if (c > right) {
           omitted++;
           continue;
         }
-        vs[c - left] = r.values[k];
-        if (r.formats !== null) {
-          fs[c - left] = r.formats[k];
+        vs[c - left] = this.cellValues[k];
+        if (hasFormats) {
+          const f = this.cellFormat[k];
+          fs[c - left] = f < 0 ? null : this.formatList[f];
           anyFormat = true;
         }
       }
@@ -365,7 +402,9 @@ export class SheetSink implements XmlSink {
     s.top = top;
     s.left = left;
     s.values = values;
-    const cells = this.rows.some((r) => r.looks !== null) ? this.lookCells(top, left, right, height) : [];
+    const cells = this.runFlags.subarray(0, this.runs).some((f) => (f & RUN_LOOK) !== 0)
+      ? this.lookCells(top, left, right, height)
+      : [];
     if (this.styleLooks && (cells.length > 0 || Object.keys(this.widths).length > 0))
       s.look = { widths: this.widths, looks: this.styleLooks.looks, cells };
     s.formats = anyFormat ? formats : null;
@@ -376,10 +415,12 @@ export class SheetSink implements XmlSink {
   /** Each row's cell looks (null for a row of plain cells), in the grid's shape. */
   private lookCells(top: number, left: number, right: number, height: number): (Uint16Array | null)[] {
     const cells: (Uint16Array | null)[] = new Array<Uint16Array | null>(height).fill(null);
-    for (const r of this.rows) {
-      if (r.looks === null) continue;
-      const row = (cells[r.row - top] ??= new Uint16Array(right - left + 1));
-      for (let k = 0; k < r.cols.length; k++) if (r.cols[k] <= right) row[r.cols[k] - left] = r.looks[k];
+    for (let run = 0; run < this.runs; run++) {
+      if ((this.runFlags[run] & RUN_LOOK) === 0) continue;
+      const row = (cells[this.runRow[run] - top] ??= new Uint16Array(right - left + 1));
+      const end = run + 1 < this.runs ? this.runStart[run + 1] : this.n;
+      for (let k = this.runStart[run]; k < end; k++)
+        if (this.cellCol[k] <= right) row[this.cellCol[k] - left] = this.cellLook[k];
     }
     return cells;
   }

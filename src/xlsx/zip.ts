@@ -79,6 +79,11 @@ export interface OpenPackage {
   bytes(name: string): Uint8Array;
   /** The part as text (UTF-8, or UTF-16 with a BOM). */
   text(name: string): string;
+  /**
+   * The part's first bytes: inflated a little at a time until `enough` says they hold what the caller looks for
+   * (a worksheet's head before <sheetData>), or the whole part when they never do. Limits applied.
+   */
+  head(name: string, enough: (first: Uint8Array) => boolean): Uint8Array;
   /** Inflate the part chunk by chunk; the limits are checked before each chunk is handed over. */
   stream(name: string, onChunk: (chunk: Uint8Array) => void): void;
   /** The part's stored bytes and header facts, for writing it back byte for byte. */
@@ -107,6 +112,7 @@ export const SIG_CENTRAL = 0x02014b50;
 export const SIG_LOCAL = 0x04034b50;
 const PUSH_BYTES = 64 * 1024;
 const NATIVE_CHUNK = 256 * 1024;
+const HEAD_PUSH_BYTES = 4 * 1024;
 
 /**
  * Open a zip package. `file` names it in messages. Throws OrderClerkError: notXlsx (not a zip), corruptFile
@@ -189,6 +195,46 @@ export function openPackage(
     }
   };
 
+  const head = (name: string, enough: (first: Uint8Array) => boolean): Uint8Array => {
+    const e = entry(name);
+    if (e.flags & 1) throw new OrderClerkError('encrypted', { file });
+    refuseIfOver(e.size, e.compressedSize, e.name, true);
+    const data = dataOf(e);
+    if (e.method === 0) return data;
+    if (e.method !== 8) throw new OrderClerkError('corruptFile', { file });
+    let buf = new Uint8Array(HEAD_PUSH_BYTES * 8);
+    let n = 0;
+    let checkAt = HEAD_PUSH_BYTES;
+    let done = false;
+    // fflate here even where native zlib is set: only the first few kilobytes are inflated. The buffer doubles and
+    // `enough` is asked each time the bytes have doubled, so a part without what it looks for stays linear.
+    const inflate = new Inflate((chunk) => {
+      if (n + chunk.length > buf.length) {
+        const grown = new Uint8Array(Math.max(buf.length * 2, n + chunk.length));
+        grown.set(buf.subarray(0, n));
+        buf = grown;
+      }
+      buf.set(chunk, n);
+      n += chunk.length;
+      refuseIfOver(n, e.compressedSize, e.name, false);
+    });
+    try {
+      if (data.length === 0) inflate.push(new Uint8Array(0), true);
+      for (let i = 0; i < data.length && !done; i += HEAD_PUSH_BYTES) {
+        const end = Math.min(data.length, i + HEAD_PUSH_BYTES);
+        inflate.push(data.subarray(i, end), end === data.length);
+        if (n >= checkAt) {
+          done = enough(buf.subarray(0, n));
+          checkAt = n * 2;
+        }
+      }
+    } catch (err) {
+      if (err instanceof OrderClerkError) throw err;
+      throw new OrderClerkError('corruptFile', { file });
+    }
+    return buf.subarray(0, n);
+  };
+
   /** The whole part at once, capped where the first limit would refuse it, then handed over in chunks. */
   const streamNative = (z: NativeZlib, e: Entry, data: Uint8Array, take: (chunk: Uint8Array) => void): void => {
     const allowedByRatio = Math.max(lim.ratioGraceBytes, lim.maxRatio * Math.max(e.compressedSize, 1));
@@ -223,6 +269,17 @@ export function openPackage(
       n += c.length;
     });
     if (chunks.length === 1) return chunks[0];
+    // Chunks handed over as consecutive views of one buffer (native inflate, stored parts) are that buffer.
+    if (chunks.length > 1) {
+      const first = chunks[0];
+      let next = first.byteOffset;
+      let joined = true;
+      for (const c of chunks) {
+        joined = joined && c.buffer === first.buffer && c.byteOffset === next;
+        next += c.length;
+      }
+      if (joined) return new Uint8Array(first.buffer, first.byteOffset, n);
+    }
     const out = new Uint8Array(n);
     let at = 0;
     for (const c of chunks) {
@@ -238,6 +295,7 @@ export function openPackage(
     has: (name) => byLower.has(stripSlash(name).toLowerCase()),
     bytes: bytesOf,
     text: (name) => decodeText(bytesOf(name)),
+    head,
     stream,
     stored: (name) => {
       const e = byName.get(stripSlash(name)) ?? entry(name);

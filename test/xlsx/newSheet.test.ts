@@ -2,7 +2,7 @@
 // (SheetPart.writeCells, the path every other write takes) gives: the same rows, cells, dimension and cell formats.
 
 import type { CellSpec, CellStyle, SheetSpec } from '../../src/core/edits';
-import { emptySheetXml, sheetSpecXml } from '../../src/xlsx/package/newSheet';
+import { emptySheetXml, sheetSpecBytes, sheetSpecXml } from '../../src/xlsx/package/newSheet';
 import { SheetPart, type CellWrite } from '../../src/xlsx/package/sheet';
 import { Styles } from '../../src/xlsx/package/styles';
 
@@ -91,5 +91,72 @@ describe('sheetSpecXml', () => {
   it('an empty spec keeps the A1 dimension and its height rows', () => {
     const s = { ...spec(7, true), cells: [] };
     expect(sheetSpecXml(s, new Styles(null), true)).toEqual(byWriteCells(s, new Styles(null)));
+  });
+});
+
+describe('sheetSpecBytes', () => {
+  it('is the UTF-8 of sheetSpecXml, across many blocks of rows and with text outside ASCII', () => {
+    const cells: CellSpec[] = [];
+    const style: CellStyle = { border: 'thin' };
+    for (let r = 1; r <= 3000; r++) {
+      cells.push({ row: r, col: 1, value: r % 3 === 0 ? `客户 ${r} 𠀀` : `SO-${r}`, style });
+      cells.push({ row: r, col: 2, value: r * 1.5 });
+    }
+    const s: SheetSpec = { ...spec(3, true), cells };
+    const { xml, formulas } = sheetSpecXml(s, new Styles(null), false);
+    const bytes = sheetSpecBytes(s, new Styles(null), false);
+    expect(xml.length).toBeGreaterThan(200000);
+    expect(bytes.formulas).toBe(formulas);
+    expect(new TextDecoder().decode(bytes.bytes)).toBe(xml);
+  });
+
+  it("puts the chart's <drawing> where SheetPart.setChild puts it (last, in CT_Worksheet's order)", () => {
+    const s = spec(11, true);
+    const drawing = '<drawing r:id="rId1"/>';
+    const sheet = new SheetPart(sheetSpecXml(s, new Styles(null), true).xml);
+    sheet.setChild('drawing', drawing);
+    expect(sheetSpecXml(s, new Styles(null), true, drawing).xml).toBe(sheet.xml);
+    expect(new TextDecoder().decode(sheetSpecBytes(s, new Styles(null), true, drawing).bytes)).toBe(sheet.xml);
+  });
+});
+
+describe('SheetPart: rows kept apart from the rest of the worksheet', () => {
+  const rows = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>é</t></is></c></row></sheetData>';
+  const xml = `<?xml version="1.0"?>\n<worksheet xmlns="m"><dimension ref="A1"/>${rows}<pageMargins left="1"/></worksheet>`;
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+  it('gives back the same worksheet, whole and as bytes, from its text or its bytes (with or without a BOM)', () => {
+    for (const bytes of [undefined, utf8(xml), new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(xml)])]) {
+      const sheet = new SheetPart(xml, bytes);
+      expect(sheet.xml).toBe(xml);
+      expect(sheet.is(xml)).toBe(true);
+      expect(text(sheet.bytes())).toBe(xml);
+    }
+  });
+
+  it('top-level edits (text outside ASCII) and cell writes each land where whole-text edits put them', () => {
+    const sheet = new SheetPart(xml, utf8(xml));
+    sheet.setChild('conditionalFormatting', '<conditionalFormatting sqref="A1">急</conditionalFormatting>');
+    expect(sheet.top).not.toContain('<row');
+    expect(text(sheet.bytes())).toBe(sheet.xml);
+    expect(sheet.xml).toBe(
+      xml.replace('<pageMargins', '<conditionalFormatting sqref="A1">急</conditionalFormatting><pageMargins'),
+    );
+    sheet.writeCells(new Map([[3, new Map([[2, { value: 'ü' }]])]]));
+    expect(sheet.xml).toContain('<row r="3"><c r="B3" t="inlineStr"><is><t>ü</t></is></c></row></sheetData>');
+    expect(sheet.xml).toContain('<dimension ref="A1:B3"/>');
+    expect(text(sheet.bytes())).toBe(sheet.xml);
+    expect(sheet.is(xml)).toBe(false);
+  });
+
+  it('a worksheet without <sheetData> gets one when a cell is written', () => {
+    const bare = '<worksheet xmlns="m"><dimension ref="A1"/><pageMargins left="1"/></worksheet>';
+    const sheet = new SheetPart(bare);
+    expect(sheet.bytes()).toEqual(utf8(bare));
+    sheet.writeCells(new Map([[1, new Map([[1, { value: 1 }]])]]));
+    expect(sheet.xml).toBe(
+      '<worksheet xmlns="m"><dimension ref="A1"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><pageMargins left="1"/></worksheet>',
+    );
   });
 });

@@ -30,6 +30,22 @@ describe('openPackage', () => {
     expect(pkg.stored('big.xml').method).toBe(8);
   });
 
+  it("inflates only a part's head when that is enough, and the whole part when it never is", () => {
+    const rows = Array.from(
+      { length: 50000 },
+      (_, i) => `<row r="${i + 1}"><c><v>${(i * 7919) % 100003}</v></c></row>`,
+    );
+    const text = `<worksheet><sheetViews/><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const pkg = openPackage(zipSync({ 's.xml': [enc.encode(text), { level: 6 }] }));
+    const holds = (b: Uint8Array) => new TextDecoder().decode(b).includes('<sheetData>');
+    const head = pkg.head('s.xml', holds);
+    expect(holds(head)).toBe(true);
+    expect(head.length).toBeLessThan(text.length / 10);
+    expect(new TextDecoder().decode(head)).toBe(text.slice(0, head.length));
+    expect(new TextDecoder().decode(pkg.head('s.xml', () => false))).toBe(text);
+    expect(Array.from(openPackage(bytes).head('stored.bin', () => false))).toEqual([1, 2, 3]);
+  });
+
   it('hands a part over in chunks as it inflates, never all at once', () => {
     const noise = new Uint8Array(1024 * 1024);
     let x = 2463534242;

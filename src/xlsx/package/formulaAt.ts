@@ -10,16 +10,16 @@ import { attr, firstChild, textOf, unescapeCellText } from './xml';
 export function formulaAt(sheet: SheetPart, row: number, col: number): string | null {
   const f = fElement(sheet, row, col);
   if (!f) return null;
-  const text = unescapeCellText(textOf(sheet.xml, f.el));
-  if (attr(sheet.xml, f.el, 't') !== 'shared' || text !== '') return text === '' ? null : text;
-  const si = attr(sheet.xml, f.el, 'si');
+  const text = unescapeCellText(textOf(sheet.rowsXml, f.el));
+  if (attr(sheet.rowsXml, f.el, 't') !== 'shared' || text !== '') return text === '' ? null : text;
+  const si = attr(sheet.rowsXml, f.el, 'si');
   let master: { row: number; col: number; text: string } | null = null;
   sheet.rows((n, rowEl) => {
     sheet.cells(rowEl, (c, cell) => {
       if (master) return;
-      const g = firstChild(sheet.xml, cell, 'f');
-      if (!g || attr(sheet.xml, g, 't') !== 'shared' || attr(sheet.xml, g, 'si') !== si) return;
-      const t = textOf(sheet.xml, g);
+      const g = firstChild(sheet.rowsXml, cell, 'f');
+      if (!g || attr(sheet.rowsXml, g, 't') !== 'shared' || attr(sheet.rowsXml, g, 'si') !== si) return;
+      const t = textOf(sheet.rowsXml, g);
       if (t !== '') master = { row: n, col: c, text: unescapeCellText(t) };
     });
     return master === null && n < row;
@@ -40,7 +40,7 @@ function fElement(
     if (n === row)
       sheet.cells(rowEl, (c, cell) => {
         if (c !== col) return;
-        const f = firstChild(sheet.xml, cell, 'f');
+        const f = firstChild(sheet.rowsXml, cell, 'f');
         if (f) found = { el: f };
       });
     return false;

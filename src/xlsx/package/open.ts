@@ -9,6 +9,10 @@ export interface InputPackage {
   source: OpenPackage;
 }
 
-export async function openPackageForWrite(bytes: Uint8Array, file = 'workbook'): Promise<InputPackage> {
-  return { source: openPackage(bytes, {}, file) };
+export async function openPackageForWrite(
+  bytes: Uint8Array,
+  file = 'workbook',
+  inflated?: ReadonlyMap<string, Uint8Array>,
+): Promise<InputPackage> {
+  return { source: openPackage(bytes, {}, file, inflated) };
 }

@@ -108,7 +108,7 @@ export class Package {
   }
 
   has(path: string): boolean {
-    return this.texts.has(path) || this.inputNames.has(path);
+    return this.texts.has(path) || this.raw.has(path) || this.inputNames.has(path);
   }
 
   /** Part names of the input package (no leading slash), in its order. */
@@ -137,10 +137,27 @@ export class Package {
     return text;
   }
 
+  /** The part's text and, when this read decoded it from the input, the UTF-8 bytes it came from. */
+  async textWithBytes(path: string): Promise<{ text: string; bytes?: Uint8Array }> {
+    if (this.texts.has(path) || this.raw.has(path) || !this.source.has(path)) return { text: await this.text(path) };
+    const bytes = this.source.bytes(path); // limits applied
+    const text = decodeText(bytes);
+    this.texts.set(path, text);
+    return { text, bytes };
+  }
+
   set(path: string, text: string): void {
     if (!this.has(path)) this.added.add(path);
     this.raw.delete(path);
     this.texts.set(path, text);
+    this.changed.add(path);
+  }
+
+  /** Set a part's content as UTF-8 bytes (a new sheet written straight out); read back as text only if asked. */
+  setBytes(path: string, bytes: Uint8Array): void {
+    if (!this.has(path)) this.added.add(path);
+    this.texts.delete(path);
+    this.raw.set(path, bytes);
     this.changed.add(path);
   }
 
@@ -152,11 +169,12 @@ export class Package {
    */
   async patchHead(path: string, stop: string, edit: (xml: string) => string): Promise<boolean> {
     if (this.texts.has(path) || this.raw.has(path) || !this.inputNames.has(path)) return false;
-    const bytes = this.source.bytes(path); // limits applied
-    if (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe)) return false; // UTF-16
-    const at = elementStart(bytes, stop);
+    // Only the head is inflated to look at it; the whole part only when the head changes.
+    const first = this.source.head(path, (b) => elementStart(b, stop) >= 0); // limits applied
+    if (first.length >= 2 && (first[0] === 0xff || first[0] === 0xfe)) return false; // UTF-16
+    const at = elementStart(first, stop);
     if (at < 0) return false;
-    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const head = new TextDecoder('utf-8').decode(first.subarray(0, at));
     const root = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*<([^\s/>!?]+)/.exec(head)?.[1];
     if (!root) return false;
     const close = `</${root}>`;
@@ -169,6 +187,7 @@ export class Package {
     if (!edited.endsWith(close)) return false;
     const newHead = edited.slice(0, edited.length - close.length);
     if (newHead === head) return true;
+    const bytes = this.source.bytes(path);
     const start = new TextEncoder().encode(newHead);
     const out = new Uint8Array(start.length + bytes.length - at);
     out.set(start);

@@ -133,7 +133,7 @@ export function setDataValidation(sheet: SheetPart, rules: ValidationSpec[]): vo
       `<${p}dataValidations count="${added.length}">${added.join('')}</${p}dataValidations>`,
     );
   } else {
-    const xml = sheet.xml;
+    const xml = sheet.top;
     const edits: { from: number; to: number; text: string }[] = [];
     let count = 0;
     for (const dv of dvs.selfClosing ? [] : childElements(xml, dvs)) {
@@ -159,7 +159,7 @@ export function setDataValidation(sheet: SheetPart, rules: ValidationSpec[]): vo
       edits.push({ from: dvs.start, to: dvs.openEnd, text: open });
       edits.push({ from: dvs.closeStart, to: dvs.closeStart, text: added.join('') });
     }
-    sheet.xml = splice(xml, edits);
+    sheet.top = splice(xml, edits);
   }
   cutExtensionValidations(sheet, cuts);
 }
@@ -168,7 +168,7 @@ export function setDataValidation(sheet: SheetPart, rules: ValidationSpec[]): vo
 function cutExtensionValidations(sheet: SheetPart, cuts: Rect[]): void {
   const ext = sheet.child('extLst');
   if (!ext) return;
-  const xml = sheet.xml;
+  const xml = sheet.top;
   const edits: { from: number; to: number; text: string }[] = [];
   visitDeep(xml, ext, (el, parents) => {
     if (el.local !== 'dataValidation' || parents[parents.length - 1]?.local !== 'dataValidations') return true;
@@ -180,7 +180,7 @@ function cutExtensionValidations(sheet: SheetPart, cuts: Rect[]): void {
     return false;
   });
   if (edits.length === 0) return;
-  sheet.xml = splice(xml, edits);
+  sheet.top = splice(xml, edits);
   // Keep each x14:dataValidations count true.
   recount(sheet, 'dataValidations', 'dataValidation');
 }
@@ -188,7 +188,7 @@ function cutExtensionValidations(sheet: SheetPart, cuts: Rect[]): void {
 function recount(sheet: SheetPart, list: string, item: string): void {
   const ext = sheet.child('extLst');
   if (!ext) return;
-  const xml = sheet.xml;
+  const xml = sheet.top;
   const edits: { from: number; to: number; text: string }[] = [];
   visitDeep(xml, ext, (el) => {
     if (el.local !== list) return true;
@@ -197,7 +197,7 @@ function recount(sheet: SheetPart, list: string, item: string): void {
       edits.push({ from: el.start, to: el.openEnd, text: withAttributes(xml, el, { count: String(n) }) });
     return false;
   });
-  sheet.xml = splice(xml, edits);
+  sheet.top = splice(xml, edits);
 }
 
 type Visit = (el: ReturnType<typeof childElements>[number], parents: ReturnType<typeof childElements>) => boolean;
@@ -224,7 +224,7 @@ export function setConditionalFormats(
 ): void {
   const p = sheet.prefix;
   const ours = rules.length > 0 && ranges.length > 0 ? rules : [];
-  const xml = sheet.xml;
+  const xml = sheet.top;
   const edits: { from: number; to: number; text: string }[] = [];
   // The clerk's rules (main part and x14 extension) with their priorities, in document order.
   const kept: { from: number; openEnd: number; el: ReturnType<typeof childElements>[number]; priority: number }[] = [];
@@ -257,7 +257,7 @@ export function setConditionalFormats(
     if (k.priority !== want)
       edits.push({ from: k.el.start, to: k.el.openEnd, text: withAttributes(xml, k.el, { priority: String(want) }) });
   });
-  sheet.xml = splice(xml, edits);
+  sheet.top = splice(xml, edits);
   if (ours.length === 0) return;
   const body = ours
     .map((r, i) => {

@@ -73,40 +73,121 @@ export interface CellWrite {
 
 export type SharedStringLookup = (index: number) => string;
 
+/**
+ * A worksheet part. Its rows are kept apart from the rest: `top` is the worksheet with <sheetData> standing empty
+ * (`<sheetData/>`, a placeholder) and every top-level edit (rules, tables, views, dimension) splices that small
+ * text; cell reads and writes work on the <sheetData> element alone. A 200,000-line sheet is 60 MB of rows: no
+ * top-level edit copies them, and text outside ASCII in a rule never widens them to two bytes a character.
+ */
 export class SheetPart {
-  xml: string;
+  /** The worksheet without its rows (see above). */
+  top = '';
+  /** The <sheetData> element, rows and all; null while the worksheet has none. */
+  private data: string | null = null;
   readonly prefix: string;
 
-  constructor(xml: string) {
-    this.xml = xml;
+  /** The rows as first read and their bytes in the part: while the rows stay those, they are not encoded again. */
+  private readonly original: { data: string; bytes: Uint8Array } | null = null;
+
+  /** `bytes`: the UTF-8 the text was decoded from, when the caller has it. */
+  constructor(xml: string, bytes?: Uint8Array) {
     this.prefix = prefixOf(rootElement(xml).name);
+    this.xml = xml;
+    if (bytes && this.data !== null && !(bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe))) {
+      // The rows' bytes lie between the UTF-8 of the text before them (after any BOM) and of the text after them.
+      const enc = new TextEncoder();
+      const sd = this.placeholder();
+      const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+      const start = bom + enc.encode(this.top.slice(0, sd.start)).length;
+      const end = bytes.length - enc.encode(this.top.slice(sd.end)).length;
+      if (end - start >= this.data.length) this.original = { data: this.data, bytes: bytes.subarray(start, end) };
+    }
+  }
+
+  /** The whole worksheet as one text (tests and small sheets; the writer takes `bytes()`). */
+  get xml(): string {
+    if (this.data === null) return this.top;
+    const sd = this.placeholder();
+    return this.top.slice(0, sd.start) + this.data + this.top.slice(sd.end);
+  }
+
+  set xml(xml: string) {
+    const sd = firstChild(xml, rootElement(xml), 'sheetData');
+    if (!sd) {
+      this.top = xml;
+      this.data = null;
+      return;
+    }
+    this.data = xml.slice(sd.start, sd.end);
+    // A copy of its own, so the old text (held by slices) is not kept alive once the rows change.
+    this.top = own(`${xml.slice(0, sd.start)}<${sd.name}/>${xml.slice(sd.end)}`);
+  }
+
+  /** The text the elements `rows` and `cells` visit are positions in. */
+  get rowsXml(): string {
+    return this.data ?? '';
+  }
+
+  /** True when the worksheet is this text. */
+  is(xml: string): boolean {
+    if (this.data === null) return this.top === xml;
+    const sd = this.placeholder();
+    const tail = this.top.length - sd.end;
+    return (
+      xml.length === sd.start + this.data.length + tail &&
+      xml.startsWith(this.top.slice(0, sd.start)) &&
+      xml.startsWith(this.data, sd.start) &&
+      xml.endsWith(this.top.slice(sd.end))
+    );
+  }
+
+  /** The worksheet as UTF-8, its rows encoded apart from the rest. */
+  bytes(): Uint8Array {
+    const enc = new TextEncoder();
+    if (this.data === null) return enc.encode(this.top);
+    const sd = this.placeholder();
+    const head = enc.encode(this.top.slice(0, sd.start));
+    const tail = enc.encode(this.top.slice(sd.end));
+    const rows = this.original?.data === this.data ? this.original.bytes : enc.encode(this.data);
+    const parts = [head, rows, tail];
+    const out = new Uint8Array(parts[0].length + parts[1].length + parts[2].length);
+    let at = 0;
+    for (const b of parts) {
+      out.set(b, at);
+      at += b.length;
+    }
+    return out;
+  }
+
+  private placeholder(): XmlElement {
+    return firstChild(this.top, rootElement(this.top), 'sheetData')!;
   }
 
   root(): XmlElement {
-    return rootElement(this.xml);
+    return rootElement(this.top);
   }
 
   children(local: string): XmlElement[] {
-    return childElements(this.xml, this.root()).filter((c) => c.local === local);
+    return childElements(this.top, this.root()).filter((c) => c.local === local);
   }
 
   child(local: string): XmlElement | null {
-    return firstChild(this.xml, this.root(), local);
+    return firstChild(this.top, this.root(), local);
   }
 
   text(el: XmlElement): string {
-    return this.xml.slice(el.start, el.end);
+    return this.top.slice(el.start, el.end);
   }
 
   /** Replace every `local` child by `text` (at the first one's place), or insert it in schema order; null removes. */
   setChild(local: string, text: string | null): void {
     const existing = this.children(local);
     if (existing.length > 0) {
-      this.xml = splice(
-        this.xml,
+      this.top = splice(
+        this.top,
         existing.map((el, i) => ({ from: el.start, to: el.end, text: i === 0 && text !== null ? text : '' })),
       );
-    } else if (text !== null) this.xml = insertInOrder(this.xml, this.root(), local, text, WORKSHEET_ORDER);
+    } else if (text !== null) this.top = insertInOrder(this.top, this.root(), local, text, WORKSHEET_ORDER);
   }
 
   /** Insert `text` after the last `local` child (or in schema order when there is none). */
@@ -114,32 +195,32 @@ export class SheetPart {
     const existing = this.children(local);
     if (existing.length > 0) {
       const last = existing[existing.length - 1];
-      this.xml = splice(this.xml, [{ from: last.end, to: last.end, text }]);
-    } else this.xml = insertInOrder(this.xml, this.root(), local, text, WORKSHEET_ORDER);
+      this.top = splice(this.top, [{ from: last.end, to: last.end, text }]);
+    } else this.top = insertInOrder(this.top, this.root(), local, text, WORKSHEET_ORDER);
   }
 
   /** Insert `text` before the first `local` child (or in schema order when there is none). */
   prependChild(local: string, text: string): void {
     const existing = this.children(local);
-    if (existing.length > 0) this.xml = splice(this.xml, [{ from: existing[0].start, to: existing[0].start, text }]);
-    else this.xml = insertInOrder(this.xml, this.root(), local, text, WORKSHEET_ORDER);
+    if (existing.length > 0) this.top = splice(this.top, [{ from: existing[0].start, to: existing[0].start, text }]);
+    else this.top = insertInOrder(this.top, this.root(), local, text, WORKSHEET_ORDER);
   }
 
+  /** The <sheetData> element in `rowsXml` (made, empty, where the worksheet has none). */
   private sheetData(): XmlElement {
-    let sd = this.child('sheetData');
-    if (!sd) {
+    if (this.data === null) {
       this.setChild('sheetData', `<${this.prefix}sheetData/>`);
-      sd = this.child('sheetData')!;
+      this.data = `<${this.prefix}sheetData/>`;
     }
-    return sd;
+    return rootElement(this.data);
   }
 
   /** Rows of <sheetData> with their numbers (implied by order where `r` is missing). */
   rows(visit: (row: number, el: XmlElement) => boolean | void): void {
     let implied = 0;
-    eachChild(this.xml, this.sheetData(), (el) => {
+    eachChild(this.rowsXml, this.sheetData(), (el) => {
       if (el.local !== 'row') return true;
-      const r = attr(this.xml, el, 'r');
+      const r = attr(this.rowsXml, el, 'r');
       const n = r !== null ? Number(r) : implied + 1;
       implied = n;
       return visit(n, el);
@@ -150,9 +231,9 @@ export class SheetPart {
   cells(rowEl: XmlElement, visit: (col: number, el: XmlElement) => void): void {
     if (rowEl.selfClosing) return;
     let implied = 0;
-    eachChild(this.xml, rowEl, (el) => {
+    eachChild(this.rowsXml, rowEl, (el) => {
       if (el.local !== 'c') return;
-      const r = attr(this.xml, el, 'r');
+      const r = attr(this.rowsXml, el, 'r');
       const col = r !== null ? columnNumber(r.replace(/[0-9$]/g, '')) : implied + 1;
       implied = col;
       visit(col, el);
@@ -162,14 +243,14 @@ export class SheetPart {
   /** The value a cell holds as text/number/boolean (formulas by their cached value), null when empty. */
   cellValue(el: XmlElement, sst: SharedStringLookup): string | number | boolean | null {
     if (el.selfClosing) return null;
-    const t = attr(this.xml, el, 't') ?? 'n';
+    const t = attr(this.rowsXml, el, 't') ?? 'n';
     if (t === 'inlineStr') {
-      const is = firstChild(this.xml, el, 'is');
-      return is ? richText(this.xml, is) : null;
+      const is = firstChild(this.rowsXml, el, 'is');
+      return is ? richText(this.rowsXml, is) : null;
     }
-    const v = firstChild(this.xml, el, 'v');
+    const v = firstChild(this.rowsXml, el, 'v');
     if (!v) return null;
-    const raw = textOf(this.xml, v);
+    const raw = textOf(this.rowsXml, v);
     if (t === 's') return sst(Number(raw));
     if (t === 'str') return unescapeCellText(raw);
     if (t === 'b') return raw === '1' || raw === 'true';
@@ -215,7 +296,7 @@ export class SheetPart {
       if (n === row)
         this.cells(el, (c, cell) => {
           if (c === col) {
-            const v = attr(this.xml, cell, 's');
+            const v = attr(this.rowsXml, cell, 's');
             s = v === null ? null : Number(v);
           }
         });
@@ -245,7 +326,7 @@ export class SheetPart {
       const w = k < wanted.length && wanted[k] === n ? writes.get(n)! : null;
       if (w) k++;
       // A new row before an r-less one would shift its implied number: that row gets its number written.
-      if (w || (inserted && attr(this.xml, el, 'r') === null))
+      if (w || (inserted && attr(this.rowsXml, el, 'r') === null))
         edits.push({ from: el.start, to: el.end, text: this.rebuildRow(el, n, w ?? new Map()) });
       return k < wanted.length;
     });
@@ -253,11 +334,11 @@ export class SheetPart {
     for (; k < wanted.length; k++) tail += this.newRow(wanted[k], writes.get(wanted[k])!);
     if (tail) {
       if (sd.selfClosing) {
-        const open = this.xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, '>');
+        const open = this.rowsXml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, '>');
         edits.push({ from: sd.start, to: sd.end, text: `${open}${tail}</${sd.name}>` });
       } else edits.push({ from: sd.closeStart, to: sd.closeStart, text: tail });
     }
-    this.xml = splice(this.xml, edits);
+    this.data = splice(this.rowsXml, edits);
     this.growDimension(writes);
   }
 
@@ -270,7 +351,7 @@ export class SheetPart {
 
   private rebuildRow(rowEl: XmlElement, row: number, writes: Map<number, CellWrite>): string {
     const existing: { col: number; el: XmlElement; hasR: boolean }[] = [];
-    this.cells(rowEl, (col, el) => existing.push({ col, el, hasR: attr(this.xml, el, 'r') !== null }));
+    this.cells(rowEl, (col, el) => existing.push({ col, el, hasR: attr(this.rowsXml, el, 'r') !== null }));
     const needR = existing.some((e) => !e.hasR);
     const out: string[] = [];
     const cols = Array.from(writes.keys()).sort((a, b) => a - b);
@@ -285,15 +366,16 @@ export class SheetPart {
         w++;
       } else if (needR && !e.hasR) {
         out.push(
-          withAttributes(this.xml, e.el, { r: cellAddress(row, e.col) }) + this.xml.slice(e.el.openEnd, e.el.end),
+          withAttributes(this.rowsXml, e.el, { r: cellAddress(row, e.col) }) +
+            this.rowsXml.slice(e.el.openEnd, e.el.end),
         );
-      } else out.push(this.xml.slice(e.el.start, e.el.end));
+      } else out.push(this.rowsXml.slice(e.el.start, e.el.end));
     }
     for (; w < cols.length; w++) out.push(this.cellXml(row, cols[w], null, writes.get(cols[w])!));
     // Keep the row's own attributes; give it its number, and widen spans (an optimisation hint) to its cells.
     const changes: Record<string, string | null> = {};
-    if (attr(this.xml, rowEl, 'r') === null) changes.r = String(row);
-    const spans = attr(this.xml, rowEl, 'spans');
+    if (attr(this.rowsXml, rowEl, 'r') === null) changes.r = String(row);
+    const spans = attr(this.rowsXml, rowEl, 'spans');
     if (spans !== null && cols.length > 0) {
       const m = /^(\d+):(\d+)$/.exec(spans);
       if (m) {
@@ -302,14 +384,14 @@ export class SheetPart {
         changes.spans = `${lo}:${hi}`;
       } else changes.spans = null;
     }
-    const tag = withAttributes(this.xml, rowEl, changes);
+    const tag = withAttributes(this.rowsXml, rowEl, changes);
     const open = rowEl.selfClosing ? tag.replace(/\s*\/>$/, '>') : tag;
     // Anything in the row that is not a cell (an extLst) stays after the cells.
     const others = rowEl.selfClosing
       ? []
-      : childElements(this.xml, rowEl)
+      : childElements(this.rowsXml, rowEl)
           .filter((c) => c.local !== 'c')
-          .map((c) => this.xml.slice(c.start, c.end));
+          .map((c) => this.rowsXml.slice(c.start, c.end));
     return `${open}${out.join('')}${others.join('')}</${rowEl.name}>`;
   }
 
@@ -317,14 +399,14 @@ export class SheetPart {
   private cellXml(row: number, col: number, old: XmlElement | null, w: CellWrite): string {
     if (col < 1 || col > MAX_COLUMNS) throw new Error(`column out of range: ${col}`);
     const p = this.prefix;
-    const oldStyle = old ? attr(this.xml, old, 's') : null;
+    const oldStyle = old ? attr(this.rowsXml, old, 's') : null;
     const s = w.style
       ? w.style(oldStyle === null ? null : Number(oldStyle))
       : oldStyle === null
         ? null
         : Number(oldStyle);
     const extra = old
-      ? attributes(this.xml, old)
+      ? attributes(this.rowsXml, old)
           .filter((a) => !['r', 's', 't', 'cm', 'vm'].includes(a.name))
           .map((a) => ` ${a.name}="${a.raw}"`)
           .join('')
@@ -337,7 +419,7 @@ export class SheetPart {
   private growDimension(writes: Map<number, Map<number, CellWrite>>): void {
     const dim = this.child('dimension');
     if (!dim) return;
-    const ref = attr(this.xml, dim, 'ref');
+    const ref = attr(this.top, dim, 'ref');
     const m = ref ? /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.toUpperCase()) : null;
     let top = m ? Number(m[2]) : Infinity;
     let left = m ? columnNumber(m[1]) : Infinity;
@@ -355,9 +437,14 @@ export class SheetPart {
     if (`${top},${left},${bottom},${right}` === before) return;
     const a = cellAddress(top, left);
     const b = cellAddress(bottom, right);
-    const tag = withAttributes(this.xml, dim, { ref: a === b ? a : `${a}:${b}` });
-    this.xml = splice(this.xml, [{ from: dim.start, to: dim.openEnd, text: tag }]);
+    const tag = withAttributes(this.top, dim, { ref: a === b ? a : `${a}:${b}` });
+    this.top = splice(this.top, [{ from: dim.start, to: dim.openEnd, text: tag }]);
   }
+}
+
+/** A flat copy of a short text that may be built of slices of a long one. */
+function own(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** Column letters of the first columns, made once (a new sheet of 200,000 lines names a column in every cell). */

@@ -88,7 +88,7 @@ export async function createTable(
   const relId = await pkg.addRelationship(sheetPath, REL.table, path);
   // A sheet AutoFilter over the same cells would clash with the table's own filter (Excel keeps one).
   const af = sheet.child('autoFilter');
-  if (af && areasOverlap(attr(sheet.xml, af, 'ref') ?? 'A1', range)) sheet.setChild('autoFilter', null);
+  if (af && areasOverlap(attr(sheet.top, af, 'ref') ?? 'A1', range)) sheet.setChild('autoFilter', null);
   addTablePart(sheet, relId);
   all.push({ path, sheetPath, name, ref: range, id, totalsRows: 0 });
   return true;
@@ -97,17 +97,17 @@ export async function createTable(
 function addTablePart(sheet: SheetPart, relId: string): void {
   const p = sheet.prefix;
   const root = sheet.root();
-  const rel = relPrefix(sheet.xml, root);
+  const rel = relPrefix(sheet.top, root);
   const part = `<${p}tablePart ${rel.decl}${rel.prefix}id="${relId}"/>`;
   const existing = sheet.child('tableParts');
   if (!existing) {
     sheet.setChild('tableParts', `<${p}tableParts count="1">${part}</${p}tableParts>`);
     return;
   }
-  const n = childElements(sheet.xml, existing).length + 1;
-  const open = withAttributes(sheet.xml, existing, { count: String(n) });
-  const body = existing.selfClosing ? '' : sheet.xml.slice(existing.openEnd, existing.closeStart);
-  sheet.xml = splice(sheet.xml, [
+  const n = childElements(sheet.top, existing).length + 1;
+  const open = withAttributes(sheet.top, existing, { count: String(n) });
+  const body = existing.selfClosing ? '' : sheet.top.slice(existing.openEnd, existing.closeStart);
+  sheet.top = splice(sheet.top, [
     {
       from: existing.start,
       to: existing.end,

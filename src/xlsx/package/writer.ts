@@ -9,7 +9,7 @@ import { EXCEL_LIMITS, fitEditsToExcel, sheetNameFits, type LimitedCell } from '
 import { SETTINGS_SHEET, settingsChunks } from '../../core/settings';
 import { chartXml, drawingXml } from './chart';
 import { refuseWrongExtension } from './macros';
-import { emptySheetXml, sheetSpecXml } from './newSheet';
+import { emptySheetXml, sheetSpecBytes } from './newSheet';
 import { openPackageForWrite } from './open';
 import {
   CONTENT_TYPE,
@@ -52,6 +52,8 @@ export interface PackageWriteOptions {
   outputName?: string;
   /** The input's name, for the message when the extension does not fit. */
   inputName?: string;
+  /** Parts of the input already inflated (ReadOptions.keepSheets), by stored name: taken instead of inflating. */
+  inflated?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Carry out `edits` on the package `input`; the input bytes are not changed. */
@@ -61,7 +63,7 @@ export async function applyEditsToPackage(
   opts: PackageWriteOptions = {},
 ): Promise<PackageWriteResult> {
   const { edits, limited } = fitEditsToExcel(plan);
-  const writer = await PackageWriter.open(input);
+  const writer = await PackageWriter.open(input, opts.inflated);
   if (opts.outputName !== undefined) await refuseWrongExtension(writer.pkg, opts.outputName, opts.inputName ?? '');
   const result: ApplyResult = { createdSheets: [], table: null };
   for (const e of edits) await writer.apply(e, result);
@@ -83,8 +85,8 @@ class PackageWriter {
     private readonly workbookPath: string,
   ) {}
 
-  static async open(bytes: Uint8Array): Promise<PackageWriter> {
-    const pkg = new Package(await openPackageForWrite(bytes));
+  static async open(bytes: Uint8Array, inflated?: ReadonlyMap<string, Uint8Array>): Promise<PackageWriter> {
+    const pkg = new Package(await openPackageForWrite(bytes, 'workbook', inflated));
     const w = new PackageWriter(pkg, await pkg.workbookPath());
     w.sheets = await readSheets(pkg, w.workbookPath);
     const rels = await pkg.relationships(w.workbookPath);
@@ -155,7 +157,8 @@ class PackageWriter {
     if (!entry || !entry.path || !entry.isWorksheet) throw new Error(`sheet not found: ${name}`);
     let part = this.sheetParts.get(entry.path);
     if (!part) {
-      part = new SheetPart(await this.pkg.text(entry.path));
+      const { text, bytes } = await this.pkg.textWithBytes(entry.path);
+      part = new SheetPart(text, bytes);
       this.sheetParts.set(entry.path, part);
     }
     return part;
@@ -185,10 +188,18 @@ class PackageWriter {
 
   /** Register a new worksheet part in the workbook, its relationships and content types. */
   private async newSheet(name: string, xml: string, state: SheetEntry['state']): Promise<SheetPart> {
-    if (!sheetNameFits(name)) throw new Error(`sheet name Excel cannot hold: ${name}`);
-    if (this.entry(name)) throw new Error(`sheet exists: ${name}`);
     const path = this.pkg.freeName('xl/worksheets', 'sheet');
     this.pkg.set(path, xml);
+    await this.registerSheet(name, path, state);
+    const part = new SheetPart(xml);
+    this.sheetParts.set(path, part);
+    return part;
+  }
+
+  /** The workbook's <sheet>, its relationship and content type for the worksheet part `path`. */
+  private async registerSheet(name: string, path: string, state: SheetEntry['state']): Promise<void> {
+    if (!sheetNameFits(name)) throw new Error(`sheet name Excel cannot hold: ${name}`);
+    if (this.entry(name)) throw new Error(`sheet exists: ${name}`);
     await this.pkg.addOverride(path, CONTENT_TYPE.worksheet);
     const relId = await this.pkg.addRelationship(this.workbookPath, REL.worksheet, path);
     let wb = await this.pkg.text(this.workbookPath);
@@ -209,26 +220,23 @@ class PackageWriter {
           WORKBOOK_ORDER,
         );
     this.pkg.set(this.workbookPath, wb);
-    const entry: SheetEntry = {
-      name,
-      sheetId,
-      relId,
-      state,
-      path,
-      isWorksheet: true,
-      index: this.sheets.length,
-    };
-    this.sheets.push(entry);
-    const part = new SheetPart(xml);
-    this.sheetParts.set(path, part);
-    return part;
+    this.sheets.push({ name, sheetId, relId, state, path, isWorksheet: true, index: this.sheets.length });
   }
 
+  /**
+   * A sheet the plan makes whole (report, documents): its XML is written straight to bytes, chart drawing
+   * included; it is read back as a SheetPart only if a later edit of the plan writes into it.
+   */
   private async addSheet(spec: SheetSpec, activate: boolean): Promise<void> {
-    const { xml, formulas } = sheetSpecXml(spec, this.styles, activate);
-    const sheet = await this.newSheet(spec.name, xml, 'visible');
+    if (!sheetNameFits(spec.name)) throw new Error(`sheet name Excel cannot hold: ${spec.name}`);
+    if (this.entry(spec.name)) throw new Error(`sheet exists: ${spec.name}`);
+    const path = this.pkg.freeName('xl/worksheets', 'sheet');
+    this.pkg.setBytes(path, new Uint8Array(0)); // its place among the added parts; the bytes come below
+    await this.registerSheet(spec.name, path, 'visible');
+    const drawing = spec.chart ? await this.addChart(path, spec.chart, spec.name) : undefined;
+    const { bytes, formulas } = sheetSpecBytes(spec, this.styles, activate, drawing);
+    this.pkg.setBytes(path, bytes);
     if (formulas) this.wantsRecalc = true;
-    if (spec.chart) await this.addChart(spec.name, sheet, spec.chart);
     const index = this.entry(spec.name)!.index;
     const local = (n: string, text: string) => ({ name: n, localSheetId: index, text });
     const names = [local('_xlnm.Print_Area', `${quoteSheet(spec.name)}!${absolute(spec.pageSetup.printArea)}`)];
@@ -238,8 +246,11 @@ class PackageWriter {
     if (activate) await this.activate(spec.name);
   }
 
-  /** A chart part and its drawing, related to the new sheet through a <drawing> element. */
-  private async addChart(sheetName: string, sheet: SheetPart, spec: ChartSpec): Promise<void> {
+  /**
+   * A chart part and its drawing, related to the new sheet `sheetPath`; returns the sheet's <drawing> element (in
+   * the namespaces of the sheet newSheet.ts writes: the relationships namespace is `r:`).
+   */
+  private async addChart(sheetPath: string, spec: ChartSpec, sheetName: string): Promise<string> {
     const chartPath = this.pkg.freeName('xl/charts', 'chart');
     this.pkg.set(chartPath, chartXml(sheetName, spec));
     await this.pkg.addOverride(chartPath, CONTENT_TYPE.chart);
@@ -247,10 +258,8 @@ class PackageWriter {
     this.pkg.set(drawingPath, drawingXml(spec, spec.title));
     await this.pkg.addOverride(drawingPath, CONTENT_TYPE.drawing);
     await this.pkg.addRelationship(drawingPath, REL.chart, chartPath);
-    const relId = await this.pkg.addRelationship(this.pathOf(sheetName), REL.drawing, drawingPath);
-    const rel = relPrefix(sheet.xml, sheet.root());
-    sheet.setChild('drawing', `<${sheet.prefix}drawing ${rel.decl}${rel.prefix}id="${relId}"/>`);
-    this.pkg.set(this.pathOf(sheetName), sheet.xml); // the text before the drawing is not kept (50 MB at 100k lines)
+    const relId = await this.pkg.addRelationship(sheetPath, REL.drawing, drawingPath);
+    return `<drawing r:id="${relId}"/>`;
   }
 
   /** Set one sheet-local defined name (the print area), replacing its old text or adding it. */
@@ -314,7 +323,7 @@ class PackageWriter {
     // A sheet not loaded is changed in its head only: its sheetData (60 MB at 200,000 lines) is never decoded.
     if (!this.sheetParts.has(old.path) && (await this.pkg.patchHead(old.path, 'sheetData', unselect))) return;
     const sheet = await this.sheet(old.name);
-    sheet.xml = unselect(sheet.xml);
+    sheet.top = unselect(sheet.top);
   }
 
   // ------------------------------------------------------------ tables
@@ -422,8 +431,7 @@ class PackageWriter {
   async finish(): Promise<void> {
     for (const [path, part] of this.sheetParts) {
       if (!this.pkg.has(path)) continue;
-      const before = await this.pkg.text(path);
-      if (part.xml !== before) this.pkg.set(path, part.xml);
+      if (!part.is(await this.pkg.text(path))) this.pkg.setBytes(path, part.bytes());
     }
     const styles = this.styles.result();
     if (styles !== null) {
