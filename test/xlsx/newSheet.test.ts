@@ -135,6 +135,18 @@ describe('SheetPart: rows kept apart from the rest of the worksheet', () => {
     }
   });
 
+  it('writes rows it cannot place in the bytes read (invalid UTF-8 before them) from their text, not shifted bytes', () => {
+    // A stray byte 0xE9 (Latin-1 é) in the head decodes to U+FFFD, three bytes in UTF-8: the rows' bytes can no
+    // longer be found by encoding the text before them.
+    const wide = xml.replace('<t>é</t>', '<t>急急急急</t>'); // rows longer in bytes than in characters
+    const head = utf8(wide.slice(0, wide.indexOf('<dimension')));
+    const rest = utf8(wide.slice(wide.indexOf('<dimension')));
+    const bytes = new Uint8Array([...head.slice(0, -1), 0xe9, ...head.slice(-1), ...rest]);
+    const decoded = text(bytes);
+    const sheet = new SheetPart(decoded, bytes);
+    expect(text(sheet.bytes())).toBe(decoded);
+  });
+
   it('top-level edits (text outside ASCII) and cell writes each land where whole-text edits put them', () => {
     const sheet = new SheetPart(xml, utf8(xml));
     sheet.setChild('conditionalFormatting', '<conditionalFormatting sqref="A1">急</conditionalFormatting>');

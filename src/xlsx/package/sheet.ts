@@ -100,7 +100,16 @@ export class SheetPart {
       const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
       const start = bom + enc.encode(this.top.slice(0, sd.start)).length;
       const end = bytes.length - enc.encode(this.top.slice(sd.end)).length;
-      if (end - start >= this.data.length) this.original = { data: this.data, bytes: bytes.subarray(start, end) };
+      // A text that did not decode to the same bytes (invalid UTF-8 read as U+FFFD) would shift them: both ends checked.
+      const edge = (text: string, at: number) => {
+        const b = enc.encode(text);
+        return at >= 0 && at + b.length <= bytes.length && b.every((x, i) => bytes[at + i] === x);
+      };
+      const head = this.data.slice(0, 32);
+      const tail = this.data.slice(-32);
+      if (end - start >= this.data.length && edge(head, start) && edge(tail, end - enc.encode(tail).length)) {
+        this.original = { data: this.data, bytes: bytes.subarray(start, end) };
+      }
     }
   }
 
