@@ -103,12 +103,6 @@ function Pane({
   );
   const { actions, notice, progress, step, u, lines, delays, selectedRows } = pane;
   const { busy } = actions;
-  // A new notice is brought into view: an action's button may sit far down the pane (Documents, Settings), and the
-  // notice at the top would otherwise say its result out of sight.
-  const noticeRef = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => {
-    if (notice) noticeRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [notice]);
   const firstRun = !u && !!pane.readFailure;
   const loading = !u && !pane.readFailure;
   const reread = (
@@ -165,7 +159,7 @@ function Pane({
           )}
         </div>
         {notice && (
-          <MessageBar ref={noticeRef} intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
+          <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
             <MessageBarBody data-testid="notice-text">
               {notice.text}
               {notice.details && notice.details.length > 0 && (

@@ -154,7 +154,8 @@ export function ImportPoPanel({
               })}
             </Text>
           )}
-          <Text data-testid="import-counts">
+          {/* Each count stays whole: a Chinese line breaks only between the counts (未变 was split over two lines). */}
+          <Text data-testid="import-counts" style={{ wordBreak: 'keep-all' }}>
             {t(lang, 'pane.import.counts', {
               added: plan.added.length,
               changed: plan.changed.length,
