@@ -286,7 +286,12 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
   const { u, snapshot } = loaded;
   const sheet = findSheet(snapshot, u.order.sheet);
   if (sheet?.protected) throw new OrderClerkError('sheetProtected', { sheet: u.order.sheet });
-  const { edits, fixed, tableSkipped } = planApply(u, { lang: fileLang(opts, u), fix: opts.fix, now, wb: snapshot });
+  const { edits, fixed, tableSkipped, log } = planApply(u, {
+    lang: fileLang(opts, u),
+    fix: opts.fix,
+    now,
+    wb: snapshot,
+  });
   const result = await writeOutput(opts, loaded, edits);
   const rules = ruleCounts(edits);
   // The table's refusal in the message language (the plan's words follow the file's language).
@@ -308,7 +313,7 @@ async function apply(opts: CliOptions, loaded: Loaded, now: Date): Promise<Comma
       [t(L, 'cli.label.cell'), t(L, 'cli.label.old'), t(L, 'cli.label.new')],
       ...fixed.map((f) => [f.cell, String(f.old ?? ''), String(f.new)]),
     ]);
-    text += `\n${t(L, 'cli.apply.fixed', { count: fixed.length })}\n${table}`;
+    text += `\n${t(L, 'cli.apply.fixed', { count: fixed.length, log: log ?? '' })}\n${table}`;
   }
   return done(text, 0, skipped);
 }

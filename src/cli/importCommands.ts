@@ -1,6 +1,6 @@
 // The PO commands of SPEC 15: import a customer's PO into the order sheet, and an order line's change history.
 
-import { actionWord } from '../core/changelog';
+import { actionWord, changeLogSheetName } from '../core/changelog';
 import { OrderClerkError } from '../core/errors';
 import { fieldNameList } from '../core/glossary';
 import { t } from '../core/i18n';
@@ -46,7 +46,7 @@ export async function importPo(opts: CliOptions, loaded: Loaded, now: Date): Pro
   for (const d of p.dropped)
     warnings.push(t(L, 'cli.import.dropped', { row: d.row, orderNo: d.orderNo, item: d.item }));
   const pending = p.changed.filter((c) => !c.applied);
-  if (pending.length && !opts.applyChanges) warnings.push(t(L, 'cli.import.applyHint'));
+  if (pending.length && !opts.applyChanges) warnings.push(t(L, 'cli.import.applyHint', { log: p.log }));
   for (const c of p.changed.filter((c) => c.reason === 'formula'))
     warnings.push(t(L, 'cli.import.formulaCell', { cell: c.cell }));
   warnings.push(...limits);
@@ -151,7 +151,7 @@ export function history(opts: CliOptions, { u, snapshot }: Loaded): CommandOutpu
       }),
     );
   const L = opts.lang;
-  if (!entries.length) return done(t(L, 'cli.history.none'));
+  if (!entries.length) return done(t(L, 'cli.history.none', { log: changeLogSheetName(snapshot, u.order.lang) }));
   const fieldName = (f: string) =>
     f && t(L, `checks.field.${f}`) !== `checks.field.${f}` ? t(L, `checks.field.${f}`) : f;
   return done(

@@ -56,9 +56,18 @@ const CHANGE_LOG_KIND: OwnSheetKind<Lang> = {
   },
 };
 
-/** The log sheet to write to: our existing one (either language) wins, else a new name in `lang` no clerk's sheet holds. */
+/**
+ * The log sheet to write to and the language its rows are written in: our existing one (either language, whatever
+ * the pane's) wins, else a new sheet in `lang` — callers pass the workbook's language (the order sheet's, from its
+ * headers), so an English pane on a Chinese workbook adds 变更记录 beside the clerk's Chinese sheets.
+ */
+export function changeLogSheet(wb: WorkbookSnapshot | null | undefined, lang: Lang): { name: string; lang: Lang } {
+  return ownSheetName(wb, CHANGE_LOG_KIND, lang);
+}
+
+/** The log sheet's name as it exists (or will be created): what every notice about the log names. */
 export function changeLogSheetName(wb: WorkbookSnapshot | null | undefined, lang: Lang): string {
-  return ownSheetName(wb, CHANGE_LOG_KIND, lang).name;
+  return changeLogSheet(wb, lang).name;
 }
 
 /** Our change-log sheet: by name and header row, never a clerk's sheet that merely has the name. */
@@ -81,19 +90,22 @@ export function formatLogTime(d: Date): string {
 }
 
 /**
- * One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing). The order
- * number, item, field and document columns are written when an entry carries any of them (order-line changes).
+ * One appendRows edit that adds `entries` to the log (creating the sheet with its header when missing), its words
+ * (header, action, field) in the log's own language: an existing log's, else `workbookLang` (the order sheet's, see
+ * changeLogSheet). The order number, item, field and document columns are written when an entry carries any of them
+ * (order-line changes).
  */
 export function planChangeLogAppend(
   wb: WorkbookSnapshot | null | undefined,
-  lang: Lang,
+  workbookLang: Lang,
   entries: ChangeLogEntry[],
 ): WorkbookEdit {
   const wide = entries.some((e) => e.orderNo || e.item || e.field || e.document);
   const n = wide ? COLUMN_KEYS.length : KEY_COLUMNS.length;
+  const { name, lang } = changeLogSheet(wb, workbookLang);
   return {
     kind: 'appendRows',
-    sheet: changeLogSheetName(wb, lang),
+    sheet: name,
     header: changeLogHeader(lang).slice(0, n),
     columnWidths: CHANGE_LOG_COLUMN_WIDTHS.slice(0, n),
     columnFormats: CHANGE_LOG_COLUMN_FORMATS.slice(0, n),

@@ -1,7 +1,13 @@
 // One-click fixes that lose nothing (SPEC 5, 9): write the real number or date and, in the same plan,
 // append the old value to the change log. Undo restores from the log.
 
-import { readChangeLog, planChangeLogAppend, type ChangeLogEntry, type ChangeLogRow } from './changelog';
+import {
+  changeLogSheetName,
+  readChangeLog,
+  planChangeLogAppend,
+  type ChangeLogEntry,
+  type ChangeLogRow,
+} from './changelog';
 import { DATE_FORMAT, fromSerial1900, isoToSerial, toSerial1900 } from './dates';
 import type { WorkbookEdit, WriteValue } from './edits';
 import { describeValue } from './edits';
@@ -36,13 +42,15 @@ type SetCell = { address: string; value: WriteValue; numberFormat?: string };
 
 /**
  * Plan the fixes of the given issues (only `fixable` ones with a fix are used; already-fixed cells are skipped).
- * Pass `wb` so an existing change-log sheet in the other language is reused.
+ * Pass `wb` so an existing change-log sheet (either language, whatever the pane's) is reused; a new one is named in
+ * `opts.lang`, by default the workbook's (the order sheet's headers'). `log` is the log sheet's name as written.
  */
 export function planFixes(
   u: Understanding,
   issues: Issue[],
-  opts: { lang: Lang; now: Date; wb?: WorkbookSnapshot },
-): { edits: WorkbookEdit[]; fixed: FixedCell[] } {
+  opts: { lang?: Lang; now: Date; wb?: WorkbookSnapshot },
+): { edits: WorkbookEdit[]; fixed: FixedCell[]; log: string } {
+  const log = changeLogSheetName(opts.wb, opts.lang ?? u.order.lang);
   const lines = new Map(u.lines.map((l) => [l.row, l]));
   const cells: SetCell[] = [];
   const fixed: FixedCell[] = [];
@@ -58,7 +66,7 @@ export function planFixes(
     cells.push({ address: issue.cell, ...write });
     fixed.push({ cell: issue.cell, old: describeValue(line.raw[issue.field] ?? null), new: issue.fix.value });
   }
-  if (fixed.length === 0) return { edits: [], fixed };
+  if (fixed.length === 0) return { edits: [], fixed, log };
   const logged = opts.wb ? pendingLoggedFixes(opts.wb, u.order.sheet) : new Map<string, ChangeLogRow>();
   const entries: ChangeLogEntry[] = fixed
     .filter((f) => !isLoggedAlready(logged.get(f.cell), f))
@@ -66,8 +74,9 @@ export function planFixes(
   const setValues: WorkbookEdit = { kind: 'setValues', sheet: u.order.sheet, cells };
   return {
     // The log row goes first: if Excel stops part-way, an old value is never gone without its record.
-    edits: entries.length ? [planChangeLogAppend(opts.wb, opts.lang, entries), setValues] : [setValues],
+    edits: entries.length ? [planChangeLogAppend(opts.wb, opts.lang ?? u.order.lang, entries), setValues] : [setValues],
     fixed,
+    log,
   };
 }
 
@@ -150,8 +159,9 @@ function isDateField(field: FieldKey): field is DateField {
 export function planUndoLastFix(
   wb: WorkbookSnapshot,
   u: Understanding,
-  opts: { lang: Lang; now: Date },
-): { edits: WorkbookEdit[]; restored: FixedCell[] } {
+  opts: { lang?: Lang; now: Date },
+): { edits: WorkbookEdit[]; restored: FixedCell[]; log: string } {
+  const log = changeLogSheetName(wb, opts.lang ?? u.order.lang);
   const group = lastOpenFix(readChangeLog(wb));
   const bySheet = new Map<string, SetCell[]>();
   const restored: FixedCell[] = [];
@@ -177,13 +187,11 @@ export function planUndoLastFix(
     });
     entries.push({ time: opts.now, action: 'undo', sheet: row.sheet, cell: row.cell, old: row.new, new: row.old });
   }
-  if (entries.length === 0) return { edits: [], restored: [] };
+  if (entries.length === 0) return { edits: [], restored: [], log };
   // Log first, then restore: a stop part-way never loses a value without its record.
-  const edits: WorkbookEdit[] = [planChangeLogAppend(wb, opts.lang, entries)];
+  const edits: WorkbookEdit[] = [planChangeLogAppend(wb, opts.lang ?? u.order.lang, entries)];
   for (const [sheet, cells] of bySheet) edits.push({ kind: 'setValues', sheet, cells });
-  // u is part of the contract for callers; the log itself names the sheets, so it is not needed here.
-  void u;
-  return { edits, restored };
+  return { edits, restored, log };
 }
 
 /**

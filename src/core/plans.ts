@@ -30,21 +30,20 @@ export function fixableIssues(issues: Issue[]): Issue[] {
 export function planApply(
   u: Understanding,
   opts: ApplyPlanOptions,
-): { edits: WorkbookEdit[]; fixed: FixedCell[]; tableSkipped: OrderClerkError | null } {
+): { edits: WorkbookEdit[]; fixed: FixedCell[]; tableSkipped: OrderClerkError | null; log: string | null } {
   // A table that would rewrite header cells is skipped (and said); the rules and fixes still apply.
   const table = decideOrderTable(u, opts.wb, opts.lang);
   const tableSkipped: OrderClerkError | null = 'refusal' in table ? table.refusal : null;
   const edits: WorkbookEdit[] = 'edit' in table ? [table.edit] : [];
   edits.push(planValidationRules(u, opts.lang), planDelayRules(u));
   let fixed: FixedCell[] = [];
+  let log: string | null = null;
   if (opts.fix) {
-    const planned = planFixes(u, fixableIssues(checkOrder(u, { lang: opts.lang })), {
-      lang: opts.lang,
-      now: opts.now,
-      wb: opts.wb,
-    });
+    // The change log is the workbook's: an existing one, else a new one in the order sheet's language, whatever --lang.
+    const planned = planFixes(u, fixableIssues(checkOrder(u, { lang: opts.lang })), { now: opts.now, wb: opts.wb });
     edits.push(...planned.edits);
     fixed = planned.fixed;
+    log = planned.log;
   }
-  return { edits, fixed, tableSkipped };
+  return { edits, fixed, tableSkipped, log };
 }

@@ -7,9 +7,9 @@ import { Button, Dropdown, Field, Input, Option, Text, Textarea } from '@fluentu
 import { knownCustomers, previousMonth } from '../core/documents/statement';
 import { t } from '../core/i18n';
 import { progressMessage } from '../core/messages';
-import type { Understanding, WorkbookSnapshot } from '../core/types';
+import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
 import { makeShipmentPlan, makeStatement } from './actions/customers';
-import { errorText } from './model';
+import { dateFieldText, errorText, parseDateField } from './model';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
@@ -29,6 +29,51 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   }
 }
 
+/**
+ * A date of the pane as the pane writes its other dates (2026年10月1日 / Oct 1, 2026), never the browser's own
+ * date format (a Chinese pane in an English browser showed 10/01/2026): a text field that reads any date a clerk
+ * types (2026/10/1, 2026-10-01, 10月1日) and writes it back the pane's way on leaving the field.
+ */
+function DateField({
+  lang,
+  label,
+  iso,
+  today,
+  onChange,
+  testId,
+}: {
+  lang: Lang;
+  label: string;
+  /** The date as YYYY-MM-DD, or null while the text is no date. */
+  iso: string | null;
+  today: string;
+  onChange(iso: string | null): void;
+  testId: string;
+}): React.JSX.Element {
+  const [text, setText] = React.useState(() => (iso ? dateFieldText(lang, iso) : ''));
+  // The pane's language changed: the date is written the new language's way.
+  React.useEffect(() => {
+    if (iso) setText(dateFieldText(lang, iso));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the language rewrites what the clerk typed
+  }, [lang]);
+  return (
+    <Field label={label} validationMessage={iso === null ? t(lang, 'pane.cust.badDate') : undefined}>
+      <Input
+        size="small"
+        value={text}
+        data-testid={testId}
+        onChange={(_, d) => {
+          setText(d.value);
+          onChange(parseDateField(d.value, today));
+        }}
+        onBlur={() => {
+          if (iso) setText(dateFieldText(lang, iso));
+        }}
+      />
+    </Field>
+  );
+}
+
 export function CustomersPanel({
   pane,
   u,
@@ -46,8 +91,8 @@ export function CustomersPanel({
   const [customer, setCustomer] = React.useState<string | null>(null);
   const chosen = customer !== null && customers.includes(customer) ? customer : (customers[0] ?? null);
   const last = previousMonth(today);
-  const [from, setFrom] = React.useState(last.from);
-  const [to, setTo] = React.useState(last.to);
+  const [from, setFrom] = React.useState<string | null>(last.from);
+  const [to, setTo] = React.useState<string | null>(last.to);
   const [weeks, setWeeks] = React.useState('2');
   const area = React.useRef<HTMLTextAreaElement>(null);
 
@@ -69,7 +114,7 @@ export function CustomersPanel({
         : { intent: 'warning', text: t(lang, 'pane.cust.copyFailed') };
     });
 
-  const periodOk = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  const periodOk = from !== null && to !== null && from <= to;
   const weeksN = Number(weeks);
   const weeksOk = Number.isInteger(weeksN) && weeksN >= 1 && weeksN <= 52;
   const disabled = !!busy || !u;
@@ -116,18 +161,32 @@ export function CustomersPanel({
 
       <Text className={s.section}>{t(lang, 'pane.cust.monthEnd')}</Text>
       <div className={s.buttons}>
-        <Field label={t(lang, 'pane.cust.from')}>
-          <Input size="small" type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
-        </Field>
-        <Field label={t(lang, 'pane.cust.to')}>
-          <Input size="small" type="date" value={to} onChange={(_, d) => setTo(d.value)} />
-        </Field>
+        <DateField
+          lang={lang}
+          label={t(lang, 'pane.cust.from')}
+          iso={from}
+          today={today}
+          onChange={setFrom}
+          testId="statement-from"
+        />
+        <DateField
+          lang={lang}
+          label={t(lang, 'pane.cust.to')}
+          iso={to}
+          today={today}
+          onChange={setTo}
+          testId="statement-to"
+        />
       </div>
       <div className={s.buttons}>
         <Button
           appearance="primary"
           disabled={disabled || !periodOk || chosen === null}
-          onClick={() => void pane.run('statement', (ctx) => makeStatement(ctx, chosen as string, { from, to }))}
+          onClick={() =>
+            void pane.run('statement', (ctx) =>
+              makeStatement(ctx, chosen as string, { from: from as string, to: to as string }),
+            )
+          }
         >
           {t(lang, 'pane.cust.statement')}
         </Button>

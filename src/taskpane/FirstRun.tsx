@@ -6,7 +6,7 @@ import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-compon
 import { t } from '../core/i18n';
 import type { SelectionInfo } from '../core/port';
 import { pickHeaderRow } from './actions';
-import { firstRunKind, headerExamples } from './model';
+import { firstRunKind, firstRunParams, headerExamples } from './model';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
@@ -43,9 +43,10 @@ export function FirstRun({
   return (
     <section className={s.panel} aria-labelledby="first-run-title" data-testid="first-run" data-kind={kind}>
       <Text as="h2" id="first-run-title" className={s.section} size={400}>
-        {t(lang, `pane.first.title.${kind}`)}
+        {t(lang, `pane.first.title.${kind}`, firstRunParams(readFailure))}
       </Text>
-      {readError && (
+      {/* A known kind's title already says what was found; its error text would say it a second time. */}
+      {readError && kind === 'other' && (
         <MessageBar intent={kind === 'other' ? 'error' : 'warning'}>
           <MessageBarBody>{readError}</MessageBarBody>
         </MessageBar>

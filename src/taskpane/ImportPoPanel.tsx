@@ -11,9 +11,9 @@ import { t } from '../core/i18n';
 import { planImport, type ImportPlan } from '../core/po/importPo';
 import { pastedWorkbook } from '../core/po/paste';
 import { readPurchaseOrder, type PurchaseOrder } from '../core/po/readPo';
-import type { Understanding, WorkbookSnapshot } from '../core/types';
+import type { FieldKey, Understanding, WorkbookSnapshot } from '../core/types';
 import { importPo } from './actions/importPo';
-import { errorText, fieldLabel } from './model';
+import { errorText } from './model';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
@@ -107,6 +107,7 @@ export function ImportPoPanel({
         placeholder={t(lang, 'pane.import.pastePlaceholder')}
         aria-label={t(lang, 'pane.import.paste')}
         resize="vertical"
+        rows={6}
         data-testid="import-paste"
       />
       <div className={s.buttons}>
@@ -135,7 +136,8 @@ export function ImportPoPanel({
           <Text className={s.muted}>
             {t(lang, 'pane.import.mapping')}{' '}
             {Object.entries(plan.mapping)
-              .map(([f, col]) => `${fieldLabel(lang, f as never)} → ${col}`)
+              // Each column by the order sheet's own header word (产品型号 → E), as the change lines below.
+              .map(([f, col]) => `${fieldWord(lang, f as FieldKey, u.order)} → ${col}`)
               .join(lang === 'zh-CN' ? '，' : ', ')}
           </Text>
           {plan.notMapped.length > 0 && (
@@ -152,7 +154,8 @@ export function ImportPoPanel({
               })}
             </Text>
           )}
-          <Text data-testid="import-counts">
+          {/* Each count stays whole: a Chinese line breaks only between the counts (未变 was split over two lines). */}
+          <Text data-testid="import-counts" style={{ wordBreak: 'keep-all' }}>
             {t(lang, 'pane.import.counts', {
               added: plan.added.length,
               changed: plan.changed.length,
@@ -185,8 +188,9 @@ export function ImportPoPanel({
                     cell: c.cell,
                     item: c.item,
                     field: fieldWord(lang, c.field, u.order), // the order sheet's own header word
-                    old: String(c.old ?? ''),
-                    new: String(c.new),
+                    // Numbers as the pane writes them (1,200 → 1,500), dates and text as they are.
+                    old: c.old ?? '',
+                    new: c.new,
                   })}
                 </li>
               ))}

@@ -11,7 +11,16 @@ import { voidDocument } from './actions';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
-export function RegisterNotes({ pane, wb }: { pane: PaneActions; wb: WorkbookSnapshot }): React.JSX.Element {
+/** `log`: the change-log sheet a void records in, named as it exists (or will be created). */
+export function RegisterNotes({
+  pane,
+  wb,
+  log,
+}: {
+  pane: PaneActions;
+  wb: WorkbookSnapshot;
+  log: string;
+}): React.JSX.Element {
   const s = useStyles();
   const { lang, busy, run } = pane;
   const notes = React.useMemo(() => voidableNotes(wb), [wb]);
@@ -51,7 +60,7 @@ export function RegisterNotes({ pane, wb }: { pane: PaneActions; wb: WorkbookSna
                   role="alertdialog"
                   aria-label={t(lang, 'pane.docs.voidLabel', { number: d.number })}
                 >
-                  <Text size={200}>{t(lang, 'pane.docs.voidConfirm', { number: d.number })}</Text>
+                  <Text size={200}>{t(lang, 'pane.docs.voidConfirm', { number: d.number, log })}</Text>
                   <div className={s.buttons}>
                     <Button size="small" appearance="primary" disabled={!!busy} onClick={() => voidIt(d.number)}>
                       {t(lang, 'pane.docs.voidYes')}

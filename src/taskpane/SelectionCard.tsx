@@ -12,18 +12,12 @@ import { SEVERITY_COLOUR } from './CheckPanel';
 import { useCompanyStep, type CompanyAsk } from './CompanyPrompt';
 import { DelayClassLabel } from './DelayClassLabel';
 import { LineHistory } from './LineHistory';
-import { dueSerial, formatDateIn, formatNumberIn, linesTotal } from './model';
+import { dueSerial, formatDateIn, formatNumberIn, linesTotal, withUnit } from './model';
 import { fieldWord } from '../core/sheetWords';
 import { useStyles } from './styles';
 import type { PaneActions } from './usePane';
 
 const MAX_ISSUES_SHOWN = 4;
-
-/** "480台" (a Chinese unit follows the number directly, as the progress message writes it), "480 pcs", "480". */
-function withUnit(n: string, unit: string): string {
-  if (unit === '') return n;
-  return /^[\u3400-\u9fff]/.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
-}
 
 export function SelectionCard({
   pane,
@@ -133,7 +127,7 @@ export function SelectionCard({
           <dt>{fieldWord(lang, 'quantity', u.order)}</dt>
           <dd>
             {qty && qty.kind === 'ok'
-              ? withUnit(formatNumberIn(lang, qty.value), text('unit'))
+              ? withUnit(lang, formatNumberIn(lang, qty.value), text('unit'))
               : text('quantity') || '—'}
           </dd>
           <dt>{fieldWord(lang, 'dueDate', u.order)}</dt>

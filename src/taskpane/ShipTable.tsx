@@ -7,7 +7,7 @@ import { Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { planDocumentShipment, refusalMessages } from '../core/documents';
 import { t } from '../core/i18n';
 import type { Lang, Understanding, WorkbookSnapshot } from '../core/types';
-import { errorText, formatNumberIn } from './model';
+import { asSentence, errorText, formatNumberIn } from './model';
 import { useStyles } from './styles';
 
 /** More lines than this are planned but not listed (they ship their open quantity). */
@@ -123,10 +123,11 @@ export function ShipTable({
           {shown.map((l) => {
             const problems = [
               ...(bad.has(l.row) ? [t(lang, 'pane.ship.notNumber', { value: bad.get(l.row) ?? '' })] : []),
+              // Core's refusals are clauses of one sentence ("row 5 …; row 6 …"): here each stands on its own line.
               ...refusalMessages(
                 planned.refusals.filter((r) => r.row === l.row),
                 lang,
-              ),
+              ).map((m) => asSentence(lang, m)),
             ];
             const item = [l.line.text.item, l.line.text.orderNo].filter(Boolean).join(' · ');
             return (

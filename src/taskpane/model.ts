@@ -2,7 +2,8 @@
 // No React here, so test/taskpane can test them in Node.
 
 import { columnLetter } from '../core/address';
-import { serialToYmd } from '../core/dates';
+import { isoToSerial, serialToIso, serialToYmd } from '../core/dates';
+import { parseDateText } from '../core/textDates';
 import { FIELD_DEFS } from '../core/fields';
 import { OrderClerkError } from '../core/errors';
 import { t } from '../core/i18n';
@@ -157,12 +158,53 @@ export function formatDateIn(lang: Lang, serial: number): string {
   );
 }
 
+/** An ISO date (YYYY-MM-DD) of a pane field as the pane writes its other dates ('' for one that is no date). */
+export function dateFieldText(lang: Lang, iso: string): string {
+  const serial = isoToSerial(iso);
+  return Number.isNaN(serial) ? '' : formatDateIn(lang, serial);
+}
+
+/**
+ * What the clerk typed in a pane date field as an ISO date, or null: any way of writing a date the checks read
+ * (2026年10月1日, 2026/10/1, 2026-10-01, Oct 1, 2026, 10月1日 — a year-less date takes the year of `todayIso`),
+ * month before day in a slashed date as the pane's English does (10/1/2026).
+ */
+export function parseDateField(text: string, todayIso: string): string | null {
+  const today = isoToSerial(todayIso);
+  const { y } = serialToYmd(today);
+  const serial = parseDateText(text, isoToSerial(`${y}-01-01`), false);
+  return serial === null ? null : serialToIso(serial);
+}
+
+/**
+ * "480台" (in Chinese a Chinese unit follows the number directly, as the progress message writes it), "480 pcs",
+ * "480 台" in English (a word of its own there), "480".
+ */
+export function withUnit(lang: Lang, n: string, unit: string): string {
+  if (unit === '') return n;
+  return lang === 'zh-CN' && /^[\u3400-\u9fff]/.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
+}
+
+/** A clause shown on its own as a sentence: a capital first letter (English) and a full stop (。 in Chinese). */
+export function asSentence(lang: Lang, clause: string): string {
+  const s = clause.trim();
+  if (s === '') return s;
+  const capital = lang === 'en-US' ? s[0].toUpperCase() + s.slice(1) : s;
+  return /[.!?。！？]$/.test(capital) ? capital : capital + (lang === 'zh-CN' ? '。' : '.');
+}
+
 /** Which first-run explanation fits a failure to understand the workbook. */
 export type FirstRunKind = 'emptyWorkbook' | 'noOrderTable' | 'headersWithoutData' | 'other';
 
 export function firstRunKind(err: unknown): FirstRunKind {
   const code = (err as { code?: string } | null)?.code;
   return code === 'emptyWorkbook' || code === 'noOrderTable' || code === 'headersWithoutData' ? code : 'other';
+}
+
+/** What the first-run title names: the sheet and header row of 'headersWithoutData' (the error's own params). */
+export function firstRunParams(err: unknown): Record<string, string | number> {
+  const params = (err as { params?: Record<string, string | number> } | null)?.params;
+  return { sheet: '', row: '', ...(params ?? {}) };
 }
 
 /** Settings with the header row of `sheet` pointed at by the clerk. */

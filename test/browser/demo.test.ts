@@ -561,8 +561,11 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
     expect(await seriousViolations(p)).toEqual([]);
     await docShot(p, `${short}-check`);
     const fixed = await act(p, p.getByRole('button', { name: k('pane.check.fixAll', { count: 5 }) }));
-    expect(fixed.text).toBe(k('pane.check.fixed', { count: 5 }));
+    // The sample is a Chinese workbook: whatever the pane's language, its new log is 变更记录, and the notice says so.
+    expect(fixed.text).toBe(k('pane.check.fixed', { count: 5, log: '变更记录' }));
     await waitForCount(p, p.locator('[data-testid="issue-counts"] [data-severity="fixable"][data-count="0"]'), 1);
+    await p.getByRole('tab', { name: '变更记录', exact: true }).waitFor();
+    expect(await p.getByRole('tab', { name: 'Change log' }).count()).toBe(0);
   });
 
   it('flags the delays and lists the late lines, overdue first', async () => {
@@ -631,6 +634,13 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
   it('makes the month-end statement from the Customers tab', async () => {
     await tab(p, k('pane.tab.customers'));
     await p.getByTestId('progress-message').waitFor();
+    // The period reads as the pane's other dates do (2026年10月1日 / Oct 1, 2026), not in the browser's own format.
+    const period = [
+      await p.getByTestId('statement-from').inputValue(),
+      await p.getByTestId('statement-to').inputValue(),
+    ];
+    expect(period).toEqual(lang === 'zh-CN' ? ['2026年10月1日', '2026年10月31日'] : ['Oct 1, 2026', 'Oct 31, 2026']);
+    expect(await p.getByTestId('statement-from').getAttribute('type')).toBe('text');
     // The sample has no shipments record: the statement comes from the ship dates, and the notice says so.
     const n = await act(p, p.getByRole('button', { name: k('pane.cust.statement') }));
     expect(n.intent).toBe('warning');
@@ -715,6 +725,9 @@ describe('keyboard, theme and first run', () => {
       const first = p.getByTestId('first-run');
       await first.waitFor({ timeout: 60000 });
       expect(await first.getAttribute('data-kind')).toBe('noOrderTable');
+      // Said once: the title, not again in a message under it.
+      const title = k('pane.first.title.noOrderTable');
+      expect((await first.innerText()).split(title)).toHaveLength(2);
       expect(await p.getByRole('button', { name: k('pane.first.useRow') }).isDisabled()).toBe(true);
       await p.locator('th.rowhead', { hasText: /^3$/ }).click();
       await p
@@ -948,7 +961,9 @@ describe('importing a customer PO in the pane', () => {
     await p.getByRole('button', { name: '读取粘贴内容' }).click();
     await p.getByTestId('import-preview').waitFor({ timeout: 30000 });
     expect(await p.getByTestId('import-counts').innerText()).toMatch(/新增：0\s+变更：1/);
-    expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150 数量：1200 → 1500');
+    expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150 数量：1,200 → 1,500');
+    // Columns by the order sheet's own header words: its item column is headed 产品型号.
+    expect(await p.getByTestId('import-preview').innerText()).toContain('产品型号 → E');
     await docShot(p, 'zh-import-po');
     const n = await act(p, p.getByTestId('import-apply'));
     expect(n.text).toContain('已写入变更：1');
@@ -969,7 +984,9 @@ describe('importing a customer PO in the pane', () => {
     await p.getByRole('button', { name: t('en-US', 'pane.import.readPaste') }).click();
     await p.locator('[data-testid="import-preview"], [data-testid="import-error"]').first().waitFor({ timeout: 30000 });
     if (await p.getByTestId('import-error').count()) throw new Error(await p.getByTestId('import-error').innerText());
-    expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150');
+    expect(await p.getByTestId('import-changes').innerText()).toContain('KT-150 Qty: 1,200 → 1,500');
+    // The English sheet's own header words: Qty, SO No.
+    expect(await p.getByTestId('import-preview').innerText()).toContain('Item → E, Qty → H, SO No. → B');
     expect(await seriousViolations(p)).toEqual([]);
     await docShot(p, 'en-import-po');
     await p.close();

@@ -288,6 +288,15 @@ describe('apply', () => {
     const again = run(['apply', 'fixed.xlsx', '-o', 'fixed2.xlsx', '--fix', '--json', ...TODAY]);
     expect(json(again).fixed).toEqual([]);
   });
+
+  it('--fix in English on a Chinese workbook starts the log as 变更记录 and names it so', async () => {
+    const r = run(['apply', 'zh-factory.xlsx', '-o', 'zh-fixed.xlsx', '--fix', '--lang', 'en-US', ...TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(old values are in the "变更记录" sheet\):/);
+    const names = (await snapshotOfFile(inTmp('zh-fixed.xlsx'))).sheets.map((s) => s.name);
+    expect(names).toContain('变更记录');
+    expect(names).not.toContain('Change log');
+  });
 });
 
 describe('formula cells', () => {

@@ -139,6 +139,12 @@ describe('numbers', () => {
     const [i] = check([line({ quantity: '60', amount: 150 })], { lang: 'zh-CN' });
     expect(i.message).toBe('数量是文本“60”：点击修正改为数字 60');
   });
+  test('the message writes the fixed number with thousands separators, as the cell will show it (1,200, not 1200)', () => {
+    const rows = [line({ quantity: '1200', amount: 3000 })];
+    expect(check(rows)[0].message).toBe('Qty is text "1200": fix it to the number 1,200');
+    expect(check(rows, { lang: 'zh-CN' })[0].message).toBe('数量是文本“1200”：点击修正改为数字 1,200');
+    expect(check(rows)[0].fix).toEqual({ value: 1200 });
+  });
   test('thousands separators: "1,080.00" is fixed to 1080 and the amount uses it', () => {
     const issues = check([line({ quantity: 30, unitPrice: '1,080.00', amount: 32400 })]);
     expect(issues.map((i) => [i.cell, i.code, i.fix])).toEqual([['E2', 'text.number', { value: 1080 }]]);

@@ -108,7 +108,7 @@ describe('planFixes', () => {
 
   test('nothing fixable: no edits at all', () => {
     const { u, wb } = setup();
-    expect(planFixes(u, [], { lang: 'en-US', now: NOW, wb })).toEqual({ edits: [], fixed: [] });
+    expect(planFixes(u, [], { lang: 'en-US', now: NOW, wb })).toEqual({ edits: [], fixed: [], log: 'Change log' });
   });
 
   test('zh-CN names the log 变更记录 with Chinese header and action', () => {
@@ -165,7 +165,11 @@ describe('planFixes', () => {
     const after = apply(wb, planFixes(u, issues, { lang: 'en-US', now: NOW, wb }).edits);
     const u2 = reread(after);
     expect(checkOrder(u2, { lang: 'en-US' }).filter((i) => i.severity === 'fixable')).toEqual([]);
-    expect(planFixes(u2, issues, { lang: 'en-US', now: LATER, wb: after })).toEqual({ edits: [], fixed: [] });
+    expect(planFixes(u2, issues, { lang: 'en-US', now: LATER, wb: after })).toEqual({
+      edits: [],
+      fixed: [],
+      log: 'Change log',
+    });
   });
 
   test('a cell the clerk retyped since the check is not overwritten', () => {
@@ -263,7 +267,11 @@ describe('planUndoLastFix', () => {
     expect(undo2.restored).toEqual([{ cell: 'C2', old: 60, new: '60' }]);
     const back2 = apply(back1, undo2.edits);
     expect(orderGrid(back2)).toEqual(orderGrid(wb));
-    expect(planUndoLastFix(back2, reread(back2), { lang: 'en-US', now: LATER })).toEqual({ edits: [], restored: [] });
+    expect(planUndoLastFix(back2, reread(back2), { lang: 'en-US', now: LATER })).toEqual({
+      edits: [],
+      restored: [],
+      log: 'Change log',
+    });
   });
 
   test('a cell changed after the fix is left alone', () => {
@@ -276,7 +284,11 @@ describe('planUndoLastFix', () => {
 
   test('no change log, or a log with no open fix: nothing to undo', () => {
     const { u, wb } = setup();
-    expect(planUndoLastFix(wb, u, { lang: 'en-US', now: LATER })).toEqual({ edits: [], restored: [] });
+    expect(planUndoLastFix(wb, u, { lang: 'en-US', now: LATER })).toEqual({
+      edits: [],
+      restored: [],
+      log: 'Change log',
+    });
   });
 
   test('a zh-CN log is undone from an en-US pane and the undo rows go to the same sheet', () => {

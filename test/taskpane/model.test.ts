@@ -2,9 +2,13 @@
 // column and header-row overrides, number and date formats per language, first-run kinds.
 
 import { OrderClerkError } from '../../src/core/errors';
+import { t } from '../../src/core/i18n';
 import { DEFAULT_SETTINGS, type DelayRow, type Issue, type OrderSheet, type Understanding } from '../../src/core/types';
 import {
+  asSentence,
+  dateFieldText,
   errorText,
+  firstRunParams,
   groupIssues,
   issuesInGroup,
   firstRunKind,
@@ -13,11 +17,13 @@ import {
   headerExamples,
   lateLines,
   linesTotal,
+  parseDateField,
   rowAddress,
   scrollToShow,
   selectedOrderRows,
   visibleWindow,
   withColumnOverride,
+  withUnit,
   withHeaderRow,
 } from '../../src/taskpane/model';
 import { isoToSerial } from '../../src/core/dates';
@@ -143,7 +149,62 @@ describe('formats per language', () => {
   });
 });
 
+describe('withUnit', () => {
+  it('puts a Chinese unit right after the number in Chinese, a space before it in English', () => {
+    expect(withUnit('zh-CN', '480', '台')).toBe('480台');
+    expect(withUnit('en-US', '480', '台')).toBe('480 台');
+    expect(withUnit('en-US', '480', 'pcs')).toBe('480 pcs');
+    expect(withUnit('zh-CN', '480', '')).toBe('480');
+  });
+});
+
+describe('asSentence', () => {
+  it('turns a clause of a joined message into a sentence of its own line', () => {
+    expect(asSentence('en-US', 'row 5 (FM-201) has shipped in full (600 of 600): nothing is open')).toBe(
+      'Row 5 (FM-201) has shipped in full (600 of 600): nothing is open.',
+    );
+    expect(asSentence('zh-CN', '第 5 行（FM-201）已全部出货，没有未交数量')).toBe(
+      '第 5 行（FM-201）已全部出货，没有未交数量。',
+    );
+    expect(asSentence('en-US', 'Done.')).toBe('Done.');
+    expect(asSentence('zh-CN', '好了。')).toBe('好了。');
+  });
+});
+
+describe('date fields of the pane', () => {
+  it("shows a field's date as the pane writes its other dates, never the browser's 10/01/2026", () => {
+    expect(dateFieldText('zh-CN', '2026-10-01')).toBe('2026年10月1日');
+    expect(dateFieldText('en-US', '2026-10-01')).toBe('Oct 1, 2026');
+    expect(dateFieldText('zh-CN', 'soon')).toBe('');
+  });
+  it('reads back what it shows and what a clerk types', () => {
+    for (const text of [
+      '2026年10月1日',
+      '2026/10/1',
+      '2026-10-01',
+      '2026.10.01',
+      'Oct 1, 2026',
+      '10/1/2026',
+      '10月1日',
+    ])
+      expect([text, parseDateField(text, '2026-11-22')]).toEqual([text, '2026-10-01']);
+    expect(parseDateField(dateFieldText('en-US', '2026-12-31'), '2026-11-22')).toBe('2026-12-31');
+    expect(parseDateField('2026年13月1日', '2026-11-22')).toBeNull();
+    expect(parseDateField('', '2026-11-22')).toBeNull();
+  });
+});
+
 describe('first run', () => {
+  it("names the sheet and header row of a header without lines in the title (the error's own words are not shown again)", () => {
+    const err = new OrderClerkError('headersWithoutData', { row: 3, sheet: '订单' });
+    expect(t('zh-CN', `pane.first.title.${firstRunKind(err)}`, firstRunParams(err))).toBe(
+      '找到了表头（“订单”第 3 行），但下面没有订单行',
+    );
+    expect(t('en-US', `pane.first.title.${firstRunKind(err)}`, firstRunParams(err))).toBe(
+      'Found the header row (row 3 of "订单"), but no order lines below it',
+    );
+  });
+
   it('tells the failures that the first-run state explains', () => {
     expect(firstRunKind(new OrderClerkError('emptyWorkbook'))).toBe('emptyWorkbook');
     expect(firstRunKind(new OrderClerkError('noOrderTable', { sheet: 'x' }))).toBe('noOrderTable');

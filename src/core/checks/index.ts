@@ -180,7 +180,8 @@ function checkNumbers(ctx: Ctx, on: Uint8Array | null): void {
       if (kind === R_OK_TEXT) {
         const v = col.value[k];
         if (isFormulaCell(ctx, k, field)) report(ctx, k, field, 'text.number', {}, null, true);
-        else report(ctx, k, field, 'text.number', { fix: formatNumber(v) }, { value: v });
+        // The number as the message's language writes it (1,200, as the fixed cell shows it), not "1200".
+        else report(ctx, k, field, 'text.number', { fix: Number(formatNumber(v)) }, { value: v });
       } else if (kind === R_INVALID && strict) {
         report(ctx, k, field, 'number.invalid', {});
       }

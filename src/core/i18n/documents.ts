@@ -134,7 +134,7 @@ export const documents: CataloguePart = {
     'ship.note.formulaCell': '{cell} 是公式：没有改写，这次出货只记在出货记录中。',
     'ship.note.shippedUnreadable': '{cell} 不是数字：没有改写，这次出货只记在出货记录中。',
     'ship.note.hasShippedColumn': '订单表已有已出货数量列：无需添加。',
-    'ship.note.columnAdded': '已在 {cell} 添加“{header}”列，并按出货记录填好（每个单元格都记入了变更记录）。',
+    'ship.note.columnAdded': '已在 {cell} 添加“{header}”列，并按出货记录填好（每个单元格都记入了“{log}”）。',
     'ship.refuse.cancelled': '第 {row} 行（{item}）状态为“{status}”（{cell}）：已取消的订单不出货',
     'ship.refuse.nothingOpen': '第 {row} 行（{item}）已全部出货（订单 {ordered}，已出 {shipped}），没有未交数量',
     'ship.refuse.nothingOpen.hard': '第 {row} 行（{item}）已全部出货（订单 {ordered}，已出 {shipped}），没有未交数量',
@@ -361,7 +361,7 @@ export const documents: CataloguePart = {
       '{cell} is not a number: it was not overwritten; this shipment is in the shipments record only.',
     'ship.note.hasShippedColumn': 'The order sheet already has a shipped-quantity column: nothing to add.',
     'ship.note.columnAdded':
-      'Added the column "{header}" at {cell}, filled from the shipments record (each cell is in the change log).',
+      'Added the column "{header}" at {cell}, filled from the shipments record (each cell is in the "{log}" sheet).',
     'ship.refuse.cancelled': 'row {row} ({item}) is "{status}" ({cell}): a cancelled line does not ship',
     'ship.refuse.nothingOpen': 'row {row} ({item}) has shipped in full ({shipped} of {ordered}): nothing is open',
     'ship.refuse.nothingOpen.hard': 'row {row} ({item}) has shipped in full ({shipped} of {ordered}): nothing is open',

@@ -3,7 +3,7 @@
 // listed old → new (written with change-log rows only when accepted), dropped lines listed and never deleted.
 
 import { cellAddress, columnLetter, parseRange, rangeAddress } from '../address';
-import { planChangeLogAppend, type ChangeLogEntry } from '../changelog';
+import { changeLogSheetName, planChangeLogAppend, type ChangeLogEntry } from '../changelog';
 import { checkOrder } from '../checks';
 import { keyText } from '../text';
 import { DATE_FORMAT, fromSerial1900, isDateFormat, isoToSerial, serialToIso } from '../dates';
@@ -105,6 +105,8 @@ export interface ImportPlan {
   skipped: { poRow: number; reason: 'noItem' | 'noNumber' }[];
   /** Check results of the new lines (as "Check selection"). */
   issues: Issue[];
+  /** The change-log sheet the changes are (or would be) recorded in, named as it exists or will be created. */
+  log: string;
 }
 
 /**
@@ -323,6 +325,7 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
     unchanged,
     skipped,
     issues,
+    log: changeLogSheetName(wb, opts.lang),
   };
 }
 

@@ -4,7 +4,12 @@
 // Without a shipped column the record alone holds it, unless the clerk asks for the column to be added.
 
 import { cellAddress, parseRange } from '../address';
-import { planChangeLogAppend, planChangeLogHeaderCompletion, type ChangeLogEntry } from '../changelog';
+import {
+  changeLogSheetName,
+  planChangeLogAppend,
+  planChangeLogHeaderCompletion,
+  type ChangeLogEntry,
+} from '../changelog';
 import { DATE_FORMAT } from '../dates';
 import { statusTextOf } from '../delay';
 import { describeValue, type WorkbookEdit, type WriteValue } from '../edits';
@@ -249,7 +254,12 @@ export function planAddShippedColumn(
     edits: [...changeLogEdits(wb, opts.lang, entries), { kind: 'setValues', sheet: o.sheet, cells }],
     column,
     cells: cells.map((c) => ({ cell: c.address, value: c.value })),
-    notes: [{ key: 'ship.note.columnAdded', params: { cell: cells[0].address, header } }],
+    notes: [
+      {
+        key: 'ship.note.columnAdded',
+        params: { cell: cells[0].address, header, log: changeLogSheetName(wb, opts.lang) },
+      },
+    ],
   };
 }
 

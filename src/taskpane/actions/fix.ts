@@ -7,10 +7,14 @@ import { t } from '../../core/i18n';
 import type { Issue, Lang } from '../../core/types';
 import { applyPlan, info, success, type ActionContext, type Notice } from './context';
 
-/** Fix the chosen issues as they stand in the workbook now; a partial success says how many cells were left. */
+/**
+ * Fix the chosen issues as they stand in the workbook now; a partial success says how many cells were left. The old
+ * values go to the workbook's change log (an existing one in either language, else a new one in the order sheet's
+ * language, whatever the pane's), and the notice names that sheet.
+ */
 export async function fixIssues(ctx: ActionContext, chosen: Issue[]): Promise<Notice> {
-  const { planned } = await applyPlan(ctx, ({ wb, u }) => planFixes(u, chosen, { lang: ctx.lang, now: ctx.now(), wb }));
-  return fixNotice(ctx.lang, planned.fixed.length, wantedCells(chosen));
+  const { planned } = await applyPlan(ctx, ({ wb, u }) => planFixes(u, chosen, { now: ctx.now(), wb }));
+  return fixNotice(ctx.lang, planned.fixed.length, wantedCells(chosen), planned.log);
 }
 
 /** Fix the due (and ship) dates stored as text, which Excel's delay colours cannot see. */
@@ -21,19 +25,19 @@ export async function fixTextDates(ctx: ActionContext): Promise<Notice> {
     const rows = new Set(textDateRows(u));
     const chosen = checkOrder(u, { lang }).filter((i) => i.code === 'text.date' && rows.has(i.row));
     wanted = wantedCells(chosen);
-    return planFixes(u, chosen, { lang, now: ctx.now(), wb });
+    return planFixes(u, chosen, { now: ctx.now(), wb });
   });
-  return fixNotice(lang, planned.fixed.length, wanted);
+  return fixNotice(lang, planned.fixed.length, wanted, planned.log);
 }
 
 function wantedCells(chosen: Issue[]): number {
   return new Set(chosen.filter((i) => i.severity === 'fixable' && i.fix).map((i) => i.cell)).size;
 }
 
-function fixNotice(lang: Lang, fixed: number, wanted: number): Notice {
+function fixNotice(lang: Lang, fixed: number, wanted: number, log: string): Notice {
   if (fixed === 0) return info(t(lang, 'pane.check.nothingToFix'));
   if (fixed < wanted) {
     return { intent: 'warning', text: t(lang, 'pane.check.fixedPartly', { count: fixed, left: wanted - fixed }) };
   }
-  return success(t(lang, 'pane.check.fixed', { count: fixed }));
+  return success(t(lang, 'pane.check.fixed', { count: fixed, log }));
 }

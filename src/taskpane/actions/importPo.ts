@@ -29,8 +29,9 @@ export async function importPo(ctx: ActionContext, po: PurchaseOrder, what: 'add
             count: n,
             first: planned.added[0].row,
             last: planned.added[planned.added.length - 1].row,
+            log: planned.log,
           })
-        : t(ctx.lang, 'pane.import.applied', { count: n }),
+        : t(ctx.lang, 'pane.import.applied', { count: n, log: planned.log }),
   };
 }
 

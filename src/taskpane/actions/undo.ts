@@ -5,7 +5,8 @@ import { t } from '../../core/i18n';
 import { applyPlan, info, success, type ActionContext, type Notice } from './context';
 
 export async function undoLastFix(ctx: ActionContext): Promise<Notice> {
-  const { planned } = await applyPlan(ctx, ({ wb, u }) => planUndoLastFix(wb, u, { lang: ctx.lang, now: ctx.now() }));
-  if (planned.restored.length === 0) return info(t(ctx.lang, 'pane.check.nothingToUndo'));
+  // The log is the workbook's (either language); the notice names it as it exists.
+  const { planned } = await applyPlan(ctx, ({ wb, u }) => planUndoLastFix(wb, u, { now: ctx.now() }));
+  if (planned.restored.length === 0) return info(t(ctx.lang, 'pane.check.nothingToUndo', { log: planned.log }));
   return success(t(ctx.lang, 'pane.check.undone', { count: planned.restored.length }));
 }

@@ -10,7 +10,7 @@ test('fix all: the text quantity and due date become a number and a date, logged
   const fixable = (await checkSheet(ctx, 'sheet')).issues.filter((i) => i.severity === 'fixable');
   expect(await fixIssues(ctx, fixable)).toEqual({
     intent: 'success',
-    text: 'Fixed 2 cells. The old values are in the Change log, so you can undo.',
+    text: 'Fixed 2 cells. The old values are in the "Change log" sheet, so you can undo.',
   });
   const orders = await cellsOf(port, 'Orders');
   expect([orders[4][3], orders[4][7]]).toEqual([1200, isoToSerial('2026-11-25')]);

@@ -8,7 +8,7 @@ test('puts the old text back as text, logs the undo, and then has nothing left t
   const { port, ctx } = onXlsxPort();
   expect(await undoLastFix(ctx)).toEqual({
     intent: 'info',
-    text: 'The Change log has no fix to undo.',
+    text: 'The "Change log" sheet has no fix to undo.',
   });
   const before = await cellsOf(port, 'Orders');
   await fixIssues(ctx, (await checkSheet(ctx, 'sheet')).issues);
