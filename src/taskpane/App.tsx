@@ -159,7 +159,7 @@ function Pane({
           )}
         </div>
         {notice && (
-          <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
+          <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent} className={s.notice}>
             <MessageBarBody data-testid="notice-text">
               {notice.text}
               {notice.details && notice.details.length > 0 && (

@@ -94,6 +94,8 @@ export const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   status: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  /** The notice stays in view while the pane scrolls: an action's result is seen from wherever its button was. */
+  notice: { position: 'sticky', top: '4px', zIndex: 1, boxShadow: tokens.shadow4 },
   hint: { margin: 0, paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '4px' },
   message: {
     fontSize: tokens.fontSizeBase200,

@@ -624,6 +624,15 @@ describe.each<Lang>(['zh-CN', 'en-US'])("a clerk's day in %s", (lang) => {
     expect(['success', 'warning']).toContain(n.intent);
     expect(n.text).toMatch(/WO-\d{8}-001/);
     await expect(p.getByTestId('sheet-grid').getAttribute('data-sheet')).resolves.toMatch(/WO-/);
+    // The notice is seen wherever the pane is scrolled to (the Documents tab is taller than the window).
+    const seen = await p.getByTestId('notice').evaluate((el) => {
+      const pane = el.closest('.demo-pane')!;
+      pane.scrollTop = pane.scrollHeight;
+      const r = el.getBoundingClientRect();
+      const box = pane.getBoundingClientRect();
+      return { scrolled: pane.scrollTop > 0, inView: r.top >= box.top && r.bottom <= box.bottom };
+    });
+    expect(seen).toEqual({ scrolled: true, inView: true });
     expect(await seriousViolations(p)).toEqual([]);
     await docShot(p, `${short}-documents`);
     // The notice belongs to the Documents tab: it is gone on the Sheet tab.
