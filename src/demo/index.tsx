@@ -117,12 +117,12 @@ function Demo({ options }: { options: DemoOptions }): React.JSX.Element {
     const opened = port.excelWorkbook ? 'order-clerk-demo.xlsx' : port.fileName;
     port
       .toBuffer()
-      .then((bytes) => saveBytes(bytes, saveName(opened)))
+      .then(async (bytes) => ({ bytes, saved: await saveBytes(bytes, saveName(opened)) }))
       .then(
-        (saved) => {
+        ({ bytes, saved }) => {
           if (!saved) return;
-          port.markSaved();
-          setUnsaved(false);
+          port.markSaved(bytes);
+          setUnsaved(port.hasUnsavedChanges());
         },
         (e) => setFailure(errorText(e, lang)),
       );

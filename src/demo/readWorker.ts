@@ -38,16 +38,21 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
 
 scope.onmessage = (e) => {
   const { id } = e.data;
-  answer(e.data).then(
-    // The new package's bytes are handed over, not copied.
-    (reply) => scope.postMessage(reply, 'applied' in reply ? [reply.applied.bytes.buffer] : []),
-    (err: unknown) =>
-      scope.postMessage({
-        id,
-        error:
-          err instanceof OrderClerkError
-            ? { code: err.code, params: err.params }
-            : { message: err instanceof Error ? err.message : String(err) },
-      }),
-  );
+  const fail = (err: unknown) =>
+    scope.postMessage({
+      id,
+      error:
+        err instanceof OrderClerkError
+          ? { code: err.code, params: err.params }
+          : { message: err instanceof Error ? err.message : String(err) },
+    });
+  answer(e.data).then((reply) => {
+    // The new package's bytes are handed over, not copied. A reply that cannot be sent (out of memory copying a
+    // snapshot) is answered with its error: the page must never wait for ever.
+    try {
+      scope.postMessage(reply, 'applied' in reply ? [reply.applied.bytes.buffer] : []);
+    } catch (err) {
+      fail(err);
+    }
+  }, fail);
 };

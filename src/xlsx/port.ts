@@ -171,9 +171,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return this.unsaved > 0;
   }
 
-  /** The page calls this once the bytes are saved. */
-  markSaved(): void {
-    this.unsaved = 0;
+  /**
+   * The page calls this once `saved` (bytes it took from `toBuffer`) are written. An edit that finished after they
+   * were taken (the page stays free while its worker writes) is still unsaved.
+   */
+  markSaved(saved: Uint8Array): void {
+    if (saved === this.bytes) this.unsaved = 0;
   }
 
   /** Re-render hook for the demo: called after every apply and active-sheet change. */

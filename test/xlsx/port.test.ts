@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
-import { XlsxWorkbookPort, rowsOfAddress } from '../../src/xlsx/port';
+import { applyAndRead } from '../../src/xlsx/applyAndRead';
+import { XlsxWorkbookPort, rowsOfAddress, type ApplyAndRead } from '../../src/xlsx/port';
 
 function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -87,10 +88,30 @@ describe('XlsxWorkbookPort', () => {
     expect(port.hasUnsavedChanges()).toBe(true);
     const orders = (await port.read()).sheets.find((s) => s.name === 'Orders')!;
     expect(orders.values[2 - orders.top][2 - orders.left]).toBe(7);
-    port.markSaved();
+    port.markSaved(await port.toBuffer());
     expect(port.hasUnsavedChanges()).toBe(false);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(Buffer.from(await port.toBuffer()) as unknown as ArrayBuffer);
     expect(back.getWorksheet('Orders')!.getCell('B2').value).toBe(7);
+  });
+
+  it('keeps an edit unsaved when the bytes saved were taken before it finished (the page saves while its worker writes)', async () => {
+    const bytes = new Uint8Array(await workbook().xlsx.writeBuffer());
+    const opened = await XlsxWorkbookPort.fromBytes(bytes, 'orders.xlsx');
+    let finish: () => void = () => undefined;
+    const slow: ApplyAndRead = async (input, edits, name) => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return applyAndRead(input, edits, name);
+    };
+    const port = new XlsxWorkbookPort(null, bytes, await opened.read(), 'orders.xlsx', slow);
+    const editing = port.apply([{ kind: 'setValues', sheet: 'Orders', cells: [{ address: 'B2', value: 7 }] }]);
+    const saved = await port.toBuffer(); // "Save as…" clicked while the edit is still in the worker
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finish();
+    await editing;
+    port.markSaved(saved);
+    expect(port.hasUnsavedChanges()).toBe(true);
+    port.markSaved(await port.toBuffer());
+    expect(port.hasUnsavedChanges()).toBe(false);
   });
 });
