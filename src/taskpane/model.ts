@@ -166,14 +166,25 @@ export function dateFieldText(lang: Lang, iso: string): string {
 
 /**
  * What the clerk typed in a pane date field as an ISO date, or null: any way of writing a date the checks read
- * (2026年10月1日, 2026/10/1, 2026-10-01, Oct 1, 2026, 10月1日 — a year-less date takes the year of `todayIso`),
- * month before day in a slashed date as the pane's English does (10/1/2026).
+ * (2026年10月1日, 2026/10/1, 2026-10-01, Oct 1, 2026, 10月1日 — a year-less date takes the year that puts it
+ * nearest `todayIso`), month before day in a slashed date as the pane's English does (10/1/2026).
  */
 export function parseDateField(text: string, todayIso: string): string | null {
   const today = isoToSerial(todayIso);
   const { y } = serialToYmd(today);
-  const serial = parseDateText(text, isoToSerial(`${y}-01-01`), false);
-  return serial === null ? null : serialToIso(serial);
+  if (/\d{4}/.test(text)) {
+    const serial = parseDateText(text, isoToSerial(`${y}-01-01`), false);
+    return serial === null ? null : serialToIso(serial);
+  }
+  // Without its year, the date in last, this or next year nearest today (December typed in January is last
+  // December); a day no year near has (29 February) is not a date.
+  let best: number | null = null;
+  for (const year of [y - 1, y, y + 1]) {
+    const serial = parseDateText(text, isoToSerial(`${year}-01-01`), false);
+    if (serial === null || serialToYmd(serial).y !== year) continue;
+    if (best === null || Math.abs(serial - today) < Math.abs(best - today)) best = serial;
+  }
+  return best === null ? null : serialToIso(best);
 }
 
 /**

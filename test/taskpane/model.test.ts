@@ -192,6 +192,20 @@ describe('date fields of the pane', () => {
     expect(parseDateField('2026年13月1日', '2026-11-22')).toBeNull();
     expect(parseDateField('', '2026-11-22')).toBeNull();
   });
+
+  it('takes a date typed without its year in the year that puts it nearest today', () => {
+    // In January, last month's statement: December of last year, not of this one.
+    expect(parseDateField('12月1日', '2027-01-15')).toBe('2026-12-01');
+    expect(parseDateField('12/1', '2027-01-15')).toBe('2026-12-01');
+    // The end of this month is this year's.
+    expect(parseDateField('1月31日', '2027-01-15')).toBe('2027-01-31');
+    // In December, early January is next year's.
+    expect(parseDateField('1月5日', '2026-12-28')).toBe('2027-01-05');
+    // 29 February with no leap year near: not a date (not 2028 in silence).
+    expect(parseDateField('2月29日', '2026-11-22')).toBeNull();
+    // A year typed is kept.
+    expect(parseDateField('2028年2月29日', '2026-11-22')).toBe('2028-02-29');
+  });
 });
 
 describe('first run', () => {
