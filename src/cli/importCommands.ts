@@ -1,6 +1,6 @@
 // The PO commands of SPEC 15: import a customer's PO into the order sheet, and an order line's change history.
 
-import { actionWord, changeLogSheetName } from '../core/changelog';
+import { actionWord, changeLogSheetName, findChangeLogSheet } from '../core/changelog';
 import { OrderClerkError } from '../core/errors';
 import { fieldNameList } from '../core/glossary';
 import { t } from '../core/i18n';
@@ -151,7 +151,13 @@ export function history(opts: CliOptions, { u, snapshot }: Loaded): CommandOutpu
       }),
     );
   const L = opts.lang;
-  if (!entries.length) return done(t(L, 'cli.history.none', { log: changeLogSheetName(snapshot, u.order.lang) }));
+  if (!entries.length) {
+    return done(
+      findChangeLogSheet(snapshot)
+        ? t(L, 'cli.history.none', { log: changeLogSheetName(snapshot, u.order.lang) })
+        : t(L, 'cli.history.noLog'),
+    );
+  }
   const fieldName = (f: string) =>
     f && t(L, `checks.field.${f}`) !== `checks.field.${f}` ? t(L, `checks.field.${f}`) : f;
   return done(

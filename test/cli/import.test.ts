@@ -121,6 +121,10 @@ describe('order-clerk import / history', () => {
     const text = run(['history', 'applied.xlsx', '--row', '14'], 'zh_CN.UTF-8');
     expect(text.stdout).toMatch(/订单变更/);
     expect(text.stdout).toMatch(/2027-01-05 → 2027-01-12/);
+    // The workbook before: no log sheet, so none is named.
+    expect(run(['history', 'orders.xlsx', '--row', '14', ...TODAY]).stdout.trim()).toBe(
+      'This workbook has no change log yet.',
+    );
   });
 
   test('a Chinese PO: 订单号 and 客户 from the header block; messages in Chinese', async () => {

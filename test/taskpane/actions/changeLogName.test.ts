@@ -33,7 +33,10 @@ async function fixAll(port: XlsxWorkbookPort, lang: 'zh-CN' | 'en-US') {
 test('an English pane on a Chinese workbook starts the log as 变更记录 in Chinese, and its notices name 变更记录', async () => {
   const port = new XlsxWorkbookPort(chineseBook());
   const ctx = contextOn(port, 'en-US');
-  expect(await undoLastFix(ctx)).toEqual({ intent: 'info', text: 'The "变更记录" sheet has no fix to undo.' });
+  expect(await undoLastFix(ctx)).toEqual({
+    intent: 'info',
+    text: 'Nothing to undo: no cell has been fixed in this workbook yet.', // no log yet, none named
+  });
   expect(await fixAll(port, 'en-US')).toEqual({
     intent: 'success',
     text: 'Fixed 2 cells. The old values are in the "变更记录" sheet, so you can undo.',
@@ -45,6 +48,7 @@ test('an English pane on a Chinese workbook starts the log as 变更记录 in Ch
   expect(sheetOf(wb, '变更记录').values[1][1]).toBe('修正');
   expect((await undoLastFix(ctx)).intent).toBe('success');
   expect(readChangeLog(await port.read()).map((r) => r.action)).toEqual(['fix', 'fix', 'undo', 'undo']);
+  expect(await undoLastFix(ctx)).toEqual({ intent: 'info', text: 'The "变更记录" sheet has no fix to undo.' });
 });
 
 test('an existing English log in a Chinese workbook is reused from either pane and named as it is', async () => {
