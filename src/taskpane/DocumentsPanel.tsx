@@ -5,7 +5,7 @@
 
 import * as React from 'react';
 import { Button, Checkbox, Dropdown, Field, Link, Option, Text } from '@fluentui/react-components';
-import { DOC_TYPES, documentLang, readRegister, type DocType, type GeneratedDocument } from '../core/documents';
+import { DOC_TYPES, readRegister, type DocType, type GeneratedDocument } from '../core/documents';
 import { changeLogSheetName } from '../core/changelog';
 import { t } from '../core/i18n';
 import type { CompanyProfile, Lang, Understanding, WorkbookSnapshot } from '../core/types';
@@ -178,7 +178,7 @@ export function DocumentsPanel({
         </>
       )}
 
-      {wb && <RegisterNotes pane={pane} wb={wb} log={changeLogSheetName(wb, u ? documentLang(u, {}) : lang)} />}
+      {wb && <RegisterNotes pane={pane} wb={wb} log={changeLogSheetName(wb, u ? u.order.lang : lang)} />}
       {u && wb && <ReceiptsList pane={pane} u={u} wb={wb} today={today} />}
     </div>
   );

@@ -278,7 +278,7 @@ export function planImport(u: Understanding, wb: WorkbookSnapshot, po: PurchaseO
   const edits: WorkbookEdit[] = [];
   if (entries.length) {
     // Log first, then write: a stop part-way never leaves a change without its record.
-    edits.push(planChangeLogAppend(wb, opts.lang, entries));
+    edits.push(planChangeLogAppend(wb, o.lang, entries)); // a new log follows the workbook, not the PO's words
     edits.push({ kind: 'setValues', sheet: o.sheet, cells: [...changeCells, ...cells] });
   }
   const table = existingOrderTable(u, wb);

@@ -163,7 +163,7 @@ export function planRecordShipment(
     amount: s.amount,
   }));
   const edits: WorkbookEdit[] = [planShipmentRows(shipmentsSheet(wb, input.lang), rows)];
-  const logEdits = entries.length ? changeLogEdits(wb, input.lang, entries) : [];
+  const logEdits = entries.length ? changeLogEdits(wb, o.lang, entries) : [];
   // The log rows go first: if Excel stops part-way, a value is never changed without its record.
   if (added) edits.push(...added.edits);
   edits.push(...logEdits);
@@ -171,7 +171,10 @@ export function planRecordShipment(
   return { edits, recorded, notes, addedColumn: added?.column ?? null };
 }
 
-/** The log's missing header cells (a log from before its order columns), then the rows. */
+/**
+ * The log's missing header cells (a log from before its order columns), then the rows of `entries`: appended to the
+ * workbook's log, or a new one in `lang` — the order sheet's language, whatever the documents are written in.
+ */
 export function changeLogEdits(wb: WorkbookSnapshot, lang: Lang, entries: ChangeLogEntry[]): WorkbookEdit[] {
   const header = planChangeLogHeaderCompletion(wb, lang);
   return [...(header ? [header] : []), planChangeLogAppend(wb, lang, entries)];
@@ -251,7 +254,7 @@ export function planAddShippedColumn(
     );
   }
   return {
-    edits: [...changeLogEdits(wb, opts.lang, entries), { kind: 'setValues', sheet: o.sheet, cells }],
+    edits: [...changeLogEdits(wb, o.lang, entries), { kind: 'setValues', sheet: o.sheet, cells }],
     column,
     cells: cells.map((c) => ({ cell: c.address, value: c.value })),
     notes: [

@@ -154,7 +154,7 @@ export function planVoid(
     document: number,
   });
 
-  const edits: WorkbookEdit[] = [...changeLogEdits(wb, opts.lang, entries)];
+  const edits: WorkbookEdit[] = [...changeLogEdits(wb, u.order.lang, entries)];
   if (orderCells.length) edits.push({ kind: 'setValues', sheet: o.sheet, cells: orderCells });
   edits.push({
     kind: 'setValues',

@@ -84,3 +84,13 @@ test('the receipts list shows the note after receiptDays, oldest first, and not 
   expect(await list('2026-11-30')).toEqual([]);
   expect(readRegister(await port.read()).rows[0]).toMatchObject({ number: dn.number, returned: true });
 });
+
+test('a delivery note written in English on a Chinese workbook starts the change log as 变更记录 (the workbook’s)', async () => {
+  const { port, ctx } = await zhFactory('en-US');
+  port.setSelection(ORDERS, 'A5');
+  const r = await makeDocuments(ctx, 'delivery-note', { ...CHOICES, docLang: 'en-US', ship: { 5: 40 } });
+  expect(r.notice.intent).not.toBe('error');
+  const names = (await port.read()).sheets.map((s) => s.name);
+  expect(names).toContain('变更记录');
+  expect(names).not.toContain('Change log');
+});
