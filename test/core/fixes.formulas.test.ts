@@ -28,6 +28,6 @@ describe('planFixes never writes a formula cell', () => {
       ['D2', 'fixable', { value: 1200 }],
       ['F2', 'fixable', { value: '2026-12-05' }],
     ]);
-    expect(planFixes(u, claimed, { lang: 'en-US', now: NOW, wb })).toEqual({ edits: [], fixed: [] });
+    expect(planFixes(u, claimed, { lang: 'en-US', now: NOW, wb })).toEqual({ edits: [], fixed: [], log: 'Change log' });
   });
 });
