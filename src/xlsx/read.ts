@@ -12,7 +12,7 @@ import { REL_OFFICE_DOCUMENT, relKind, relsPartOf, resolveTarget, type Relations
 import { StyleLooks } from './look';
 import { CellRefError, SheetSink, decodeEscapes, isTrue, type StyleLooksResult } from './sheetSink';
 import { XmlError, XmlStream, type XmlSink } from './xml';
-import { openPackage, textDecoderFor, type OpenPackage, type PackageLimits } from './zip';
+import { joinChunks, openPackage, textDecoderFor, type OpenPackage, type PackageLimits } from './zip';
 
 export interface ReadOptions {
   limits?: Partial<PackageLimits>;
@@ -293,27 +293,6 @@ class PackageReader {
       throw e;
     }
   }
-}
-
-/** Chunks as one array: the buffer they are consecutive views of (native inflate), else a copy. */
-function joinChunks(chunks: Uint8Array[]): Uint8Array {
-  const n = chunks.reduce((sum, c) => sum + c.length, 0);
-  const first = chunks[0];
-  if (!first) return new Uint8Array(0);
-  let next = first.byteOffset;
-  let views = true;
-  for (const c of chunks) {
-    views = views && c.buffer === first.buffer && c.byteOffset === next;
-    next += c.length;
-  }
-  if (views) return new Uint8Array(first.buffer, first.byteOffset, n);
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 function blankSheet(name: string, visibility: SheetSnapshot['visibility']): SheetSnapshot {

@@ -263,30 +263,8 @@ export function openPackage(
 
   const bytesOf = (name: string): Uint8Array => {
     const chunks: Uint8Array[] = [];
-    let n = 0;
-    stream(name, (c) => {
-      chunks.push(c);
-      n += c.length;
-    });
-    if (chunks.length === 1) return chunks[0];
-    // Chunks handed over as consecutive views of one buffer (native inflate, stored parts) are that buffer.
-    if (chunks.length > 1) {
-      const first = chunks[0];
-      let next = first.byteOffset;
-      let joined = true;
-      for (const c of chunks) {
-        joined = joined && c.buffer === first.buffer && c.byteOffset === next;
-        next += c.length;
-      }
-      if (joined) return new Uint8Array(first.buffer, first.byteOffset, n);
-    }
-    const out = new Uint8Array(n);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    stream(name, (c) => chunks.push(c));
+    return joinChunks(chunks);
   };
 
   return {
@@ -418,4 +396,29 @@ export function textDecoderFor(first: Uint8Array): TextDecoder {
   if (first.length >= 2 && first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first.length >= 2 && first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
   return new TextDecoder('utf-8');
+}
+
+/**
+ * Chunks of a part as one array: the chunk itself when there is one; the buffer they are consecutive views of when
+ * handed over that way (native inflate, stored parts); else a copy.
+ */
+export function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const n = chunks.reduce((sum, c) => sum + c.length, 0);
+  const first = chunks[0];
+  if (!first) return new Uint8Array(0);
+  let next = first.byteOffset;
+  let views = true;
+  for (const c of chunks) {
+    views = views && c.buffer === first.buffer && c.byteOffset === next;
+    next += c.length;
+  }
+  if (views) return new Uint8Array(first.buffer, first.byteOffset, n);
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
