@@ -10,7 +10,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../core/types';
 import { identifyNonZip } from './fileKind';
 import { REL_OFFICE_DOCUMENT, relKind, relsPartOf, resolveTarget, type Relationship } from './relationships';
 import { StyleLooks } from './look';
-import { CellRefError, SheetSink, decodeEscapes, isTrue, type StyleLooksResult } from './sheetSink';
+import { CellRefError, MIN_CELL_CHARS, SheetSink, decodeEscapes, isTrue, type StyleLooksResult } from './sheetSink';
 import { XmlError, XmlStream, type XmlSink } from './xml';
 import { joinChunks, openPackage, textDecoderFor, type OpenPackage, type PackageLimits } from './zip';
 
@@ -240,6 +240,8 @@ class PackageReader {
       this.numFmtOfXf,
       this.date1904,
       this.withLooks ? (this.looks ?? { looks: [{}], lookOfXf: new Uint16Array(0) }) : null,
+      // The size the zip declares (checked against the limits as the part inflates) bounds how many cells it holds.
+      this.pkg.stored(part).size / MIN_CELL_CHARS,
     );
     this.parsePart(part, sink, this.keepSheets ? (this.pkg.find(part) ?? part) : null);
     const tables: { name: string; range: string }[] = [];

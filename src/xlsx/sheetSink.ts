@@ -72,7 +72,7 @@ function digitsAt(src: string, start: number, end: number): number {
 // ---------------------------------------------------------------- one sheet
 
 /** A typed array twice as long, its first `n` items kept. */
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
+function grown<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a.subarray(0, n));
   return b;
@@ -81,6 +81,18 @@ function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, n: number)
 /** A run's flags: a cell of it has a number format, a look. */
 const RUN_FORMAT = 1;
 const RUN_LOOK = 2;
+
+/** Where a read cell's value is kept. */
+const enum Kind {
+  Number,
+  Shared,
+  Other,
+}
+
+/** Most cells room is made for up front from a part's size (more grow as read). */
+const MAX_HINTED_CELLS = 4_000_000;
+/** The fewest characters a worksheet spends on a cell that has a value (<c><v>1</v></c>). */
+export const MIN_CELL_CHARS = 15;
 
 const enum Text {
   None,
@@ -95,13 +107,17 @@ export class SheetSink implements XmlSink {
   readonly tableRelIds: string[] = [];
   // The cells read, in order, as flat columns: no object per row or cell (sheets run to 200,000 lines, and
   // per-row objects all live until the grid is built, which the garbage collector pays for in copying).
+  // Values too are typed, not a JS array of 2,400,000 items the collector scans on every full pass: a number is
+  // kept as itself, a shared string by its index, anything else (inline text, booleans, errors) in `others`.
   private n = 0;
-  private cellRow = new Int32Array(4096);
-  private cellCol = new Int32Array(4096);
+  private cellCol: Int32Array;
   /** Index into `formatList`, or -1 for none. */
-  private cellFormat = new Int32Array(4096);
-  private cellLook = new Uint16Array(4096);
-  private readonly cellValues: CellValue[] = [];
+  private cellFormat: Int32Array;
+  private cellLook: Uint16Array;
+  private cellKind: Uint8Array;
+  /** The number (Kind.Number), index into `sst` (Kind.Shared) or into `others` (Kind.Other). */
+  private cellNum: Float64Array;
+  private readonly others: CellValue[] = [];
   private readonly formatList: string[] = [];
   private readonly formatIndex = new Map<string, number>();
   /** Runs of cells read under one <row> element with one row number: first cell, row, RUN_ flags. */
@@ -141,7 +157,17 @@ export class SheetSink implements XmlSink {
     private readonly date1904: boolean,
     /** The cell styles' looks, when the caller asked for the sheet's look (the web page's grid); else null. */
     private readonly styleLooks: StyleLooksResult | null = null,
-  ) {}
+    /** About how many cells the part may hold (from its size): room made once, not grown by copying. */
+    cellsHint = 0,
+  ) {
+    // Typed arrays start zeroed without being written: room never used costs address space, not memory.
+    const room = Math.max(4096, Math.min(Math.ceil(cellsHint), MAX_HINTED_CELLS));
+    this.cellCol = new Int32Array(room);
+    this.cellFormat = new Int32Array(room);
+    this.cellLook = new Uint16Array(room);
+    this.cellKind = new Uint8Array(room);
+    this.cellNum = new Float64Array(room);
+  }
 
   open(name: string, a: XmlAttributes): void {
     if (this.inCell) {
@@ -248,15 +274,18 @@ export class SheetSink implements XmlSink {
     const row = this.row;
     const col = this.col;
     if (this.formula) this.formulas.add(row, col);
+    let kind = Kind.Other;
+    let num = 0;
     let value: CellValue = null;
     let format: string | null = null;
     const v = this.value;
     switch (this.type) {
       case 's': {
-        if (!this.hasValue) break;
+        if (!this.hasValue) return;
         const i = Number(v);
         if (!Number.isInteger(i) || i < 0 || i >= this.sst.length) throw new CellRefError(`shared string ${v}`);
-        value = this.sst[i];
+        kind = Kind.Shared;
+        num = i;
         break;
       }
       case 'inlineStr':
@@ -274,27 +303,33 @@ export class SheetSink implements XmlSink {
         if (this.hasValue) value = { error: v.trim() };
         break;
       case 'd': {
-        if (!this.hasValue || v.trim() === '') break;
+        if (!this.hasValue || v.trim() === '') return;
         const d = isoDateSerial(v.trim(), this.date1904);
         if (d === null) value = v.trim();
         else {
-          value = d.serial;
+          kind = Kind.Number;
+          num = d.serial;
           format = d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
         }
         break;
       }
       default: {
-        if (!this.hasValue) break;
+        if (!this.hasValue) return;
         const t = v.trim();
-        if (t === '') break;
+        if (t === '') return;
         const n = Number(t);
         // A number Excel cannot hold (NaN, Infinity) reads as nothing rather than as a value no cell can have.
-        if (!Number.isFinite(n)) break;
-        value = n;
+        if (!Number.isFinite(n)) return;
+        kind = Kind.Number;
+        num = n;
         format = this.numFmtOfXf[this.style] ?? null;
       }
     }
-    if (value === null) return;
+    if (kind === Kind.Other) {
+      if (value === null) return;
+      num = this.others.length;
+      this.others.push(value);
+    }
     if (this.newRun || this.runRow[this.runs - 1] !== row) {
       if (this.runs === this.runStart.length) {
         this.runStart = grown(this.runStart, this.runs);
@@ -308,11 +343,12 @@ export class SheetSink implements XmlSink {
       this.newRun = false;
     }
     const k = this.n++;
-    if (k === this.cellRow.length) {
-      this.cellRow = grown(this.cellRow, k);
+    if (k === this.cellCol.length) {
       this.cellCol = grown(this.cellCol, k);
       this.cellFormat = grown(this.cellFormat, k);
       this.cellLook = grown(this.cellLook, k);
+      this.cellKind = grown(this.cellKind, k);
+      this.cellNum = grown(this.cellNum, k);
     }
     const look = this.styleLooks?.lookOfXf[this.style] ?? 0;
     this.cellLook[k] = look;
@@ -327,13 +363,23 @@ export class SheetSink implements XmlSink {
       this.cellFormat[k] = f;
       this.runFlags[this.runs - 1] |= RUN_FORMAT;
     } else this.cellFormat[k] = -1;
-    this.cellRow[k] = row;
     this.cellCol[k] = col;
-    this.cellValues.push(value);
+    this.cellKind[k] = kind;
+    this.cellNum[k] = num;
     if (row < this.top) this.top = row;
     if (row > this.bottom) this.bottom = row;
     if (col < this.left) this.left = col;
     if (col > this.right) this.right = col;
+  }
+
+  /** The value of the k-th cell read. */
+  private valueAt(k: number): CellValue {
+    const kind = this.cellKind[k];
+    return kind === Kind.Number
+      ? this.cellNum[k]
+      : kind === Kind.Shared
+        ? this.sst[this.cellNum[k]]
+        : this.others[this.cellNum[k]];
   }
 
   snapshot(name: string, visibility: SheetSnapshot['visibility'], tables: SheetSnapshot['tables']): SheetSnapshot {
@@ -384,7 +430,7 @@ export class SheetSink implements XmlSink {
           omitted++;
           continue;
         }
-        vs[c - left] = this.cellValues[k];
+        vs[c - left] = this.valueAt(k);
         if (hasFormats) {
           const f = this.cellFormat[k];
           fs[c - left] = f < 0 ? null : this.formatList[f];
