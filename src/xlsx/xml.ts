@@ -207,6 +207,19 @@ export class XmlStream {
       const qname =
         tagEnd === lt + 2 ? (ONE_CHAR[b.charCodeAt(lt + 1)] ?? b.slice(lt + 1, tagEnd)) : b.slice(lt + 1, tagEnd);
       const local = colon < 0 ? qname : b.slice(colon + 1, tagEnd);
+      if (!selfClosing) {
+        // A leaf — text, then its own end tag (<v>12</v>, <t>Acme</t>: most tokens of a sheet) — is reported at
+        // once, without a trip through the stack; anything else (a child, a comment, CDATA, `</v >`) goes the long way.
+        const next = b.indexOf('<', i);
+        const after = next + 2 + qname.length;
+        if (next >= 0 && b.charCodeAt(next + 1) === 47 && b.charCodeAt(after) === 62 && b.startsWith(qname, next + 2)) {
+          sink.open(local, attrs, false);
+          if (next > i && sink.wantText) sink.text(unescapeText(b.slice(i, next)));
+          sink.close(local);
+          pos = after + 1;
+          continue;
+        }
+      }
       sink.open(local, attrs, selfClosing);
       if (selfClosing) sink.close(local);
       else {
