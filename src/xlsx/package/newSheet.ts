@@ -122,7 +122,7 @@ export function sheetSpecBytes(
   selected: boolean,
   drawing?: string,
 ): { bytes: Uint8Array; formulas: boolean } {
-  const out = new Utf8Builder();
+  const out = new Utf8Builder(BYTES_ROOM_PER_CELL * spec.cells.length);
   const { formulas } = writeSheetSpec(spec, styles, selected, drawing, (s) => out.add(s));
   return { bytes: out.finish(), formulas };
 }
@@ -149,7 +149,8 @@ function writeSheetSpec(
     if (c.row > bottom) bottom = c.row;
     if (c.col > right) right = c.col;
   }
-  const order = sheetOrder(cells);
+  const sorted = sheetOrder(cells);
+  const at = (k: number): number => (sorted === null ? k : sorted[k]);
   const heights = heightRows(spec.rowHeights);
   const [before, after] = sheetXmlAround({
     selected,
@@ -162,16 +163,17 @@ function writeSheetSpec(
   });
   emit(before);
   let h = 0;
-  for (let k = 0; k < order.length;) {
-    const row = cells[order[k]].row;
+  const count = cells.length;
+  for (let k = 0; k < count;) {
+    const row = cells[at(k)].row;
     for (; h < heights.length && heights[h][0] < row; h++) emit(heightRow(heights[h][0], heights[h][1], true));
     let open = `<row r="${row}">`;
     if (h < heights.length && heights[h][0] === row) open = heightRow(row, heights[h++][1], false);
     let body = open;
-    for (; k < order.length && cells[order[k]].row === row; k++) {
-      const i = order[k];
+    for (; k < count && cells[at(k)].row === row; k++) {
+      const i = at(k);
       const c = cells[i];
-      if (k + 1 < order.length && cells[order[k + 1]].row === row && cells[order[k + 1]].col === c.col) continue;
+      if (k + 1 < count && cells[at(k + 1)].row === row && cells[at(k + 1)].col === c.col) continue;
       const formula = c.formula !== undefined ? c.formula.replace(/^=/, '') : undefined;
       body += newCellXml('', row, c.col, xf[i], formula, formula === undefined ? (c.value ?? null) : undefined);
     }
@@ -182,21 +184,33 @@ function writeSheetSpec(
   return { formulas };
 }
 
-/** UTF-8 bytes built from many small strings: gathered into blocks of about 64 K characters, each encoded once. */
+/** Room made up front for each cell's XML: a report's cell takes about 40 bytes; more grows by copying. */
+const BYTES_ROOM_PER_CELL = 96;
+
+/**
+ * UTF-8 bytes built from many small strings: gathered into blocks of about 16 K characters, each encoded once into
+ * one buffer. The buffer is made as large as the sheet is likely to need at the start: a typed array starts zeroed
+ * without being written, so room never used costs address space, not memory, where growing by doubling would write
+ * (and fault in) every byte again; the bytes are handed back as a view, not a copy.
+ */
 class Utf8Builder {
   private readonly encoder = new TextEncoder();
-  private buf = new Uint8Array(1 << 20);
+  private buf: Uint8Array;
   private at = 0;
   private pending = '';
 
+  constructor(room: number) {
+    this.buf = new Uint8Array(Math.max(1 << 20, Math.min(room, 1 << 30)));
+  }
+
   add(s: string): void {
     this.pending += s;
-    if (this.pending.length >= 1 << 16) this.flush();
+    if (this.pending.length >= 1 << 14) this.flush();
   }
 
   finish(): Uint8Array {
     this.flush();
-    return this.buf.slice(0, this.at);
+    return this.buf.subarray(0, this.at);
   }
 
   private flush(): void {
@@ -215,17 +229,18 @@ class Utf8Builder {
   }
 }
 
-/** Indices of `cells` by row, then column, then place in the spec (stable). */
-function sheetOrder(cells: SheetSpec['cells']): number[] {
-  const order = Array.from(cells, (_, i) => i);
+/** Indices of `cells` by row, then column, then place in the spec (stable); null when they are in that order. */
+function sheetOrder(cells: SheetSpec['cells']): number[] | null {
   let sorted = true;
   for (let i = 1; i < cells.length && sorted; i++) {
     const a = cells[i - 1];
     const b = cells[i];
     sorted = a.row < b.row || (a.row === b.row && a.col <= b.col);
   }
-  if (!sorted) order.sort((i, j) => cells[i].row - cells[j].row || cells[i].col - cells[j].col || i - j);
-  return order;
+  if (sorted) return null;
+  return Array.from(cells, (_, i) => i).sort(
+    (i, j) => cells[i].row - cells[j].row || cells[i].col - cells[j].col || i - j,
+  );
 }
 
 function heightRows(rowHeights: Record<number, number> | undefined): [number, number][] {
