@@ -58,6 +58,18 @@ function parseRefAt(src: string, start: number, end: number): number {
   return col;
 }
 
+/** The whole number written in src[start, end) with digits only (at most 15), or -1 when it is anything else. */
+function wholeAt(src: string, start: number, end: number): number {
+  if (end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** A non-negative integer written in src[start, end) (a style index). */
 function digitsAt(src: string, start: number, end: number): number {
   let n = 0;
@@ -120,6 +132,8 @@ export class SheetSink implements XmlSink {
   private readonly others: CellValue[] = [];
   private readonly formatList: string[] = [];
   private readonly formatIndex = new Map<string, number>();
+  /** Each cell style's index in `formatList` (-1: none; -2: not looked up yet). */
+  private readonly formatIdOfXf: Int32Array;
   /** Runs of cells read under one <row> element with one row number: first cell, row, RUN_ flags. */
   private runs = 0;
   private runStart = new Int32Array(1024);
@@ -142,6 +156,10 @@ export class SheetSink implements XmlSink {
   private type = 'n';
   private style = 0;
   private value = '';
+  /** The value's text as a range of the tokenizer's text (`textAt`), when it came whole; else in `value`. */
+  private valueSrc = '';
+  private valueStart = 0;
+  private valueEnd = 0;
   private hasValue = false;
   private inline = '';
   private hasInline = false;
@@ -161,6 +179,7 @@ export class SheetSink implements XmlSink {
     cellsHint = 0,
   ) {
     // Typed arrays start zeroed without being written: room never used costs address space, not memory.
+    this.formatIdOfXf = new Int32Array(numFmtOfXf.length).fill(-2);
     const room = Math.max(4096, Math.min(Math.ceil(cellsHint), MAX_HINTED_CELLS));
     this.cellCol = new Int32Array(room);
     this.cellFormat = new Int32Array(room);
@@ -202,6 +221,7 @@ export class SheetSink implements XmlSink {
       const s = a.indexOf('s');
       this.style = s < 0 ? 0 : digitsAt(src, a.valueStart[s], a.valueEnd[s]);
       this.value = '';
+      this.valueStart = this.valueEnd = 0;
       this.hasValue = false;
       this.inline = '';
       this.hasInline = false;
@@ -265,9 +285,21 @@ export class SheetSink implements XmlSink {
     else if (name === 'sheetData') this.inSheetData = false;
   }
 
+  textAt(src: string, start: number, end: number): void {
+    // The value's text where it lies (read by endCell without a copy); any other text as a string.
+    if (this.target === Text.Value && this.value === '' && this.valueEnd === this.valueStart) {
+      this.valueSrc = src;
+      this.valueStart = start;
+      this.valueEnd = end;
+    } else this.text(src.slice(start, end));
+  }
+
   text(s: string): void {
-    if (this.target === Text.Value) this.value += s;
-    else if (this.target === Text.Inline) this.inline += s;
+    if (this.target === Text.Value) {
+      if (this.valueEnd > this.valueStart) this.value = this.valueSrc.slice(this.valueStart, this.valueEnd);
+      this.valueStart = this.valueEnd = 0;
+      this.value += s;
+    } else if (this.target === Text.Inline) this.inline += s;
   }
 
   private endCell(): void {
@@ -277,7 +309,22 @@ export class SheetSink implements XmlSink {
     let kind = Kind.Other;
     let num = 0;
     let value: CellValue = null;
-    let format: string | null = null;
+    let format = -1;
+    if (this.valueEnd > this.valueStart) {
+      // Most values are whole numbers (string indexes, dates, quantities): read from the text without a copy.
+      const i =
+        this.hasValue && (this.type === 's' || this.type === 'n')
+          ? wholeAt(this.valueSrc, this.valueStart, this.valueEnd)
+          : -1;
+      if (i >= 0) {
+        if (this.type === 's') {
+          if (i >= this.sst.length) throw new CellRefError(`shared string ${i}`);
+          this.store(row, col, Kind.Shared, i, -1);
+        } else this.store(row, col, Kind.Number, i, this.formatOfStyle(this.style));
+        return;
+      }
+      this.value = this.valueSrc.slice(this.valueStart, this.valueEnd);
+    }
     const v = this.value;
     switch (this.type) {
       case 's': {
@@ -309,7 +356,7 @@ export class SheetSink implements XmlSink {
         else {
           kind = Kind.Number;
           num = d.serial;
-          format = d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+          format = this.formatId(d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd');
         }
         break;
       }
@@ -322,7 +369,7 @@ export class SheetSink implements XmlSink {
         if (!Number.isFinite(n)) return;
         kind = Kind.Number;
         num = n;
-        format = this.numFmtOfXf[this.style] ?? null;
+        format = this.formatOfStyle(this.style);
       }
     }
     if (kind === Kind.Other) {
@@ -330,6 +377,33 @@ export class SheetSink implements XmlSink {
       num = this.others.length;
       this.others.push(value);
     }
+    this.store(row, col, kind, num, format);
+  }
+
+  /** Index of a number format in `formatList`. */
+  private formatId(format: string): number {
+    let f = this.formatIndex.get(format);
+    if (f === undefined) {
+      f = this.formatList.length;
+      this.formatList.push(format);
+      this.formatIndex.set(format, f);
+    }
+    return f;
+  }
+
+  /** Index in `formatList` of a cell style's number format (-1: none), looked up once per style. */
+  private formatOfStyle(style: number): number {
+    if (style >= this.formatIdOfXf.length) return -1;
+    let f = this.formatIdOfXf[style];
+    if (f === -2) {
+      const format = this.numFmtOfXf[style] ?? null;
+      f = this.formatIdOfXf[style] = format === null ? -1 : this.formatId(format);
+    }
+    return f;
+  }
+
+  /** Keep a read cell's value (its kind and number) and number format (index in `formatList`, -1 for none). */
+  private store(row: number, col: number, kind: Kind, num: number, format: number): void {
     if (this.newRun || this.runRow[this.runs - 1] !== row) {
       if (this.runs === this.runStart.length) {
         this.runStart = grown(this.runStart, this.runs);
@@ -353,16 +427,8 @@ export class SheetSink implements XmlSink {
     const look = this.styleLooks?.lookOfXf[this.style] ?? 0;
     this.cellLook[k] = look;
     if (look !== 0) this.runFlags[this.runs - 1] |= RUN_LOOK;
-    if (format !== null) {
-      let f = this.formatIndex.get(format);
-      if (f === undefined) {
-        f = this.formatList.length;
-        this.formatList.push(format);
-        this.formatIndex.set(format, f);
-      }
-      this.cellFormat[k] = f;
-      this.runFlags[this.runs - 1] |= RUN_FORMAT;
-    } else this.cellFormat[k] = -1;
+    this.cellFormat[k] = format;
+    if (format >= 0) this.runFlags[this.runs - 1] |= RUN_FORMAT;
     this.cellCol[k] = col;
     this.cellKind[k] = kind;
     this.cellNum[k] = num;

@@ -94,6 +94,32 @@ describe('XmlStream', () => {
       expect(events([SHEET.slice(0, cut), SHEET.slice(cut)])).toEqual(EXPECTED);
   });
 
+  it('reports the same events for a long sheet however it is cut into chunks, long tokens across the cuts too', () => {
+    const cell = (i: number): string =>
+      i % 97 === 0
+        ? `<c r="A${i}" t="inlineStr"><is><t>${'long text '.repeat(300)}${i}</t></is></c>`
+        : `<c r="A${i}" s="${i % 7}"${i % 3 ? ' t="s"' : ''}><v>${i}</v></c><c r="B${i}"><v>${i}.5</v></c>`;
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}">${cell(i + 1)}</row>`).join('');
+    const xml = `<worksheet xmlns="urn:x"><sheetData>${rows}</sheetData><extra a="${'x'.repeat(5000)}"/></worksheet>`;
+    const whole = events([xml]);
+    expect(whole.length).toBeGreaterThan(30000);
+    for (const size of [1000, 2049, 2500, 4097, 32768]) {
+      const chunks: string[] = [];
+      for (let i = 0; i < xml.length; i += size) chunks.push(xml.slice(i, i + size));
+      expect(events(chunks)).toEqual(whole);
+    }
+    // Uneven chunks, as a decoder hands them over.
+    let seed = 7;
+    const chunks: string[] = [];
+    for (let i = 0; i < xml.length;) {
+      seed = (seed * 48271) % 2147483647;
+      const size = 1 + (seed % 9000);
+      chunks.push(xml.slice(i, i + size));
+      i += size;
+    }
+    expect(events(chunks)).toEqual(whole);
+  });
+
   it('refuses a leaf closed by another element’s end tag', () => {
     expect(() => events(['<a><b>x</c></a>'])).toThrow(XmlError);
     expect(() => events(['<a><b>x</bb></a>'])).toThrow(XmlError);
