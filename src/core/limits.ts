@@ -29,11 +29,17 @@ const ELLIPSIS = '…';
 /** Text cut to what a cell holds, ending in an ellipsis when cut. */
 export function fitCellText(text: string): { text: string; truncated: boolean } {
   if (text.length <= EXCEL_LIMITS.cellChars) return { text, truncated: false };
+  return { text: cutCellText(text), truncated: true };
+}
+
+/** Text over a cell's 32,767 characters, cut to fit with an ellipsis (text that fits is returned as it is). */
+export function cutCellText(text: string): string {
+  if (text.length <= EXCEL_LIMITS.cellChars) return text;
   let cut = EXCEL_LIMITS.cellChars - ELLIPSIS.length;
   // Never split a surrogate pair.
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--;
-  return { text: text.slice(0, cut) + ELLIPSIS, truncated: true };
+  return text.slice(0, cut) + ELLIPSIS;
 }
 
 /** A number a cell can hold: NaN and ±Infinity are not (the cell is left empty instead). */
@@ -67,6 +73,11 @@ export interface LimitedCell {
    * 255 characters not written).
    */
   what: 'truncated' | 'notFinite' | 'formulaTooLong' | 'listTooLong';
+}
+
+/** Whether a value is within the limits as it is (checked before anything is made: a report writes 800,000). */
+function valueFits(v: WriteValue | undefined): boolean {
+  return typeof v === 'string' ? v.length <= EXCEL_LIMITS.cellChars : typeof v !== 'number' || Number.isFinite(v);
 }
 
 function fitValue(v: WriteValue | undefined): { value: WriteValue | undefined; what: LimitedCell['what'] | null } {
@@ -114,6 +125,9 @@ export function fitEditsToExcel(edits: WorkbookEdit[]): { edits: WorkbookEdit[];
         return { ...e, rules };
       }
       case 'addSheet': {
+        const fits = (c: (typeof e.spec.cells)[number]): boolean =>
+          c.formula !== undefined ? c.formula.length + 1 <= EXCEL_LIMITS.formulaChars : valueFits(c.value);
+        if (e.spec.cells.every(fits)) return e;
         let changed = false;
         const cells = e.spec.cells.map((c) => {
           if (c.formula !== undefined) {

@@ -11,7 +11,7 @@ import { classifyLines, delayCounts } from './delay';
 import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from './edits';
 import { t } from './i18n';
 import { sheetFieldWord } from './sheetWords';
-import { fitCellText } from './limits';
+import { EXCEL_LIMITS, cutCellText } from './limits';
 import { SheetGrid, a4PageSetup, fitColumnWidths, titleRows } from './printSetup';
 import { uniqueSheetName } from './sheetNames';
 import { prependLetterhead } from './company';
@@ -208,12 +208,11 @@ export function planOverdueReport(
   const warnings: string[] = [];
   const fit = (c: LineColumn, line: ReportLine): WriteValue => {
     const v = c.value(line, today);
-    if (typeof v !== 'string') return v;
-    const f = fitCellText(v);
+    if (typeof v !== 'string' || v.length <= EXCEL_LIMITS.cellChars) return v;
     const col = c.field ? u.order.columns[c.field] : undefined;
-    if (f.truncated && col !== undefined)
+    if (col !== undefined)
       warnings.push(t(lang, 'limit.truncated', { cell: `${u.order.sheet}!${columnLetter(col)}${line.row}` }));
-    return f.text;
+    return cutCellText(v);
   };
   const soonCols = lineColumns(u, lang, 'dueSoon', u.dateSystem, qtyFormat);
   const width = Math.max(overdueCols.length, soonCols.length);
