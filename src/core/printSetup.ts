@@ -165,7 +165,9 @@ export class SheetGrid {
     // Parsed once each (called for every cell of a 100,000-line report when its widths are fitted).
     while (this.mergeAreas.length < this.merges.length)
       this.mergeAreas.push(parseRange(this.merges[this.mergeAreas.length]));
-    return this.mergeAreas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+    for (const a of this.mergeAreas)
+      if (row >= a.top && row <= a.bottom && col >= a.left && col <= a.right) return true;
+    return false;
   }
 
   /** Every cell, by row then column. */
