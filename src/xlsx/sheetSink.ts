@@ -58,18 +58,6 @@ function parseRefAt(src: string, start: number, end: number): number {
   return col;
 }
 
-/** The whole number written in src[start, end) with digits only (at most 15), or -1 when it is anything else. */
-function wholeAt(src: string, start: number, end: number): number {
-  if (end - start > 15) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = src.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
 /** A non-negative integer written in src[start, end) (a style index). */
 function digitsAt(src: string, start: number, end: number): number {
   let n = 0;
@@ -156,10 +144,6 @@ export class SheetSink implements XmlSink {
   private type = 'n';
   private style = 0;
   private value = '';
-  /** The value's text as a range of the tokenizer's text (`textAt`), when it came whole; else in `value`. */
-  private valueSrc = '';
-  private valueStart = 0;
-  private valueEnd = 0;
   private hasValue = false;
   private inline = '';
   private hasInline = false;
@@ -221,7 +205,6 @@ export class SheetSink implements XmlSink {
       const s = a.indexOf('s');
       this.style = s < 0 ? 0 : digitsAt(src, a.valueStart[s], a.valueEnd[s]);
       this.value = '';
-      this.valueStart = this.valueEnd = 0;
       this.hasValue = false;
       this.inline = '';
       this.hasInline = false;
@@ -285,21 +268,9 @@ export class SheetSink implements XmlSink {
     else if (name === 'sheetData') this.inSheetData = false;
   }
 
-  textAt(src: string, start: number, end: number): void {
-    // The value's text where it lies (read by endCell without a copy); any other text as a string.
-    if (this.target === Text.Value && this.value === '' && this.valueEnd === this.valueStart) {
-      this.valueSrc = src;
-      this.valueStart = start;
-      this.valueEnd = end;
-    } else this.text(src.slice(start, end));
-  }
-
   text(s: string): void {
-    if (this.target === Text.Value) {
-      if (this.valueEnd > this.valueStart) this.value = this.valueSrc.slice(this.valueStart, this.valueEnd);
-      this.valueStart = this.valueEnd = 0;
-      this.value += s;
-    } else if (this.target === Text.Inline) this.inline += s;
+    if (this.target === Text.Value) this.value += s;
+    else if (this.target === Text.Inline) this.inline += s;
   }
 
   private endCell(): void {
@@ -310,21 +281,6 @@ export class SheetSink implements XmlSink {
     let num = 0;
     let value: CellValue = null;
     let format = -1;
-    if (this.valueEnd > this.valueStart) {
-      // Most values are whole numbers (string indexes, dates, quantities): read from the text without a copy.
-      const i =
-        this.hasValue && (this.type === 's' || this.type === 'n')
-          ? wholeAt(this.valueSrc, this.valueStart, this.valueEnd)
-          : -1;
-      if (i >= 0) {
-        if (this.type === 's') {
-          if (i >= this.sst.length) throw new CellRefError(`shared string ${i}`);
-          this.store(row, col, Kind.Shared, i, -1);
-        } else this.store(row, col, Kind.Number, i, this.formatOfStyle(this.style));
-        return;
-      }
-      this.value = this.valueSrc.slice(this.valueStart, this.valueEnd);
-    }
     const v = this.value;
     switch (this.type) {
       case 's': {

@@ -13,11 +13,6 @@ export interface XmlSink {
   open(name: string, attrs: XmlAttributes, selfClosing: boolean): void;
   close(name: string): void;
   text(s: string): void;
-  /**
-   * Optional: the whole text of a leaf element as src[start, end), when it holds no entity or CR to undo, instead of
-   * `text` — the sink reads it where it lies (a sheet's numbers and string indexes) without a copy.
-   */
-  textAt?(src: string, start: number, end: number): void;
 }
 
 /** The attributes of the element being opened; valid only during `open`. Looked up by name without prefix. */
@@ -45,9 +40,6 @@ export class XmlAttributes {
     return -1;
   }
 }
-
-/** Characters of a chunk parsed together with a short token carried from the one before. */
-const JUNCTION = 1024;
 
 /** Longest token (a tag, or text between tags) held while waiting for its end: no sheet cell comes near it. */
 const MAX_TOKEN_CHARS = 64 * 1024 * 1024;
@@ -78,17 +70,6 @@ export class XmlStream {
       buf += this.pending.join('');
       this.pending = [];
       this.pendingLength = 0;
-    } else if (buf.length > 0 && buf.length < JUNCTION && s.length > 2 * JUNCTION) {
-      // A short token cut by the chunk's edge: parsed with the chunk's first characters, then the chunk goes on
-      // where that ended — the chunk is read where it lies, not copied behind the carried text.
-      const tail = this.parse(buf + s.slice(0, JUNCTION));
-      if (tail.length <= JUNCTION) {
-        this.carry = this.parse(s.slice(JUNCTION - tail.length));
-        if (this.carry.length > MAX_TOKEN_CHARS) throw new XmlError('token too long');
-        return;
-      }
-      buf = tail;
-      s = s.slice(JUNCTION);
     }
     buf += s;
     this.carry = this.parse(buf);
@@ -209,11 +190,7 @@ export class XmlStream {
         const end = b.indexOf(ch === 34 ? '"' : "'", i + 1);
         if (end < 0) return b.slice(lt);
         // Namespace declarations are not attributes of the element.
-        if (!(
-          b.charCodeAt(nameStart) === 120 /* x */ &&
-          b.startsWith('xmlns', nameStart) &&
-          (nameEnd === nameStart + 5 || local === nameStart + 6)
-        )) {
+        if (!(b.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || local === nameStart + 6))) {
           const k = attrs.n++;
           attrs.nameStart[k] = local;
           attrs.nameEnd[k] = nameEnd;
@@ -230,22 +207,6 @@ export class XmlStream {
       const qname =
         tagEnd === lt + 2 ? (ONE_CHAR[b.charCodeAt(lt + 1)] ?? b.slice(lt + 1, tagEnd)) : b.slice(lt + 1, tagEnd);
       const local = colon < 0 ? qname : b.slice(colon + 1, tagEnd);
-      if (!selfClosing) {
-        // A leaf — text, then its own end tag (<v>12</v>, <t>Acme</t>: most tokens of a sheet) — is reported at
-        // once, without a trip through the stack; anything else (a child, a comment, CDATA, `</v >`) goes the long way.
-        const next = b.indexOf('<', i);
-        const after = next + 2 + qname.length;
-        if (next >= 0 && b.charCodeAt(next + 1) === 47 && b.charCodeAt(after) === 62 && b.startsWith(qname, next + 2)) {
-          sink.open(local, attrs, false);
-          if (next > i && sink.wantText) {
-            if (sink.textAt !== undefined && isPlain(b, i, next)) sink.textAt(b, i, next);
-            else sink.text(unescapeText(b.slice(i, next)));
-          }
-          sink.close(local);
-          pos = after + 1;
-          continue;
-        }
-      }
       sink.open(local, attrs, selfClosing);
       if (selfClosing) sink.close(local);
       else {
@@ -256,16 +217,6 @@ export class XmlStream {
     }
     return pos < len ? b.slice(pos) : '';
   }
-}
-
-/** Whether src[start, end) is short text with nothing to undo (no entity, no CR). */
-function isPlain(src: string, start: number, end: number): boolean {
-  if (end - start > 64) return false;
-  for (let i = start; i < end; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 38 /* & */ || c === 13 /* CR */) return false;
-  }
-  return true;
 }
 
 const ONE_CHAR: string[] = [];

@@ -1,5 +1,5 @@
-// The streaming tokenizer (src/xlsx/xml.ts) reports the same events however the text is cut into chunks, and its
-// short way for leaf elements (<v>12</v>: text, then the element's own end tag) gives what the long way gives.
+// The streaming tokenizer (src/xlsx/xml.ts) reports the same events however the text is cut into chunks: a cell's
+// value, text with entities, comments and CDATA inside a value, an end tag with a space, tokens longer than a chunk.
 
 import { XmlError, XmlStream, type XmlAttributes, type XmlSink } from '../../src/xlsx/xml';
 
