@@ -37,34 +37,14 @@ export function shownText(c: CellSpec): string {
   if (c.formula !== undefined) return '0000000000';
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
-    const fmt = formatShape(c.style?.numberFormat ?? '');
-    if (fmt.date) return '0000-00-00';
+    const fmt = c.style?.numberFormat ?? '';
+    if (/y/i.test(fmt) && /d/i.test(fmt)) return '0000-00-00';
     // As the format shows it: "#,##0.00" gives 1250 two decimals too.
-    const s = fmt.decimals !== undefined ? v.toFixed(fmt.decimals) : Number.isInteger(v) ? String(v) : v.toFixed(2);
-    return fmt.thousands ? s.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : s;
+    const decimals = /0\.(0+)/.exec(fmt)?.[1].length;
+    const s = decimals !== undefined ? v.toFixed(decimals) : Number.isInteger(v) ? String(v) : v.toFixed(2);
+    return fmt.includes(',') ? s.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : s;
   }
   return String(v);
-}
-
-interface FormatShape {
-  date: boolean;
-  decimals: number | undefined;
-  thousands: boolean;
-}
-
-/** What of a number format sizes its text, worked out once per format (a report sizes 800,000 cells). */
-const FORMAT_SHAPES = new Map<string, FormatShape>();
-function formatShape(fmt: string): FormatShape {
-  let shape = FORMAT_SHAPES.get(fmt);
-  if (!shape) {
-    shape = {
-      date: /y/i.test(fmt) && /d/i.test(fmt),
-      decimals: /0\.(0+)/.exec(fmt)?.[1].length,
-      thousands: fmt.includes(','),
-    };
-    FORMAT_SHAPES.set(fmt, shape);
-  }
-  return shape;
 }
 
 export interface WidthOptions {
@@ -165,18 +145,13 @@ export class SheetGrid {
     // Parsed once each (called for every cell of a 100,000-line report when its widths are fitted).
     while (this.mergeAreas.length < this.merges.length)
       this.mergeAreas.push(parseRange(this.merges[this.mergeAreas.length]));
-    for (const a of this.mergeAreas)
-      if (row >= a.top && row <= a.bottom && col >= a.left && col <= a.right) return true;
-    return false;
+    return this.mergeAreas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
   }
 
   /** Every cell, by row then column. */
   cells(): CellSpec[] {
-    let n = 0;
-    for (const r of this.rows) if (r) for (const c of r) if (c) n++;
-    const out = new Array<CellSpec>(n);
-    let k = 0;
-    for (const r of this.rows) if (r) for (const c of r) if (c) out[k++] = c;
+    const out: CellSpec[] = [];
+    this.rows.forEach((r) => r.forEach((c) => c && out.push(c)));
     return out;
   }
 

@@ -6,7 +6,7 @@
 // many lines they leave out for want of packing data. A new print-ready sheet 出货计划 2026-W49 / Shipment plan ….
 
 import { keyText } from './text';
-import { DATE_FORMAT, compareIso, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } from './dates';
+import { DATE_FORMAT, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } from './dates';
 import { classifyLines } from './delay';
 import { CBM_FORMAT, WEIGHT_FORMAT, sheetQuantityFormat } from './documents/context';
 import { documentFont } from './documents/font';
@@ -113,7 +113,7 @@ function totalsOf(lines: PlanLine[]): PlanTotals {
 }
 
 function group(week: string, from: string, to: string, lines: PlanLine[]): PlanGroup {
-  lines.sort((a, b) => compareIso(a.dueDate, b.dueDate) || a.customer.localeCompare(b.customer) || a.row - b.row);
+  lines.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.customer.localeCompare(b.customer) || a.row - b.row);
   const byCustomer = new Map<string, { customer: string; lines: PlanLine[] }>();
   for (const l of lines) {
     const k = keyText(l.customer);

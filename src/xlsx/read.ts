@@ -10,7 +10,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../core/types';
 import { identifyNonZip } from './fileKind';
 import { REL_OFFICE_DOCUMENT, relKind, relsPartOf, resolveTarget, type Relationship } from './relationships';
 import { StyleLooks } from './look';
-import { CellRefError, MIN_CELL_CHARS, SheetSink, decodeEscapes, isTrue, type StyleLooksResult } from './sheetSink';
+import { CellRefError, NumberFormats, SheetSink, decodeEscapes, isTrue, type StyleLooksResult } from './sheetSink';
 import { XmlError, XmlStream, type XmlSink } from './xml';
 import { joinChunks, openPackage, textDecoderFor, type OpenPackage, type PackageLimits } from './zip';
 
@@ -51,7 +51,7 @@ interface SheetEntry {
 }
 
 class PackageReader {
-  private numFmtOfXf: (string | null)[] = [];
+  private formats = new NumberFormats([]);
   private looks: StyleLooksResult | null = null;
   private sharedStrings: string[] = [];
   private date1904 = false;
@@ -201,7 +201,7 @@ class PackageReader {
       },
       text() {},
     });
-    this.numFmtOfXf = xfIds.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
+    this.formats = new NumberFormats(xfIds.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? null));
     this.looks = looks ? looks.result() : null;
   }
 
@@ -237,11 +237,10 @@ class PackageReader {
   private readSheet(entry: SheetEntry, part: string): SheetSnapshot {
     const sink = new SheetSink(
       this.sharedStrings,
-      this.numFmtOfXf,
+      this.formats,
       this.date1904,
       this.withLooks ? (this.looks ?? { looks: [{}], lookOfXf: new Uint16Array(0) }) : null,
-      // The size the zip declares (checked against the limits as the part inflates) bounds how many cells it holds.
-      this.pkg.stored(part).size / MIN_CELL_CHARS,
+      this.partSizeHint(part),
     );
     this.parsePart(part, sink, this.keepSheets ? (this.pkg.find(part) ?? part) : null);
     const tables: { name: string; range: string }[] = [];
@@ -255,6 +254,15 @@ class PackageReader {
       }
     }
     return sink.snapshot(entry.name, entry.state, tables);
+  }
+
+  /**
+   * About how many bytes the part inflates to, to size the sheet's cell columns: the size the zip declares, but no
+   * more than 32 times the bytes it stores (a declared size can lie, and is checked only as the part inflates).
+   */
+  private partSizeHint(part: string): number {
+    const { size, compressedSize } = this.pkg.stored(part);
+    return Math.min(size, compressedSize * 32);
   }
 
   private readTable(part: string): { name: string; range: string } | null {

@@ -91,8 +91,8 @@ const enum Kind {
 
 /** Most cells room is made for up front from a part's size (more grow as read). */
 const MAX_HINTED_CELLS = 4_000_000;
-/** The fewest characters a worksheet spends on a cell that has a value (<c><v>1</v></c>). */
-export const MIN_CELL_CHARS = 15;
+/** The fewest bytes a worksheet spends on a cell that has a value (<c><v>1</v></c>). */
+const MIN_CELL_CHARS = 15;
 
 const enum Text {
   None,
@@ -101,6 +101,45 @@ const enum Text {
 }
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+/**
+ * The number formats of a workbook's cell styles, numbered as they are first met: a cell keeps the number, and each
+ * style's is looked up once for the whole workbook (not per cell, nor per sheet: a workbook can hold a great many
+ * styles and sheets).
+ */
+export class NumberFormats {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Each cell style's number plus 2 (1: no format; 0: not looked up yet — the array starts zeroed). */
+  private readonly ofXf: Int32Array;
+
+  constructor(private readonly numFmtOfXf: (string | null)[]) {
+    this.ofXf = new Int32Array(numFmtOfXf.length);
+  }
+
+  /** The number of a format. */
+  id(format: string): number {
+    let f = this.index.get(format);
+    if (f === undefined) {
+      f = this.list.length;
+      this.list.push(format);
+      this.index.set(format, f);
+    }
+    return f;
+  }
+
+  /** The number of a cell style's format, or -1 for none (a style the workbook does not have: none). */
+  ofStyle(style: number): number {
+    if (style >= this.ofXf.length) return -1;
+    let f = this.ofXf[style] - 2;
+    if (f === -2) {
+      const format = this.numFmtOfXf[style] ?? null;
+      f = format === null ? -1 : this.id(format);
+      this.ofXf[style] = f + 2;
+    }
+    return f;
+  }
+}
 
 export class SheetSink implements XmlSink {
   wantText = false;
@@ -111,17 +150,13 @@ export class SheetSink implements XmlSink {
   // kept as itself, a shared string by its index, anything else (inline text, booleans, errors) in `others`.
   private n = 0;
   private cellCol: Int32Array;
-  /** Index into `formatList`, or -1 for none. */
+  /** Index into `formats.list`, or -1 for none. */
   private cellFormat: Int32Array;
   private cellLook: Uint16Array;
   private cellKind: Uint8Array;
   /** The number (Kind.Number), index into `sst` (Kind.Shared) or into `others` (Kind.Other). */
   private cellNum: Float64Array;
   private readonly others: CellValue[] = [];
-  private readonly formatList: string[] = [];
-  private readonly formatIndex = new Map<string, number>();
-  /** Each cell style's index in `formatList` (-1: none; -2: not looked up yet). */
-  private readonly formatIdOfXf: Int32Array;
   /** Runs of cells read under one <row> element with one row number: first cell, row, RUN_ flags. */
   private runs = 0;
   private runStart = new Int32Array(1024);
@@ -155,16 +190,16 @@ export class SheetSink implements XmlSink {
 
   constructor(
     private readonly sst: string[],
-    private readonly numFmtOfXf: (string | null)[],
+    /** The workbook's number formats (one table for all its sheets). */
+    private readonly formats: NumberFormats,
     private readonly date1904: boolean,
     /** The cell styles' looks, when the caller asked for the sheet's look (the web page's grid); else null. */
     private readonly styleLooks: StyleLooksResult | null = null,
-    /** About how many cells the part may hold (from its size): room made once, not grown by copying. */
-    cellsHint = 0,
+    /** About how many bytes the part inflates to: room for its cells is made once, not grown by copying. */
+    partBytes = 0,
   ) {
     // Typed arrays start zeroed without being written: room never used costs address space, not memory.
-    this.formatIdOfXf = new Int32Array(numFmtOfXf.length).fill(-2);
-    const room = Math.max(4096, Math.min(Math.ceil(cellsHint), MAX_HINTED_CELLS));
+    const room = Math.max(4096, Math.min(Math.ceil(partBytes / MIN_CELL_CHARS), MAX_HINTED_CELLS));
     this.cellCol = new Int32Array(room);
     this.cellFormat = new Int32Array(room);
     this.cellLook = new Uint16Array(room);
@@ -312,7 +347,7 @@ export class SheetSink implements XmlSink {
         else {
           kind = Kind.Number;
           num = d.serial;
-          format = this.formatId(d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd');
+          format = this.formats.id(d.timeOfDay ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd');
         }
         break;
       }
@@ -325,7 +360,7 @@ export class SheetSink implements XmlSink {
         if (!Number.isFinite(n)) return;
         kind = Kind.Number;
         num = n;
-        format = this.formatOfStyle(this.style);
+        format = this.formats.ofStyle(this.style);
       }
     }
     if (kind === Kind.Other) {
@@ -336,29 +371,7 @@ export class SheetSink implements XmlSink {
     this.store(row, col, kind, num, format);
   }
 
-  /** Index of a number format in `formatList`. */
-  private formatId(format: string): number {
-    let f = this.formatIndex.get(format);
-    if (f === undefined) {
-      f = this.formatList.length;
-      this.formatList.push(format);
-      this.formatIndex.set(format, f);
-    }
-    return f;
-  }
-
-  /** Index in `formatList` of a cell style's number format (-1: none), looked up once per style. */
-  private formatOfStyle(style: number): number {
-    if (style >= this.formatIdOfXf.length) return -1;
-    let f = this.formatIdOfXf[style];
-    if (f === -2) {
-      const format = this.numFmtOfXf[style] ?? null;
-      f = this.formatIdOfXf[style] = format === null ? -1 : this.formatId(format);
-    }
-    return f;
-  }
-
-  /** Keep a read cell's value (its kind and number) and number format (index in `formatList`, -1 for none). */
+  /** Keep a read cell's value (its kind and number) and number format (index in `formats.list`, -1 for none). */
   private store(row: number, col: number, kind: Kind, num: number, format: number): void {
     if (this.newRun || this.runRow[this.runs - 1] !== row) {
       if (this.runs === this.runStart.length) {
@@ -455,7 +468,7 @@ export class SheetSink implements XmlSink {
         vs[c - left] = this.valueAt(k);
         if (hasFormats) {
           const f = this.cellFormat[k];
-          fs[c - left] = f < 0 ? null : this.formatList[f];
+          fs[c - left] = f < 0 ? null : this.formats.list[f];
           anyFormat = true;
         }
       }

@@ -189,9 +189,10 @@ const BYTES_ROOM_PER_CELL = 96;
 
 /**
  * UTF-8 bytes built from many small strings: gathered into blocks of about 16 K characters, each encoded once into
- * one buffer. The buffer is made as large as the sheet is likely to need at the start: a typed array starts zeroed
- * without being written, so room never used costs address space, not memory, where growing by doubling would write
- * (and fault in) every byte again; the bytes are handed back as a view, not a copy.
+ * one buffer. The buffer is made as large as the sheet is likely to need at the start (up to 256 MB): a large typed
+ * array is zeroed by the system without being written (Linux and Chromium map fresh pages), so room never used costs
+ * address space rather than memory there, where growing by doubling wrote and faulted in every byte again; the
+ * bytes are handed back as a view, not a copy.
  */
 class Utf8Builder {
   private readonly encoder = new TextEncoder();
@@ -200,7 +201,7 @@ class Utf8Builder {
   private pending = '';
 
   constructor(room: number) {
-    this.buf = new Uint8Array(Math.max(1 << 20, Math.min(room, 1 << 30)));
+    this.buf = new Uint8Array(Math.max(1 << 20, Math.min(room, 1 << 28)));
   }
 
   add(s: string): void {
