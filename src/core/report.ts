@@ -6,7 +6,7 @@ import { quantityColumnFormat } from './numberFormats';
 import { columnLetter, rangeAddress } from './address';
 import { DELAY_COLOURS, TABLE_HEADER_FILL } from './colours';
 import { groupByCustomer } from './customers';
-import { DATE_FORMAT, compareIso, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } from './dates';
+import { DATE_FORMAT, fromSerial1900, isoToSerial, isoWeekLabel, serialToIso } from './dates';
 import { classifyLines, delayCounts } from './delay';
 import type { CellStyle, ChartSpec, SheetSpec, WorkbookEdit, WriteValue } from './edits';
 import { t } from './i18n';
@@ -180,20 +180,17 @@ export function planOverdueReport(
   const rows = classifyLines(u, opts.today, { recorded: recordedShipped(u, wb) });
   const counts = delayCounts(rows);
   const cols = u.columns;
-  // Each line's index by its row.
-  let lastRow = 0;
-  for (let k = 0; k < cols.n; k++) lastRow = Math.max(lastRow, cols.row(k));
-  const kByRow = new Int32Array(lastRow + 1);
-  for (let k = 0; k < cols.n; k++) kByRow[cols.row(k)] = k;
+  const kByRow = new Map<number, number>();
+  for (let k = 0; k < cols.n; k++) kByRow.set(cols.row(k), k);
 
   const overdue = rows
     .filter((d) => d.class === 'overdue')
-    .map((d) => toReportLine(cols, kByRow[d.row], d))
+    .map((d) => toReportLine(cols, kByRow.get(d.row)!, d))
     .sort(byDaysLate);
   const dueSoon = rows
     .filter((d) => d.class === 'dueSoon')
-    .map((d) => toReportLine(cols, kByRow[d.row], d))
-    .sort((a, b) => compareIso(a.dueDate, b.dueDate) || a.row - b.row);
+    .map((d) => toReportLine(cols, kByRow.get(d.row)!, d))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.row - b.row);
   const openQtyOverdue = overdue.reduce((s, r) => s + r.openQty, 0);
   // One format for every quantity of the report: the decimals its most precise quantity needs, never a bare '.'.
   const qtyFormat = quantityColumnFormat([...overdue, ...dueSoon].map((r) => r.openQty));
