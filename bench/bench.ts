@@ -24,6 +24,7 @@ import { openPackage } from '../src/xlsx/zip';
 import { createFakeExcel } from '../test/fakes/excel-fake';
 import { benchDuplicates } from './core/duplicates.bench';
 import { benchLineColumns } from './core/lines.bench';
+import { benchReport } from './core/report.bench';
 import { generateWorkbook } from './generateSheet';
 import { benchPane } from './pane';
 import { benchWebOpen } from './webOpen';
@@ -471,6 +472,7 @@ async function main() {
   const core = sizes.map(benchCore);
   const lineColumns = sizes.map(benchLineColumns);
   const duplicates = sizes.map(benchDuplicates);
+  const reportWays = sizes.map(benchReport);
   const actions: ActionRow[] = [];
   const reads: ReadBytes[] = [];
   for (const n of sizes) {
@@ -507,6 +509,7 @@ async function main() {
     core,
     lineColumns,
     duplicates,
+    reportWays,
     actions,
     reads,
     cli,
@@ -541,6 +544,11 @@ async function main() {
     console.log(
       `  duplicates by joined key strings ÷ the hashing finder, ${d.rows} rows (${d.duplicates} found): ${f1(d.joinedKeysMs)} ms / ${f1(d.finderMs)} ms = ${f2(d.ratio)}`,
     );
+  for (const w of reportWays) {
+    console.log(
+      `  report cells each mapped through a fitted value ÷ the limits shortcut, ${w.rows} rows (${w.cells} cells): ${f1(w.mapEveryCellMs)} ms / ${f1(w.shortcutMs)} ms = ${f2(w.limitsRatio)}`,
+    );
+  }
   console.log('');
   printActions(reads, actions);
   console.log(
