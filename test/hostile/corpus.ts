@@ -241,8 +241,8 @@ export const CASES: HostileCase[] = [
     name: 'lines-200000',
     what: '200,000 real order lines (shared strings, date styles)',
     expect: 'answered',
-    // Every command runs, report and apply too (issue 16.4). Measured 2026-12-01 on a quiet machine (load 1–2), CPU
-    // time (user + system) of the CLI: report 7.6 s → 5.6–6.0 s, apply --fix 5.5 s → 4.6–5.3 s (README, Performance).
+    // Every command runs, report and apply too (issue 16.4). Measured 2026-12-01 (load about 2), CPU time (user +
+    // system) of the CLI: report 7.0–8.5 → 5.4–5.8 s, apply --fix 4.9–5.8 → 4.2–4.4 s (README, Performance).
     file: (dir) => cached(dir, 'lines-200000', () => orderBook(orderGrid(200000))),
   },
   // ---- zip bombs and package limits (16.1)

@@ -84,7 +84,7 @@ const EXPECTED = [
 ];
 
 describe('XmlStream', () => {
-  it('reports leaves, comments inside them, CDATA, an end tag with a space and empty leaves as written', () => {
+  it('reports values, comments inside them, CDATA, an end tag with a space and empty elements as written', () => {
     expect(events([SHEET])).toEqual(EXPECTED);
   });
 
@@ -120,7 +120,7 @@ describe('XmlStream', () => {
     expect(events(chunks)).toEqual(whole);
   });
 
-  it('refuses a leaf closed by another element’s end tag', () => {
+  it('refuses an element closed by another element’s end tag', () => {
     expect(() => events(['<a><b>x</c></a>'])).toThrow(XmlError);
     expect(() => events(['<a><b>x</bb></a>'])).toThrow(XmlError);
   });
