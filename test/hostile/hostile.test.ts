@@ -1,7 +1,9 @@
 // Every CLI command on every hostile or odd input (corpus.ts), each in a child process with its peak memory
 // measured (resourceUsage().maxRSS at exit, plus VmRSS sampled to stop a runaway): each is answered or refused
 // within 10 s and 1 GB. Time is the child's own CPU time (user + system): the machine is shared by several
-// engineers' test runs, and their load must not fail ours; wall time is reported beside it and capped at 30 s; a refusal is one `order-clerk:` line naming what is wrong and leaves no output file;
+// engineers' test runs, and their load must not fail ours (a run over the CPU budget alone is run once more, and
+// fails when both are over); wall time is reported beside it and capped at 30 s; a refusal is one `order-clerk:`
+// line naming what is wrong and leaves no output file;
 // never a stack trace or "Unexpected failure"; the input never changes. The table of results is written to
 // test/output/hostile/report.md.
 
@@ -182,11 +184,24 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     for (const cmd of COMMANDS) {
       const out = path.join(OUT, `${c.name}-${cmd.name}.xlsx`);
       fs.rmSync(out, { force: true });
-      const r = await runCli(cmd.args(file, out));
-      const problems = check(c, cmd, r, out);
+      let r = await runCli(cmd.args(file, out));
+      let problems = check(c, cmd, r, out);
+      // A process's CPU time swings by a third on this shared machine with what else runs beside it (the same
+      // build's 200,000-line report: 5.8 s and 7.8 s of CPU in two CI runs): a run whose only problem is the CPU
+      // budget is run once more, and fails only when that run is over it too.
+      let firstMs: number | null = null;
+      if (problems.length === 1 && r.ms > BUDGET_MS && r.killed === null) {
+        firstMs = r.ms;
+        fs.rmSync(out, { force: true });
+        r = await runCli(cmd.args(file, out));
+        problems = check(c, cmd, r, out);
+      }
       const errLine = r.stderr.split('\n').find((l) => l !== '') ?? '';
       const answer =
-        r.code === 2 ? `refused: ${errLine.replace(/^order-clerk: /, '').slice(0, 90)}` : `answered (exit ${r.code})`;
+        (r.code === 2
+          ? `refused: ${errLine.replace(/^order-clerk: /, '').slice(0, 90)}`
+          : `answered (exit ${r.code})`) +
+        (firstMs === null ? '' : ` — run again: the first run took ${(firstMs / 1000).toFixed(1)} s of CPU`);
       rows.push({
         case: c.name,
         what: c.what,
