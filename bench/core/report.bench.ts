@@ -2,7 +2,7 @@
 // per cell, nothing made) against mapping every cell through a fitted-value object, as it did before? Same result.
 
 import type { CellSpec, WriteValue } from '../../src/core/edits';
-import { EXCEL_LIMITS, fitCellText, fitEditsToExcel } from '../../src/core/limits';
+import { EXCEL_LIMITS, cutCellText, fitEditsToExcel } from '../../src/core/limits';
 import { planOverdueReport } from '../../src/core/report';
 import { understand } from '../../src/core/understand';
 import { generateWorkbook } from '../generateSheet';
@@ -21,10 +21,7 @@ export interface ReportBenchRow {
 /** What fitEditsToExcel did for an added sheet before the shortcut: every cell through a fitted-value object. */
 function mapEveryCell(cells: CellSpec[]): CellSpec[] {
   const fitted = (v: WriteValue | undefined): { value: WriteValue | undefined; changed: boolean } => {
-    if (typeof v === 'string') {
-      const f = fitCellText(v);
-      return { value: f.text, changed: f.truncated };
-    }
+    if (typeof v === 'string') return { value: cutCellText(v), changed: v.length > EXCEL_LIMITS.cellChars };
     if (typeof v === 'number' && !Number.isFinite(v)) return { value: null, changed: true };
     return { value: v, changed: false };
   };

@@ -26,12 +26,6 @@ export const MAX_COLUMNS = EXCEL_LIMITS.columns;
 
 const ELLIPSIS = '…';
 
-/** Text cut to what a cell holds, ending in an ellipsis when cut. */
-export function fitCellText(text: string): { text: string; truncated: boolean } {
-  if (text.length <= EXCEL_LIMITS.cellChars) return { text, truncated: false };
-  return { text: cutCellText(text), truncated: true };
-}
-
 /** Text over a cell's 32,767 characters, cut to fit with an ellipsis (text that fits is returned as it is). */
 export function cutCellText(text: string): string {
   if (text.length <= EXCEL_LIMITS.cellChars) return text;
@@ -80,13 +74,15 @@ function valueFits(v: WriteValue | undefined): boolean {
   return typeof v === 'string' ? v.length <= EXCEL_LIMITS.cellChars : typeof v !== 'number' || Number.isFinite(v);
 }
 
+/** Whether Excel accepts a formula: 8,192 characters, counting the "=" it is written with. */
+function formulaFits(formula: string): boolean {
+  return formula.length + 1 <= EXCEL_LIMITS.formulaChars;
+}
+
 function fitValue(v: WriteValue | undefined): { value: WriteValue | undefined; what: LimitedCell['what'] | null } {
-  if (typeof v === 'string') {
-    const f = fitCellText(v);
-    return { value: f.text, what: f.truncated ? 'truncated' : null };
-  }
-  if (typeof v === 'number' && !Number.isFinite(v)) return { value: null, what: 'notFinite' };
-  return { value: v, what: null };
+  if (valueFits(v)) return { value: v, what: null };
+  if (typeof v === 'string') return { value: cutCellText(v), what: 'truncated' };
+  return { value: null, what: 'notFinite' };
 }
 
 /**
@@ -113,7 +109,7 @@ export function fitEditsToExcel(edits: WorkbookEdit[]): { edits: WorkbookEdit[];
         return changed ? { ...e, cells } : e;
       }
       case 'setConditionalFormats': {
-        const rules = e.rules.filter((r) => r.formula.length + 1 <= EXCEL_LIMITS.formulaChars);
+        const rules = e.rules.filter((r) => formulaFits(r.formula));
         if (rules.length === e.rules.length) return e;
         note(e.sheet, e.ranges.join(' '), 'formulaTooLong');
         return { ...e, rules };
@@ -126,12 +122,12 @@ export function fitEditsToExcel(edits: WorkbookEdit[]): { edits: WorkbookEdit[];
       }
       case 'addSheet': {
         const fits = (c: (typeof e.spec.cells)[number]): boolean =>
-          c.formula !== undefined ? c.formula.length + 1 <= EXCEL_LIMITS.formulaChars : valueFits(c.value);
+          c.formula !== undefined ? formulaFits(c.formula) : valueFits(c.value);
         if (e.spec.cells.every(fits)) return e;
         let changed = false;
         const cells = e.spec.cells.map((c) => {
           if (c.formula !== undefined) {
-            if (c.formula.length + 1 <= EXCEL_LIMITS.formulaChars) return c;
+            if (formulaFits(c.formula)) return c;
             changed = true;
             note(e.spec.name, columnA1(c.row, c.col), 'formulaTooLong');
             return { row: c.row, col: c.col, value: null, ...(c.style ? { style: c.style } : {}) };

@@ -8,7 +8,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import type { WorkbookEdit } from '../../src/core/edits';
-import { EXCEL_LIMITS, fitCellText, fitEditsToExcel } from '../../src/core/limits';
+import { EXCEL_LIMITS, cutCellText, fitEditsToExcel } from '../../src/core/limits';
 import { cutSqref } from '../../src/xlsx/package/rules';
 import { eachChild, rootElement, type XmlElement } from '../../src/xlsx/package/xml';
 import * as ExcelJS from 'exceljs';
@@ -225,8 +225,8 @@ describe('sqref subtraction', () => {
 describe("Excel's limits", () => {
   it('cuts text over 32,767 characters with an ellipsis and names the cell; leaves NaN and ±Infinity empty', () => {
     const long = '备'.repeat(40000);
-    expect(fitCellText(long).text).toHaveLength(EXCEL_LIMITS.cellChars);
-    expect(fitCellText(long).text.endsWith('…')).toBe(true);
+    expect(cutCellText(long)).toHaveLength(EXCEL_LIMITS.cellChars);
+    expect(cutCellText(long).endsWith('…')).toBe(true);
     const { edits, limited } = fitEditsToExcel([
       { kind: 'setValues', sheet: 'S', cells: [{ address: 'B2', value: long }] },
       {
